@@ -1,0 +1,127 @@
+//! Sprints: time boxes with a goal, a capacity, a burndown record and, once closed, a velocity.
+
+use super::ids::SprintId;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SprintState {
+    #[default]
+    Planned,
+    Active,
+    Closed,
+}
+
+impl SprintState {
+    pub fn name(self) -> &'static str {
+        match self {
+            SprintState::Planned => "planned",
+            SprintState::Active => "active",
+            SprintState::Closed => "closed",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sprint {
+    pub id: SprintId,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub goal: String,
+    pub start: Date,
+    pub end: Date,
+    /// Points the team expects to be able to finish.
+    pub capacity: u32,
+    pub state: SprintState,
+    /// Points committed when the sprint started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committed: Option<u32>,
+    /// Remaining points at the end of each day the board was used (the burndown).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub remaining: BTreeMap<Date, u32>,
+    /// Points finished when the sprint closed (its velocity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed: Option<u32>,
+}
+
+impl Sprint {
+    /// Length in days, counting both ends.
+    pub fn length_days(&self) -> i32 {
+        (self.end - self.start).get_days() + 1
+    }
+
+    /// True when `day` falls inside the sprint.
+    pub fn contains(&self, day: Date) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+/// Velocities (completed points) of the last `n` closed sprints, oldest first.
+pub fn recent_velocities(sprints: &[Sprint], n: usize) -> Vec<u32> {
+    let mut closed: Vec<&Sprint> = sprints
+        .iter()
+        .filter(|s| s.state == SprintState::Closed)
+        .collect();
+    closed.sort_by_key(|s| s.end);
+    let skip = closed.len().saturating_sub(n);
+    closed[skip..]
+        .iter()
+        .map(|s| s.completed.unwrap_or(0))
+        .collect()
+}
+
+/// Mean velocity of the last `n` closed sprints, `None` when no sprint has closed.
+pub fn average_velocity(sprints: &[Sprint], n: usize) -> Option<f64> {
+    let v = recent_velocities(sprints, n);
+    if v.is_empty() {
+        return None;
+    }
+    Some(v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    pub(crate) fn closed(id: u32, end: Date, completed: u32) -> Sprint {
+        Sprint {
+            id: SprintId(id),
+            name: format!("S{id}"),
+            goal: String::new(),
+            start: end.checked_sub(jiff::Span::new().days(13)).expect("date"),
+            end,
+            capacity: 30,
+            state: SprintState::Closed,
+            committed: Some(30),
+            remaining: BTreeMap::new(),
+            completed: Some(completed),
+        }
+    }
+
+    #[test]
+    fn velocity_takes_the_latest_closed_sprints_in_date_order() {
+        let mut sprints = vec![
+            closed(3, date(2026, 3, 14), 30),
+            closed(1, date(2026, 2, 14), 10),
+            closed(2, date(2026, 2, 28), 20),
+        ];
+        let mut active = closed(4, date(2026, 3, 28), 99);
+        active.state = SprintState::Active;
+        sprints.push(active);
+        assert_eq!(recent_velocities(&sprints, 2), vec![20, 30]);
+        assert_eq!(recent_velocities(&sprints, 10), vec![10, 20, 30]);
+        assert_eq!(average_velocity(&sprints, 3), Some(20.0));
+        assert_eq!(average_velocity(&[], 3), None);
+    }
+
+    #[test]
+    fn length_counts_both_ends() {
+        let s = closed(1, date(2026, 2, 14), 10);
+        assert_eq!(s.length_days(), 14);
+        assert!(s.contains(date(2026, 2, 1)));
+        assert!(!s.contains(date(2026, 2, 15)));
+    }
+}

@@ -1,0 +1,169 @@
+//! Timeline entries (phases, milestones, releases) and the budget rules that read them.
+
+use super::ids::{EntryId, ItemId};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntryKind {
+    #[default]
+    Phase,
+    Milestone,
+    Release,
+}
+
+impl EntryKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            EntryKind::Phase => "phase",
+            EntryKind::Milestone => "milestone",
+            EntryKind::Release => "release",
+        }
+    }
+
+    /// Milestones and releases are points in time; phases span dates.
+    pub fn is_point(self) -> bool {
+        !matches!(self, EntryKind::Phase)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineEntry {
+    pub id: EntryId,
+    pub name: String,
+    pub kind: EntryKind,
+    pub start: Date,
+    /// Last day; equal to `start` for a milestone or release.
+    pub end: Date,
+    /// Entries that must end before this one starts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<EntryId>,
+    /// Backlog items this entry delivers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Planned cost, in the project's currency.
+    #[serde(default)]
+    pub planned_cost: u64,
+    /// Actual cost to date, in the project's currency.
+    #[serde(default)]
+    pub actual_cost: u64,
+}
+
+/// How far a phase is through its time and its money on a given day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Burn {
+    pub planned: u64,
+    pub actual: u64,
+    /// Share of the entry's days elapsed, 0.0–1.0.
+    pub time_elapsed: f64,
+    /// Share of the planned cost spent (may exceed 1.0).
+    pub spent: f64,
+}
+
+impl Burn {
+    /// Spending runs ahead of time by more than the tolerance (e.g. 80% spent at 50% of the time).
+    pub fn is_overspending(&self) -> bool {
+        self.actual > self.planned || self.spent > self.time_elapsed + 0.2
+    }
+}
+
+impl TimelineEntry {
+    pub fn duration_days(&self) -> i32 {
+        (self.end - self.start).get_days() + 1
+    }
+
+    /// Budget burn on `today`: spend against time elapsed.
+    pub fn burn(&self, today: Date) -> Burn {
+        let days = f64::from(self.duration_days().max(1));
+        let elapsed = if today < self.start {
+            0.0
+        } else if today > self.end {
+            1.0
+        } else {
+            f64::from((today - self.start).get_days() + 1) / days
+        };
+        let spent = if self.planned_cost == 0 {
+            if self.actual_cost > 0 {
+                f64::INFINITY
+            } else {
+                0.0
+            }
+        } else {
+            self.actual_cost as f64 / self.planned_cost as f64
+        };
+        Burn {
+            planned: self.planned_cost,
+            actual: self.actual_cost,
+            time_elapsed: elapsed,
+            spent,
+        }
+    }
+
+    /// Dependencies of this entry that end on or after its start (the plan is broken there).
+    pub fn broken_dependencies<'a>(&self, all: &'a [TimelineEntry]) -> Vec<&'a TimelineEntry> {
+        all.iter()
+            .filter(|e| self.depends_on.contains(&e.id) && e.end >= self.start)
+            .collect()
+    }
+}
+
+/// Planned and actual cost over all entries.
+pub fn budget_totals(entries: &[TimelineEntry]) -> (u64, u64) {
+    entries
+        .iter()
+        .fold((0, 0), |(p, a), e| (p + e.planned_cost, a + e.actual_cost))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn phase(id: u32, start: Date, end: Date, planned: u64, actual: u64) -> TimelineEntry {
+        TimelineEntry {
+            id: EntryId(id),
+            name: format!("P{id}"),
+            kind: EntryKind::Phase,
+            start,
+            end,
+            depends_on: vec![],
+            items: vec![],
+            owner: String::new(),
+            planned_cost: planned,
+            actual_cost: actual,
+        }
+    }
+
+    #[test]
+    fn burn_flags_spend_ahead_of_time() {
+        // 10 days, day 5 → 50% elapsed; 80% spent → over.
+        let p = phase(1, date(2026, 1, 1), date(2026, 1, 10), 1000, 800);
+        let b = p.burn(date(2026, 1, 5));
+        assert_eq!(b.time_elapsed, 0.5);
+        assert_eq!(b.spent, 0.8);
+        assert!(b.is_overspending());
+        let ok = phase(2, date(2026, 1, 1), date(2026, 1, 10), 1000, 500).burn(date(2026, 1, 5));
+        assert!(!ok.is_overspending());
+        assert_eq!(p.burn(date(2025, 12, 1)).time_elapsed, 0.0);
+        assert_eq!(p.burn(date(2026, 2, 1)).time_elapsed, 1.0);
+    }
+
+    #[test]
+    fn totals_and_broken_dependencies() {
+        let a = phase(1, date(2026, 1, 1), date(2026, 1, 10), 100, 50);
+        let mut b = phase(2, date(2026, 1, 10), date(2026, 1, 20), 200, 0);
+        b.depends_on = vec![EntryId(1)];
+        let all = vec![a, b.clone()];
+        assert_eq!(budget_totals(&all), (300, 50));
+        assert_eq!(
+            b.broken_dependencies(&all).len(),
+            1,
+            "starts the day its dependency ends"
+        );
+        b.start = date(2026, 1, 11);
+        assert!(b.broken_dependencies(&all).is_empty());
+    }
+}

@@ -1,0 +1,273 @@
+//! Checks a loaded board for what would make it unsafe to use: duplicate ids, links to ids that do not
+//! exist, statuses that are not workflow columns. Each problem names the thing it is about.
+
+use super::{Board, EntryId, ItemId, SprintState};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One thing wrong with a board, in words a user can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem(pub String);
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Board {
+    fn describe_item(&self, id: ItemId, title: &str) -> String {
+        format!("item {} (\"{}\")", self.item_key(id), title)
+    }
+
+    /// Every problem found, in file order; empty when the board is sound.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut say = |s: String| problems.push(Problem(s));
+
+        if self.project.key.trim().is_empty() {
+            say("project key is empty (it prefixes item keys, e.g. CRN-12)".into());
+        }
+        if self.columns.is_empty() {
+            say("the workflow has no columns".into());
+        }
+        let mut columns = HashSet::new();
+        for c in &self.columns {
+            if !columns.insert(c.name.as_str()) {
+                say(format!("workflow column \"{}\" appears twice", c.name));
+            }
+        }
+
+        let items: HashSet<ItemId> = self.items.iter().map(|i| i.id).collect();
+        let sprints: HashSet<u32> = self.sprints.iter().map(|s| s.id.0).collect();
+        let entries: HashSet<EntryId> = self.timeline.iter().map(|e| e.id).collect();
+        dup(self.items.iter().map(|i| i.id.0), "item", &mut say);
+        dup(self.sprints.iter().map(|s| s.id.0), "sprint", &mut say);
+        dup(
+            self.timeline.iter().map(|e| e.id.0),
+            "timeline entry",
+            &mut say,
+        );
+        dup(self.risks.iter().map(|r| r.id.0), "risk", &mut say);
+        dup(
+            self.stakeholders.iter().map(|s| s.id.0),
+            "stakeholder",
+            &mut say,
+        );
+        dup(
+            self.stakeholders
+                .iter()
+                .flat_map(|s| &s.notes)
+                .map(|n| n.id.0),
+            "note",
+            &mut say,
+        );
+
+        for it in &self.items {
+            let who = || self.describe_item(it.id, &it.title);
+            if !columns.contains(it.status.as_str()) {
+                let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+                say(format!(
+                    "{}: status \"{}\" is not a workflow column ({})",
+                    who(),
+                    it.status,
+                    names.join(", ")
+                ));
+            }
+            if let Some(p) = it.points
+                && !super::FIBONACCI.contains(&p)
+            {
+                say(format!(
+                    "{}: {p} points is not on the Fibonacci scale",
+                    who()
+                ));
+            }
+            if let Some(s) = it.sprint
+                && !sprints.contains(&s.0)
+            {
+                say(format!("{}: sprint {s} does not exist", who()));
+            }
+            if let Some(p) = it.parent
+                && !items.contains(&p)
+            {
+                say(format!(
+                    "{}: parent epic {} does not exist",
+                    who(),
+                    self.item_key(p)
+                ));
+            }
+            if let Some(m) = it.milestone
+                && !entries.contains(&m)
+            {
+                say(format!("{}: milestone {m} does not exist", who()));
+            }
+            for b in &it.blocked_by {
+                if !items.contains(b) {
+                    say(format!(
+                        "{}: blocked by {}, which does not exist",
+                        who(),
+                        self.item_key(*b)
+                    ));
+                }
+            }
+            if let Some(r) = &it.rice
+                && r.confidence > 100
+            {
+                say(format!(
+                    "{}: RICE confidence {}% is over 100%",
+                    who(),
+                    r.confidence
+                ));
+            }
+        }
+
+        let active = self
+            .sprints
+            .iter()
+            .filter(|s| s.state == SprintState::Active)
+            .count();
+        if active > 1 {
+            say(format!("{active} sprints are active; only one can be"));
+        }
+        for s in &self.sprints {
+            if s.end < s.start {
+                say(format!(
+                    "sprint {} (\"{}\"): ends {} before it starts {}",
+                    s.id, s.name, s.end, s.start
+                ));
+            }
+        }
+        for e in &self.timeline {
+            let who = format!("timeline entry {} (\"{}\")", e.id, e.name);
+            if e.end < e.start {
+                say(format!(
+                    "{who}: ends {} before it starts {}",
+                    e.end, e.start
+                ));
+            }
+            for d in &e.depends_on {
+                if !entries.contains(d) {
+                    say(format!("{who}: depends on entry {d}, which does not exist"));
+                } else if *d == e.id {
+                    say(format!("{who}: depends on itself"));
+                }
+            }
+            for i in &e.items {
+                if !items.contains(i) {
+                    say(format!(
+                        "{who}: links {}, which does not exist",
+                        self.item_key(*i)
+                    ));
+                }
+            }
+        }
+        for r in &self.risks {
+            let who = format!("risk {} (\"{}\")", r.id, r.title);
+            for (name, v) in [("probability", r.probability), ("impact", r.impact)] {
+                if !(1..=5).contains(&v) {
+                    say(format!("{who}: {name} {v} is not between 1 and 5"));
+                }
+            }
+            links(&who, &r.items, &r.entries, &items, &entries, self, &mut say);
+        }
+        for s in &self.stakeholders {
+            let who = format!("stakeholder {} (\"{}\")", s.id, s.name);
+            for (name, v) in [("power", s.power), ("interest", s.interest)] {
+                if !(1..=5).contains(&v) {
+                    say(format!("{who}: {name} {v} is not between 1 and 5"));
+                }
+            }
+            for n in &s.notes {
+                let who = format!("{who}, note {}", n.id);
+                links(&who, &n.items, &n.entries, &items, &entries, self, &mut say);
+            }
+        }
+        problems
+    }
+}
+
+fn dup(ids: impl Iterator<Item = u32>, kind: &str, say: &mut impl FnMut(String)) {
+    let mut seen = HashSet::new();
+    for id in ids {
+        if !seen.insert(id) {
+            say(format!("{kind} id {id} is used twice"));
+        }
+    }
+}
+
+fn links(
+    who: &str,
+    item_links: &[ItemId],
+    entry_links: &[EntryId],
+    items: &HashSet<ItemId>,
+    entries: &HashSet<EntryId>,
+    board: &Board,
+    say: &mut impl FnMut(String),
+) {
+    for i in item_links {
+        if !items.contains(i) {
+            say(format!(
+                "{who}: links {}, which does not exist",
+                board.item_key(*i)
+            ));
+        }
+    }
+    for e in entry_links {
+        if !entries.contains(e) {
+            say(format!(
+                "{who}: links timeline entry {e}, which does not exist"
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, ItemKind, SprintId};
+    use jiff::civil::date;
+
+    fn board() -> Board {
+        let mut b = Board::new("Test", "CRN");
+        for id in 1..=2 {
+            b.items.push(Item::new(
+                ItemId(id),
+                ItemKind::Story,
+                format!("item {id}"),
+                "To do",
+                date(2026, 1, 1),
+            ));
+        }
+        b
+    }
+
+    #[test]
+    fn a_sound_board_has_no_problems() {
+        assert!(board().validate().is_empty());
+    }
+
+    #[test]
+    fn problems_name_the_item() {
+        let mut b = board();
+        b.items[1].id = ItemId(1);
+        b.items[0].status = "Doingg".into();
+        b.items[0].sprint = Some(SprintId(7));
+        b.items[0].blocked_by = vec![ItemId(42)];
+        let p: Vec<String> = b.validate().into_iter().map(|p| p.0).collect();
+        assert!(p.contains(&"item id 1 is used twice".to_string()), "{p:?}");
+        assert!(
+            p.contains(&"item CRN-1 (\"item 1\"): status \"Doingg\" is not a workflow column (To do, Doing, Review, Done)".to_string()),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&"item CRN-1 (\"item 1\"): sprint 7 does not exist".to_string()),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(
+                &"item CRN-1 (\"item 1\"): blocked by CRN-42, which does not exist".to_string()
+            ),
+            "{p:?}"
+        );
+    }
+}

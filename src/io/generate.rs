@@ -1,0 +1,1 @@
+//! Synthetic boards (being written).

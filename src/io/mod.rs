@@ -1,0 +1,15 @@
+//! Getting boards in and out: JSON (full fidelity), CSV items (Jira-style headers), the Markdown status
+//! report, and the synthetic board generator for benchmarks and demos.
+
+pub mod csv;
+pub mod generate;
+pub mod report;
+
+use crate::model::Board;
+
+/// The whole board as pretty JSON, items in rank order, with the same field names as the RON file.
+pub fn to_json(board: &Board) -> serde_json::Result<String> {
+    let mut s = serde_json::to_string_pretty(board)?;
+    s.push('\n');
+    Ok(s)
+}

@@ -1,0 +1,1 @@
+//! The Markdown status report (being written).

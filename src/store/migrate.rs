@@ -1,0 +1,116 @@
+//! Older schema versions, read as they were written and brought up to the current one.
+//!
+//! Version 1 (the first prototype) rated stakeholders' power and interest as `Low`/`High`, had no
+//! "cares about" line, no risk register and no board settings. Version 2 rates both 1–5.
+
+use super::StoreError;
+use super::format::parse_error;
+use crate::model::{
+    Board, Column, Counters, Item, Note, Project, SCHEMA_VERSION, Settings, Sprint, Stakeholder,
+    StakeholderId, TimelineEntry,
+};
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Deserialize)]
+enum LevelV1 {
+    Low,
+    High,
+}
+
+impl LevelV1 {
+    /// Low and High land in the middle of their half of the 1–5 scale.
+    fn to_scale(&self) -> u8 {
+        match self {
+            LevelV1::Low => 2,
+            LevelV1::High => 4,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StakeholderV1 {
+    id: StakeholderId,
+    name: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    organisation: String,
+    power: LevelV1,
+    interest: LevelV1,
+    cadence_days: u32,
+    #[serde(default)]
+    last_update: Option<Date>,
+    #[serde(default)]
+    contact: String,
+    #[serde(default)]
+    notes: Vec<Note>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BoardV1 {
+    #[allow(dead_code)]
+    version: u32,
+    project: Project,
+    columns: Vec<Column>,
+    #[serde(default)]
+    counters: Counters,
+    #[serde(default)]
+    items: Vec<Item>,
+    #[serde(default)]
+    sprints: Vec<Sprint>,
+    #[serde(default)]
+    timeline: Vec<TimelineEntry>,
+    #[serde(default)]
+    stakeholders: Vec<StakeholderV1>,
+}
+
+fn v1_to_v2(old: BoardV1) -> Board {
+    Board {
+        version: SCHEMA_VERSION,
+        project: old.project,
+        columns: old.columns,
+        settings: Settings::default(),
+        counters: old.counters,
+        items: old.items,
+        sprints: old.sprints,
+        timeline: old.timeline,
+        risks: Vec::new(),
+        stakeholders: old
+            .stakeholders
+            .into_iter()
+            .map(|s| Stakeholder {
+                id: s.id,
+                name: s.name,
+                role: s.role,
+                organisation: s.organisation,
+                power: s.power.to_scale(),
+                interest: s.interest.to_scale(),
+                cadence_days: s.cadence_days,
+                last_update: s.last_update,
+                contact: s.contact,
+                cares_about: String::new(),
+                notes: s.notes,
+            })
+            .collect(),
+    }
+}
+
+/// Reads a board written with an older schema `version` and returns it in the current one.
+pub fn from_older(text: &str, version: u32, path: &Path) -> Result<Board, StoreError> {
+    match version {
+        1 => {
+            let old: BoardV1 = ron::from_str(text).map_err(|e| parse_error(path, e))?;
+            Ok(v1_to_v2(old))
+        }
+        v => Err(StoreError::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+            message: format!("schema version {v} is not one cairn ever wrote (known: 1 to {SCHEMA_VERSION})"),
+        }),
+    }
+}

@@ -2,6 +2,19 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+pub mod cli;
+// pub mod commands; (re-enabled once io::csv and io::report land)
+pub mod io;
 pub mod model;
 pub mod store;
-pub mod io;
+
+/// Today's date in the local time zone. `CAIRN_TODAY=YYYY-MM-DD` pins it (for tests and demos).
+pub fn today() -> jiff::civil::Date {
+    if let Some(d) = std::env::var("CAIRN_TODAY")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
+        return d;
+    }
+    jiff::Zoned::now().date()
+}

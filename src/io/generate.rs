@@ -1,1 +1,520 @@
-//! Synthetic boards (being written).
+//! Realistic synthetic boards for benchmarks, tests and demos: deterministic for a seed, with sprints,
+//! timeline entries, risks, stakeholders and notes that scale with the number of items.
+
+use crate::model::{
+    Board, Column, Counters, EntryId, EntryKind, Impact, Item, ItemId, ItemKind, Moscow, Note,
+    NoteId, NoteKind, Rice, Risk, RiskId, RiskStatus, SCHEMA_VERSION, Settings, Sprint, SprintId,
+    SprintState, Stakeholder, StakeholderId, TimelineEntry, Wsjf,
+};
+use jiff::Span;
+use jiff::civil::{Date, date};
+use std::collections::BTreeMap;
+
+/// Generated boards are anchored on this day (the active sprint contains it), so a seed always gives the
+/// same bytes whatever the clock says.
+pub const ANCHOR: Date = date(2026, 11, 28);
+
+const VERBS: &[&str] = &[
+    "Add",
+    "Fix",
+    "Refactor",
+    "Speed up",
+    "Redesign",
+    "Localise",
+    "Audit",
+    "Document",
+    "Migrate",
+    "Simplify",
+    "Instrument",
+    "Harden",
+    "Support",
+    "Remove",
+    "Cache",
+    "Validate",
+];
+const THINGS: &[&str] = &[
+    "checkout flow",
+    "payment retry",
+    "card form",
+    "order summary",
+    "refund API",
+    "address lookup",
+    "fraud check",
+    "receipt email",
+    "basket page",
+    "promo codes",
+    "tax calculation",
+    "3-D Secure step",
+    "wallet payments",
+    "invoice export",
+    "webhook delivery",
+    "session timeout",
+    "guest checkout",
+    "saved cards",
+    "currency display",
+    "shipping options",
+    "stock reservation",
+    "error pages",
+];
+const CONTEXTS: &[&str] = &[
+    "on mobile",
+    "for returning customers",
+    "in the EU",
+    "under load",
+    "for B2B accounts",
+    "in the app",
+    "for the pilot market",
+    "behind a flag",
+    "for screen readers",
+    "in the admin console",
+];
+const PEOPLE: &[&str] = &[
+    "Ana", "Ben", "Chloé", "Dev", "Emre", "Fatima", "Gus", "Hana",
+];
+const TAGS: &[&str] = &[
+    "payments", "ux", "api", "mobile", "perf", "security", "infra", "growth", "a11y",
+];
+
+fn pick<'a>(rng: &mut fastrand::Rng, xs: &'a [&'a str]) -> &'a str {
+    xs[rng.usize(..xs.len())]
+}
+
+fn days(n: i64) -> Span {
+    Span::new().days(n)
+}
+
+fn add(d: Date, n: i64) -> Date {
+    d.checked_add(days(n)).unwrap_or(d)
+}
+
+/// A board with `items` items, deterministic for `seed`.
+pub fn generate(items: usize, seed: u64) -> Board {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let n_sprints = (items / 50).max(3);
+    let n_entries = (items / 100).max(4);
+    let n_risks = (items / 200).max(3);
+    let n_people = (items / 500).max(4);
+    let n_epics = (items / 40).max(1);
+
+    // Sprints: two weeks each, the last but one active (it contains the anchor), the last planned.
+    let active_index = n_sprints - 2;
+    let active_start = add(ANCHOR, -12);
+    let mut sprints: Vec<Sprint> = (0..n_sprints)
+        .map(|k| {
+            let start = add(active_start, 14 * (k as i64 - active_index as i64));
+            let state = match k.cmp(&active_index) {
+                std::cmp::Ordering::Less => SprintState::Closed,
+                std::cmp::Ordering::Equal => SprintState::Active,
+                std::cmp::Ordering::Greater => SprintState::Planned,
+            };
+            Sprint {
+                id: SprintId(k as u32 + 1),
+                name: format!("Sprint {}", k + 1),
+                goal: format!("Ship the {} improvements", pick(&mut rng, THINGS)),
+                start,
+                end: add(start, 13),
+                capacity: 20 + rng.u32(0..=15),
+                state,
+                committed: None,
+                remaining: BTreeMap::new(),
+                completed: None,
+            }
+        })
+        .collect();
+
+    // Items: sprint work first in closed sprints (done), then the active sprint, then the backlog.
+    let in_active = (items / 20).clamp(1, 300).min(items);
+    let per_closed = 15.min(items.saturating_sub(in_active) / active_index.max(1));
+    let columns = Column::defaults();
+    let mut list = Vec::with_capacity(items);
+    for k in 0..items {
+        let id = ItemId(k as u32 + 1);
+        let kind = if k < n_epics {
+            ItemKind::Epic
+        } else {
+            match rng.u8(0..10) {
+                0..=5 => ItemKind::Story,
+                6 | 7 => ItemKind::Bug,
+                8 => ItemKind::Task,
+                _ => ItemKind::Spike,
+            }
+        };
+        let title = format!(
+            "{} {} {}",
+            pick(&mut rng, VERBS),
+            pick(&mut rng, THINGS),
+            pick(&mut rng, CONTEXTS)
+        );
+        let created = add(ANCHOR, -(rng.i64(20..400)));
+        let mut it = Item::new(id, kind, title, "To do", created);
+        let closed_slot = k.checked_sub(n_epics).map(|j| j / per_closed.max(1));
+        let sprint = match closed_slot {
+            Some(slot) if per_closed > 0 && slot < active_index => Some(slot),
+            _ if k >= n_epics + per_closed * active_index
+                && k < n_epics + per_closed * active_index + in_active =>
+            {
+                Some(active_index)
+            }
+            _ => None,
+        };
+        if rng.u8(0..10) < 6 {
+            it.description = format!(
+                "As a shopper I want the {} to work {} so that I can pay without friction.",
+                pick(&mut rng, THINGS),
+                pick(&mut rng, CONTEXTS)
+            );
+        }
+        if rng.u8(0..10) < 4 {
+            it.acceptance = vec![
+                format!(
+                    "Given a {} when I pay then the order is confirmed",
+                    pick(&mut rng, THINGS)
+                ),
+                "Errors are shown beside the field that caused them".to_string(),
+            ];
+        }
+        if kind != ItemKind::Epic {
+            it.points = Some([1, 2, 3, 5, 8, 13][rng.usize(0..6)]);
+            it.parent = Some(ItemId(rng.u32(1..=n_epics as u32)));
+        }
+        it.moscow = match rng.u8(0..10) {
+            0..=2 => Some(Moscow::Must),
+            3..=5 => Some(Moscow::Should),
+            6 | 7 => Some(Moscow::Could),
+            8 => Some(Moscow::Wont),
+            _ => None,
+        };
+        if rng.u8(0..10) < 7 {
+            it.wsjf = Some(Wsjf {
+                business_value: rng.u8(1..=20),
+                time_criticality: rng.u8(1..=20),
+                risk_reduction: rng.u8(1..=13),
+                job_size: rng.u8(1..=13),
+            });
+        } else {
+            it.rice = Some(Rice {
+                reach: rng.u32(100..20_000),
+                impact: [
+                    Impact::Minimal,
+                    Impact::Low,
+                    Impact::Medium,
+                    Impact::High,
+                    Impact::Massive,
+                ][rng.usize(0..5)],
+                confidence: [50, 80, 100][rng.usize(0..3)],
+                effort: rng.u16(1..=12),
+            });
+        }
+        let n_tags = rng.usize(0..3);
+        for _ in 0..n_tags {
+            let t = pick(&mut rng, TAGS).to_string();
+            if !it.tags.contains(&t) {
+                it.tags.push(t);
+            }
+        }
+        if let Some(s) = sprint {
+            let sp = &sprints[s];
+            it.sprint = Some(sp.id);
+            it.assignee = pick(&mut rng, PEOPLE).to_string();
+            if sp.state == SprintState::Closed {
+                let done = add(sp.start, rng.i64(2..14));
+                it.status = columns[3].name.clone();
+                it.status_since = done;
+                it.done = Some(done);
+                it.updated = done;
+                it.created = it.created.min(sp.start);
+            } else {
+                // Spread over the columns, within the WIP limits of Doing (3) and Review (2).
+                let col = match k % 10 {
+                    0 if k % 20 == 0 => 1,
+                    1 if k % 20 == 1 => 2,
+                    2..=4 => 3,
+                    _ => 0,
+                };
+                let col = if col == 1 && list_count(&list, sp.id, "Doing") >= 3
+                    || col == 2 && list_count(&list, sp.id, "Review") >= 2
+                {
+                    0
+                } else {
+                    col
+                };
+                it.status = columns[col].name.clone();
+                let since = add(sp.start, rng.i64(0..12));
+                it.status_since = since;
+                it.updated = since;
+                it.created = it.created.min(sp.start);
+                if col == 3 {
+                    it.done = Some(since);
+                }
+                if rng.u8(0..20) == 0 {
+                    it.blocked = Some("Waiting on the payment provider's sandbox".to_string());
+                }
+            }
+        }
+        list.push(it);
+    }
+
+    // Sprint figures: commitment, velocity and a burndown that follows the done dates.
+    for sp in &mut sprints {
+        let mine: Vec<&Item> = list.iter().filter(|i| i.sprint == Some(sp.id)).collect();
+        let committed: u32 = mine.iter().map(|i| i.points_or_zero()).sum();
+        if sp.state == SprintState::Planned {
+            continue;
+        }
+        sp.committed = Some(committed);
+        let last = if sp.state == SprintState::Closed {
+            sp.end
+        } else {
+            add(ANCHOR, -1)
+        };
+        let mut day = sp.start;
+        while day <= last {
+            let done: u32 = mine
+                .iter()
+                .filter(|i| i.done.is_some_and(|d| d <= day))
+                .map(|i| i.points_or_zero())
+                .sum();
+            sp.remaining.insert(day, committed - done);
+            day = add(day, 1);
+        }
+        if sp.state == SprintState::Closed {
+            sp.completed = Some(
+                mine.iter()
+                    .filter(|i| i.done.is_some())
+                    .map(|i| i.points_or_zero())
+                    .sum(),
+            );
+        }
+    }
+
+    // Timeline: phases in sequence, each followed by a milestone, the last one a release.
+    let first_day = sprints.first().map_or(ANCHOR, |s| s.start);
+    let span_days = ((add(ANCHOR, 120) - first_day).get_days().max(30)) as i64;
+    let step = (span_days / n_entries as i64).max(2);
+    let mut timeline = Vec::with_capacity(n_entries);
+    for k in 0..n_entries {
+        let id = EntryId(k as u32 + 1);
+        let start = add(first_day, step * k as i64);
+        let kind = if k == n_entries - 1 {
+            EntryKind::Release
+        } else if k % 3 == 2 {
+            EntryKind::Milestone
+        } else {
+            EntryKind::Phase
+        };
+        let end = if kind.is_point() {
+            start
+        } else {
+            add(start, step - 1)
+        };
+        let planned = if kind == EntryKind::Phase {
+            rng.u64(20..200) * 1000
+        } else {
+            0
+        };
+        let elapsed = if ANCHOR > end {
+            1.0
+        } else if ANCHOR < start {
+            0.0
+        } else {
+            0.5
+        };
+        let actual = (planned as f64 * elapsed * (0.7 + rng.f64() * 0.6)) as u64;
+        timeline.push(TimelineEntry {
+            id,
+            name: format!(
+                "{} {}",
+                if kind == EntryKind::Phase {
+                    "Build"
+                } else {
+                    "Ship"
+                },
+                pick(&mut rng, THINGS)
+            ),
+            kind,
+            start,
+            end,
+            depends_on: if k > 0 {
+                vec![EntryId(k as u32)]
+            } else {
+                vec![]
+            },
+            items: Vec::new(),
+            owner: pick(&mut rng, PEOPLE).to_string(),
+            planned_cost: planned,
+            actual_cost: actual,
+        });
+    }
+    // Dependencies must end before what depends on them starts: milestones sit a day after their phase.
+    for k in 1..timeline.len() {
+        let prev_end = timeline[k - 1].end;
+        if timeline[k].start <= prev_end {
+            let len = (timeline[k].end - timeline[k].start).get_days() as i64;
+            timeline[k].start = add(prev_end, 1);
+            timeline[k].end = add(timeline[k].start, len);
+        }
+    }
+    let milestones: Vec<usize> = (0..timeline.len())
+        .filter(|&k| timeline[k].kind.is_point())
+        .collect();
+    for it in list.iter_mut().filter(|i| i.kind != ItemKind::Epic) {
+        if rng.u8(0..4) == 0 && !milestones.is_empty() {
+            let m = milestones[rng.usize(0..milestones.len())];
+            it.milestone = Some(timeline[m].id);
+            timeline[m].items.push(it.id);
+        }
+    }
+
+    let risks = (0..n_risks)
+        .map(|k| Risk {
+            id: RiskId(k as u32 + 1),
+            title: format!(
+                "{} {} slips",
+                pick(&mut rng, THINGS),
+                pick(&mut rng, CONTEXTS)
+            ),
+            probability: rng.u8(1..=5),
+            impact: rng.u8(1..=5),
+            owner: pick(&mut rng, PEOPLE).to_string(),
+            mitigation: "Agree a fallback with the provider and test it in the pilot".to_string(),
+            status: [RiskStatus::Open, RiskStatus::Mitigating, RiskStatus::Closed][rng.usize(0..3)],
+            raised: add(ANCHOR, -(rng.i64(1..200))),
+            items: vec![ItemId(rng.u32(1..=items.max(1) as u32))]
+                .into_iter()
+                .filter(|_| items > 0)
+                .collect(),
+            entries: vec![EntryId(rng.u32(1..=n_entries as u32))],
+        })
+        .collect();
+
+    let roles = [
+        "CFO",
+        "Head of Support",
+        "Legal",
+        "Marketing lead",
+        "Pilot merchant",
+        "CTO",
+        "Ops",
+    ];
+    let n_notes = items / 20;
+    let mut note_id = 0u32;
+    let mut stakeholders: Vec<Stakeholder> = (0..n_people)
+        .map(|k| Stakeholder {
+            id: StakeholderId(k as u32 + 1),
+            name: format!(
+                "{} {}",
+                pick(&mut rng, PEOPLE),
+                ["Ito", "Novak", "Silva", "Okafor", "Berg"][k % 5]
+            ),
+            role: roles[k % roles.len()].to_string(),
+            organisation: [
+                "Finance",
+                "Customer care",
+                "Legal",
+                "Marketing",
+                "Acme Retail",
+            ][k % 5]
+                .to_string(),
+            power: rng.u8(1..=5),
+            interest: rng.u8(1..=5),
+            cadence_days: [7, 14, 30][rng.usize(0..3)],
+            last_update: Some(add(ANCHOR, -(rng.i64(0..45)))),
+            contact: format!("person{}@example.com", k + 1),
+            cares_about: format!("The {} and what it costs", pick(&mut rng, THINGS)),
+            notes: Vec::new(),
+        })
+        .collect();
+    for _ in 0..n_notes.max(n_people) {
+        note_id += 1;
+        let s = rng.usize(0..n_people);
+        let kind = NoteKind::ALL[rng.usize(0..4)];
+        stakeholders[s].notes.push(Note {
+            id: NoteId(note_id),
+            date: add(ANCHOR, -(rng.i64(0..120))),
+            kind,
+            text: format!(
+                "Talked about the {} {}.",
+                pick(&mut rng, THINGS),
+                pick(&mut rng, CONTEXTS)
+            ),
+            items: if items > 0 {
+                vec![ItemId(rng.u32(1..=items as u32))]
+            } else {
+                vec![]
+            },
+            entries: vec![],
+        });
+    }
+    for s in &mut stakeholders {
+        s.notes.sort_by_key(|n| (n.date, n.id));
+    }
+
+    Board {
+        version: SCHEMA_VERSION,
+        project: crate::model::Project {
+            name: "Checkout (generated)".to_string(),
+            key: "GEN".to_string(),
+            vision: "Paying should be the easiest part of shopping.".to_string(),
+            goal: "Launch Checkout 2.0 to every market".to_string(),
+            budget: timeline.iter().map(|e| e.planned_cost).sum::<u64>() * 11 / 10,
+            currency: "EUR".to_string(),
+        },
+        columns,
+        settings: Settings::default(),
+        counters: Counters {
+            item: items as u32 + 1,
+            sprint: n_sprints as u32 + 1,
+            entry: n_entries as u32 + 1,
+            risk: n_risks as u32 + 1,
+            stakeholder: n_people as u32 + 1,
+            note: note_id + 1,
+        },
+        items: list,
+        sprints,
+        timeline,
+        risks,
+        stakeholders,
+    }
+}
+
+fn list_count(list: &[Item], sprint: SprintId, column: &str) -> usize {
+    list.iter()
+        .rev()
+        .take(400)
+        .filter(|i| i.sprint == Some(sprint) && i.status == column)
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_valid_and_scaled() {
+        for n in [0, 1, 30, 1000] {
+            let b = generate(n, 7);
+            assert_eq!(b, generate(n, 7), "seed {n} not deterministic");
+            assert!(b.validate().is_empty(), "{n} items: {:?}", b.validate());
+            assert_eq!(b.items.len(), n);
+        }
+        let b = generate(1000, 7);
+        assert_eq!(b.sprints.len(), 20);
+        assert_eq!(b.timeline.len(), 10);
+        assert!(b.active_sprint().is_some_and(|s| s.contains(ANCHOR)));
+        assert_ne!(generate(1000, 8), b, "another seed, another board");
+        let closed = b
+            .sprints
+            .iter()
+            .filter(|s| s.state == SprintState::Closed)
+            .count();
+        assert_eq!(closed, 18);
+        assert!(
+            b.sprints
+                .iter()
+                .filter(|s| s.state == SprintState::Closed)
+                .all(|s| s.completed.unwrap_or(0) > 0)
+        );
+        let notes: usize = b.stakeholders.iter().map(|s| s.notes.len()).sum();
+        assert_eq!(notes, 50);
+    }
+}

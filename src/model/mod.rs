@@ -7,6 +7,7 @@ mod ids;
 mod item;
 mod risk;
 pub mod rules;
+mod shift;
 mod sprint;
 mod stakeholder;
 mod timeline;

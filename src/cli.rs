@@ -1,0 +1,68 @@
+//! The command line, a contract that users and tests rely on (see DESIGN.md).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// cairn — a keyboard-first planning board in the terminal: backlog, sprint board, timeline and
+/// stakeholder notes in one file.
+#[derive(Debug, Parser)]
+#[command(name = "cairn", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// The board file [default: <data dir>/cairn/board.ron]
+    #[arg(long, global = true, env = "CAIRN_FILE", value_name = "PATH")]
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const AFTER_HELP: &str = "Without a command, cairn opens the board; on the first run it is created \
+from the sample board.\nExit codes: 0 success, 1 a problem with the board or the input (the message \
+says which), 2 usage.";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and validate the board; print `path:line:column: message` and exit 1 if it is not sound
+    Check,
+    /// Write the board to stdout: json (everything), csv (items, Jira-style headers) or md (status report)
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+    },
+    /// Add backlog items from a file (CSV from Jira, GitHub Projects, Trello or `cairn export`)
+    Import {
+        /// The format of FILE
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// The file to read items from
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Import the rows that fit even when some do not (by default nothing is imported then)
+        #[arg(long)]
+        skip_bad: bool,
+    },
+    /// Write a realistic synthetic board (for benchmarks and demos) to --file
+    Generate {
+        /// Number of backlog items; sprints, timeline entries, risks, stakeholders and notes scale with it
+        #[arg(long, value_name = "N")]
+        items: usize,
+        /// Seed: the same seed gives the same board
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// Replace the file if it exists (a backup of it is kept)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Csv,
+}

@@ -1,0 +1,243 @@
+//! The subcommands: each loads what it needs through the store and prints to stdout; problems come
+//! back as a `Failure` whose lines main prints to stderr.
+
+use crate::cli::{Cli, Command, ExportFormat};
+use crate::io;
+use crate::model::Board;
+use crate::store::{self, Saved, Store, StoreError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a command failed: lines for stderr and the exit code (1 data, 2 usage).
+#[derive(Debug)]
+pub struct Failure {
+    lines: Vec<String>,
+    code: u8,
+}
+
+impl Failure {
+    pub fn data(line: impl Into<String>) -> Failure {
+        Failure {
+            lines: vec![line.into()],
+            code: 1,
+        }
+    }
+
+    pub fn usage(line: impl Into<String>) -> Failure {
+        Failure {
+            lines: vec![line.into()],
+            code: 2,
+        }
+    }
+
+    pub fn lines(&self) -> &[String] {
+        &self.lines
+    }
+
+    pub fn code(&self) -> u8 {
+        self.code
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Failure {
+        match e {
+            // Every problem on its own line, so a hand-edited file can be fixed in one pass.
+            StoreError::Invalid { path, problems } => Failure {
+                lines: problems
+                    .iter()
+                    .map(|p| format!("{}: {p}", path.display()))
+                    .collect(),
+                code: 1,
+            },
+            e => Failure::data(e.to_string()),
+        }
+    }
+}
+
+/// Where the board lives: `--file`, `CAIRN_FILE`, or `<data dir>/board.ron`.
+pub fn board_path(file: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    if let Some(f) = file {
+        return Ok(f);
+    }
+    directories::ProjectDirs::from("", "", "cairn")
+        .map(|d| d.data_dir().join("board.ron"))
+        .ok_or_else(|| {
+            Failure::data("cannot find a home directory for the board: pass --file PATH")
+        })
+}
+
+/// The embedded sample board, its dates moved so that its active sprint is under way `today`.
+pub fn sample_board(today: jiff::civil::Date) -> Board {
+    let mut board = store::from_ron(store::SAMPLE_BOARD, Path::new("assets/sample-board.ron"))
+        .unwrap_or_else(|e| panic!("the embedded sample board is broken: {e}"));
+    board.shift_dates((today - SAMPLE_ANCHOR).get_days());
+    board
+}
+
+/// The day the sample board was written for.
+pub const SAMPLE_ANCHOR: jiff::civil::Date = jiff::civil::date(2026, 11, 28);
+
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    if matches!(cli.command, Some(Command::Generate { .. })) && cli.file.is_none() {
+        return Err(Failure::usage(
+            "error: generate needs --file PATH (it never writes to your own board)",
+        ));
+    }
+    let path = board_path(cli.file)?;
+    match cli.command {
+        None => summary(&path),
+        Some(Command::Check) => check(&path),
+        Some(Command::Export { format }) => export(&path, format),
+        Some(Command::Import {
+            input, skip_bad, ..
+        }) => import_csv(&path, &input, skip_bad),
+        Some(Command::Generate { items, seed, force }) => generate(&path, items, seed, force),
+    }
+}
+
+fn out(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Failure::data(format!("cannot write to stdout: {e}")))
+}
+
+/// Opens the board (creating it from the sample on the first run) and prints what is in it.
+fn summary(path: &Path) -> Result<(), Failure> {
+    let today = crate::today();
+    let opened = Store::open(path, Some(&sample_board(today)))?;
+    let b = &opened.board;
+    let mut text = String::new();
+    if opened.created {
+        text.push_str(&format!(
+            "Created {} from the sample board.\n",
+            path.display()
+        ));
+    }
+    text.push_str(&describe(path, b));
+    text.push('\n');
+    if opened.store.is_read_only() {
+        text.push_str("Another cairn has this board open: read-only.\n");
+    }
+    out(&text)
+}
+
+fn describe(path: &Path, b: &Board) -> String {
+    let notes: usize = b.stakeholders.iter().map(|s| s.notes.len()).sum();
+    let active = b.active_sprint().map_or_else(
+        || "no active sprint".to_string(),
+        |s| format!("active: {}", s.name),
+    );
+    format!(
+        "{}: {} ({}) — {} items, {} sprints ({active}), {} timeline entries, {} risks, {} stakeholders, {notes} notes",
+        path.display(),
+        b.project.name,
+        b.project.key,
+        b.items.len(),
+        b.sprints.len(),
+        b.timeline.len(),
+        b.risks.len(),
+        b.stakeholders.len(),
+    )
+}
+
+fn check(path: &Path) -> Result<(), Failure> {
+    let board = store::read(path)?;
+    out(&format!("{}\nok\n", describe(path, &board)))
+}
+
+fn export(path: &Path, format: ExportFormat) -> Result<(), Failure> {
+    let board = store::read(path)?;
+    match format {
+        ExportFormat::Json => {
+            let json = io::to_json(&board)
+                .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
+            out(&json)
+        }
+        ExportFormat::Csv => {
+            let mut buf = Vec::new();
+            io::csv::export_items(&board, &mut buf)
+                .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
+            out(&String::from_utf8_lossy(&buf))
+        }
+        ExportFormat::Md => out(&io::report::status_report(&board, crate::today())),
+    }
+}
+
+fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> {
+    let data = std::fs::read(input)
+        .map_err(|e| Failure::data(format!("{}: cannot read: {e}", input.display())))?;
+    let (mut store, mut board) = Store::open_to_write(path)?;
+    let plan = io::csv::plan_import(&board, &data, crate::today())
+        .map_err(|e| Failure::data(format!("{}: {e}", input.display())))?;
+    let mut lines: Vec<String> = plan
+        .warnings
+        .iter()
+        .map(|w| format!("{}:{}: warning: {}", input.display(), w.line, w.message))
+        .collect();
+    lines.extend(
+        plan.skipped
+            .iter()
+            .map(|s| format!("{}:{}: skipped: {}", input.display(), s.line, s.message)),
+    );
+    if !plan.skipped.is_empty() && !skip_bad {
+        lines.push(format!(
+            "{}: nothing imported: {} row(s) do not fit (fix them, or pass --skip-bad to import the other {})",
+            input.display(),
+            plan.skipped.len(),
+            plan.added.len()
+        ));
+        return Err(Failure { lines, code: 1 });
+    }
+    for l in &lines {
+        eprintln!("{l}");
+    }
+    if plan.added.is_empty() {
+        return out(&format!(
+            "{}: no items to import; {} unchanged\n",
+            input.display(),
+            path.display()
+        ));
+    }
+    board
+        .apply(plan.edit)
+        .map_err(|e| Failure::data(format!("{}: cannot add the items: {e}", input.display())))?;
+    match store.save(&board)? {
+        Saved::Written => {}
+        Saved::Conflict { ours } => {
+            return Err(Failure::data(format!(
+                "{}: changed by someone else during the import; left as it is, the imported board is in {}",
+                path.display(),
+                ours.display()
+            )));
+        }
+    }
+    let first = plan
+        .added
+        .first()
+        .map(|id| board.item_key(*id))
+        .unwrap_or_default();
+    let last = plan
+        .added
+        .last()
+        .map(|id| board.item_key(*id))
+        .unwrap_or_default();
+    out(&format!(
+        "Imported {} item(s) ({first} … {last}) into {}{}\n",
+        plan.added.len(),
+        path.display(),
+        if plan.skipped.is_empty() {
+            String::new()
+        } else {
+            format!("; skipped {}", plan.skipped.len())
+        }
+    ))
+}
+
+fn generate(path: &Path, items: usize, seed: u64, force: bool) -> Result<(), Failure> {
+    let board = io::generate::generate(items, seed);
+    Store::create(path, &board, force)?;
+    out(&format!("{}\n", describe(path, &board)))
+}

@@ -15,7 +15,10 @@ pub struct Faults {
 impl Faults {
     /// Fail the `n`th operation (1-based) of every following write.
     pub fn fail_at(n: usize) -> Faults {
-        Faults { fail_at: Some(n), count: 0 }
+        Faults {
+            fail_at: Some(n),
+            count: 0,
+        }
     }
 
     fn step(&mut self, op: &str) -> io::Result<()> {
@@ -41,7 +44,9 @@ impl Faults {
 
 /// The prefix of temp files for `path`: `.board.ron.` for `board.ron`.
 pub fn temp_prefix(path: &Path) -> String {
-    let name = path.file_name().map_or_else(|| "board".into(), |n| n.to_string_lossy());
+    let name = path
+        .file_name()
+        .map_or_else(|| "board".into(), |n| n.to_string_lossy());
     format!(".{name}.")
 }
 
@@ -85,17 +90,24 @@ fn default_permissions() -> Permissions {
 
 #[cfg(not(unix))]
 fn default_permissions() -> Permissions {
-    fs::metadata(".").map(|m| m.permissions()).unwrap_or_else(|_| unreachable!())
+    fs::metadata(".")
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| unreachable!())
 }
 
 /// Removes temp files a crashed save left beside `path`. Returns what was removed.
 pub fn clean_leftovers(path: &Path) -> Vec<PathBuf> {
     let prefix = temp_prefix(path);
-    let Ok(entries) = fs::read_dir(parent(path)) else { return Vec::new() };
+    let Ok(entries) = fs::read_dir(parent(path)) else {
+        return Vec::new();
+    };
     let mut removed = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX) && fs::remove_file(entry.path()).is_ok() {
+        if name.starts_with(&prefix)
+            && name.ends_with(TEMP_SUFFIX)
+            && fs::remove_file(entry.path()).is_ok()
+        {
             removed.push(entry.path());
         }
     }
@@ -122,7 +134,10 @@ mod tests {
             assert_eq!(err.kind(), io::ErrorKind::StorageFull);
             // The last step (directory fsync) fails after the rename: the new file is complete.
             assert_eq!(fs::read_to_string(&path).expect("read"), "old", "step {n}");
-            assert!(clean_leftovers(&path).is_empty(), "step {n} left a temp file");
+            assert!(
+                clean_leftovers(&path).is_empty(),
+                "step {n} left a temp file"
+            );
         }
         write_atomic(&path, b"new", &mut Faults::default()).expect("writes");
         assert_eq!(fs::read_to_string(&path).expect("read"), "new");

@@ -13,7 +13,8 @@ pub fn backup_dir(path: &Path) -> PathBuf {
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem().map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned())
+    path.file_stem()
+        .map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned())
 }
 
 /// The backups of `path`, oldest first.
@@ -46,7 +47,9 @@ pub fn backup(path: &Path) -> io::Result<Option<PathBuf>> {
     fs::create_dir_all(&dir)?;
     let target = loop {
         // Microsecond UTC times sort by age; two backups in one microsecond wait for the next.
-        let time = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.6fZ").to_string();
+        let time = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%S%.6fZ")
+            .to_string();
         let candidate = dir.join(format!("{}-{time}.ron", stem(path)));
         if !candidate.exists() {
             break candidate;
@@ -75,7 +78,10 @@ mod tests {
         }
         let kept = list(&path);
         assert_eq!(kept.len(), KEEP);
-        assert_eq!(fs::read_to_string(kept.last().expect("newest")).expect("read"), "v12");
+        assert_eq!(
+            fs::read_to_string(kept.last().expect("newest")).expect("read"),
+            "v12"
+        );
         assert_eq!(fs::read_to_string(&kept[0]).expect("oldest kept"), "v3");
     }
 }

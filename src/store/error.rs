@@ -11,14 +11,26 @@ pub enum StoreError {
     #[error("{}: cannot read: {source}", path.display())]
     Read { path: PathBuf, source: io::Error },
     #[error("{}:{line}:{col}: {message}", path.display())]
-    Parse { path: PathBuf, line: usize, col: usize, message: String },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
     #[error(
         "{}: written by a newer cairn (schema version {found}; this build reads up to {supported}); left untouched",
         path.display()
     )]
-    NewerVersion { path: PathBuf, found: u32, supported: u32 },
+    NewerVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
     #[error("{}: {}{}", path.display(), problems[0], more(problems.len()))]
-    Invalid { path: PathBuf, problems: Vec<Problem> },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
     #[error("{}: cannot save: {source}", path.display())]
     Write { path: PathBuf, source: io::Error },
     #[error("{}: cannot serialise the board: {message}", path.display())]
@@ -35,12 +47,18 @@ fn more(n: usize) -> String {
     match n {
         0 | 1 => String::new(),
         2 => " (and 1 more problem; `cairn check` lists them all)".to_string(),
-        n => format!(" (and {} more problems; `cairn check` lists them all)", n - 1),
+        n => format!(
+            " (and {} more problems; `cairn check` lists them all)",
+            n - 1
+        ),
     }
 }
 
 impl StoreError {
     pub(crate) fn write(path: impl Into<PathBuf>, source: io::Error) -> StoreError {
-        StoreError::Write { path: path.into(), source }
+        StoreError::Write {
+            path: path.into(),
+            source,
+        }
     }
 }

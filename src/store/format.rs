@@ -8,7 +8,10 @@ use ron::ser::PrettyConfig;
 use std::path::Path;
 
 fn pretty() -> PrettyConfig {
-    PrettyConfig::new().new_line("\n").indentor("  ").struct_names(false)
+    PrettyConfig::new()
+        .new_line("\n")
+        .indentor("  ")
+        .struct_names(false)
 }
 
 /// Serialises a board; the same board always gives the same bytes.
@@ -65,12 +68,18 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Board, StoreError> {
             path: path.to_path_buf(),
             line: 1,
             col: 1,
-            message: format!("`version` must be the first field (found {})", board.version),
+            message: format!(
+                "`version` must be the first field (found {})",
+                board.version
+            ),
         });
     }
     let problems = board.validate();
     if !problems.is_empty() {
-        return Err(StoreError::Invalid { path: path.to_path_buf(), problems });
+        return Err(StoreError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
     }
     board.repair_counters();
     Ok(board)
@@ -103,6 +112,9 @@ mod tests {
         let e = from_ron("  \n", p).expect_err("empty");
         assert_eq!(e.to_string(), "b.ron:1:1: the file is empty");
         let e = from_ron("(version: 99, project: ())", p).expect_err("newer");
-        assert!(e.to_string().contains("newer cairn (schema version 99"), "{e}");
+        assert!(
+            e.to_string().contains("newer cairn (schema version 99"),
+            "{e}"
+        );
     }
 }

@@ -110,7 +110,9 @@ pub fn from_older(text: &str, version: u32, path: &Path) -> Result<Board, StoreE
             path: path.to_path_buf(),
             line: 1,
             col: 1,
-            message: format!("schema version {v} is not one cairn ever wrote (known: 1 to {SCHEMA_VERSION})"),
+            message: format!(
+                "schema version {v} is not one cairn ever wrote (known: 1 to {SCHEMA_VERSION})"
+            ),
         }),
     }
 }

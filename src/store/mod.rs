@@ -39,7 +39,11 @@ fn hash(bytes: &[u8]) -> u64 {
 impl Fingerprint {
     fn of(path: &Path, bytes: &[u8]) -> Fingerprint {
         let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
-        Fingerprint { len: bytes.len() as u64, modified, hash: hash(bytes) }
+        Fingerprint {
+            len: bytes.len() as u64,
+            modified,
+            hash: hash(bytes),
+        }
     }
 }
 
@@ -77,7 +81,9 @@ pub struct Store {
 
 /// `.board.ron.lock` beside `board.ron`: a separate file, since saving replaces the board's inode.
 pub fn lock_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map_or_else(|| "board".into(), |n| n.to_string_lossy());
+    let name = path
+        .file_name()
+        .map_or_else(|| "board".into(), |n| n.to_string_lossy());
     path.with_file_name(format!(".{name}.lock"))
 }
 
@@ -89,7 +95,12 @@ enum Lock {
 }
 
 fn take_lock(path: &Path) -> Lock {
-    let file = match File::options().create(true).truncate(false).write(true).open(lock_path(path)) {
+    let file = match File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path(path))
+    {
         Ok(f) => f,
         Err(_) => return Lock::Unavailable,
     };
@@ -102,8 +113,13 @@ fn take_lock(path: &Path) -> Lock {
 
 fn read_text(path: &Path) -> Result<(String, Vec<u8>), StoreError> {
     let bytes = fs::read(path).map_err(|source| match source.kind() {
-        io::ErrorKind::NotFound => StoreError::Missing { path: path.to_path_buf() },
-        _ => StoreError::Read { path: path.to_path_buf(), source },
+        io::ErrorKind::NotFound => StoreError::Missing {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Read {
+            path: path.to_path_buf(),
+            source,
+        },
     })?;
     match std::str::from_utf8(&bytes) {
         Ok(text) => Ok((text.to_string(), bytes)),
@@ -152,18 +168,32 @@ impl Store {
             fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
         }
         let mut store = Store::new(path, take_lock(path));
-        let cleaned = if store.lock.is_some() { clean_leftovers(path) } else { Vec::new() };
+        let cleaned = if store.lock.is_some() {
+            clean_leftovers(path)
+        } else {
+            Vec::new()
+        };
         match (read_text(path), sample) {
             (Err(StoreError::Missing { .. }), Some(sample)) if !store.read_only => {
                 store.backed_up = true; // nothing to back up yet
                 store.save(sample)?;
-                Ok(Opened { store, board: sample.clone(), created: true, cleaned })
+                Ok(Opened {
+                    store,
+                    board: sample.clone(),
+                    created: true,
+                    cleaned,
+                })
             }
             (Err(e), _) => Err(e),
             (Ok((text, bytes)), _) => {
                 let board = from_ron(&text, path)?;
                 store.fingerprint = Some(Fingerprint::of(path, &bytes));
-                Ok(Opened { store, board, created: false, cleaned })
+                Ok(Opened {
+                    store,
+                    board,
+                    created: false,
+                    cleaned,
+                })
             }
         }
     }
@@ -172,7 +202,10 @@ impl Store {
     pub fn open_to_write(path: &Path) -> Result<(Store, Board), StoreError> {
         let store = Store::new(path, take_lock(path));
         if store.read_only {
-            return Err(StoreError::Locked { path: path.to_path_buf(), lock: lock_path(path) });
+            return Err(StoreError::Locked {
+                path: path.to_path_buf(),
+                lock: lock_path(path),
+            });
         }
         let mut store = store;
         let (text, bytes) = read_text(path)?;
@@ -184,14 +217,19 @@ impl Store {
     /// Writes a new board file; an existing one is only replaced with `force` (and backed up first).
     pub fn create(path: &Path, board: &Board, force: bool) -> Result<Store, StoreError> {
         if path.exists() && !force {
-            return Err(StoreError::Exists { path: path.to_path_buf() });
+            return Err(StoreError::Exists {
+                path: path.to_path_buf(),
+            });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
         }
         let mut store = Store::new(path, take_lock(path));
         if store.read_only {
-            return Err(StoreError::Locked { path: path.to_path_buf(), lock: lock_path(path) });
+            return Err(StoreError::Locked {
+                path: path.to_path_buf(),
+                lock: lock_path(path),
+            });
         }
         if let Ok((_, bytes)) = read_text(path) {
             store.fingerprint = Some(Fingerprint::of(path, &bytes));
@@ -222,8 +260,10 @@ impl Store {
 
     /// Saves the board (see `save_text`).
     pub fn save(&mut self, board: &Board) -> Result<Saved, StoreError> {
-        let text = to_ron(board)
-            .map_err(|e| StoreError::Serialise { path: self.path.clone(), message: e.to_string() })?;
+        let text = to_ron(board).map_err(|e| StoreError::Serialise {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })?;
         self.save_text(&text)
     }
 
@@ -231,11 +271,16 @@ impl Store {
     /// over a file someone else changed since we read or wrote it (ours goes to a conflict copy instead).
     pub fn save_text(&mut self, text: &str) -> Result<Saved, StoreError> {
         if self.read_only {
-            return Err(StoreError::ReadOnly { path: self.path.clone() });
+            return Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            });
         }
         let bytes = text.as_bytes();
         if self.conflict.is_some() || self.changed_on_disk() {
-            let ours = self.conflict.clone().unwrap_or_else(|| self.conflict_path());
+            let ours = self
+                .conflict
+                .clone()
+                .unwrap_or_else(|| self.conflict_path());
             atomic::write_atomic(&ours, bytes, &mut self.faults)
                 .map_err(|e| StoreError::write(&ours, e))?;
             self.conflict = Some(ours.clone());
@@ -277,8 +322,12 @@ impl Store {
     }
 
     fn conflict_path(&self) -> PathBuf {
-        let stem = self.path.file_stem().map_or_else(|| "board".into(), |s| s.to_string_lossy());
+        let stem = self
+            .path
+            .file_stem()
+            .map_or_else(|| "board".into(), |s| s.to_string_lossy());
         let time = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-        self.path.with_file_name(format!("{stem}.conflict-{time}.ron"))
+        self.path
+            .with_file_name(format!("{stem}.conflict-{time}.ron"))
     }
 }

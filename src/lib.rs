@@ -3,7 +3,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod cli;
-// pub mod commands; (re-enabled once io::csv and io::report land)
+pub mod commands;
 pub mod io;
 pub mod model;
 pub mod store;

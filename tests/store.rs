@@ -329,3 +329,48 @@ fn a_directory_that_cannot_be_written_gives_the_os_error() {
         assert_eq!(fs::read(&path).expect("reads"), good);
     }
 }
+
+/// A real full disk: a 256 KiB tmpfs, where the test may mount one (root on Linux); skipped elsewhere.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_keeps_the_old_file_and_names_the_error() {
+    use std::process::Command;
+    let dir = temp();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(dir.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here");
+        return;
+    }
+    // Unmounts even when an assertion fails, before the temp dir is removed.
+    struct Unmount<'a>(&'a Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(dir.path());
+    let path = dir.path().join("board.ron");
+    let small = generate(20, 1);
+    let mut st = Store::create(&path, &small, false).expect("a small board fits");
+    let good = fs::read(&path).expect("reads");
+    let msg = st
+        .save(&generate(2000, 1))
+        .expect_err("does not fit")
+        .to_string();
+    assert!(msg.contains("No space left on device"), "{msg}");
+    assert!(msg.contains("board.ron"), "{msg}");
+    assert_eq!(
+        fs::read(&path).expect("reads"),
+        good,
+        "the old file is intact"
+    );
+    assert!(
+        store::clean_leftovers(&path).is_empty(),
+        "no temp file left behind"
+    );
+    assert_eq!(st.save(&small).expect("fits again"), Saved::Written);
+}

@@ -32,7 +32,7 @@ pub enum RuleError {
     NoActiveSprint,
 }
 
-fn item<'a>(board: &'a Board, id: ItemId) -> Result<&'a Item, RuleError> {
+fn item(board: &Board, id: ItemId) -> Result<&Item, RuleError> {
     board
         .item(id)
         .ok_or_else(|| RuleError::NoItem(board.item_key(id)))

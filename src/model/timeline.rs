@@ -45,11 +45,15 @@ pub struct TimelineEntry {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     /// Planned cost, in the project's currency.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub planned_cost: u64,
     /// Actual cost to date, in the project's currency.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub actual_cost: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// How far a phase is through its time and its money on a given day.

@@ -1,0 +1,425 @@
+//! The command-line contract, through the built binary: every subcommand, every bad input, exit codes
+//! (0 ok, 1 data, 2 usage) and the board left byte for byte as it was after a refusal.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// The binary with a private home: nothing a test does can reach the real data directory.
+fn cairn(home: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("cairn").expect("binary built");
+    cmd.env_remove("CAIRN_FILE")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("CAIRN_TODAY", "2026-11-28");
+    cmd
+}
+
+fn setup() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let board = dir.path().join("b.ron");
+    (dir, board)
+}
+
+fn sample(dir: &Path, board: &Path) {
+    cairn(dir).arg("--file").arg(board).assert().success();
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    let (dir, _) = setup();
+    for sub in [&[][..], &["check"], &["export"], &["import"], &["generate"]] {
+        cairn(dir.path())
+            .args(sub)
+            .arg("--help")
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage: cairn"));
+    }
+}
+
+#[test]
+fn first_run_creates_the_sample_board_in_the_data_dir() {
+    let (dir, _) = setup();
+    cairn(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("from the sample board"));
+    let default = dir.path().join("data").join("cairn").join("board.ron");
+    assert!(default.exists(), "board created under XDG_DATA_HOME");
+    // The second run opens it and says nothing about creating.
+    cairn(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("from the sample").not());
+}
+
+#[test]
+fn cairn_file_env_is_used() {
+    let (dir, board) = setup();
+    cairn(dir.path())
+        .env("CAIRN_FILE", &board)
+        .assert()
+        .success();
+    assert!(board.exists());
+    cairn(dir.path())
+        .env("CAIRN_FILE", &board)
+        .arg("check")
+        .assert()
+        .success();
+}
+
+#[test]
+fn check_accepts_the_sample() {
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    cairn(dir.path())
+        .args(["check", "--file"])
+        .arg(&board)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok").and(predicate::str::contains("items")));
+}
+
+#[test]
+fn subcommands_on_a_missing_board_say_so() {
+    let (dir, board) = setup();
+    for args in [&["check"][..], &["export", "--format", "json"]] {
+        cairn(dir.path())
+            .args(args)
+            .arg("--file")
+            .arg(&board)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("b.ron: no board here"));
+    }
+    assert!(!board.exists(), "a subcommand never creates the board");
+}
+
+/// Runs `args` on a board holding `contents`: exit 1, one line naming the file, the file unchanged.
+fn refuses(contents: &[u8], args: &[&str], expect: &str) -> String {
+    let (dir, board) = setup();
+    fs::write(&board, contents).expect("writes");
+    let out = cairn(dir.path())
+        .args(args)
+        .arg("--file")
+        .arg(&board)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(expect), "expected {expect:?} in {err:?}");
+    assert!(
+        err.contains(&board.display().to_string()),
+        "names the file: {err:?}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "one clear line: {err:?}");
+    assert_eq!(
+        fs::read(&board).expect("reads"),
+        contents,
+        "the board was touched"
+    );
+    err
+}
+
+fn sample_text() -> String {
+    cairn::store::SAMPLE_BOARD.to_string()
+}
+
+#[test]
+fn bad_board_files_are_refused_untouched() {
+    for args in [
+        &["check"][..],
+        &["export", "--format", "md"],
+        &["import", "csv", "Cargo.toml"],
+    ] {
+        refuses(b"", args, "b.ron:1:1: the file is empty");
+        let good = sample_text();
+        refuses(&good.as_bytes()[..good.len() / 3], args, "b.ron:");
+        let newer = good.replacen("version: 2", "version: 3", 1);
+        refuses(newer.as_bytes(), args, "written by a newer cairn");
+    }
+    let broken = sample_text().replacen("kind: Story", "kind: Saga", 1);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("Saga"))
+        .expect("there")
+        + 1;
+    let err = refuses(broken.as_bytes(), &["check"], &format!("b.ron:{line}:"));
+    assert!(err.contains("Saga"), "{err}");
+}
+
+#[test]
+fn check_lists_every_problem_of_an_invalid_board() {
+    let (dir, board) = setup();
+    let text = sample_text()
+        .replacen("status: \"To do\"", "status: \"Someday\"", 1)
+        .replacen("points: Some(3)", "points: Some(4)", 1);
+    fs::write(&board, &text).expect("writes");
+    let out = cairn(dir.path())
+        .arg("check")
+        .arg("--file")
+        .arg(&board)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("status \"Someday\" is not a workflow column")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("4 points is not on the Fibonacci scale")),
+        "{err}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with(&board.display().to_string())),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_json_has_the_whole_model_in_rank_order() {
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    let out = cairn(dir.path())
+        .args(["export", "--format", "json", "--file"])
+        .arg(&board)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    for key in ["items", "sprints", "timeline", "risks", "stakeholders"] {
+        assert!(
+            json[key].as_array().is_some_and(|a| !a.is_empty()),
+            "{key} missing"
+        );
+    }
+    assert!(json["stakeholders"][0]["notes"].is_array());
+    let model = cairn::store::read(&board).expect("loads");
+    let ids: Vec<u64> = json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["id"].as_u64().expect("id"))
+        .collect();
+    let ranked: Vec<u64> = model.items.iter().map(|i| u64::from(i.id.0)).collect();
+    assert_eq!(ids, ranked);
+}
+
+#[test]
+fn export_csv_and_md() {
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    cairn(dir.path())
+        .args(["export", "--format", "csv", "--file"])
+        .arg(&board)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Issue key,Summary,Issue Type,Status,Story Points",
+        ));
+    cairn(dir.path())
+        .args(["export", "--format", "md", "--file"])
+        .arg(&board)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("status report 2026-11-28")
+                .and(predicate::str::contains("## Milestones")),
+        );
+    cairn(dir.path())
+        .args(["export", "--format", "xml", "--file"])
+        .arg(&board)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn import_csv_adds_items_in_one_save() {
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    let before = cairn::store::read(&board).expect("loads").items.len();
+    let csv = dir.path().join("jira.csv");
+    fs::write(&csv, "Summary,Issue Type,Status,Story Points,Labels\nNew login,Story,To Do,3,auth\nCrash on pay,Bug,In Progress,2,\n")
+        .expect("writes");
+    cairn(dir.path())
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("--file")
+        .arg(&board)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Imported 2 item(s)"));
+    let after = cairn::store::read(&board).expect("loads");
+    assert_eq!(after.items.len(), before + 2);
+    let last = after.items.last().expect("an item");
+    assert_eq!(
+        (last.title.as_str(), last.status.as_str()),
+        ("Crash on pay", "Doing")
+    );
+}
+
+#[test]
+fn import_with_a_bad_row_changes_nothing_unless_told_to_skip() {
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    let original = fs::read(&board).expect("reads");
+    let csv = dir.path().join("bad.csv");
+    fs::write(&csv, "Summary,Status,Story Points\nGood one,To Do,3\nBad points,To Do,abc\nOdd status,Parked,1\n")
+        .expect("writes");
+    let out = cairn(dir.path())
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("--file")
+        .arg(&board)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.csv:3: skipped: Story Points \"abc\" is not a number"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.csv:4: skipped: unknown status \"Parked\""),
+        "{err}"
+    );
+    assert!(err.contains("nothing imported"), "{err}");
+    assert_eq!(
+        fs::read(&board).expect("reads"),
+        original,
+        "board untouched"
+    );
+
+    cairn(dir.path())
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("--skip-bad")
+        .arg("--file")
+        .arg(&board)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Imported 1 item(s)"));
+}
+
+#[test]
+fn import_refuses_a_board_open_in_another_cairn() {
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    let held = cairn::store::Store::open(&board, None).expect("opens");
+    let original = fs::read(&board).expect("reads");
+    let csv = dir.path().join("one.csv");
+    fs::write(&csv, "Summary\nOne\n").expect("writes");
+    cairn(dir.path())
+        .args(["import", "csv"])
+        .arg(&csv)
+        .arg("--file")
+        .arg(&board)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("open in another cairn"));
+    assert_eq!(fs::read(&board).expect("reads"), original);
+    drop(held);
+}
+
+#[test]
+fn import_of_a_missing_csv_names_it() {
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    cairn(dir.path())
+        .args(["import", "csv", "nope.csv", "--file"])
+        .arg(&board)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nope.csv: cannot read"));
+}
+
+#[test]
+fn generate_writes_a_board_that_checks_and_exports() {
+    let (dir, board) = setup();
+    cairn(dir.path())
+        .args(["generate", "--items", "1000", "--seed", "4", "--file"])
+        .arg(&board)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1000 items"));
+    let first = fs::read(&board).expect("reads");
+    cairn(dir.path())
+        .arg("check")
+        .arg("--file")
+        .arg(&board)
+        .assert()
+        .success();
+    cairn(dir.path())
+        .args(["export", "--format", "json", "--file"])
+        .arg(&board)
+        .assert()
+        .success();
+    // The same seed gives the same bytes; an existing file needs --force.
+    cairn(dir.path())
+        .args(["generate", "--items", "1000", "--seed", "4", "--file"])
+        .arg(&board)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refusing to overwrite"));
+    cairn(dir.path())
+        .args([
+            "generate", "--items", "1000", "--seed", "4", "--force", "--file",
+        ])
+        .arg(&board)
+        .assert()
+        .success();
+    assert_eq!(fs::read(&board).expect("reads"), first);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (dir, board) = setup();
+    cairn(dir.path())
+        .args(["generate", "--items", "lots", "--file"])
+        .arg(&board)
+        .assert()
+        .code(2);
+    cairn(dir.path())
+        .args(["generate", "--items", "10"])
+        .assert()
+        .code(2);
+    cairn(dir.path()).arg("frobnicate").assert().code(2);
+    assert!(!board.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_directory_that_cannot_be_written_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = setup();
+    let locked = dir.path().join("ro");
+    fs::create_dir(&locked).expect("mkdir");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o500)).expect("chmod");
+    let probe = fs::write(locked.join("probe"), "x");
+    if probe.is_ok() {
+        // Running as root: permissions do not apply, nothing to observe.
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o700)).expect("chmod");
+        return;
+    }
+    let board = locked.join("b.ron");
+    cairn(dir.path())
+        .args(["generate", "--items", "10", "--file"])
+        .arg(&board)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Permission denied"));
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o700)).expect("chmod");
+}

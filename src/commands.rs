@@ -86,7 +86,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
     let path = board_path(cli.file)?;
     match cli.command {
-        None => summary(&path),
+        None => open(&path),
         Some(Command::Check) => check(&path),
         Some(Command::Export { format }) => export(&path, format),
         Some(Command::Import {
@@ -102,6 +102,15 @@ fn out(text: &str) -> Result<(), Failure> {
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
         .map_err(|e| Failure::data(format!("cannot write to stdout: {e}")))
+}
+
+/// Opens the board in the TUI; without a terminal (a pipe, a script) prints what is in it instead.
+fn open(path: &Path) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        return crate::tui::run(path);
+    }
+    summary(path)
 }
 
 /// Opens the board (creating it from the sample on the first run) and prints what is in it.

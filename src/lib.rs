@@ -2,11 +2,15 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
+pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod input;
 pub mod io;
 pub mod model;
 pub mod store;
+pub mod tui;
+pub mod ui;
 
 /// Today's date in the local time zone. `CAIRN_TODAY=YYYY-MM-DD` pins it (for tests and demos).
 pub fn today() -> jiff::civil::Date {

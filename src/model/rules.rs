@@ -66,6 +66,46 @@ pub fn add_item(
     ))
 }
 
+/// Deletes an item and every link to it (blocked-by, parent, timeline, risks, notes), as one edit, so
+/// the board stays valid and undo brings all of it back.
+pub fn delete_item(board: &Board, id: ItemId) -> Result<Edit, RuleError> {
+    item(board, id)?;
+    let mut edits = Vec::new();
+    for other in &board.items {
+        if other.id != id && (other.parent == Some(id) || other.blocked_by.contains(&id)) {
+            let mut o = other.clone();
+            o.blocked_by.retain(|b| *b != id);
+            if o.parent == Some(id) {
+                o.parent = None;
+            }
+            edits.push(Edit::UpdateItem(Box::new(o)));
+        }
+    }
+    for e in board.timeline.iter().filter(|e| e.items.contains(&id)) {
+        let mut e = e.clone();
+        e.items.retain(|i| *i != id);
+        edits.push(Edit::UpdateEntry(Box::new(e)));
+    }
+    for r in board.risks.iter().filter(|r| r.items.contains(&id)) {
+        let mut r = r.clone();
+        r.items.retain(|i| *i != id);
+        edits.push(Edit::UpdateRisk(Box::new(r)));
+    }
+    for s in board
+        .stakeholders
+        .iter()
+        .filter(|s| s.notes.iter().any(|n| n.items.contains(&id)))
+    {
+        let mut s = s.clone();
+        for n in &mut s.notes {
+            n.items.retain(|i| *i != id);
+        }
+        edits.push(Edit::UpdateStakeholder(Box::new(s)));
+    }
+    edits.push(Edit::RemoveItem(id));
+    Ok(Edit::Batch(edits))
+}
+
 /// Moves an item to a rank (0 = top).
 pub fn move_item(board: &Board, id: ItemId, to: usize) -> Result<Edit, RuleError> {
     item(board, id)?;
@@ -355,6 +395,22 @@ mod tests {
             move_in_view(&b, ItemId(4), &[ItemId(4)], true).is_none(),
             "already last in view"
         );
+    }
+
+    #[test]
+    fn delete_removes_every_link_and_undo_restores_them() {
+        let mut b = board();
+        b.items[1].blocked_by = vec![ItemId(1)];
+        b.items[2].parent = Some(ItemId(1));
+        let before = b.clone();
+        let inverse = b
+            .apply(delete_item(&b, ItemId(1)).expect("exists"))
+            .expect("applies");
+        assert!(b.item(ItemId(1)).is_none());
+        assert!(b.validate().is_empty(), "{:?}", b.validate());
+        assert_eq!(b.item(ItemId(3)).expect("item").parent, None);
+        b.apply(inverse).expect("undoes");
+        assert_eq!(b, before);
     }
 
     #[test]

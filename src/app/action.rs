@@ -1,0 +1,229 @@
+//! Everything a user can ask cairn to do. Keys, the palette, mouse clicks and tests all speak in
+//! actions; `App::update` is the only place that carries them out.
+
+use crate::model::ItemId;
+use ratatui::crossterm::event::KeyEvent;
+
+/// The four panes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Pane {
+    #[default]
+    Backlog,
+    Sprint,
+    Timeline,
+    Stakeholders,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [
+        Pane::Backlog,
+        Pane::Sprint,
+        Pane::Timeline,
+        Pane::Stakeholders,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Backlog => "Backlog",
+            Pane::Sprint => "Sprint",
+            Pane::Timeline => "Timeline",
+            Pane::Stakeholders => "Stakeholders",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % 4]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + 3) % 4]
+    }
+}
+
+/// One thing to do. Variants without data are commands: `COMMANDS` names and describes each one for the
+/// keymap, the help overlay and the palette.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    Palette,
+    Filter,
+    Undo,
+    Redo,
+    Cancel,
+    ShowBacklog,
+    ShowSprint,
+    ShowTimeline,
+    ShowStakeholders,
+    NextPane,
+    PrevPane,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    Details,
+    AddItem,
+    EditItem,
+    EditDescription,
+    DeleteItem,
+    MoveDown,
+    MoveUp,
+    MoveToTop,
+    SetPoints,
+    CycleMoscow,
+    SendToSprint,
+    RankByScore,
+    ToggleScoring,
+    Reload,
+
+    // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
+    /// Select an item and show it in the backlog
+    GoToItem(ItemId),
+    /// A key typed into the open form, filter or palette
+    Type(KeyEvent),
+    /// Next field of a form
+    NextField,
+    /// Previous field of a form
+    PrevField,
+    /// Confirm: save the form, run the palette entry, apply the proposed order
+    Confirm,
+    /// Answer yes to a question
+    Yes,
+    /// Answer no to a question
+    No,
+    /// Select the row at this index of the visible list (mouse)
+    SelectRow(usize),
+    /// Scroll the list by this many rows (mouse wheel)
+    Scroll(i32),
+    /// The description came back from $EDITOR
+    DescriptionEdited(ItemId, String),
+    /// A tick of the clock: timers and the date
+    Tick,
+}
+
+impl Action {
+    /// The name used in the config file and the palette (`move_down`).
+    pub fn name(&self) -> Option<&'static str> {
+        COMMANDS.iter().find(|c| c.action == *self).map(|c| c.name)
+    }
+
+    /// What the help and the palette say a command does.
+    pub fn about(&self) -> &'static str {
+        COMMANDS
+            .iter()
+            .find(|c| c.action == *self)
+            .map_or("", |c| c.about)
+    }
+}
+
+/// A command: its name in config files and the palette, the action, and what it does.
+#[derive(Debug)]
+pub struct Command {
+    pub name: &'static str,
+    pub action: Action,
+    pub about: &'static str,
+}
+
+const fn cmd(name: &'static str, action: Action, about: &'static str) -> Command {
+    Command {
+        name,
+        action,
+        about,
+    }
+}
+
+/// Every command; the keymap binds keys to these, and help and the palette list them.
+pub const COMMANDS: &[Command] = &[
+    cmd("quit", Action::Quit, "Save and quit"),
+    cmd("help", Action::Help, "Show every key of this pane"),
+    cmd("palette", Action::Palette, "Open the command palette"),
+    cmd("filter", Action::Filter, "Filter the list"),
+    cmd("undo", Action::Undo, "Undo the last change"),
+    cmd("redo", Action::Redo, "Redo the last undone change"),
+    cmd("cancel", Action::Cancel, "Close, cancel or clear"),
+    cmd("show_backlog", Action::ShowBacklog, "Show the backlog"),
+    cmd("show_sprint", Action::ShowSprint, "Show the sprint board"),
+    cmd("show_timeline", Action::ShowTimeline, "Show the timeline"),
+    cmd(
+        "show_stakeholders",
+        Action::ShowStakeholders,
+        "Show the stakeholders",
+    ),
+    cmd("next_pane", Action::NextPane, "Next pane"),
+    cmd("prev_pane", Action::PrevPane, "Previous pane"),
+    cmd("down", Action::Down, "Move the selection down"),
+    cmd("up", Action::Up, "Move the selection up"),
+    cmd("top", Action::Top, "Go to the top"),
+    cmd("bottom", Action::Bottom, "Go to the bottom"),
+    cmd("page_down", Action::PageDown, "One page down"),
+    cmd("page_up", Action::PageUp, "One page up"),
+    cmd("details", Action::Details, "Show or hide details"),
+    cmd(
+        "add_item",
+        Action::AddItem,
+        "Add an item below the selection",
+    ),
+    cmd("edit_item", Action::EditItem, "Edit the item in a form"),
+    cmd(
+        "edit_description",
+        Action::EditDescription,
+        "Edit the description in $EDITOR",
+    ),
+    cmd(
+        "delete_item",
+        Action::DeleteItem,
+        "Delete the item (undo brings it back)",
+    ),
+    cmd("move_down", Action::MoveDown, "Move the item down in rank"),
+    cmd("move_up", Action::MoveUp, "Move the item up in rank"),
+    cmd(
+        "move_to_top",
+        Action::MoveToTop,
+        "Move the item to the top of the backlog",
+    ),
+    cmd("set_points", Action::SetPoints, "Set story points"),
+    cmd(
+        "cycle_moscow",
+        Action::CycleMoscow,
+        "Cycle MoSCoW: must, should, could, won't, none",
+    ),
+    cmd(
+        "send_to_sprint",
+        Action::SendToSprint,
+        "Send to the active sprint (again: back to the backlog)",
+    ),
+    cmd(
+        "rank_by_score",
+        Action::RankByScore,
+        "Propose an order by score; Enter applies it",
+    ),
+    cmd(
+        "toggle_scoring",
+        Action::ToggleScoring,
+        "Switch the score between WSJF and RICE",
+    ),
+    cmd(
+        "reload",
+        Action::Reload,
+        "Reload the board from disk (after an outside change)",
+    ),
+];
+
+/// What `update` asks the runner to do: the only I/O, done outside `update`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// The board changed: save soon.
+    Changed,
+    /// Open the description of this item in $EDITOR.
+    EditDescription(ItemId, String),
+    /// Reload the board from disk.
+    Reload,
+    /// Save now and quit.
+    Quit,
+}

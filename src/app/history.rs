@@ -1,0 +1,140 @@
+//! Unlimited undo/redo for a run: two stacks of edits. Each step keeps the edit that reverses it, so
+//! nothing clones the board.
+
+use crate::model::{Board, Edit, EditError};
+
+/// A change as the user knows it ("Move CRN-12 up"), with the edit that reverses it.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    edit: Edit,
+}
+
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl History {
+    /// Applies `edit` to the board and remembers how to undo it. Clears the redo stack.
+    pub fn apply(
+        &mut self,
+        board: &mut Board,
+        edit: Edit,
+        label: impl Into<String>,
+    ) -> Result<(), EditError> {
+        let inverse = board.apply(edit)?;
+        self.undo.push(Step {
+            label: label.into(),
+            edit: inverse,
+        });
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Applies `edit` as part of the last step (undoing that step undoes both).
+    pub fn fold_into_last(&mut self, board: &mut Board, edit: Edit) -> Result<(), EditError> {
+        let Some(last) = self.undo.last_mut() else {
+            return Err(EditError::NotAPermutation);
+        };
+        let inverse = board.apply(edit)?;
+        let previous = std::mem::replace(&mut last.edit, Edit::Batch(Vec::new()));
+        last.edit = Edit::Batch(vec![inverse, previous]);
+        Ok(())
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self, board: &mut Board) -> Option<Result<String, EditError>> {
+        let step = self.undo.pop()?;
+        Some(match board.apply(step.edit.clone()) {
+            Ok(redo) => {
+                self.redo.push(Step {
+                    label: step.label.clone(),
+                    edit: redo,
+                });
+                Ok(step.label)
+            }
+            Err(e) => {
+                self.undo.push(step);
+                Err(e)
+            }
+        })
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self, board: &mut Board) -> Option<Result<String, EditError>> {
+        let step = self.redo.pop()?;
+        Some(match board.apply(step.edit.clone()) {
+            Ok(undo) => {
+                self.undo.push(Step {
+                    label: step.label.clone(),
+                    edit: undo,
+                });
+                Ok(step.label)
+            }
+            Err(e) => {
+                self.redo.push(step);
+                Err(e)
+            }
+        })
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Forgets everything (after the board was reloaded from disk).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, ItemId, ItemKind};
+    use jiff::civil::date;
+
+    #[test]
+    fn undo_and_redo_walk_the_steps() {
+        let mut b = Board::new("T", "T");
+        let original = b.clone();
+        let mut h = History::default();
+        for id in 1..=3 {
+            let item = Item::new(ItemId(id), ItemKind::Task, "x", "To do", date(2026, 1, 1));
+            h.apply(
+                &mut b,
+                Edit::InsertItem {
+                    index: 0,
+                    item: Box::new(item),
+                },
+                format!("Add {id}"),
+            )
+            .expect("applies");
+        }
+        let after = b.clone();
+        assert_eq!(h.undo(&mut b).expect("a step").expect("undoes"), "Add 3");
+        assert_eq!(b.items.len(), 2);
+        assert_eq!(h.redo(&mut b).expect("a step").expect("redoes"), "Add 3");
+        assert_eq!(b, after);
+        while let Some(r) = h.undo(&mut b) {
+            r.expect("undoes");
+        }
+        assert_eq!(b, original);
+        assert!(h.undo(&mut b).is_none());
+        h.redo(&mut b).expect("a step").expect("redoes");
+        let item = Item::new(ItemId(9), ItemKind::Task, "y", "To do", date(2026, 1, 1));
+        h.apply(
+            &mut b,
+            Edit::InsertItem {
+                index: 0,
+                item: Box::new(item),
+            },
+            "Add 9",
+        )
+        .expect("applies");
+        assert!(h.redo(&mut b).is_none(), "a new change clears redo");
+    }
+}

@@ -1,0 +1,223 @@
+//! The application state: the board, its history, what is on screen and the mode. `update` (in
+//! update.rs) is the one place that changes it; `ui` only reads it.
+
+mod action;
+mod backlog;
+pub mod filter;
+pub mod form;
+mod history;
+pub mod palette;
+mod update;
+
+pub use action::{Action, COMMANDS, Command, Effect, Pane};
+pub use filter::Filter;
+pub use form::{Form, FormKind};
+pub use history::History;
+pub use palette::Palette;
+
+use crate::input::Keymap;
+use crate::model::{Board, Item, ItemId};
+use jiff::civil::Date;
+use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
+use std::cell::Cell;
+
+/// What the keyboard is talking to.
+pub enum Mode {
+    Normal,
+    /// The add/edit form.
+    Form(Box<Form>),
+    /// Typing a filter; the list follows each key.
+    Filter(Box<TextArea<'static>>),
+    /// The help overlay, scrolled by this many lines.
+    Help(usize),
+    Palette(Box<Palette>),
+    /// "Rank by score": the proposed order, shown beside the current one until Enter or Esc.
+    RankPreview(Vec<ItemId>),
+    /// Quit although the last save failed?
+    ConfirmQuit,
+}
+
+/// Where the board stands against the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    /// Changed since the last save; autosave is on its way.
+    Unsaved,
+    /// The last save failed (the message says why); changes are kept and the save is retried.
+    Failed(String),
+    /// Another cairn holds the lock: nothing is saved.
+    ReadOnly,
+    /// The file was changed outside cairn: ours was saved to this conflict copy instead.
+    Conflict(String),
+}
+
+/// The message line of the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Colours: dark or light background; `NO_COLOR` turns colour off and keeps bold/reverse.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// The backlog pane's view: the filter, what it lets through, the selection (by id) and scrolling.
+#[derive(Debug, Default)]
+pub struct BacklogView {
+    pub selected: Option<ItemId>,
+    pub filter: Filter,
+    /// Positions in `board.items` of the items the filter lets through, in rank order.
+    pub visible: Vec<usize>,
+    /// First visible row; the UI keeps the selection in view while drawing.
+    pub offset: Cell<usize>,
+    /// Show the details panel.
+    pub details: bool,
+}
+
+/// Screen areas the last frame used, for mouse clicks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Hits {
+    pub tabs: [Rect; 4],
+    /// The rows of the backlog table (without its header).
+    pub rows: Rect,
+}
+
+pub struct App {
+    pub board: Board,
+    pub history: History,
+    pub pane: Pane,
+    pub mode: Mode,
+    pub backlog: BacklogView,
+    /// Scroll offsets of the read-only panes, by pane index.
+    pub scroll: [usize; 4],
+    pub status: Option<Status>,
+    pub save: SaveState,
+    /// Count of changes made this run (edits, undos, redos): autosave compares it with what it saved.
+    pub changes: u64,
+    pub read_only: bool,
+    /// The board file, as shown in the status bar.
+    pub file: String,
+    pub today: Date,
+    pub keymap: Keymap,
+    pub theme: ThemeName,
+    pub color: bool,
+    pub mouse: bool,
+    /// Rows per page in the list, as last drawn.
+    pub page: Cell<usize>,
+    pub hits: Cell<Hits>,
+}
+
+impl App {
+    pub fn new(board: Board, file: impl Into<String>, today: Date) -> App {
+        let mut app = App {
+            board,
+            history: History::default(),
+            pane: Pane::Backlog,
+            mode: Mode::Normal,
+            backlog: BacklogView::default(),
+            scroll: [0; 4],
+            status: None,
+            save: SaveState::Saved,
+            changes: 0,
+            read_only: false,
+            file: file.into(),
+            today,
+            keymap: Keymap::defaults(),
+            theme: ThemeName::Dark,
+            color: true,
+            mouse: true,
+            page: Cell::new(20),
+            hits: Cell::new(Hits::default()),
+        };
+        app.refresh_visible();
+        app.backlog.selected = app.row_id(0);
+        app
+    }
+
+    /// Opened read-only: every change is refused with a message.
+    pub fn set_read_only(&mut self) {
+        self.read_only = true;
+        self.save = SaveState::ReadOnly;
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.backlog.selected.and_then(|id| self.board.item(id))
+    }
+
+    /// Position of the selection among the visible rows.
+    pub fn selected_row(&self) -> Option<usize> {
+        let id = self.backlog.selected?;
+        self.backlog
+            .visible
+            .iter()
+            .position(|&p| self.board.items.get(p).is_some_and(|i| i.id == id))
+    }
+
+    /// The id of the item on a visible row.
+    pub fn row_id(&self, row: usize) -> Option<ItemId> {
+        self.backlog
+            .visible
+            .get(row)
+            .and_then(|&p| self.board.items.get(p))
+            .map(|i| i.id)
+    }
+
+    /// Recomputes which items the filter lets through, keeping the selection on the same item, or
+    /// on its nearest neighbour when the item left the view.
+    pub fn refresh_visible(&mut self) {
+        let old_row = self.selected_row();
+        let board = &self.board;
+        let filter = &self.backlog.filter;
+        self.backlog.visible = if filter.is_empty() {
+            (0..board.items.len()).collect()
+        } else {
+            (0..board.items.len())
+                .filter(|&p| filter.matches(board, &board.items[p]))
+                .collect()
+        };
+        if self.selected_row().is_none() {
+            let len = self.backlog.visible.len();
+            self.backlog.selected = match old_row {
+                Some(r) if len > 0 => self.row_id(r.min(len - 1)),
+                _ => self.row_id(0),
+            };
+        }
+    }
+
+    /// Replaces the board with what is on disk now; the history no longer applies to it.
+    pub fn reload(&mut self, board: Board) {
+        self.board = board;
+        self.history.clear();
+        self.changes += 1;
+        self.save = SaveState::Saved;
+        self.refresh_visible();
+    }
+
+    /// The board can be changed (not read-only); says why not otherwise.
+    fn writable(&mut self) -> bool {
+        if self.read_only {
+            self.error("Read-only: another cairn has this board open, so changes are not allowed");
+        }
+        !self.read_only
+    }
+}

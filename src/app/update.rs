@@ -1,0 +1,361 @@
+//! `App::update`: every action arrives here, by mode. Changes to the board go through `change`, which
+//! records the step for undo and asks the runner to save.
+
+use super::{Action, App, Effect, Form, FormKind, Mode, Palette, Pane, SaveState};
+use crate::model::{Edit, Item, rules};
+use ratatui_textarea::TextArea;
+
+impl App {
+    /// Carries out one action and returns what the runner must do (save, open $EDITOR, quit).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::Tick {
+            return Vec::new();
+        }
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Normal => self.normal(action),
+            Mode::Form(form) => self.form(*form, action),
+            Mode::Filter(input) => self.filter_input(input, action),
+            Mode::Help(scroll) => {
+                self.mode = match action {
+                    Action::Cancel | Action::Help | Action::Quit | Action::Confirm => Mode::Normal,
+                    Action::Down => Mode::Help(scroll + 1),
+                    Action::Up => Mode::Help(scroll.saturating_sub(1)),
+                    Action::PageDown => Mode::Help(scroll + 10),
+                    Action::PageUp => Mode::Help(scroll.saturating_sub(10)),
+                    _ => Mode::Help(scroll),
+                };
+                Vec::new()
+            }
+            Mode::Palette(palette) => self.palette(*palette, action),
+            Mode::RankPreview(order) => match action {
+                Action::Confirm => {
+                    let n = order.len();
+                    self.change(Edit::Reorder(order), format!("Rank {n} items by score"))
+                }
+                Action::Cancel | Action::No => {
+                    self.info("Rank by score cancelled: the order is unchanged");
+                    Vec::new()
+                }
+                _ => {
+                    self.mode = Mode::RankPreview(order);
+                    Vec::new()
+                }
+            },
+            Mode::ConfirmQuit => match action {
+                Action::Yes | Action::Quit => vec![Effect::Quit],
+                _ => {
+                    self.info("Not quitting: changes are kept and the save is retried");
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// Applies a change through the history (and today's burndown point with it), then refreshes the view.
+    pub(super) fn change(&mut self, edit: Edit, label: String) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        if let Err(e) = self.history.apply(&mut self.board, edit, label.clone()) {
+            self.error(format!("{label}: {e}"));
+            return Vec::new();
+        }
+        if let Some(burndown) = rules::record_remaining(&self.board, self.today) {
+            // Recorded as part of the same step, so undo takes it back too.
+            let _ = self.history.fold_into_last(&mut self.board, burndown);
+        }
+        self.after_change(label);
+        vec![Effect::Changed]
+    }
+
+    fn after_change(&mut self, message: String) {
+        self.changes += 1;
+        if self.save != SaveState::ReadOnly && !matches!(self.save, SaveState::Failed(_)) {
+            self.save = SaveState::Unsaved;
+        }
+        self.refresh_visible();
+        self.info(message);
+    }
+
+    fn normal(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        match action {
+            Quit => {
+                if matches!(self.save, SaveState::Failed(_)) {
+                    self.mode = Mode::ConfirmQuit;
+                    return Vec::new();
+                }
+                return vec![Effect::Quit];
+            }
+            Help => self.mode = Mode::Help(0),
+            Palette => {
+                self.mode = Mode::Palette(Box::new(super::Palette::new(&self.board, &self.keymap)))
+            }
+            Filter => {
+                self.pane = Pane::Backlog;
+                let mut input = TextArea::new(vec![self.backlog.filter.text.clone()]);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                self.mode = Mode::Filter(Box::new(input));
+            }
+            Undo => return self.undo(),
+            Redo => return self.redo(),
+            Cancel => {
+                if !self.backlog.filter.is_empty() && self.pane == Pane::Backlog {
+                    self.set_filter(String::new());
+                    self.info("Filter cleared");
+                } else if self.backlog.details && self.pane == Pane::Backlog {
+                    self.backlog.details = false;
+                } else {
+                    self.status = None;
+                }
+            }
+            ShowBacklog => self.pane = Pane::Backlog,
+            ShowSprint => self.pane = Pane::Sprint,
+            ShowTimeline => self.pane = Pane::Timeline,
+            ShowStakeholders => self.pane = Pane::Stakeholders,
+            NextPane => self.pane = self.pane.next(),
+            PrevPane => self.pane = self.pane.prev(),
+            Down => self.move_selection(1),
+            Up => self.move_selection(-1),
+            PageDown => self.move_selection(self.page.get().max(1) as i64),
+            PageUp => self.move_selection(-(self.page.get().max(1) as i64)),
+            Top => self.move_selection(i64::MIN / 2),
+            Bottom => self.move_selection(i64::MAX / 2),
+            Scroll(n) => self.move_selection(i64::from(n)),
+            SelectRow(row) => {
+                if let Some(id) = self.row_id(row) {
+                    self.backlog.selected = Some(id);
+                }
+            }
+            Details => self.backlog.details = !self.backlog.details,
+            GoToItem(id) => {
+                self.pane = Pane::Backlog;
+                self.backlog.selected = Some(id);
+                if self.selected_row().is_none() {
+                    self.set_filter(String::new());
+                    self.backlog.selected = Some(id);
+                }
+            }
+            Reload => return vec![Effect::Reload],
+            ToggleScoring => {
+                let mut settings = self.board.settings.clone();
+                settings.scoring = match settings.scoring {
+                    crate::model::Scoring::Wsjf => crate::model::Scoring::Rice,
+                    crate::model::Scoring::Rice => crate::model::Scoring::Wsjf,
+                };
+                let label = match settings.scoring {
+                    crate::model::Scoring::Wsjf => "Score by WSJF",
+                    crate::model::Scoring::Rice => "Score by RICE",
+                };
+                return self.change(Edit::SetSettings(settings), label.to_string());
+            }
+            DescriptionEdited(..) => return self.backlog_action(action),
+            other if self.pane == Pane::Backlog => return self.backlog_action(other),
+            other => {
+                if other.name().is_some() {
+                    self.info(format!("{} works in the backlog (press 1)", other.about()));
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn move_selection(&mut self, by: i64) {
+        if self.pane != Pane::Backlog {
+            let s = &mut self.scroll[self.pane.index()];
+            *s = (*s as i64 + by).clamp(0, 100_000) as usize;
+            return;
+        }
+        let len = self.backlog.visible.len();
+        if len == 0 {
+            return;
+        }
+        let row = self.selected_row().unwrap_or(0) as i64;
+        let to = (row + by).clamp(0, len as i64 - 1) as usize;
+        self.backlog.selected = self.row_id(to);
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        match self.history.undo(&mut self.board) {
+            None => self.info("Nothing to undo"),
+            Some(Err(e)) => self.error(format!("Cannot undo: {e}")),
+            Some(Ok(label)) => {
+                self.after_change(format!("Undid: {label}"));
+                return vec![Effect::Changed];
+            }
+        }
+        Vec::new()
+    }
+
+    fn redo(&mut self) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        match self.history.redo(&mut self.board) {
+            None => self.info("Nothing to redo"),
+            Some(Err(e)) => self.error(format!("Cannot redo: {e}")),
+            Some(Ok(label)) => {
+                self.after_change(format!("Redid: {label}"));
+                return vec![Effect::Changed];
+            }
+        }
+        Vec::new()
+    }
+
+    fn set_filter(&mut self, text: String) {
+        self.backlog.filter = super::Filter::parse(&text);
+        self.refresh_visible();
+    }
+
+    fn filter_input(&mut self, mut input: Box<TextArea<'static>>, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Confirm => {
+                let n = self.backlog.visible.len();
+                if !self.backlog.filter.is_empty() {
+                    self.info(format!(
+                        "{n} items match \"{}\" — Esc clears",
+                        self.backlog.filter.text
+                    ));
+                }
+                return Vec::new();
+            }
+            Action::Cancel => {
+                self.set_filter(String::new());
+                return Vec::new();
+            }
+            Action::Type(key) => {
+                input.input(key);
+                self.set_filter(input.lines().join(" "));
+            }
+            // Arrows move the selection while typing, so one can filter and pick without leaving.
+            Action::Down | Action::Up => self.normal(action).into_iter().for_each(drop),
+            _ => {}
+        }
+        self.mode = Mode::Filter(input);
+        Vec::new()
+    }
+
+    fn palette(&mut self, mut palette: Palette, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Cancel => return Vec::new(),
+            Action::Confirm => {
+                return match palette.chosen().cloned() {
+                    Some(super::palette::Entry::Command { action, .. }) => self.update(action),
+                    Some(super::palette::Entry::Item { id, .. }) => {
+                        self.update(Action::GoToItem(id))
+                    }
+                    None => Vec::new(),
+                };
+            }
+            Action::Down => palette.down(),
+            Action::Up => palette.up(),
+            Action::Type(key) => {
+                palette.input.input(key);
+                palette.refresh(&self.board, &self.keymap);
+            }
+            _ => {}
+        }
+        self.mode = Mode::Palette(Box::new(palette));
+        Vec::new()
+    }
+
+    fn form(&mut self, mut form: Form, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Cancel => {
+                self.info("Cancelled: nothing changed");
+                return Vec::new();
+            }
+            Action::NextField => form.next(),
+            Action::PrevField => form.prev(),
+            Action::Type(key) => {
+                let field = form.focused();
+                field.input.input(key);
+                field.error = None;
+            }
+            Action::Confirm => return self.submit(form),
+            _ => {}
+        }
+        self.mode = Mode::Form(Box::new(form));
+        Vec::new()
+    }
+
+    fn submit(&mut self, mut form: Form) -> Vec<Effect> {
+        let today = self.today;
+        match form.kind {
+            FormKind::AddItem => {
+                let index = self
+                    .selected_item()
+                    .and_then(|i| self.board.item_index(i.id))
+                    .map_or(0, |r| r + 1);
+                let (edit, id) = match rules::add_item(
+                    &self.board,
+                    crate::model::ItemKind::Story,
+                    "untitled",
+                    index,
+                    today,
+                ) {
+                    Ok(x) => x,
+                    Err(e) => {
+                        self.error(e.to_string());
+                        return Vec::new();
+                    }
+                };
+                let Edit::Batch(mut parts) = edit else {
+                    return Vec::new();
+                };
+                let Some(Edit::InsertItem { item, .. }) = parts.last_mut() else {
+                    return Vec::new();
+                };
+                if !form.fill(&self.board, item, today) {
+                    self.mode = Mode::Form(Box::new(form));
+                    return Vec::new();
+                }
+                let label = format!("Add {} \"{}\"", self.board.item_key(id), item.title);
+                let effects = self.change(Edit::Batch(parts), label);
+                self.backlog.selected = Some(id);
+                self.refresh_visible();
+                effects
+            }
+            FormKind::EditItem(id) => {
+                let Some(mut item) = self.board.item(id).cloned() else {
+                    return Vec::new();
+                };
+                let before = item.clone();
+                if !form.fill(&self.board, &mut item, today) {
+                    self.mode = Mode::Form(Box::new(form));
+                    return Vec::new();
+                }
+                let unchanged = Item {
+                    updated: item.updated,
+                    ..before
+                };
+                if unchanged == item {
+                    self.info("No changes");
+                    return Vec::new();
+                }
+                let label = format!("Edit {}", self.board.item_key(id));
+                self.change(Edit::UpdateItem(Box::new(item)), label)
+            }
+            FormKind::Points(id) => {
+                let Some(points) = form.points_value() else {
+                    self.mode = Mode::Form(Box::new(form));
+                    return Vec::new();
+                };
+                match rules::set_points(&self.board, id, points.map(u32::from), today) {
+                    Ok(edit) => {
+                        let shown = points.map_or("no".to_string(), |p| p.to_string());
+                        let label = format!("{} points for {}", shown, self.board.item_key(id));
+                        self.change(edit, label)
+                    }
+                    Err(e) => {
+                        self.error(e.to_string());
+                        Vec::new()
+                    }
+                }
+            }
+        }
+    }
+}

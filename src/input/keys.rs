@@ -1,0 +1,217 @@
+//! Key combinations as written in the keymap and config files: `j`, `J`, `ctrl-p`, `shift-tab`,
+//! `pagedown`, `enter`, `esc`, `?`.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    pub code: KeyCodeOrd,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+/// A `KeyCode` that can be ordered and hashed the way the keymap needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeyCodeOrd {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Delete,
+    F(u8),
+}
+
+impl Key {
+    pub const fn char(c: char) -> Key {
+        Key {
+            code: KeyCodeOrd::Char(c),
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCodeOrd::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    pub const fn code(code: KeyCodeOrd) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    /// The key of a terminal event; Shift is folded into the character (`J`) or `BackTab`.
+    pub fn from_event(e: &KeyEvent) -> Option<Key> {
+        let code = match e.code {
+            KeyCode::Char(c) => KeyCodeOrd::Char(c),
+            KeyCode::Enter => KeyCodeOrd::Enter,
+            KeyCode::Esc => KeyCodeOrd::Esc,
+            KeyCode::Tab if e.modifiers.contains(KeyModifiers::SHIFT) => KeyCodeOrd::BackTab,
+            KeyCode::Tab => KeyCodeOrd::Tab,
+            KeyCode::BackTab => KeyCodeOrd::BackTab,
+            KeyCode::Backspace => KeyCodeOrd::Backspace,
+            KeyCode::Up => KeyCodeOrd::Up,
+            KeyCode::Down => KeyCodeOrd::Down,
+            KeyCode::Left => KeyCodeOrd::Left,
+            KeyCode::Right => KeyCodeOrd::Right,
+            KeyCode::Home => KeyCodeOrd::Home,
+            KeyCode::End => KeyCodeOrd::End,
+            KeyCode::PageUp => KeyCodeOrd::PageUp,
+            KeyCode::PageDown => KeyCodeOrd::PageDown,
+            KeyCode::Delete => KeyCodeOrd::Delete,
+            KeyCode::F(n) => KeyCodeOrd::F(n),
+            _ => return None,
+        };
+        let ctrl = e.modifiers.contains(KeyModifiers::CONTROL);
+        let code = match code {
+            // Ctrl-P and Ctrl-p are one key.
+            KeyCodeOrd::Char(c) if ctrl => KeyCodeOrd::Char(c.to_ascii_lowercase()),
+            c => c,
+        };
+        Some(Key {
+            code,
+            ctrl,
+            alt: e.modifiers.contains(KeyModifiers::ALT),
+        })
+    }
+
+    /// Parses `ctrl-p`, `J`, `shift-tab`, `pagedown`, `space`…
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut shift = false;
+        let mut rest = s.trim();
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if let Some(r) = lower
+                .strip_prefix("ctrl-")
+                .or_else(|| lower.strip_prefix("c-"))
+            {
+                ctrl = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("alt-") {
+                alt = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("shift-") {
+                shift = true;
+                rest = &rest[rest.len() - r.len()..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if shift => KeyCodeOrd::Char(c.to_ascii_uppercase()),
+            (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "enter" | "return" => KeyCodeOrd::Enter,
+                "esc" | "escape" => KeyCodeOrd::Esc,
+                "tab" if shift => KeyCodeOrd::BackTab,
+                "tab" => KeyCodeOrd::Tab,
+                "backtab" => KeyCodeOrd::BackTab,
+                "backspace" => KeyCodeOrd::Backspace,
+                "space" => KeyCodeOrd::Char(' '),
+                "up" => KeyCodeOrd::Up,
+                "down" => KeyCodeOrd::Down,
+                "left" => KeyCodeOrd::Left,
+                "right" => KeyCodeOrd::Right,
+                "home" => KeyCodeOrd::Home,
+                "end" => KeyCodeOrd::End,
+                "pageup" => KeyCodeOrd::PageUp,
+                "pagedown" => KeyCodeOrd::PageDown,
+                "delete" | "del" => KeyCodeOrd::Delete,
+                f if f.starts_with('f') => KeyCodeOrd::F(f[1..].parse().ok()?),
+                _ => return None,
+            },
+        };
+        Some(Key { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCodeOrd::Char(' ') => f.write_str("Space"),
+            KeyCodeOrd::Char(c) => write!(f, "{c}"),
+            KeyCodeOrd::Enter => f.write_str("Enter"),
+            KeyCodeOrd::Esc => f.write_str("Esc"),
+            KeyCodeOrd::Tab => f.write_str("Tab"),
+            KeyCodeOrd::BackTab => f.write_str("Shift-Tab"),
+            KeyCodeOrd::Backspace => f.write_str("Backspace"),
+            KeyCodeOrd::Up => f.write_str("↑"),
+            KeyCodeOrd::Down => f.write_str("↓"),
+            KeyCodeOrd::Left => f.write_str("←"),
+            KeyCodeOrd::Right => f.write_str("→"),
+            KeyCodeOrd::Home => f.write_str("Home"),
+            KeyCodeOrd::End => f.write_str("End"),
+            KeyCodeOrd::PageUp => f.write_str("PgUp"),
+            KeyCodeOrd::PageDown => f.write_str("PgDn"),
+            KeyCodeOrd::Delete => f.write_str("Del"),
+            KeyCodeOrd::F(n) => write!(f, "F{n}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_events_agree() {
+        let ev = |code, m| Key::from_event(&KeyEvent::new(code, m));
+        assert_eq!(Key::parse("J"), ev(KeyCode::Char('J'), KeyModifiers::SHIFT));
+        assert_eq!(Key::parse("shift-j"), Key::parse("J"));
+        assert_eq!(
+            Key::parse("ctrl-p"),
+            ev(KeyCode::Char('p'), KeyModifiers::CONTROL)
+        );
+        assert_eq!(
+            Key::parse("ctrl-r"),
+            ev(
+                KeyCode::Char('R'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            )
+        );
+        assert_eq!(
+            Key::parse("shift-tab"),
+            ev(KeyCode::BackTab, KeyModifiers::SHIFT)
+        );
+        assert_eq!(
+            Key::parse("shift-tab"),
+            ev(KeyCode::Tab, KeyModifiers::SHIFT)
+        );
+        assert_eq!(
+            Key::parse("pagedown"),
+            ev(KeyCode::PageDown, KeyModifiers::NONE)
+        );
+        assert_eq!(Key::parse("?"), ev(KeyCode::Char('?'), KeyModifiers::SHIFT));
+        assert_eq!(Key::parse("nonsense"), None);
+        assert_eq!(
+            Key::parse("ctrl-p").map(|k| k.to_string()),
+            Some("Ctrl-p".into())
+        );
+    }
+}

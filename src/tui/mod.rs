@@ -1,0 +1,297 @@
+//! The runner: the only place with terminal and file I/O for the TUI. It reads events, asks the keymap
+//! for an action, calls `App::update`, carries out the effects (save, $EDITOR, reload, quit) and draws
+//! when something changed.
+
+mod saver;
+mod terminal;
+
+use crate::app::{Action, App, Effect, SaveState};
+use crate::commands::{Failure, sample_board};
+use crate::input::{self, config};
+use crate::store::{Saved, Store};
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use saver::{Outcome, Saver};
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How often the loop wakes with nothing to do: to notice signals and a new day.
+const IDLE: Duration = Duration::from_millis(250);
+
+/// Opens the board in the TUI. A board that does not load is reported before the screen is touched.
+pub fn run(path: &Path) -> Result<(), Failure> {
+    let today = crate::today();
+    let opened = Store::open(path, Some(&sample_board(today)))?;
+    let mut app = App::new(opened.board, path.display().to_string(), today);
+    let mut notes: Vec<String> = Vec::new();
+    if opened.created {
+        notes.push(format!(
+            "Welcome: {} was created from the sample board (? shows the keys)",
+            path.display()
+        ));
+    }
+    if !opened.cleaned.is_empty() {
+        notes.push(format!(
+            "Removed {} temp file(s) left by an interrupted save",
+            opened.cleaned.len()
+        ));
+    }
+    let config_problem = configure(&mut app);
+    let read_only = opened.store.is_read_only();
+    if read_only {
+        app.set_read_only();
+    }
+    match config_problem {
+        Some(p) => app.error(p),
+        None if !notes.is_empty() => app.info(notes.join(" · ")),
+        None => {}
+    }
+    let mut saver = (!read_only).then(|| Saver::start(opened.store));
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    terminal::install_panic_hook();
+    let mut term = terminal::enter(app.mouse)
+        .map_err(|e| Failure::data(format!("cannot start the terminal UI: {e}")))?;
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut term, &mut app, saver.as_mut(), &stop)
+    }));
+    terminal::leave();
+
+    let saved = match saver.as_mut() {
+        Some(s) => s.flush(&app.board, app.changes),
+        None => Ok(()),
+    };
+    match result {
+        Ok(Ok(())) if saved.is_ok() => Ok(()),
+        Ok(Ok(())) => Err(recover(
+            path,
+            &app,
+            &format!("the last save failed: {}", saved.err().unwrap_or_default()),
+        )),
+        Ok(Err(e)) => Err(recover(path, &app, &format!("the terminal failed: {e}"))),
+        Err(_) => Err(recover(
+            path,
+            &app,
+            "cairn hit a bug and stopped (the message is above)",
+        )),
+    }
+}
+
+/// Theme, colour, mouse and keys from the config file; returns what was wrong with it, if anything.
+fn configure(app: &mut App) -> Option<String> {
+    let (cfg, problem) = match config::config_path() {
+        Some(p) => config::load_config(&p),
+        None => (config::Config::default(), None),
+    };
+    app.theme = cfg.theme;
+    app.mouse = cfg.mouse;
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut problems: Vec<String> = problem.into_iter().collect();
+    problems.extend(app.keymap.rebind(&cfg.keys));
+    (!problems.is_empty()).then(|| problems.join(" · "))
+}
+
+/// Writes the board beside the file when it could not be saved normally, and says where.
+fn recover(path: &Path, app: &App, why: &str) -> Failure {
+    if app.changes == 0 || app.read_only {
+        return Failure::data(format!("{}: {why}; no changes were lost", path.display()));
+    }
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "board".into(), |s| s.to_string_lossy());
+    let time = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
+    let recovery = path.with_file_name(format!("{stem}.recovery-{time}.ron"));
+    let written = crate::store::to_ron(&app.board)
+        .map_err(|e| e.to_string())
+        .and_then(|text| std::fs::write(&recovery, text).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => Failure::data(format!(
+            "{}: {why}; your board with every change is in {}",
+            path.display(),
+            recovery.display()
+        )),
+        Err(e) => Failure::data(format!(
+            "{}: {why}; writing {} also failed: {e}",
+            path.display(),
+            recovery.display()
+        )),
+    }
+}
+
+fn event_loop(
+    term: &mut terminal::Term,
+    app: &mut App,
+    mut saver: Option<&mut Saver>,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            term.draw(|f| crate::ui::draw(f, app))?;
+            dirty = false;
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(()); // SIGTERM or SIGHUP: the caller saves and restores
+        }
+        let wait = saver
+            .as_ref()
+            .and_then(|s| s.wait())
+            .map_or(IDLE, |w| w.min(IDLE));
+        let mut effects = Vec::new();
+        if event::poll(wait)? {
+            // Take every event that is waiting before drawing again (a held key, a paste).
+            loop {
+                match event::read()? {
+                    Event::Key(k) if k.kind == KeyEventKind::Press => {
+                        if let Some(action) = input::action_for_key(app, k) {
+                            effects.extend(app.update(action));
+                        }
+                    }
+                    Event::Mouse(m) => {
+                        if let Some(action) = input::action_for_mouse(app, m) {
+                            effects.extend(app.update(action));
+                        }
+                    }
+                    _ => {}
+                }
+                dirty = true;
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        } else {
+            let today = crate::today();
+            if today != app.today {
+                app.today = today;
+                dirty = true;
+            }
+        }
+        for effect in effects {
+            match effect {
+                Effect::Changed => {
+                    if let Some(s) = saver.as_deref_mut() {
+                        s.changed();
+                    }
+                }
+                Effect::Quit => return Ok(()),
+                Effect::Reload => match saver.as_deref_mut() {
+                    Some(s) => s.reload(),
+                    None => app.error("Read-only: reopen cairn to see the latest board"),
+                },
+                Effect::EditDescription(id, text) => {
+                    terminal::leave();
+                    let edited = edit_in_editor(&text);
+                    *term = terminal::enter(app.mouse)?;
+                    match edited {
+                        Ok(new) => {
+                            app.update(Action::DescriptionEdited(id, new))
+                                .into_iter()
+                                .for_each(|e| {
+                                    if e == Effect::Changed
+                                        && let Some(s) = saver.as_deref_mut()
+                                    {
+                                        s.changed();
+                                    }
+                                });
+                        }
+                        Err(e) => app.error(e),
+                    }
+                }
+            }
+        }
+        if let Some(s) = saver.as_deref_mut() {
+            while let Some(outcome) = s.poll() {
+                saved(app, outcome, s.path());
+                dirty = true;
+            }
+            s.tick(&app.board, app.changes);
+            let state = if app.changes > s.saved_changes
+                && !matches!(app.save, SaveState::Failed(_) | SaveState::Conflict(_))
+            {
+                SaveState::Unsaved
+            } else {
+                app.save.clone()
+            };
+            if state != app.save {
+                app.save = state;
+                dirty = true;
+            }
+        }
+    }
+}
+
+/// Folds a finished save or reload into the app's state and messages.
+fn saved(app: &mut App, outcome: Outcome, path: &Path) {
+    match outcome {
+        Outcome::Saved {
+            changes,
+            result: Ok(Saved::Written),
+        } => {
+            if changes >= app.changes {
+                app.save = SaveState::Saved;
+            }
+            if matches!(&app.status, Some(s) if s.error && s.text.starts_with("Save failed")) {
+                app.info("Saved again");
+            }
+        }
+        Outcome::Saved {
+            result: Ok(Saved::Conflict { ours }),
+            ..
+        } => {
+            app.save = SaveState::Conflict(ours.display().to_string());
+            app.error(format!(
+                "{} was changed outside cairn: it was left as is and your board went to {} (Ctrl-l loads theirs)",
+                path.display(),
+                ours.display()
+            ));
+        }
+        Outcome::Saved { result: Err(e), .. } => {
+            app.save = SaveState::Failed(e.clone());
+            app.error(format!("Save failed (changes kept, retrying in 5 s): {e}"));
+        }
+        Outcome::Reloaded(Ok(board)) => {
+            app.reload(*board);
+            app.info(format!(
+                "Reloaded {} from disk (undo history cleared)",
+                path.display()
+            ));
+        }
+        Outcome::Reloaded(Err(e)) => {
+            app.error(format!("Reload failed, the board in memory is kept: {e}"))
+        }
+    }
+}
+
+/// Opens `$VISUAL`/`$EDITOR` (or vi) on a temp file holding `text`; returns what was saved in it.
+fn edit_in_editor(text: &str) -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let file = tempfile::Builder::new()
+        .prefix("cairn-description-")
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| format!("cannot make a temp file for the editor: {e}"))?;
+    std::fs::write(file.path(), text)
+        .map_err(|e| format!("cannot write {}: {e}", file.path().display()))?;
+    // Through the shell, so EDITOR may carry arguments ("code --wait").
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(file.path())
+        .status()
+        .map_err(|e| format!("cannot start {editor}: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "{editor} exited with {status}; the description is unchanged"
+        ));
+    }
+    std::fs::read_to_string(file.path())
+        .map_err(|e| format!("cannot read {}: {e}", file.path().display()))
+}

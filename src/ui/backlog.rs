@@ -1,0 +1,341 @@
+//! The backlog pane: the ranked table (only the rows on screen are built) and the selected item's
+//! details beside it on wide terminals or below it when asked for.
+
+use super::{Theme, widgets};
+use crate::app::{App, Mode};
+use crate::model::{Board, Item, Moscow, Scoring};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+
+/// Wide enough to show the details beside the table without being asked.
+const WIDE: u16 = 150;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let filtering = matches!(app.mode, Mode::Filter(_));
+    let (list_area, filter_area) = if filtering || !app.backlog.filter.is_empty() {
+        let [list, filter] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        (list, Some(filter))
+    } else {
+        (area, None)
+    };
+    let (table_area, details_area) = if area.width >= WIDE {
+        let [t, d] =
+            Layout::horizontal([Constraint::Fill(3), Constraint::Length(60)]).areas(list_area);
+        (t, Some(d))
+    } else if app.backlog.details {
+        let [t, d] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(45)]).areas(list_area);
+        (t, Some(d))
+    } else {
+        (list_area, None)
+    };
+    table(frame, table_area, app, theme);
+    if let Some(d) = details_area {
+        details(frame, d, app, theme);
+    }
+    if let Some(f) = filter_area {
+        filter_line(frame, f, app, theme);
+    }
+}
+
+fn moscow(m: Option<Moscow>) -> &'static str {
+    m.map_or("", Moscow::name)
+}
+
+pub fn score_text(item: &Item, scoring: Scoring) -> String {
+    item.score(scoring)
+        .map_or(String::new(), |s| format!("{s:.1}"))
+}
+
+fn title(app: &App) -> String {
+    let b = &app.board;
+    let scoring = match b.settings.scoring {
+        Scoring::Wsjf => "WSJF",
+        Scoring::Rice => "RICE",
+    };
+    if app.backlog.filter.is_empty() {
+        format!(" Backlog — {} items · score: {scoring} ", b.items.len())
+    } else {
+        format!(
+            " Backlog — filter \"{}\": {} of {} items · score: {scoring} ",
+            app.backlog.filter.text,
+            app.backlog.visible.len(),
+            b.items.len()
+        )
+    }
+}
+
+fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let b = &app.board;
+    let block = widgets::block(title(app), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows_height = inner.height.saturating_sub(1) as usize;
+    app.page.set(rows_height.max(1));
+    let mut hits = app.hits.get();
+    hits.rows = Rect {
+        y: inner.y + 1,
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    app.hits.set(hits);
+
+    // Keep the selection in view, moving the window as little as possible.
+    let selected = app.selected_row();
+    let mut offset = app
+        .backlog
+        .offset
+        .get()
+        .min(app.backlog.visible.len().saturating_sub(1));
+    if let Some(sel) = selected {
+        if sel < offset {
+            offset = sel;
+        } else if rows_height > 0 && sel >= offset + rows_height {
+            offset = sel + 1 - rows_height;
+        }
+    }
+    app.backlog.offset.set(offset);
+
+    let wide = inner.width >= 118;
+    let medium = inner.width >= 96;
+    let mut header = vec![
+        "#", "Key", "Kind", "Title", "Pts", "MoSCoW", "Score", "Status",
+    ];
+    let mut widths = vec![
+        Constraint::Length(5),
+        Constraint::Length(key_width(b)),
+        Constraint::Length(5),
+        Constraint::Fill(1),
+        Constraint::Length(3),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(if medium { 8 } else { 7 }),
+    ];
+    if medium {
+        header.push("Sprint");
+        widths.push(Constraint::Length(10));
+    }
+    if wide {
+        header.push("Tags");
+        widths.push(Constraint::Length(18));
+    }
+    let rows = app
+        .backlog
+        .visible
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows_height)
+        .map(|(row, &pos)| {
+            let it = &b.items[pos];
+            let mut title = String::new();
+            if it.is_blocked() {
+                title.push_str("⛔ ");
+            }
+            title.push_str(&it.title);
+            let mut cells = vec![
+                Cell::from(format!("{:>4}", pos + 1)),
+                Cell::from(b.item_key(it.id)),
+                Cell::from(it.kind.name()),
+                Cell::from(title),
+                Cell::from(it.points.map_or(String::new(), |p| format!("{p:>3}"))),
+                Cell::from(moscow(it.moscow)),
+                Cell::from(format!("{:>6}", score_text(it, b.settings.scoring))),
+                Cell::from(it.status.clone()),
+            ];
+            if medium {
+                let sprint = it
+                    .sprint
+                    .and_then(|s| b.sprint(s))
+                    .map_or(String::new(), |s| s.name.clone());
+                cells.push(Cell::from(sprint));
+            }
+            if wide {
+                cells.push(Cell::from(it.tags.join(" ")));
+            }
+            let style = if Some(row) == selected {
+                theme.selected
+            } else if b.is_done(it) {
+                theme.dim
+            } else {
+                theme.text
+            };
+            Row::new(cells).style(style)
+        });
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header))
+        .column_spacing(1);
+    frame.render_widget(table, inner);
+    if app.backlog.visible.is_empty() {
+        let msg = if b.items.is_empty() {
+            "The backlog is empty: press a to add an item."
+        } else {
+            "Nothing matches the filter: Esc clears it."
+        };
+        let at = Rect {
+            y: inner.y + 2,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(msg).style(theme.dim).centered(), at);
+    }
+}
+
+fn key_width(b: &Board) -> u16 {
+    (b.project.key.len() + 1 + b.counters.item.to_string().len()).max(3) as u16
+}
+
+fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(it) = app.selected_item() else {
+        frame.render_widget(widgets::block(" Details ", theme), area);
+        return;
+    };
+    let b = &app.board;
+    let block = widgets::block(format!(" {} ", b.item_key(it.id)), theme);
+    let label = |s: &'static str| Span::styled(format!("{s:<11}"), theme.dim);
+    let mut lines = vec![
+        Line::styled(it.title.clone(), theme.title),
+        Line::from(vec![
+            label("Kind"),
+            Span::raw(format!("{} · {}", it.kind.name(), it.status)),
+            Span::styled(
+                format!(
+                    "  since {}",
+                    widgets::relative_day(it.status_since, app.today)
+                ),
+                theme.dim,
+            ),
+        ]),
+    ];
+    let mut field = |name: &'static str, value: String| {
+        if !value.is_empty() {
+            lines.push(Line::from(vec![label(name), Span::raw(value)]));
+        }
+    };
+    field("Points", it.points.map_or("—".into(), |p| p.to_string()));
+    field("MoSCoW", moscow(it.moscow).to_string());
+    if let Some(w) = it.wsjf {
+        let score = w.score().map_or("—".into(), |s| format!("{s:.1}"));
+        field(
+            "WSJF",
+            format!(
+                "{score}  (value {} + time {} + risk {}) / size {}",
+                w.business_value, w.time_criticality, w.risk_reduction, w.job_size
+            ),
+        );
+    }
+    if let Some(r) = it.rice {
+        let score = r.score().map_or("—".into(), |s| format!("{s:.1}"));
+        field(
+            "RICE",
+            format!(
+                "{score}  ({} × {:?} × {}% / {})",
+                r.reach, r.impact, r.confidence, r.effort
+            ),
+        );
+    }
+    field(
+        "Sprint",
+        it.sprint
+            .and_then(|s| b.sprint(s))
+            .map_or(String::new(), |s| {
+                format!("{} ({})", s.name, s.state.name())
+            }),
+    );
+    field("Assignee", it.assignee.clone());
+    field("Tags", it.tags.join(" "));
+    field(
+        "Epic",
+        it.parent
+            .and_then(|p| b.item(p))
+            .map_or(String::new(), |p| {
+                format!("{} {}", b.item_key(p.id), p.title)
+            }),
+    );
+    field(
+        "Milestone",
+        it.milestone
+            .and_then(|m| b.entry(m))
+            .map_or(String::new(), |e| format!("{} ({})", e.name, e.end)),
+    );
+    if let Some(reason) = &it.blocked {
+        field("Blocked", format!("⛔ {reason}"));
+    }
+    if !it.blocked_by.is_empty() {
+        field(
+            "Blocked by",
+            it.blocked_by
+                .iter()
+                .map(|i| b.item_key(*i))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    field(
+        "Dates",
+        format!(
+            "created {} · updated {}{}",
+            it.created,
+            it.updated,
+            it.done.map_or(String::new(), |d| format!(" · done {d}"))
+        ),
+    );
+    if !it.description.is_empty() {
+        lines.push(Line::raw(""));
+        lines.extend(it.description.lines().map(|l| Line::raw(l.to_string())));
+    }
+    if !it.acceptance.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Acceptance criteria", theme.header));
+        lines.extend(it.acceptance.iter().map(|a| Line::raw(format!("• {a}"))));
+    }
+    let notes = b.notes_about_item(it.id);
+    if !notes.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Stakeholder notes", theme.header));
+        for (s, n) in notes.iter().rev().take(5) {
+            lines.push(Line::raw(format!(
+                "{} {} ({}): {}",
+                n.date,
+                s.name,
+                n.kind.name(),
+                n.text
+            )));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [prompt, input] =
+        Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(" Filter: ").style(theme.accent), prompt);
+    match &app.mode {
+        Mode::Filter(text) => frame.render_widget(&**text, input),
+        _ => frame.render_widget(
+            Paragraph::new(app.backlog.filter.text.clone()).style(theme.text),
+            input,
+        ),
+    }
+    if !app.backlog.filter.unknown.is_empty() {
+        let msg = format!(
+            "unknown: {} (kind: story bug task spike epic · moscow: must should could won't none) ",
+            app.backlog.filter.unknown.join(" ")
+        );
+        let w = (msg.chars().count() as u16).min(area.width / 2);
+        let at = Rect {
+            x: area.right() - w,
+            width: w,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(msg).style(theme.error), at);
+    }
+}

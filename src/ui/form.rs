@@ -1,0 +1,94 @@
+//! The add/edit form as a centred popup: one row per field, the error (or the hint of the focused
+//! field) beside it, or under it on narrow terminals.
+
+use super::{Theme, widgets};
+use crate::app::{App, Form};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+const LABEL: u16 = 12;
+
+pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Theme) {
+    let width = area.width.saturating_sub(4).min(110);
+    let input_width = (width.saturating_sub(LABEL + 4)).min(48);
+    let beside = width >= LABEL + input_width + 30;
+    let mut rows = 0u16;
+    for (n, f) in form.fields.iter().enumerate() {
+        rows += 1;
+        if !beside && (f.error.is_some() || (n == form.focus && !f.hint.is_empty())) {
+            rows += 1;
+        }
+    }
+    let popup = widgets::centered(area, width, rows + 4);
+    frame.render_widget(Clear, popup);
+    let block = widgets::block(format!(" {} ", form.title), theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+
+    let mut y = inner.y + 1;
+    for (n, f) in form.fields.iter().enumerate() {
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = n == form.focus;
+        let label_style = if f.error.is_some() {
+            theme.error
+        } else if focused {
+            theme.accent
+        } else {
+            theme.dim
+        };
+        let marker = if focused { "›" } else { " " };
+        frame.render_widget(
+            Paragraph::new(format!("{marker}{:<w$}", f.label, w = LABEL as usize - 1))
+                .style(label_style),
+            Rect {
+                x: inner.x,
+                y,
+                width: LABEL,
+                height: 1,
+            },
+        );
+        let input = Rect {
+            x: inner.x + LABEL,
+            y,
+            width: input_width,
+            height: 1,
+        };
+        if focused {
+            frame.render_widget(&f.input, input);
+        } else {
+            frame.render_widget(Paragraph::new(f.value()).style(theme.text), input);
+        }
+        let note = match (&f.error, focused) {
+            (Some(e), _) => Some(Span::styled(format!("✗ {e}"), theme.error)),
+            (None, true) if !f.hint.is_empty() => Some(Span::styled(f.hint, theme.dim)),
+            _ => None,
+        };
+        if let Some(note) = note {
+            let at = if beside {
+                let x = input.right() + 2;
+                Rect {
+                    x,
+                    y,
+                    width: inner.right().saturating_sub(x),
+                    height: 1,
+                }
+            } else {
+                y += 1;
+                Rect {
+                    x: inner.x + LABEL,
+                    y,
+                    width: inner.width.saturating_sub(LABEL),
+                    height: 1,
+                }
+            };
+            if y < inner.bottom() {
+                frame.render_widget(Paragraph::new(Line::from(note)), at);
+            }
+        }
+        y += 1;
+    }
+}

@@ -1,0 +1,74 @@
+//! Rendering only: reads the `App` and draws a frame. Costs grow with what is on screen, never with the
+//! size of the board.
+
+mod backlog;
+mod form;
+mod overlay;
+mod shell;
+mod sprint;
+mod stakeholders;
+pub mod theme;
+mod timeline;
+pub mod widgets;
+
+use crate::app::{App, Mode, Pane};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout};
+use ratatui::widgets::{Paragraph, Wrap};
+pub use theme::Theme;
+
+/// Below this size the layout cannot be read; a message says so instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let theme = Theme::new(app.theme, app.color);
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "Terminal too small: {}×{}.\ncairn needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window larger, or press q to quit.",
+            area.width, area.height
+        );
+        let [_, middle, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(3),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        frame.render_widget(
+            Paragraph::new(text)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .style(theme.warn),
+            middle,
+        );
+        return;
+    }
+    let banner = u16::from(app.read_only);
+    let [header, banner_area, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(banner),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    shell::header(frame, header, app, &theme);
+    if app.read_only {
+        shell::read_only_banner(frame, banner_area, &theme);
+    }
+    match app.pane {
+        Pane::Backlog => backlog::draw(frame, body, app, &theme),
+        Pane::Sprint => sprint::draw(frame, body, app, &theme),
+        Pane::Timeline => timeline::draw(frame, body, app, &theme),
+        Pane::Stakeholders => stakeholders::draw(frame, body, app, &theme),
+    }
+    shell::status_bar(frame, status, app, &theme);
+    match &app.mode {
+        Mode::Normal | Mode::Filter(_) => {}
+        Mode::Form(form) => form::draw(frame, body, app, form, &theme),
+        Mode::Help(scroll) => overlay::help(frame, body, app, *scroll, &theme),
+        Mode::Palette(p) => overlay::palette(frame, body, p, &theme),
+        Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),
+        Mode::ConfirmQuit => overlay::confirm_quit(frame, body, app, &theme),
+    }
+}

@@ -1,0 +1,196 @@
+//! Popups over the pane: help (generated from the keymap), the command palette, the rank-by-score
+//! preview and the quit question.
+
+use super::{Theme, backlog::score_text, widgets};
+use crate::app::{App, Palette, palette::Entry};
+use crate::model::ItemId;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use std::collections::HashMap;
+
+pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
+    let mut lines = Vec::new();
+    for (context, rows) in app.keymap.help(app.pane) {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        let mut name = context.name().to_string();
+        name[..1].make_ascii_uppercase();
+        lines.push(Line::styled(name, theme.header));
+        for (keys, about) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<18}"), theme.key),
+                Span::raw(about),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Filter: words, tag:x kind:bug status:doing moscow:must sprint:active|none|<name>",
+        theme.dim,
+    ));
+    let popup = widgets::centered(area, 76, area.height.saturating_sub(2));
+    frame.render_widget(Clear, popup);
+    let title = format!(" Keys — {} (↑↓ scroll, Esc closes) ", app.pane.title());
+    let scroll = scroll.min(lines.len().saturating_sub(1)) as u16;
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(widgets::block(title, theme))
+            .scroll((scroll, 0)),
+        popup,
+    );
+}
+
+pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
+    let height = (p.matches.len() as u16 + 4).clamp(6, area.height.saturating_sub(2));
+    let popup = Rect {
+        y: area.y + 1,
+        ..widgets::centered(area, 84, height)
+    };
+    frame.render_widget(Clear, popup);
+    let block = widgets::block(
+        " Command palette — type to search commands and items ",
+        theme,
+    );
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [input, _, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    let [prompt, text] =
+        Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(input);
+    frame.render_widget(Paragraph::new("›").style(theme.accent), prompt);
+    frame.render_widget(&p.input, text);
+    let rows = list.height as usize;
+    let start = p.selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = p
+        .matches
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .map(|(n, e)| {
+            let (left, right) = match e {
+                Entry::Command { about, keys, .. } => (about.to_string(), keys.clone()),
+                Entry::Item { label, .. } => (format!("go to {label}"), String::new()),
+            };
+            let room = (list.width as usize).saturating_sub(right.chars().count() + 1);
+            let left: String = left.chars().take(room).collect();
+            let pad = room.saturating_sub(left.chars().count());
+            let style = if n == p.selected {
+                theme.selected
+            } else {
+                theme.text
+            };
+            Line::from(vec![
+                Span::styled(format!("{left}{}", " ".repeat(pad + 1)), style),
+                Span::styled(
+                    right,
+                    if n == p.selected {
+                        theme.selected
+                    } else {
+                        theme.key
+                    },
+                ),
+            ])
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(Paragraph::new("No match").style(theme.dim), list);
+    } else {
+        frame.render_widget(Paragraph::new(lines), list);
+    }
+}
+
+pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], theme: &Theme) {
+    let b = &app.board;
+    frame.render_widget(Clear, area);
+    let scoring = b.settings.scoring;
+    let block = widgets::block(
+        format!(
+            " Rank by {:?} — Enter applies as one step (u undoes), Esc keeps the current order ",
+            scoring
+        )
+        .replace("Wsjf", "WSJF")
+        .replace("Rice", "RICE"),
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [now, proposed] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+        .spacing(2)
+        .areas(inner);
+    let rows = inner.height.saturating_sub(1) as usize;
+    // Only the rows on screen: where each shown item stands now, to say how far it moves.
+    let shown: Vec<ItemId> = order.iter().take(rows).copied().collect();
+    let mut now_rank: HashMap<ItemId, usize> = HashMap::new();
+    for (n, it) in b.items.iter().enumerate() {
+        if shown.contains(&it.id) {
+            now_rank.insert(it.id, n);
+        }
+        if now_rank.len() == shown.len() {
+            break;
+        }
+    }
+    let line = |n: usize, id: ItemId, moved: Option<Span<'static>>| {
+        let it = b.item(id);
+        let title = it.map_or(String::new(), |i| i.title.clone());
+        let score = it.map_or(String::new(), |i| score_text(i, scoring));
+        let mut spans = vec![Span::styled(
+            format!("{:>4} {:<8}", n + 1, b.item_key(id)),
+            theme.dim,
+        )];
+        spans.push(Span::styled(format!("{score:>6} "), theme.accent));
+        if let Some(m) = moved {
+            spans.push(m);
+        }
+        spans.push(Span::raw(title));
+        Line::from(spans)
+    };
+    let mut left = vec![Line::styled("Now", theme.header)];
+    left.extend(
+        b.items
+            .iter()
+            .take(rows)
+            .enumerate()
+            .map(|(n, it)| line(n, it.id, None)),
+    );
+    let mut right = vec![Line::styled("Proposed", theme.header)];
+    right.extend(shown.iter().enumerate().map(|(n, &id)| {
+        let from = now_rank.get(&id).copied().unwrap_or(n);
+        let moved = match from.cmp(&n) {
+            std::cmp::Ordering::Greater => Span::styled(format!("↑{:<4}", from - n), theme.ok),
+            std::cmp::Ordering::Less => Span::styled(format!("↓{:<4}", n - from), theme.warn),
+            std::cmp::Ordering::Equal => Span::styled("=    ", theme.dim),
+        };
+        line(n, id, Some(moved))
+    }));
+    frame.render_widget(Paragraph::new(left), now);
+    frame.render_widget(Paragraph::new(right), proposed);
+}
+
+pub fn confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let reason = match &app.save {
+        crate::app::SaveState::Failed(e) => e.clone(),
+        _ => String::new(),
+    };
+    let popup = widgets::centered(area, 70, 8);
+    frame.render_widget(Clear, popup);
+    let text = vec![
+        Line::styled("The last save failed:", theme.error),
+        Line::raw(reason),
+        Line::raw(""),
+        Line::raw("Quit anyway and lose the changes since the last save?  y quit · n stay"),
+    ];
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(widgets::block(" Unsaved changes ", theme))
+            .wrap(Wrap { trim: true }),
+        popup,
+    );
+}

@@ -1,0 +1,156 @@
+//! The frame around the panes: the header with the four tabs and the project, the read-only banner,
+//! and the status bar (file, save state, message, key hints).
+
+use super::{Theme, widgets};
+use crate::app::{Action, App, Hits, Mode, Pane, SaveState};
+use crate::model::stakeholders_due;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = Vec::new();
+    let mut hits: Hits = app.hits.get();
+    let mut x = area.x;
+    for (n, pane) in Pane::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", n + 1, pane.title());
+        let width = label.chars().count() as u16;
+        hits.tabs[n] = Rect {
+            x,
+            y: area.y,
+            width,
+            height: 1,
+        };
+        x += width + 1;
+        let style = if *pane == app.pane {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    app.hits.set(hits);
+
+    let b = &app.board;
+    let mut right = vec![Span::styled(b.project.name.clone(), theme.title)];
+    if let Some(s) = b.active_sprint() {
+        let left = (s.end - app.today).get_days();
+        let when = match left {
+            d if d < 0 => format!("ended {}d ago", -d),
+            0 => "last day".to_string(),
+            d => format!("{d}d left"),
+        };
+        right.push(Span::styled(format!(" · {} ({when})", s.name), theme.text));
+    }
+    let due = stakeholders_due(&b.stakeholders, app.today).len();
+    if due > 0 {
+        right.push(Span::styled(
+            format!(" · {due} due for an update"),
+            theme.warn,
+        ));
+    }
+    let used: u16 = spans.iter().map(|s| s.width() as u16).sum();
+    let right_width: u16 = right.iter().map(|s| s.width() as u16).sum();
+    if used + right_width < area.width {
+        spans.push(Span::raw(
+            " ".repeat((area.width - used - right_width) as usize),
+        ));
+        spans.extend(right);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn read_only_banner(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = " READ-ONLY — another cairn has this board open; nothing you see here is saved ";
+    frame.render_widget(Paragraph::new(text).style(theme.banner), area);
+}
+
+fn save_state(app: &App, theme: &Theme) -> Span<'static> {
+    match &app.save {
+        SaveState::Saved => Span::styled("✓ saved", theme.ok),
+        SaveState::Unsaved => Span::styled("● unsaved", theme.warn),
+        SaveState::Failed(_) => Span::styled("✗ NOT SAVED", theme.error),
+        SaveState::ReadOnly => Span::styled("read-only", theme.error),
+        SaveState::Conflict(_) => Span::styled("⚠ saved aside", theme.error),
+    }
+}
+
+/// Key hints for what the user is doing now, from the keymap (so they follow the config).
+fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
+    let fixed = |pairs: &[(&str, &'static str)]| -> Vec<Span<'static>> {
+        pairs
+            .iter()
+            .flat_map(|(k, w)| widgets::hint(k.to_string(), w, theme))
+            .collect()
+    };
+    match &app.mode {
+        Mode::Form(_) => fixed(&[("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")]),
+        Mode::Filter(_) => fixed(&[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "select")]),
+        Mode::Palette(_) => fixed(&[("Enter", "run"), ("↑↓", "choose"), ("Esc", "close")]),
+        Mode::Help(_) => fixed(&[("↑↓", "scroll"), ("Esc", "close")]),
+        Mode::RankPreview(_) => fixed(&[("Enter", "apply"), ("Esc", "keep the order")]),
+        Mode::ConfirmQuit => fixed(&[("y", "quit"), ("n", "stay")]),
+        Mode::Normal => {
+            let wanted: &[(Action, &'static str)] = match app.pane {
+                Pane::Backlog => &[
+                    (Action::AddItem, "add"),
+                    (Action::EditItem, "edit"),
+                    (Action::MoveDown, "down"),
+                    (Action::MoveUp, "up"),
+                    (Action::Filter, "filter"),
+                    (Action::Help, "help"),
+                    (Action::Quit, "quit"),
+                ],
+                _ => &[
+                    (Action::NextPane, "next pane"),
+                    (Action::Help, "help"),
+                    (Action::Quit, "quit"),
+                ],
+            };
+            wanted
+                .iter()
+                .filter_map(|(a, w)| {
+                    app.keymap
+                        .hint(app.pane, a)
+                        .map(|k| widgets::hint(k, w, theme))
+                })
+                .flatten()
+                .collect()
+        }
+    }
+}
+
+pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let file = std::path::Path::new(&app.file)
+        .file_name()
+        .map_or_else(|| app.file.clone(), |n| n.to_string_lossy().into_owned());
+    let mut left = vec![
+        Span::styled(format!(" {file} "), theme.dim),
+        save_state(app, theme),
+        Span::raw("  "),
+    ];
+    let message = match (&app.status, &app.save) {
+        (Some(s), _) => Some((s.text.clone(), s.error)),
+        (None, SaveState::Failed(e)) => Some((format!("save failed, retrying: {e}"), true)),
+        _ => None,
+    };
+    if let Some((text, error)) = message {
+        left.push(Span::styled(
+            text,
+            if error { theme.error } else { theme.text },
+        ));
+    }
+    let hints = hints(app, theme);
+    let left_width: usize = left.iter().map(Span::width).sum();
+    let hints_width: usize = hints.iter().map(Span::width).sum();
+    let mut spans = left;
+    if left_width + hints_width < area.width as usize {
+        spans.push(Span::raw(
+            " ".repeat(area.width as usize - left_width - hints_width),
+        ));
+        spans.extend(hints);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,75 @@
+//! Small pieces shared by the panes: centred popups, blocks, and short forms of dates and numbers.
+
+use super::Theme;
+use jiff::civil::Date;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Borders};
+
+/// A rectangle of at most `width`×`height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// A rounded, titled block in the theme's border colour.
+pub fn block<'a>(title: impl Into<ratatui::text::Line<'a>>, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .title(title)
+        .title_style(theme.title)
+}
+
+/// `today`, `3d ago`, `in 5d`.
+pub fn relative_day(day: Date, today: Date) -> String {
+    let d = (day - today).get_days();
+    match d {
+        0 => "today".to_string(),
+        d if d < 0 => format!("{}d ago", -d),
+        d => format!("in {d}d"),
+    }
+}
+
+/// `Nov 28`: short enough for a card or a column.
+pub fn short_date(day: Date) -> String {
+    day.strftime("%b %d").to_string()
+}
+
+/// A key hint for the status bar: the key in the key style, then what it does.
+pub fn hint<'a>(key: String, what: &'a str, theme: &Theme) -> [Span<'a>; 2] {
+    [
+        Span::styled(key, theme.key),
+        Span::styled(format!(" {what}  "), theme.dim),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn relative_days_read_naturally() {
+        let today = date(2026, 11, 28);
+        assert_eq!(relative_day(today, today), "today");
+        assert_eq!(relative_day(date(2026, 11, 25), today), "3d ago");
+        assert_eq!(relative_day(date(2026, 12, 3), today), "in 5d");
+        assert_eq!(short_date(today), "Nov 28");
+        assert_eq!(
+            centered(Rect::new(0, 0, 100, 40), 50, 10),
+            Rect::new(25, 15, 50, 10)
+        );
+        assert_eq!(
+            centered(Rect::new(0, 0, 30, 5), 50, 10),
+            Rect::new(0, 0, 30, 5)
+        );
+    }
+}

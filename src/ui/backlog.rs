@@ -105,7 +105,7 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         "#", "Key", "Kind", "Title", "Pts", "MoSCoW", "Score", "Status",
     ];
     let mut widths = vec![
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Length(key_width(b)),
         Constraint::Length(5),
         Constraint::Fill(1),
@@ -137,7 +137,8 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
             title.push_str(&it.title);
             let mut cells = vec![
-                Cell::from(format!("{:>4}", pos + 1)),
+                // A marker as well as the highlight, so the selection shows without colour.
+            Cell::from(format!("{}{:>4}", if Some(row) == selected { "›" } else { " " }, pos + 1)),
                 Cell::from(b.item_key(it.id)),
                 Cell::from(it.kind.name()),
                 Cell::from(title),

@@ -60,7 +60,13 @@ pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Them
         if focused {
             frame.render_widget(&f.input, input);
         } else {
-            frame.render_widget(Paragraph::new(f.value()).style(theme.text), input);
+            let value = f.value();
+            let shown = if value.is_empty() {
+                Paragraph::new(f.input.placeholder_text().to_string()).style(theme.dim)
+            } else {
+                Paragraph::new(value).style(theme.text)
+            };
+            frame.render_widget(shown, input);
         }
         let note = match (&f.error, focused) {
             (Some(e), _) => Some(Span::styled(format!("✗ {e}"), theme.error)),

@@ -18,6 +18,8 @@ pub struct Field {
     pub hint: &'static str,
     pub input: TextArea<'static>,
     pub error: Option<String>,
+    /// The value the form opened with: an untouched field keeps the item's value as it was.
+    initial: String,
 }
 
 impl Field {
@@ -29,6 +31,7 @@ impl Field {
             hint,
             input,
             error: None,
+            initial: value.to_string(),
         }
     }
 
@@ -222,6 +225,9 @@ impl Form {
                 }
                 "WSJF" => parse_wsjf(&v).map(|w| item.wsjf = w),
                 "RICE" => parse_rice(&v).map(|r| item.rice = r),
+                // Joined with "; " for editing: split again only if the user changed it, so a
+                // criterion that itself holds a ';' survives a save without edits.
+                "Acceptance" if v == f.initial.trim() => Ok(()),
                 "Acceptance" => {
                     item.acceptance = v
                         .split(';')

@@ -78,6 +78,10 @@ pub struct BacklogView {
     pub offset: Cell<usize>,
     /// Show the details panel.
     pub details: bool,
+    /// The row the selection was last seen on: where it lands when its item goes away.
+    pub row: usize,
+    /// While a filter is typed: the item selected before, taken back as soon as it shows again.
+    pub anchor: Option<ItemId>,
 }
 
 /// Screen areas the last frame used, for mouse clicks.
@@ -185,7 +189,7 @@ impl App {
     /// Recomputes which items the filter lets through, keeping the selection on the same item, or
     /// on its nearest neighbour when the item left the view.
     pub fn refresh_visible(&mut self) {
-        let old_row = self.selected_row();
+        let old_row = self.selected_row().unwrap_or(self.backlog.row);
         let board = &self.board;
         let filter = &self.backlog.filter;
         self.backlog.visible = if filter.is_empty() {
@@ -195,12 +199,20 @@ impl App {
                 .filter(|&p| filter.matches(board, &board.items[p]))
                 .collect()
         };
+        if let Some(anchor) = self.backlog.anchor {
+            self.backlog.selected = Some(anchor);
+        }
         if self.selected_row().is_none() {
             let len = self.backlog.visible.len();
-            self.backlog.selected = match old_row {
-                Some(r) if len > 0 => self.row_id(r.min(len - 1)),
-                _ => self.row_id(0),
-            };
+            self.backlog.selected = self.row_id(old_row.min(len.saturating_sub(1)));
+        }
+        self.backlog.row = self.selected_row().unwrap_or(old_row);
+    }
+
+    /// Notes the selection's row before the board changes under it.
+    pub(crate) fn remember_row(&mut self) {
+        if let Some(row) = self.selected_row() {
+            self.backlog.row = row;
         }
     }
 

@@ -56,6 +56,7 @@ impl App {
         if !self.writable() {
             return Vec::new();
         }
+        self.remember_row();
         if let Err(e) = self.history.apply(&mut self.board, edit, label.clone()) {
             self.error(format!("{label}: {e}"));
             return Vec::new();
@@ -95,6 +96,7 @@ impl App {
                 self.pane = Pane::Backlog;
                 let mut input = TextArea::new(vec![self.backlog.filter.text.clone()]);
                 input.move_cursor(ratatui_textarea::CursorMove::End);
+                self.backlog.anchor = self.backlog.selected;
                 self.mode = Mode::Filter(Box::new(input));
             }
             Undo => return self.undo(),
@@ -179,6 +181,7 @@ impl App {
         if !self.writable() {
             return Vec::new();
         }
+        self.remember_row();
         match self.history.undo(&mut self.board) {
             None => self.info("Nothing to undo"),
             Some(Err(e)) => self.error(format!("Cannot undo: {e}")),
@@ -194,6 +197,7 @@ impl App {
         if !self.writable() {
             return Vec::new();
         }
+        self.remember_row();
         match self.history.redo(&mut self.board) {
             None => self.info("Nothing to redo"),
             Some(Err(e)) => self.error(format!("Cannot redo: {e}")),
@@ -213,6 +217,7 @@ impl App {
     fn filter_input(&mut self, mut input: Box<TextArea<'static>>, action: Action) -> Vec<Effect> {
         match action {
             Action::Confirm => {
+                self.backlog.anchor = None;
                 let n = self.backlog.visible.len();
                 if !self.backlog.filter.is_empty() {
                     self.info(format!(
@@ -224,6 +229,7 @@ impl App {
             }
             Action::Cancel => {
                 self.set_filter(String::new());
+                self.backlog.anchor = None;
                 return Vec::new();
             }
             Action::Type(key) => {
@@ -231,7 +237,10 @@ impl App {
                 self.set_filter(input.lines().join(" "));
             }
             // Arrows move the selection while typing, so one can filter and pick without leaving.
-            Action::Down | Action::Up => self.normal(action).into_iter().for_each(drop),
+            Action::Down | Action::Up => {
+                self.normal(action).into_iter().for_each(drop);
+                self.backlog.anchor = self.backlog.selected;
+            }
             _ => {}
         }
         self.mode = Mode::Filter(input);

@@ -1,8 +1,8 @@
 //! The add/edit form as a centred popup: one row per field, the error (or the hint of the focused
-//! field) beside it, or under it on narrow terminals.
+//! field) beside it when it fits, under it when it does not.
 
 use super::{Theme, widgets};
-use crate::app::{App, Form};
+use crate::app::{App, Form, form::Field};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,17 +10,33 @@ use ratatui::widgets::{Clear, Paragraph};
 
 const LABEL: u16 = 12;
 
-pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Theme) {
-    let width = area.width.saturating_sub(4).min(110);
-    let input_width = (width.saturating_sub(LABEL + 4)).min(48);
-    let beside = width >= LABEL + input_width + 30;
-    let mut rows = 0u16;
-    for (n, f) in form.fields.iter().enumerate() {
-        rows += 1;
-        if !beside && (f.error.is_some() || (n == form.focus && !f.hint.is_empty())) {
-            rows += 1;
-        }
+/// The note shown with a field: its error, or the hint while it has the focus.
+fn note<'a>(f: &'a Field, focused: bool, theme: &Theme) -> Option<Span<'a>> {
+    match (&f.error, focused) {
+        (Some(e), _) => Some(Span::styled(format!("✗ {e}"), theme.error)),
+        (None, true) if !f.hint.is_empty() => Some(Span::styled(f.hint, theme.dim)),
+        _ => None,
     }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Theme) {
+    let width = area.width.saturating_sub(4).min(120);
+    let inner_width = width.saturating_sub(2);
+    let input_width = inner_width.saturating_sub(LABEL + 4).min(48);
+    let beside_room = inner_width.saturating_sub(LABEL + input_width + 2) as usize;
+    let notes: Vec<Option<(Span, bool)>> = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(n, f)| {
+            note(f, n == form.focus, theme).map(|s| {
+                let below = s.width() > beside_room;
+                (s, below)
+            })
+        })
+        .collect();
+    let rows = form.fields.len() as u16
+        + notes.iter().flatten().filter(|(_, below)| *below).count() as u16;
     let popup = widgets::centered(area, width, rows + 4);
     frame.render_widget(Clear, popup);
     let block = widgets::block(format!(" {} ", form.title), theme);
@@ -28,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Them
     frame.render_widget(block, popup);
 
     let mut y = inner.y + 1;
-    for (n, f) in form.fields.iter().enumerate() {
+    for (n, (f, note)) in form.fields.iter().zip(notes).enumerate() {
         if y >= inner.bottom() {
             break;
         }
@@ -68,21 +84,8 @@ pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Them
             };
             frame.render_widget(shown, input);
         }
-        let note = match (&f.error, focused) {
-            (Some(e), _) => Some(Span::styled(format!("✗ {e}"), theme.error)),
-            (None, true) if !f.hint.is_empty() => Some(Span::styled(f.hint, theme.dim)),
-            _ => None,
-        };
-        if let Some(note) = note {
-            let at = if beside {
-                let x = input.right() + 2;
-                Rect {
-                    x,
-                    y,
-                    width: inner.right().saturating_sub(x),
-                    height: 1,
-                }
-            } else {
+        if let Some((span, below)) = note {
+            let at = if below {
                 y += 1;
                 Rect {
                     x: inner.x + LABEL,
@@ -90,9 +93,17 @@ pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Them
                     width: inner.width.saturating_sub(LABEL),
                     height: 1,
                 }
+            } else {
+                let x = input.right() + 2;
+                Rect {
+                    x,
+                    y,
+                    width: inner.right().saturating_sub(x),
+                    height: 1,
+                }
             };
             if y < inner.bottom() {
-                frame.render_widget(Paragraph::new(Line::from(note)), at);
+                frame.render_widget(Paragraph::new(Line::from(span)), at);
             }
         }
         y += 1;

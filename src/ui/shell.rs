@@ -34,28 +34,43 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     app.hits.set(hits);
 
     let b = &app.board;
-    let mut right = vec![Span::styled(b.project.name.clone(), theme.title)];
-    if let Some(s) = b.active_sprint() {
-        let left = (s.end - app.today).get_days();
-        let when = match left {
+    let project = Span::styled(b.project.name.clone(), theme.title);
+    let sprint = b.active_sprint().map(|s| {
+        let when = match (s.end - app.today).get_days() {
             d if d < 0 => format!("ended {}d ago", -d),
             0 => "last day".to_string(),
             d => format!("{d}d left"),
         };
-        right.push(Span::styled(format!(" · {} ({when})", s.name), theme.text));
-    }
+        Span::styled(format!("{} ({when})", s.name), theme.text)
+    });
     let due = stakeholders_due(&b.stakeholders, app.today).len();
-    if due > 0 {
-        right.push(Span::styled(
-            format!(" · {due} due for an update"),
-            theme.warn,
-        ));
-    }
-    let used: u16 = spans.iter().map(|s| s.width() as u16).sum();
-    let right_width: u16 = right.iter().map(|s| s.width() as u16).sum();
-    if used + right_width < area.width {
+    let due = (due > 0).then(|| Span::styled(format!("{due} due for an update"), theme.warn));
+    let used: usize = spans.iter().map(Span::width).sum();
+    // The most that fits: project, sprint and who is due; then without the project; then just who is due.
+    let candidates = [
+        vec![Some(project), sprint.clone(), due.clone()],
+        vec![sprint, due.clone()],
+        vec![due],
+    ];
+    let joined = |parts: Vec<Option<Span<'static>>>| {
+        let mut out = Vec::new();
+        for part in parts.into_iter().flatten() {
+            if !out.is_empty() {
+                out.push(Span::styled(" · ", theme.dim));
+            }
+            out.push(part);
+        }
+        out.push(Span::raw(" "));
+        out
+    };
+    if let Some(right) = candidates
+        .into_iter()
+        .map(joined)
+        .find(|r| used + r.iter().map(Span::width).sum::<usize>() < area.width as usize)
+    {
+        let right_width: usize = right.iter().map(Span::width).sum();
         spans.push(Span::raw(
-            " ".repeat((area.width - used - right_width) as usize),
+            " ".repeat(area.width as usize - used - right_width),
         ));
         spans.extend(right);
     }

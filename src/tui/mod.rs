@@ -2,6 +2,7 @@
 //! for an action, calls `App::update`, carries out the effects (save, $EDITOR, reload, quit) and draws
 //! when something changed.
 
+mod events;
 mod saver;
 mod terminal;
 
@@ -9,7 +10,7 @@ use crate::app::{Action, App, Effect, SaveState};
 use crate::commands::{Failure, sample_board};
 use crate::input::{self, config};
 use crate::store::{Saved, Store};
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use saver::{Outcome, Saver};
 use std::io;
 use std::path::Path;
@@ -129,24 +130,30 @@ fn event_loop(
     mut saver: Option<&mut Saver>,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    let events = events::Events::start();
     let mut dirty = true;
     loop {
+        // First, so a closed terminal (SIGHUP) is not drawn to.
+        if stop.load(Ordering::Relaxed) {
+            return Ok(()); // SIGTERM or SIGHUP: the caller saves and restores
+        }
         if dirty {
             term.draw(|f| crate::ui::draw(f, app))?;
             dirty = false;
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(()); // SIGTERM or SIGHUP: the caller saves and restores
         }
         let wait = saver
             .as_ref()
             .and_then(|s| s.wait())
             .map_or(IDLE, |w| w.min(IDLE));
         let mut effects = Vec::new();
-        if event::poll(wait)? {
+        let first = events
+            .next(wait)
+            .map_err(|()| io::Error::other("the terminal input stopped"))?;
+        if let Some(first) = first {
             // Take every event that is waiting before drawing again (a held key, a paste).
-            loop {
-                match event::read()? {
+            let mut next = Some(first);
+            while let Some(ev) = next {
+                match ev {
                     Event::Key(k) if k.kind == KeyEventKind::Press => {
                         if let Some(action) = input::action_for_key(app, k) {
                             effects.extend(app.update(action));
@@ -160,9 +167,7 @@ fn event_loop(
                     _ => {}
                 }
                 dirty = true;
-                if !event::poll(Duration::ZERO)? {
-                    break;
-                }
+                next = events.ready();
             }
         } else {
             let today = crate::today();
@@ -184,9 +189,11 @@ fn event_loop(
                     None => app.error("Read-only: reopen cairn to see the latest board"),
                 },
                 Effect::EditDescription(id, text) => {
+                    events.pause();
                     terminal::leave();
                     let edited = edit_in_editor(&text);
                     *term = terminal::enter(app.mouse)?;
+                    events.resume();
                     match edited {
                         Ok(new) => {
                             app.update(Action::DescriptionEdited(id, new))

@@ -307,6 +307,7 @@ fn find<'a>(board: &'a Board, title: &str) -> Option<(usize, &'a cairn::model::I
         .iter()
         .enumerate()
         .find(|(_, i)| i.title == title)
+        .map(|(n, i)| (n, &**i))
 }
 
 #[test]

@@ -130,7 +130,7 @@ mod tests {
         );
         c.tags = vec!["wallets".into()];
         c.assignee = "Ana".into();
-        b.items = vec![a, c];
+        b.items = vec![Box::new(a), Box::new(c)];
         b
     }
 

@@ -871,7 +871,7 @@ mod tests {
         story.created = date(2026, 2, 1);
         story.done = Some(date(2026, 3, 5));
         let bare = Item::new(ItemId(3), ItemKind::Bug, "Crash on start", "To do", TODAY);
-        b.items = vec![epic, story, bare];
+        b.items = vec![Box::new(epic), Box::new(story), Box::new(bare)];
         b.counters.item = 4;
         b
     }

@@ -395,6 +395,7 @@ fn backlog_section(board: &Board) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(_, i)| !board.is_done(i))
+        .map(|(n, i)| (n, &**i))
         .collect();
     if open.is_empty() {
         blocks.push("No open items in the backlog.".to_string());
@@ -885,7 +886,7 @@ mod tests {
                 date(2026, 1, 1),
             );
             it.points = Some(p);
-            b.items.push(it);
+            b.items.push(Box::new(it));
         }
         b.items[1].title = "Login | signup\nflow".into();
         b.items[1].moscow = Some(Moscow::Must);

@@ -86,6 +86,13 @@ macro_rules! keyed {
     };
 }
 keyed!(Item, "item");
+
+impl<T: Keyed> Keyed for Box<T> {
+    const KIND: &'static str = T::KIND;
+    fn key(&self) -> u32 {
+        (**self).key()
+    }
+}
 keyed!(Sprint, "sprint");
 keyed!(TimelineEntry, "timeline entry");
 keyed!(Risk, "risk");
@@ -122,16 +129,11 @@ impl Board {
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         use Edit::*;
         Ok(match edit {
-            UpdateItem(item) => UpdateItem(Box::new(update(&mut self.items, *item)?)),
-            InsertItem { index, item } => {
-                RemoveItem(ItemId(insert(&mut self.items, index, *item)?))
-            }
+            UpdateItem(item) => UpdateItem(update(&mut self.items, item)?),
+            InsertItem { index, item } => RemoveItem(ItemId(insert(&mut self.items, index, item)?)),
             RemoveItem(id) => {
                 let (index, item) = remove(&mut self.items, id.0)?;
-                InsertItem {
-                    index,
-                    item: Box::new(item),
-                }
+                InsertItem { index, item }
             }
             MoveItem { id, to } => {
                 let (from, item) = remove(&mut self.items, id.0)?;
@@ -217,7 +219,7 @@ impl Board {
             return Err(EditError::NotAPermutation);
         }
         let previous: Vec<ItemId> = self.items.iter().map(|i| i.id).collect();
-        let mut by_id: HashMap<ItemId, Item> = std::mem::take(&mut self.items)
+        let mut by_id: HashMap<ItemId, Box<Item>> = std::mem::take(&mut self.items)
             .into_iter()
             .map(|i| (i.id, i))
             .collect();
@@ -231,7 +233,7 @@ impl Board {
         if reordered.len() != order.len() {
             // Not a permutation: put everything back as it was.
             reordered.extend(by_id.into_values());
-            let mut restore: HashMap<ItemId, Item> =
+            let mut restore: HashMap<ItemId, Box<Item>> =
                 reordered.into_iter().map(|i| (i.id, i)).collect();
             self.items = previous
                 .iter()
@@ -253,13 +255,13 @@ mod tests {
     fn board_with(n: u32) -> Board {
         let mut b = Board::new("Test", "T");
         for id in 1..=n {
-            b.items.push(Item::new(
+            b.items.push(Box::new(Item::new(
                 ItemId(id),
                 ItemKind::Story,
                 format!("item {id}"),
                 "To do",
                 date(2026, 1, 1),
-            ));
+            )));
         }
         b
     }
@@ -274,7 +276,7 @@ mod tests {
         let mut changed_item = original.items[1].clone();
         changed_item.title = "changed".into();
         let edits = vec![
-            Edit::UpdateItem(Box::new(changed_item)),
+            Edit::UpdateItem(changed_item),
             Edit::InsertItem {
                 index: 1,
                 item: Box::new(Item::new(

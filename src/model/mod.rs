@@ -118,9 +118,10 @@ pub struct Board {
     pub settings: Settings,
     #[serde(default)]
     pub counters: Counters,
-    /// The backlog, in rank order.
+    /// The backlog, in rank order. Boxed so a rank move shifts pointers, not whole items (a move at
+    /// the top of a 100k backlog would otherwise copy ~30 MB).
     #[serde(default)]
-    pub items: Vec<Item>,
+    pub items: Vec<Box<Item>>,
     #[serde(default)]
     pub sprints: Vec<Sprint>,
     #[serde(default)]
@@ -177,7 +178,7 @@ impl Board {
     }
 
     pub fn item(&self, id: ItemId) -> Option<&Item> {
-        self.items.iter().find(|i| i.id == id)
+        self.items.iter().find(|i| i.id == id).map(|i| &**i)
     }
 
     pub fn sprint(&self, id: SprintId) -> Option<&Sprint> {
@@ -221,7 +222,10 @@ impl Board {
 
     /// Items of a sprint, in rank order.
     pub fn sprint_items(&self, sprint: SprintId) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |i| i.sprint == Some(sprint))
+        self.items
+            .iter()
+            .filter(move |i| i.sprint == Some(sprint))
+            .map(|i| &**i)
     }
 
     /// Points of a sprint's items (committed if started now).

@@ -78,7 +78,7 @@ pub fn delete_item(board: &Board, id: ItemId) -> Result<Edit, RuleError> {
             if o.parent == Some(id) {
                 o.parent = None;
             }
-            edits.push(Edit::UpdateItem(Box::new(o)));
+            edits.push(Edit::UpdateItem(o));
         }
     }
     for e in board.timeline.iter().filter(|e| e.items.contains(&id)) {

@@ -63,7 +63,7 @@ mod tests {
         let mut b = Board::new("T", "T");
         let mut it = Item::new(ItemId(1), ItemKind::Story, "x", "Done", date(2026, 1, 1));
         it.done = Some(date(2026, 1, 5));
-        b.items.push(it);
+        b.items.push(Box::new(it));
         b.sprints.push(Sprint {
             id: SprintId(1),
             name: "S".into(),

@@ -230,13 +230,13 @@ mod tests {
     fn board() -> Board {
         let mut b = Board::new("Test", "CRN");
         for id in 1..=2 {
-            b.items.push(Item::new(
+            b.items.push(Box::new(Item::new(
                 ItemId(id),
                 ItemKind::Story,
                 format!("item {id}"),
                 "To do",
                 date(2026, 1, 1),
-            ));
+            )));
         }
         b
     }

@@ -59,7 +59,7 @@ struct BoardV1 {
     #[serde(default)]
     counters: Counters,
     #[serde(default)]
-    items: Vec<Item>,
+    items: Vec<Box<Item>>,
     #[serde(default)]
     sprints: Vec<Sprint>,
     #[serde(default)]

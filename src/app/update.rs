@@ -164,8 +164,17 @@ impl App {
 
     fn move_selection(&mut self, by: i64) {
         if self.pane != Pane::Backlog {
+            // At most one row per thing the pane lists; the pane stops earlier when it fits.
+            let limit = match self.pane {
+                Pane::Sprint => self
+                    .board
+                    .active_sprint()
+                    .map_or(0, |s| self.board.sprint_items(s.id).count()),
+                Pane::Timeline => self.board.timeline.len(),
+                _ => self.board.stakeholders.len(),
+            };
             let s = &mut self.scroll[self.pane.index()];
-            *s = (*s as i64 + by).clamp(0, 100_000) as usize;
+            *s = (*s as i64 + by).clamp(0, limit.saturating_sub(1) as i64) as usize;
             return;
         }
         let len = self.backlog.visible.len();

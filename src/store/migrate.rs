@@ -59,7 +59,7 @@ struct BoardV1 {
     #[serde(default)]
     counters: Counters,
     #[serde(default)]
-    items: Vec<Box<Item>>,
+    items: Vec<Item>,
     #[serde(default)]
     sprints: Vec<Sprint>,
     #[serde(default)]
@@ -75,7 +75,7 @@ fn v1_to_v2(old: BoardV1) -> Board {
         columns: old.columns,
         settings: Settings::default(),
         counters: old.counters,
-        items: old.items,
+        items: old.items.into_iter().map(Box::new).collect(),
         sprints: old.sprints,
         timeline: old.timeline,
         risks: Vec::new(),

@@ -138,7 +138,11 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             title.push_str(&it.title);
             let mut cells = vec![
                 // A marker as well as the highlight, so the selection shows without colour.
-            Cell::from(format!("{}{:>4}", if Some(row) == selected { "›" } else { " " }, pos + 1)),
+                Cell::from(format!(
+                    "{}{:>4}",
+                    if Some(row) == selected { "›" } else { " " },
+                    pos + 1
+                )),
                 Cell::from(b.item_key(it.id)),
                 Cell::from(it.kind.name()),
                 Cell::from(title),

@@ -3,7 +3,7 @@
 use super::Theme;
 use jiff::civil::Date;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 
 /// A rectangle of at most `width`×`height` in the middle of `area`.
@@ -49,6 +49,60 @@ pub fn hint<'a>(key: String, what: &'a str, theme: &Theme) -> [Span<'a>; 2] {
         Span::styled(key, theme.key),
         Span::styled(format!(" {what}  "), theme.dim),
     ]
+}
+
+/// Display width of `s` in terminal cells.
+pub fn width(s: &str) -> usize {
+    Span::raw(s).width()
+}
+
+/// `s` cut to at most `max` cells, ending in `…` when something was cut.
+pub fn fit(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = width(c.encode_utf8(&mut [0; 4]));
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// The first of `options` that fits in `w` cells, else the last one cut to fit.
+pub fn first_fit(w: usize, options: impl IntoIterator<Item = String>) -> String {
+    let mut last = String::new();
+    for option in options {
+        if width(&option) <= w {
+            return option;
+        }
+        last = option;
+    }
+    fit(&last, w)
+}
+
+/// Parts joined by ` · `, as many to a line as fit in `w` (one too long for a line is cut).
+pub fn pack(parts: Vec<Span<'static>>, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line> = Vec::new();
+    for part in parts {
+        let part = Span::styled(fit(&part.content, w), part.style);
+        match lines.last_mut() {
+            Some(line) if line.width() + 3 + part.width() <= w => {
+                line.push_span(Span::styled(" · ", theme.dim));
+                line.push_span(part);
+            }
+            _ => lines.push(Line::from(part)),
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -1,0 +1,341 @@
+//! The sprint pane (read-only): the active sprint's summary and its cards in the workflow columns.
+//!
+//! Only the active sprint's items are looked at (one pass over the backlog), and only the cards on
+//! screen are turned into lines.
+
+use super::theme::Theme;
+use super::widgets::{self, first_fit, fit, pack, width};
+use crate::app::{App, Pane};
+use crate::model::{Board, Column, Item, Sprint, SprintState};
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Narrower than this a card cannot be read: fewer columns are shown instead.
+const MIN_COLUMN: u16 = 18;
+
+/// What every card needs to draw itself.
+struct Ctx<'a> {
+    board: &'a Board,
+    today: Date,
+    theme: &'a Theme,
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let board = &app.board;
+    let Some(sprint) = board.active_sprint() else {
+        return no_active_sprint(frame, area, board, theme);
+    };
+    // The one pass over the backlog: the sprint's cards, by column, in rank order.
+    let mut columns: Vec<Vec<&Item>> = vec![Vec::new(); board.columns.len()];
+    let (mut total, mut done) = (0, 0);
+    for item in board.sprint_items(sprint.id) {
+        total += item.points_or_zero();
+        if board.is_done(item) {
+            done += item.points_or_zero();
+        }
+        // A status that is not a column is refused when the board is loaded.
+        let column = board.column_index(&item.status);
+        if let Some(cards) = column.and_then(|c| columns.get_mut(c)) {
+            cards.push(item);
+        }
+    }
+
+    let shown = usize::from(area.width.saturating_sub(1) / (MIN_COLUMN + 1));
+    let shown = shown.clamp(1, columns.len().max(1));
+    let cards: usize = columns.iter().map(Vec::len).sum();
+    let title = format!(" Sprint board — {} · {cards} cards ", sprint.name);
+    let mut block = widgets::block(title, theme);
+    let hidden = columns.len().saturating_sub(shown);
+    if hidden > 0 {
+        let more = if hidden == 1 { "column" } else { "columns" };
+        block = block.title_top(Line::from(format!(" → {hidden} more {more} ")).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let cx = Ctx {
+        board,
+        today: app.today,
+        theme,
+    };
+    let lines = summary(sprint, &cx, (total, done), inner.width);
+    let height = u16::try_from(lines.len()).unwrap_or(1);
+    let rows = [
+        Constraint::Length(height),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ];
+    let [top, _, body] = Layout::vertical(rows).areas(inner);
+    frame.render_widget(Paragraph::new(lines).style(theme.text), top);
+
+    // Every column scrolls together, by whole cards.
+    let rows = usize::from(body.height.saturating_sub(1));
+    let longest = columns.iter().take(shown).map(Vec::len).max().unwrap_or(0);
+    let offset = app.scroll[Pane::Sprint.index()].min(longest.saturating_sub((rows + 1) / 3));
+    let rects = Layout::horizontal(vec![Constraint::Fill(1); shown]).spacing(1);
+    for ((column, cards), rect) in board
+        .columns
+        .iter()
+        .zip(&columns)
+        .zip(rects.split(body).iter())
+    {
+        let w = usize::from(rect.width);
+        let mut lines = vec![column_header(column, cards, w, theme)];
+        lines.extend(cards_lines(cards, (offset, rows), w, &cx));
+        frame.render_widget(Paragraph::new(lines), *rect);
+    }
+}
+
+/// Name, dates, time left, points, capacity and goal, packed into as few lines as `w` allows.
+fn summary(s: &Sprint, cx: &Ctx, (total, done): (u32, u32), w: u16) -> Vec<Line<'static>> {
+    let (start, end) = (widgets::short_date(s.start), widgets::short_date(s.end));
+    let when = match (s.end - cx.today).get_days() {
+        _ if cx.today < s.start => format!("starts {}", widgets::relative_day(s.start, cx.today)),
+        d if d < 0 => format!("ended {}d ago", -d),
+        0 => "last day".to_string(),
+        d => format!("{d}d left"),
+    };
+    let scope = match s.committed {
+        Some(c) if c != total => format!("{total} pts ({c} committed)"),
+        _ => format!("{total} pts committed"),
+    };
+    let text = |s: String| Span::styled(s, cx.theme.text);
+    let mut parts = vec![
+        Span::styled(s.name.clone(), cx.theme.title),
+        text(format!("{start} – {end}")),
+        text(when),
+        text(scope),
+        text(format!("{done} done")),
+        text(format!("{} remaining", total - done)),
+        text(format!("capacity {}", s.capacity)),
+    ];
+    if total > s.capacity {
+        let over = format!("OVER capacity by {}", total - s.capacity);
+        parts.push(Span::styled(over, cx.theme.warn));
+    }
+    if !s.goal.is_empty() {
+        parts.push(text(fit(&format!("Goal: {}", s.goal), usize::from(w))));
+    }
+    pack(parts, usize::from(w), cx.theme)
+}
+
+/// `Doing 2/3 · 8 pts`, `Doing 4/3 OVER · 13 pts`, `To do 5 · 21 pts`.
+fn column_header(column: &Column, cards: &[&Item], w: usize, theme: &Theme) -> Line<'static> {
+    let points: u32 = cards.iter().map(|i| i.points_or_zero()).sum();
+    let n = cards.len();
+    let over = column.wip_limit.is_some_and(|l| n > l as usize);
+    let count = column
+        .wip_limit
+        .map_or(n.to_string(), |l| format!("{n}/{l}"));
+    let head = format!("{} {count}{}", column.name, if over { " OVER" } else { "" });
+    let text = first_fit(
+        w,
+        [
+            format!("{head} · {points} pts"),
+            format!("{head} {points}p"),
+        ],
+    );
+    Line::styled(text, if over { theme.error } else { theme.header })
+}
+
+/// The cards from `offset` that fit in `rows` lines: two lines each, a blank line between, and
+/// `↑ n above` / `↓ n more` where cards are out of view.
+fn cards_lines(
+    cards: &[&Item],
+    (offset, rows): (usize, usize),
+    w: usize,
+    cx: &Ctx,
+) -> Vec<Line<'static>> {
+    let dim = |text: String| Line::styled(text, cx.theme.dim);
+    if cards.is_empty() {
+        return vec![dim("no cards".to_string())];
+    }
+    let skipped = offset.min(cards.len());
+    let mut lines = Vec::new();
+    if skipped > 0 {
+        lines.push(dim(format!("↑ {skipped} above")));
+    }
+    let rows = rows.saturating_sub(lines.len());
+    let left = cards.len() - skipped;
+    let fits = if 3 * left <= rows + 1 { left } else { rows / 3 };
+    for (n, item) in cards.iter().skip(skipped).take(fits).enumerate() {
+        if n > 0 {
+            lines.push(Line::default());
+        }
+        lines.extend(card(item, w, cx));
+    }
+    if fits < left {
+        lines.push(dim(format!("↓ {} more", left - fits)));
+    }
+    lines
+}
+
+/// `CRN-23 Reconcile Adyen…` over `⛔ blocked 5p 9d AR` (wider: `5 pts · 9d in column · Ana Ribeiro`).
+fn card(item: &Item, w: usize, cx: &Ctx) -> [Line<'static>; 2] {
+    let key = cx.board.item_key(item.id);
+    let title = fit(&item.title, w.saturating_sub(width(&key) + 1));
+    let first = Line::from(vec![
+        Span::styled(key, cx.theme.accent),
+        Span::styled(format!(" {title}"), cx.theme.text),
+    ]);
+    let blocked = if item.is_blocked() {
+        "⛔ blocked "
+    } else {
+        ""
+    };
+    let age = (cx.today - item.status_since).get_days().max(0);
+    let points = item.points.map_or("?".to_string(), |p| p.to_string());
+    let long = format!("{points} pts · {age}d in column · ");
+    let who = item.assignee.as_str();
+    let fits = width(blocked) + width(&long) + width(who) <= w;
+    let meta = if fits {
+        long
+    } else {
+        format!("{points}p {age}d ")
+    };
+    let room = w.saturating_sub(width(blocked) + width(&meta));
+    // The full name, else the first name, else the initials, else nothing.
+    let initials: String = who
+        .split_whitespace()
+        .filter_map(|p| p.chars().next())
+        .collect();
+    let first_name = who.split_whitespace().next().unwrap_or("");
+    let who = [who, first_name, &initials]
+        .into_iter()
+        .find(|s| width(s) <= room);
+    let second = Line::from(vec![
+        Span::styled(blocked, cx.theme.error),
+        Span::styled(meta, cx.theme.dim),
+        Span::styled(who.unwrap_or("").to_string(), cx.theme.text),
+    ]);
+    [first, second]
+}
+
+/// No sprint in progress: say so and list the planned ones (their points in one pass).
+fn no_active_sprint(frame: &mut Frame, area: Rect, board: &Board, theme: &Theme) {
+    let block = widgets::block(" Sprint board ", theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut planned: Vec<&Sprint> = board
+        .sprints
+        .iter()
+        .filter(|s| s.state == SprintState::Planned)
+        .collect();
+    planned.sort_by_key(|s| (s.start, s.id));
+    planned.truncate(usize::from(inner.height.saturating_sub(3)));
+    let mut lines = vec![
+        Line::styled("No active sprint.", theme.title),
+        Line::default(),
+    ];
+    lines.push(if planned.is_empty() {
+        Line::styled("No sprint is planned either.", theme.dim)
+    } else {
+        Line::styled("Planned sprints", theme.header)
+    });
+    let mut points = vec![0; planned.len()];
+    for item in board.items.iter().filter(|i| i.sprint.is_some()) {
+        if let Some(n) = planned.iter().position(|s| item.sprint == Some(s.id)) {
+            points[n] += item.points_or_zero();
+        }
+    }
+    for (s, pts) in planned.iter().zip(points) {
+        let (start, end) = (widgets::short_date(s.start), widgets::short_date(s.end));
+        let facts = format!(
+            "{start} – {end} · {pts} pts planned, capacity {}",
+            s.capacity
+        );
+        let text = format!("{} · {facts} · {}", s.name, s.goal);
+        lines.push(Line::from(fit(&text, usize::from(inner.width))));
+    }
+    frame.render_widget(Paragraph::new(lines).style(theme.text), inner);
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::model::ItemId;
+    use jiff::civil::date;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    /// The screen as text, one string per row (a wide character counts once).
+    pub(crate) fn screen(app: &App, w: u16, h: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal.draw(|f| crate::ui::draw(f, app)).expect("draw");
+        let buf = terminal.backend().buffer();
+        let mut text = String::new();
+        for y in 0..h {
+            let mut x = 0;
+            while x < w {
+                let sym = buf[(x, y)].symbol();
+                text.push_str(sym);
+                x += u16::try_from(width(sym).max(1)).unwrap_or(1);
+            }
+            text.push('\n');
+        }
+        text
+    }
+
+    /// The sample board on 2026-11-28, showing `pane`.
+    pub(crate) fn sample(pane: Pane) -> App {
+        let today = date(2026, 11, 28);
+        let mut app = App::new(crate::commands::sample_board(today), "b.ron", today);
+        app.pane = pane;
+        app
+    }
+
+    /// Fails, showing the screen, unless each of `wanted` is on it.
+    pub(crate) fn shows(text: &str, wanted: &[&str]) {
+        for w in wanted {
+            assert!(text.contains(w), "{w:?} is not on the screen:\n{text}");
+        }
+    }
+
+    #[test]
+    fn shows_the_columns_with_counts_limits_and_cards() {
+        let text = screen(&sample(Pane::Sprint), 80, 24);
+        shows(&text, &["Sprint 23 · Nov 16 – Nov 29 · 1d left"]);
+        shows(&text, &["Goal: Refunds, wallets", "OVER capacity by 3"]);
+        shows(&text, &["To do 1 · 2 pts", "Doing 2/3 · 8 pts"]);
+        shows(&text, &["Review 2/2 · 8 pts", "Done 5 · 13 pts"]);
+        shows(&text, &["CRN-23 Reconcile", "⛔ blocked 5p 9d"]);
+        assert!(!text.contains("more column"), "all fit:\n{text}");
+    }
+
+    #[test]
+    fn over_the_limit_is_said_in_words_and_narrow_screens_hide_columns() {
+        let mut app = sample(Pane::Sprint);
+        let moved = [ItemId(21), ItemId(25)];
+        for item in &mut app.board.items {
+            if moved.contains(&item.id) {
+                item.status = "Review".to_string();
+            }
+        }
+        let text = screen(&app, 64, 20);
+        shows(&text, &["Review 3/2 OVER", "→ 1 more column"]);
+    }
+
+    #[test]
+    fn scrolling_moves_the_cards_and_wide_screens_say_more() {
+        let mut app = sample(Pane::Sprint);
+        app.scroll[Pane::Sprint.index()] = 2;
+        let text = screen(&app, 80, 16);
+        shows(&text, &["↑ 2 above", "CRN-20"]);
+        assert!(!text.contains("CRN-17"), "{text}");
+        let text = screen(&app, 200, 60);
+        assert!(!text.contains("above"), "all fit:\n{text}");
+        shows(&text, &["⛔ blocked 5 pts · 9d in column · Ana Ribeiro"]);
+        shows(&text, &["31 pts (28 committed) · 13 done · 18 remaining"]);
+    }
+
+    #[test]
+    fn without_an_active_sprint_lists_the_planned_ones() {
+        let mut app = sample(Pane::Sprint);
+        app.board.sprints.retain(|s| s.state != SprintState::Active);
+        let text = screen(&app, 80, 24);
+        shows(&text, &["No active sprint.", "Planned sprints"]);
+        shows(&text, &["Sprint 24 · Nov 30 – Dec 13 · 16 pts planned"]);
+    }
+}

@@ -337,7 +337,9 @@ mod tests {
             .expect("global")
             .1;
         assert!(
-            !global.iter().any(|(_, about)| *about == Action::Undo.about()),
+            !global
+                .iter()
+                .any(|(_, about)| *about == Action::Undo.about()),
             "u is move_up in the backlog, so undo has no key there"
         );
         assert!(

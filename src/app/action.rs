@@ -81,6 +81,16 @@ pub enum Action {
     RankByScore,
     ToggleScoring,
     Reload,
+    ColumnLeft,
+    ColumnRight,
+    CardLeft,
+    CardRight,
+    ToggleBlocked,
+    Assign,
+    Burndown,
+    NewSprint,
+    StartSprint,
+    CloseSprint,
 
     // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
     /// Select an item and show it in the backlog
@@ -103,6 +113,8 @@ pub enum Action {
     Scroll(i32),
     /// The description came back from $EDITOR
     DescriptionEdited(ItemId, String),
+    /// A one-key answer to a question (close sprint: b or n)
+    Answer(char),
     /// A tick of the clock: timers and the date
     Tick,
 }
@@ -207,6 +219,40 @@ pub const COMMANDS: &[Command] = &[
         "toggle_scoring",
         Action::ToggleScoring,
         "Switch the score between WSJF and RICE",
+    ),
+    cmd("column_left", Action::ColumnLeft, "Previous column"),
+    cmd("column_right", Action::ColumnRight, "Next column"),
+    cmd(
+        "card_left",
+        Action::CardLeft,
+        "Move the card to the previous column",
+    ),
+    cmd(
+        "card_right",
+        Action::CardRight,
+        "Move the card to the next column",
+    ),
+    cmd(
+        "toggle_blocked",
+        Action::ToggleBlocked,
+        "Flag the card blocked (with a reason), or unblock it",
+    ),
+    cmd("assign", Action::Assign, "Assign the card to someone"),
+    cmd(
+        "burndown",
+        Action::Burndown,
+        "Show the burndown and velocity, or the board again",
+    ),
+    cmd("new_sprint", Action::NewSprint, "Plan a new sprint"),
+    cmd(
+        "start_sprint",
+        Action::StartSprint,
+        "Start the next planned sprint",
+    ),
+    cmd(
+        "close_sprint",
+        Action::CloseSprint,
+        "Close the active sprint and record its velocity",
     ),
     cmd(
         "reload",

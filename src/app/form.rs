@@ -10,12 +10,15 @@ pub enum FormKind {
     AddItem,
     EditItem(ItemId),
     Points(ItemId),
+    Blocked(ItemId),
+    Assign(ItemId),
+    NewSprint,
 }
 
 /// One labelled text field.
 pub struct Field {
     pub label: &'static str,
-    pub hint: &'static str,
+    pub hint: std::borrow::Cow<'static, str>,
     pub input: TextArea<'static>,
     pub error: Option<String>,
     /// The value the form opened with: an untouched field keeps the item's value as it was.
@@ -23,12 +26,16 @@ pub struct Field {
 }
 
 impl Field {
-    fn new(label: &'static str, hint: &'static str, value: &str) -> Field {
+    pub(super) fn new(
+        label: &'static str,
+        hint: impl Into<std::borrow::Cow<'static, str>>,
+        value: &str,
+    ) -> Field {
         let mut input = TextArea::new(vec![value.to_string()]);
         input.move_cursor(ratatui_textarea::CursorMove::End);
         Field {
             label,
-            hint,
+            hint: hint.into(),
             input,
             error: None,
             initial: value.to_string(),
@@ -170,14 +177,14 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
-    fn value(&self, label: &str) -> String {
+    pub(super) fn value(&self, label: &str) -> String {
         self.fields
             .iter()
             .find(|f| f.label == label)
             .map_or(String::new(), Field::value)
     }
 
-    fn set_error(&mut self, label: &str, error: String) {
+    pub(super) fn set_error(&mut self, label: &str, error: String) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
             f.error = Some(error);
         }

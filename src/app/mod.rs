@@ -7,6 +7,7 @@ pub mod filter;
 pub mod form;
 mod history;
 pub mod palette;
+mod sprint;
 mod update;
 
 pub use action::{Action, COMMANDS, Command, Effect, Pane};
@@ -16,7 +17,7 @@ pub use history::History;
 pub use palette::Palette;
 
 use crate::input::Keymap;
-use crate::model::{Board, Item, ItemId};
+use crate::model::{Board, Item, ItemId, SprintId};
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
@@ -36,6 +37,11 @@ pub enum Mode {
     RankPreview(Vec<ItemId>),
     /// Quit although the last save failed?
     ConfirmQuit,
+    /// Closing a sprint: where do its unfinished items go? `next` is the sprint they can move to.
+    CloseSprint {
+        sprint: SprintId,
+        next: Option<SprintId>,
+    },
 }
 
 /// Where the board stands against the file.
@@ -84,6 +90,14 @@ pub struct BacklogView {
     pub anchor: Option<ItemId>,
 }
 
+/// The sprint pane's view: the selected column and card, and whether the burndown is shown.
+#[derive(Debug, Default)]
+pub struct SprintView {
+    pub column: usize,
+    pub card: Option<ItemId>,
+    pub burndown: bool,
+}
+
 /// Screen areas the last frame used, for mouse clicks.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Hits {
@@ -98,6 +112,7 @@ pub struct App {
     pub pane: Pane,
     pub mode: Mode,
     pub backlog: BacklogView,
+    pub sprint: SprintView,
     /// Scroll offsets of the read-only panes, by pane index.
     pub scroll: [usize; 4],
     pub status: Option<Status>,
@@ -125,6 +140,7 @@ impl App {
             pane: Pane::Backlog,
             mode: Mode::Normal,
             backlog: BacklogView::default(),
+            sprint: SprintView::default(),
             scroll: [0; 4],
             status: None,
             save: SaveState::Saved,

@@ -41,6 +41,20 @@ impl App {
                     Vec::new()
                 }
             },
+            Mode::CloseSprint { sprint, next } => match action {
+                Action::Answer('b') => self.close_sprint(sprint, rules::Leftovers::TopOfBacklog),
+                Action::Answer('n') if next.is_some() => {
+                    self.close_sprint(sprint, rules::Leftovers::Sprint(next.unwrap_or(sprint)))
+                }
+                Action::Cancel | Action::No => {
+                    self.info("The sprint stays open");
+                    Vec::new()
+                }
+                _ => {
+                    self.mode = Mode::CloseSprint { sprint, next };
+                    Vec::new()
+                }
+            },
             Mode::ConfirmQuit => match action {
                 Action::Yes | Action::Quit => vec![Effect::Quit],
                 _ => {
@@ -80,6 +94,9 @@ impl App {
 
     fn normal(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
+        if super::sprint::is_sprint_list_key(self, &action) {
+            return self.sprint_action(action);
+        }
         match action {
             Quit => {
                 if matches!(self.save, SaveState::Failed(_)) {
@@ -153,6 +170,7 @@ impl App {
             }
             DescriptionEdited(..) => return self.backlog_action(action),
             other if self.pane == Pane::Backlog => return self.backlog_action(other),
+            other if self.pane == Pane::Sprint => return self.sprint_action(other),
             other => {
                 if other.name().is_some() {
                     self.info(format!("{} works in the backlog (press 1)", other.about()));
@@ -303,6 +321,9 @@ impl App {
     fn submit(&mut self, mut form: Form) -> Vec<Effect> {
         let today = self.today;
         match form.kind {
+            FormKind::Blocked(_) | FormKind::Assign(_) | FormKind::NewSprint => {
+                self.submit_sprint_form(form)
+            }
             FormKind::AddItem => {
                 let index = self
                     .selected_item()

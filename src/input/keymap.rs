@@ -89,6 +89,16 @@ const DEFAULTS: &[(Context, &str, &str)] = &[
     (Context::Backlog, "s", "send_to_sprint"),
     (Context::Backlog, "R", "rank_by_score"),
     (Context::Backlog, "w", "toggle_scoring"),
+    (Context::Sprint, "h left", "column_left"),
+    (Context::Sprint, "l right", "column_right"),
+    (Context::Sprint, "H", "card_left"),
+    (Context::Sprint, "L", "card_right"),
+    (Context::Sprint, "x", "toggle_blocked"),
+    (Context::Sprint, "A", "assign"),
+    (Context::Sprint, "b", "burndown"),
+    (Context::Sprint, "n", "new_sprint"),
+    (Context::Sprint, "t", "start_sprint"),
+    (Context::Sprint, "c", "close_sprint"),
 ];
 
 fn command(name: &str) -> Option<Action> {

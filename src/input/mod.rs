@@ -47,6 +47,11 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::Cancel),
             _ => None,
         },
+        Mode::CloseSprint { .. } => match event.code {
+            KeyCode::Char(c @ ('b' | 'n')) => Some(Action::Answer(c)),
+            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Cancel),
+            _ => None,
+        },
         Mode::ConfirmQuit => match event.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Yes),
             _ => Some(Action::No),

@@ -7,7 +7,8 @@
 
 use crate::model::{
     Board, EntryId, EntryKind, Item, NoteKind, Scoring, Sprint, SprintState, TimelineEntry,
-    average_velocity, budget_totals, open_risks_by_exposure, recent_velocities, stakeholders_due,
+    average_velocity, budget_totals, open_risks_by_exposure, recent_velocities, sprint_at_risk,
+    stakeholders_due,
 };
 use jiff::civil::Date;
 use std::cmp::Ordering;
@@ -529,16 +530,6 @@ fn stakeholders_section(board: &Board, today: Date) -> Vec<String> {
 
 // ---------------------------------------------------------------------------------------------
 // Schedule arithmetic.
-
-/// True when the sprint's remaining points exceed the ideal burndown by more than 20% of the
-/// commitment. The ideal remaining after `elapsed` of `length` days is `committed × (1 − elapsed /
-/// length)`; the comparison is done in integers (× 5 × length) so the boundary is exact.
-fn sprint_at_risk(committed: u32, remaining: u32, elapsed: i32, length: i32) -> bool {
-    let length = i64::from(length.max(1));
-    let elapsed = i64::from(elapsed).clamp(0, length);
-    let committed = i64::from(committed);
-    5 * length * i64::from(remaining) > 5 * committed * (length - elapsed) + committed * length
-}
 
 /// "5 days left", "last day", "starts in 2 days", "ended 1 day ago".
 fn sprint_when(s: &Sprint, today: Date) -> String {

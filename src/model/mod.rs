@@ -20,7 +20,7 @@ pub use item::{
 };
 pub use risk::{Risk, RiskStatus, open_risks_by_exposure};
 pub use rules::RuleError;
-pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities};
+pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities, sprint_at_risk};
 pub use stakeholder::{HIGH, Note, NoteKind, Quadrant, Stakeholder, stakeholders_due};
 pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals};
 pub use validate::Problem;

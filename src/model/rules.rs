@@ -223,6 +223,77 @@ pub fn start_sprint(board: &Board, id: SprintId, today: Date) -> Result<Edit, Ru
     Ok(Edit::UpdateSprint(Box::new(started)))
 }
 
+/// A new sprint as the board suggests it: named after the last one plus one, starting the day after
+/// the latest sprint ends (or today), as long as the last sprint, with the recent average velocity as
+/// capacity (or the last capacity, or 20).
+pub fn suggest_sprint(board: &Board, today: Date) -> super::Sprint {
+    let last = board.sprints.iter().max_by_key(|s| s.end);
+    let name = last
+        .and_then(|s| {
+            let digits: String = s
+                .name
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+            Some(format!(
+                "{}{}",
+                &s.name[..s.name.len() - digits.len()],
+                n + 1
+            ))
+        })
+        .unwrap_or_else(|| format!("Sprint {}", board.sprints.len() + 1));
+    let length = last.map_or(14, |s| i64::from(s.length_days()).max(1));
+    let start = last
+        .and_then(|s| s.end.checked_add(jiff::Span::new().days(1)).ok())
+        .filter(|d| *d >= today || board.active_sprint().is_some())
+        .unwrap_or(today);
+    let end = start
+        .checked_add(jiff::Span::new().days(length - 1))
+        .unwrap_or(start);
+    let capacity = super::average_velocity(&board.sprints, 3)
+        .map(|v| v.round() as u32)
+        .or(last.map(|s| s.capacity))
+        .unwrap_or(20);
+    super::Sprint {
+        id: SprintId(board.counters.sprint),
+        name,
+        goal: String::new(),
+        start,
+        end,
+        capacity,
+        state: SprintState::Planned,
+        committed: None,
+        remaining: Default::default(),
+        completed: None,
+    }
+}
+
+/// Adds a planned sprint (its id must be the board's next sprint id).
+pub fn add_sprint(board: &Board, sprint: super::Sprint) -> Edit {
+    let mut counters = board.counters.clone();
+    counters.sprint = counters.sprint.max(sprint.id.0 + 1);
+    let index = board.sprints.len();
+    Edit::Batch(vec![
+        Edit::SetCounters(counters),
+        Edit::InsertSprint {
+            index,
+            sprint: Box::new(sprint),
+        },
+    ])
+}
+
+/// The planned sprint that starts first: the one "start sprint" starts.
+pub fn next_planned(board: &Board) -> Option<SprintId> {
+    board
+        .sprints
+        .iter()
+        .filter(|s| s.state == SprintState::Planned)
+        .min_by_key(|s| (s.start, s.id))
+        .map(|s| s.id)
+}
+
 /// Where unfinished items go when a sprint closes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Leftovers {
@@ -520,6 +591,29 @@ mod tests {
         );
         assert_eq!(b.item(ItemId(1)).expect("item").sprint, Some(SprintId(2)));
         assert_eq!(ids(&b), vec![1, 2, 3, 4], "rank unchanged");
+    }
+
+    #[test]
+    fn suggested_sprint_follows_the_last_one() {
+        let mut b = board();
+        b.sprints[1].name = "Sprint 22".into();
+        b.sprints[1].end = date(2026, 3, 29);
+        b.sprints[1].start = date(2026, 3, 16);
+        b.sprints[1].state = SprintState::Closed;
+        b.sprints[1].completed = Some(18);
+        b.repair_counters();
+        let s = suggest_sprint(&b, TODAY);
+        assert_eq!(s.name, "Sprint 23");
+        assert_eq!((s.start, s.end), (date(2026, 3, 30), date(2026, 4, 12)));
+        assert_eq!(s.capacity, 18, "recent velocity");
+        assert_eq!(s.id, SprintId(3));
+        b.apply(add_sprint(&b, s)).expect("adds");
+        assert_eq!(b.counters.sprint, 4);
+        assert_eq!(
+            next_planned(&b),
+            Some(SprintId(1)),
+            "the earliest planned sprint"
+        );
     }
 
     #[test]

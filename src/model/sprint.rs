@@ -81,6 +81,16 @@ pub fn average_velocity(sprints: &[Sprint], n: usize) -> Option<f64> {
     Some(v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64)
 }
 
+/// True when the sprint's remaining points exceed the ideal burndown by more than 20% of the
+/// commitment. The ideal remaining after `elapsed` of `length` days is `committed × (1 − elapsed /
+/// length)`; the comparison is done in integers (× 5 × length) so the boundary is exact.
+pub fn sprint_at_risk(committed: u32, remaining: u32, elapsed: i32, length: i32) -> bool {
+    let length = i64::from(length.max(1));
+    let elapsed = i64::from(elapsed).clamp(0, length);
+    let committed = i64::from(committed);
+    5 * length * i64::from(remaining) > 5 * committed * (length - elapsed) + committed * length
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

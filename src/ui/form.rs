@@ -14,7 +14,7 @@ const LABEL: u16 = 12;
 fn note<'a>(f: &'a Field, focused: bool, theme: &Theme) -> Option<Span<'a>> {
     match (&f.error, focused) {
         (Some(e), _) => Some(Span::styled(format!("✗ {e}"), theme.error)),
-        (None, true) if !f.hint.is_empty() => Some(Span::styled(f.hint, theme.dim)),
+        (None, true) if !f.hint.is_empty() => Some(Span::styled(f.hint.as_ref(), theme.dim)),
         _ => None,
     }
 }

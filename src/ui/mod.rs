@@ -2,6 +2,7 @@
 //! size of the board.
 
 mod backlog;
+mod burndown;
 mod form;
 mod overlay;
 mod shell;
@@ -70,5 +71,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Palette(p) => overlay::palette(frame, body, p, &theme),
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, body, app, &theme),
+        Mode::CloseSprint { sprint, next } => {
+            overlay::close_sprint(frame, body, app, *sprint, *next, &theme)
+        }
     }
 }

@@ -194,3 +194,53 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         popup,
     );
 }
+
+pub fn close_sprint(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    sprint: crate::model::SprintId,
+    next: Option<crate::model::SprintId>,
+    theme: &Theme,
+) {
+    let b = &app.board;
+    let name = b.sprint(sprint).map_or(String::new(), |s| s.name.clone());
+    let unfinished: Vec<&crate::model::Item> =
+        b.sprint_items(sprint).filter(|i| !b.is_done(i)).collect();
+    let points: u32 = unfinished.iter().map(|i| i.points_or_zero()).sum();
+    let mut text = vec![
+        Line::raw(format!(
+            "{name}: {} points done (its velocity); {} item(s), {points} points, unfinished.",
+            b.done_points(sprint),
+            unfinished.len()
+        )),
+        Line::raw(""),
+        Line::raw("Where does the unfinished work go?"),
+        Line::from(vec![
+            Span::styled("  b ", theme.key),
+            Span::raw("back to the top of the backlog"),
+        ]),
+    ];
+    match next.and_then(|n| b.sprint(n)) {
+        Some(n) => text.push(Line::from(vec![
+            Span::styled("  n ", theme.key),
+            Span::raw(format!("into {}", n.name)),
+        ])),
+        None => text.push(Line::styled(
+            "  (no planned sprint to carry it into: n on the board plans one)",
+            theme.dim,
+        )),
+    }
+    text.push(Line::from(vec![
+        Span::styled("  Esc ", theme.key),
+        Span::raw("keep the sprint open"),
+    ]));
+    let popup = widgets::centered(area, 72, text.len() as u16 + 2);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(widgets::block(format!(" Close {name} "), theme))
+            .wrap(Wrap { trim: true }),
+        popup,
+    );
+}

@@ -107,6 +107,11 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         Mode::Help(_) => fixed(&[("↑↓", "scroll"), ("Esc", "close")]),
         Mode::RankPreview(_) => fixed(&[("Enter", "apply"), ("Esc", "keep the order")]),
         Mode::ConfirmQuit => fixed(&[("y", "quit"), ("n", "stay")]),
+        Mode::CloseSprint { .. } => fixed(&[
+            ("b", "to the backlog"),
+            ("n", "to the next sprint"),
+            ("Esc", "cancel"),
+        ]),
         Mode::Normal => {
             let wanted: &[(Action, &'static str)] = match app.pane {
                 Pane::Backlog => &[
@@ -117,6 +122,14 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                     (Action::Filter, "filter"),
                     (Action::Help, "help"),
                     (Action::Quit, "quit"),
+                ],
+                Pane::Sprint => &[
+                    (Action::CardRight, "move right"),
+                    (Action::CardLeft, "left"),
+                    (Action::ToggleBlocked, "blocked"),
+                    (Action::Burndown, "burndown"),
+                    (Action::CloseSprint, "close"),
+                    (Action::Help, "help"),
                 ],
                 _ => &[
                     (Action::NextPane, "next pane"),

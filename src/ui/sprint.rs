@@ -5,7 +5,7 @@
 
 use super::theme::Theme;
 use super::widgets::{self, first_fit, fit, pack, width};
-use crate::app::{App, Pane};
+use crate::app::App;
 use crate::model::{Board, Column, Item, Sprint, SprintState};
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -45,13 +45,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let shown = usize::from(area.width.saturating_sub(1) / (MIN_COLUMN + 1));
     let shown = shown.clamp(1, columns.len().max(1));
+    // The selected column is always on screen: scroll right as far as it needs.
+    let selected_column = app.sprint.column.min(columns.len().saturating_sub(1));
+    let first = selected_column.saturating_sub(shown - 1);
     let cards: usize = columns.iter().map(Vec::len).sum();
     let title = format!(" Sprint board — {} · {cards} cards ", sprint.name);
     let mut block = widgets::block(title, theme);
-    let hidden = columns.len().saturating_sub(shown);
-    if hidden > 0 {
-        let more = if hidden == 1 { "column" } else { "columns" };
-        block = block.title_top(Line::from(format!(" → {hidden} more {more} ")).right_aligned());
+    let hidden_right = columns.len().saturating_sub(first + shown);
+    let mut more = Vec::new();
+    if first > 0 {
+        more.push(format!("← {first}"));
+    }
+    if hidden_right > 0 {
+        let noun = if hidden_right == 1 {
+            "column"
+        } else {
+            "columns"
+        };
+        more.push(format!("→ {hidden_right} more {noun}"));
+    }
+    if !more.is_empty() {
+        block = block.title_top(Line::from(format!(" {} ", more.join(" · "))).right_aligned());
+    }
+    if app.sprint.burndown {
+        return super::burndown::draw(frame, area, app, sprint, theme);
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -71,20 +88,45 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [top, _, body] = Layout::vertical(rows).areas(inner);
     frame.render_widget(Paragraph::new(lines).style(theme.text), top);
 
-    // Every column scrolls together, by whole cards.
+    // Every column scrolls together, by whole cards, so that the selected card is in view.
     let rows = usize::from(body.height.saturating_sub(1));
-    let longest = columns.iter().take(shown).map(Vec::len).max().unwrap_or(0);
-    let offset = app.scroll[Pane::Sprint.index()].min(longest.saturating_sub((rows + 1) / 3));
+    app.page.set(rows.max(3));
+    let selected = app.selected_card();
+    let selected_row = selected
+        .and_then(|id| {
+            columns
+                .get(selected_column)?
+                .iter()
+                .position(|i| i.id == id)
+        })
+        .unwrap_or(0);
+    let per_screen = (rows.saturating_sub(2) / 3).max(1);
+    let offset = selected_row.saturating_sub(per_screen - 1);
     let rects = Layout::horizontal(vec![Constraint::Fill(1); shown]).spacing(1);
-    for ((column, cards), rect) in board
+    for (n, ((column, cards), rect)) in board
         .columns
         .iter()
         .zip(&columns)
+        .skip(first)
         .zip(rects.split(body).iter())
+        .enumerate()
     {
         let w = usize::from(rect.width);
-        let mut lines = vec![column_header(column, cards, w, theme)];
-        lines.extend(cards_lines(cards, (offset, rows), w, &cx));
+        let focused = first + n == selected_column;
+        let mut header = column_header(column, cards, w, theme);
+        if focused {
+            header = header
+                .style(theme.accent)
+                .patch_style(ratatui::style::Modifier::UNDERLINED);
+        }
+        let mut lines = vec![header];
+        lines.extend(cards_lines(
+            cards,
+            (offset, rows),
+            w,
+            &cx,
+            selected.filter(|_| focused),
+        ));
         frame.render_widget(Paragraph::new(lines), *rect);
     }
 }
@@ -148,6 +190,7 @@ fn cards_lines(
     (offset, rows): (usize, usize),
     w: usize,
     cx: &Ctx,
+    selected: Option<crate::model::ItemId>,
 ) -> Vec<Line<'static>> {
     let dim = |text: String| Line::styled(text, cx.theme.dim);
     if cards.is_empty() {
@@ -165,7 +208,15 @@ fn cards_lines(
         if n > 0 {
             lines.push(Line::default());
         }
-        lines.extend(card(item, w, cx));
+        let mut two = card(item, w, cx);
+        if selected == Some(item.id) {
+            // Highlighted, and marked so the selection shows without colour.
+            for line in &mut two {
+                *line = line.clone().patch_style(cx.theme.selected);
+            }
+            two[0].spans.insert(0, Span::styled("›", cx.theme.selected));
+        }
+        lines.extend(two);
     }
     if fits < left {
         lines.push(dim(format!("↓ {} more", left - fits)));
@@ -256,6 +307,7 @@ fn no_active_sprint(frame: &mut Frame, area: Rect, board: &Board, theme: &Theme)
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::app::Pane;
     use crate::model::ItemId;
     use jiff::civil::date;
     use ratatui::{Terminal, backend::TestBackend};
@@ -320,9 +372,11 @@ pub(super) mod tests {
     #[test]
     fn scrolling_moves_the_cards_and_wide_screens_say_more() {
         let mut app = sample(Pane::Sprint);
-        app.scroll[Pane::Sprint.index()] = 2;
+        // The selected card is kept in view: the fourth card of Done scrolls every column.
+        app.sprint.column = 3;
+        app.sprint.card = Some(ItemId(18));
         let text = screen(&app, 80, 16);
-        shows(&text, &["↑ 2 above", "CRN-20"]);
+        shows(&text, &["above", "›CRN-18"]);
         assert!(!text.contains("CRN-17"), "{text}");
         let text = screen(&app, 200, 60);
         assert!(!text.contains("above"), "all fit:\n{text}");

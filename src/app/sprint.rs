@@ -1,0 +1,414 @@
+//! The sprint board's actions: move between columns and cards, move a card along the workflow (WIP
+//! limits apply), flag it blocked, assign it, plan, start and close sprints.
+
+use super::form::Field;
+use super::{Action, App, Effect, Form, FormKind, Mode, Pane};
+use crate::model::{Edit, Item, ItemId, Sprint, SprintState, rules};
+use jiff::civil::Date;
+
+impl App {
+    /// The active sprint's cards in a workflow column, in rank order.
+    pub fn column_cards(&self, column: usize) -> Vec<ItemId> {
+        let (Some(sprint), Some(col)) =
+            (self.board.active_sprint(), self.board.columns.get(column))
+        else {
+            return Vec::new();
+        };
+        self.board
+            .sprint_items(sprint.id)
+            .filter(|i| i.status == col.name)
+            .map(|i| i.id)
+            .collect()
+    }
+
+    /// The selected card: the remembered one while it is still in the column, else the column's first.
+    pub fn selected_card(&self) -> Option<ItemId> {
+        let cards = self.column_cards(self.sprint.column);
+        match self.sprint.card {
+            Some(id) if cards.contains(&id) => Some(id),
+            _ => cards.first().copied(),
+        }
+    }
+
+    fn card_item(&self) -> Option<&Item> {
+        self.selected_card().and_then(|id| self.board.item(id))
+    }
+
+    pub(super) fn sprint_action(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        let today = self.today;
+        let columns = self.board.columns.len().max(1);
+        match action {
+            ColumnLeft | ColumnRight => {
+                let row = self.card_row();
+                self.sprint.column = if action == ColumnLeft {
+                    self.sprint.column.saturating_sub(1)
+                } else {
+                    (self.sprint.column + 1).min(columns - 1)
+                };
+                // Keep about the same height, so h/l walks across a row of cards.
+                let cards = self.column_cards(self.sprint.column);
+                self.sprint.card = cards.get(row.min(cards.len().saturating_sub(1))).copied();
+            }
+            Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_) => {
+                let cards = self.column_cards(self.sprint.column);
+                if cards.is_empty() {
+                    return Vec::new();
+                }
+                let row = self.card_row() as i64;
+                let page = (self.page.get() / 3).max(1) as i64;
+                let to = match action {
+                    Down => row + 1,
+                    Up => row - 1,
+                    Top => 0,
+                    Bottom => cards.len() as i64,
+                    PageDown => row + page,
+                    PageUp => row - page,
+                    Scroll(n) => row + i64::from(n),
+                    _ => row,
+                };
+                self.sprint.card = Some(cards[to.clamp(0, cards.len() as i64 - 1) as usize]);
+            }
+            CardLeft | CardRight => return self.move_card(action == CardRight),
+            Details => {
+                if let Some(id) = self.selected_card() {
+                    self.backlog.details = true;
+                    return self.update(GoToItem(id));
+                }
+                self.info("No card selected");
+            }
+            ToggleBlocked => {
+                let Some(item) = self.card_item().cloned() else {
+                    self.info("No card selected");
+                    return Vec::new();
+                };
+                let key = self.board.item_key(item.id);
+                if item.blocked.is_some() {
+                    let mut it = item;
+                    it.blocked = None;
+                    it.updated = today;
+                    return self.change(Edit::UpdateItem(Box::new(it)), format!("Unblock {key}"));
+                }
+                if self.writable() {
+                    self.mode = Mode::Form(Box::new(Form::blocked(&self.board, &item)));
+                }
+            }
+            Assign => match self.card_item().cloned() {
+                Some(item) if self.writable() => {
+                    self.mode = Mode::Form(Box::new(Form::assign(&self.board, &item)));
+                }
+                Some(_) => {}
+                None => self.info("No card selected"),
+            },
+            Burndown => self.sprint.burndown = !self.sprint.burndown,
+            NewSprint => {
+                if self.writable() {
+                    let template = rules::suggest_sprint(&self.board, today);
+                    self.mode = Mode::Form(Box::new(Form::new_sprint(&template)));
+                }
+            }
+            StartSprint => match rules::next_planned(&self.board) {
+                None => self.info("No planned sprint to start: n plans one"),
+                Some(id) => match rules::start_sprint(&self.board, id, today) {
+                    Ok(edit) => {
+                        let name = self
+                            .board
+                            .sprint(id)
+                            .map_or(String::new(), |s| s.name.clone());
+                        let points = self.board.sprint_points(id);
+                        self.sprint.column = 0;
+                        self.sprint.card = None;
+                        return self
+                            .change(edit, format!("Start {name} with {points} points committed"));
+                    }
+                    Err(e) => self.error(e.to_string()),
+                },
+            },
+            CloseSprint => match self.board.active_sprint() {
+                None => self.info("No active sprint to close"),
+                Some(s) => {
+                    let sprint = s.id;
+                    let next = rules::next_planned(&self.board);
+                    let unfinished = self
+                        .board
+                        .sprint_items(sprint)
+                        .filter(|i| !self.board.is_done(i))
+                        .count();
+                    if unfinished == 0 {
+                        return self.close_sprint(sprint, rules::Leftovers::TopOfBacklog);
+                    }
+                    if self.writable() {
+                        self.mode = Mode::CloseSprint { sprint, next };
+                    }
+                }
+            },
+            other => {
+                if other.name().is_some() {
+                    self.info(format!("{} works in another pane", other.about()));
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Row of the selected card in its column.
+    fn card_row(&self) -> usize {
+        let cards = self.column_cards(self.sprint.column);
+        self.selected_card()
+            .and_then(|id| cards.iter().position(|c| *c == id))
+            .unwrap_or(0)
+    }
+
+    fn move_card(&mut self, right: bool) -> Vec<Effect> {
+        let Some(item) = self.card_item().cloned() else {
+            self.info("No card selected");
+            return Vec::new();
+        };
+        let Some(from) = self.board.column_index(&item.status) else {
+            return Vec::new();
+        };
+        let to = if right {
+            from + 1
+        } else {
+            from.wrapping_sub(1)
+        };
+        let Some(column) = self.board.columns.get(to).map(|c| c.name.clone()) else {
+            let end = if right { "last" } else { "first" };
+            self.info(format!(
+                "{} is in the {end} column",
+                self.board.item_key(item.id)
+            ));
+            return Vec::new();
+        };
+        match rules::set_status(&self.board, item.id, &column, self.today) {
+            Ok(edit) => {
+                let label = format!("Move {} to {column}", self.board.item_key(item.id));
+                let effects = self.change(edit, label);
+                // The card is followed into its new column.
+                self.sprint.column = to;
+                self.sprint.card = Some(item.id);
+                effects
+            }
+            Err(e) => {
+                self.error(format!("{}: {e}", self.board.item_key(item.id)));
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn close_sprint(
+        &mut self,
+        sprint: crate::model::SprintId,
+        leftovers: rules::Leftovers,
+    ) -> Vec<Effect> {
+        match rules::close_sprint(&self.board, sprint, self.today, leftovers) {
+            Ok(edit) => {
+                let name = self
+                    .board
+                    .sprint(sprint)
+                    .map_or(String::new(), |s| s.name.clone());
+                let done = self.board.done_points(sprint);
+                let moved = match leftovers {
+                    rules::Leftovers::TopOfBacklog => {
+                        "unfinished work to the top of the backlog".to_string()
+                    }
+                    rules::Leftovers::Sprint(n) => {
+                        format!(
+                            "unfinished work to {}",
+                            self.board
+                                .sprint(n)
+                                .map_or("the next sprint", |s| s.name.as_str())
+                        )
+                    }
+                };
+                self.change(
+                    edit,
+                    format!("Close {name}: velocity {done} points, {moved}"),
+                )
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                Vec::new()
+            }
+        }
+    }
+
+    /// Saves a sprint-pane form (blocked reason, assignee, new sprint).
+    pub(super) fn submit_sprint_form(&mut self, mut form: Form) -> Vec<Effect> {
+        let today = self.today;
+        match form.kind {
+            FormKind::Blocked(id) | FormKind::Assign(id) => {
+                let Some(mut item) = self.board.item(id).cloned() else {
+                    return Vec::new();
+                };
+                let key = self.board.item_key(id);
+                let label = if let FormKind::Blocked(_) = form.kind {
+                    let reason = form.value("Reason");
+                    if reason.is_empty() {
+                        form.set_error("Reason", "say what it is waiting for".into());
+                        self.mode = Mode::Form(Box::new(form));
+                        return Vec::new();
+                    }
+                    item.blocked = Some(reason);
+                    format!("Block {key}")
+                } else {
+                    item.assignee = form.value("Assignee");
+                    if item.assignee.is_empty() {
+                        format!("Unassign {key}")
+                    } else {
+                        format!("Assign {key} to {}", item.assignee)
+                    }
+                };
+                item.updated = today;
+                self.change(Edit::UpdateItem(Box::new(item)), label)
+            }
+            FormKind::NewSprint => match form
+                .sprint_values(&rules::suggest_sprint(&self.board, today))
+            {
+                Some(sprint) => {
+                    let label = format!("Plan {} ({} – {})", sprint.name, sprint.start, sprint.end);
+                    let edit = rules::add_sprint(&self.board, sprint);
+                    self.change(edit, label)
+                }
+                None => {
+                    self.mode = Mode::Form(Box::new(form));
+                    Vec::new()
+                }
+            },
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Form {
+    pub fn blocked(board: &crate::model::Board, item: &Item) -> Form {
+        Form {
+            kind: FormKind::Blocked(item.id),
+            title: format!(
+                "Block {} — what is it waiting for? Enter saves, Esc cancels",
+                board.item_key(item.id)
+            ),
+            fields: vec![Field::new(
+                "Reason",
+                "e.g. waiting on the payment provider's sandbox",
+                "",
+            )],
+            focus: 0,
+        }
+    }
+
+    pub fn assign(board: &crate::model::Board, item: &Item) -> Form {
+        let mut people: Vec<&str> = Vec::new();
+        for i in board
+            .active_sprint()
+            .map(|s| board.sprint_items(s.id))
+            .into_iter()
+            .flatten()
+        {
+            if !i.assignee.is_empty() && !people.contains(&i.assignee.as_str()) {
+                people.push(&i.assignee);
+            }
+        }
+        let hint = format!("team: {}", people.join(", "));
+        Form {
+            kind: FormKind::Assign(item.id),
+            title: format!(
+                "Assign {} — empty unassigns; Enter saves, Esc cancels",
+                board.item_key(item.id)
+            ),
+            fields: vec![Field::new("Assignee", hint, &item.assignee)],
+            focus: 0,
+        }
+    }
+
+    pub fn new_sprint(template: &Sprint) -> Form {
+        Form {
+            kind: FormKind::NewSprint,
+            title: "Plan a sprint — Enter saves, Tab next field, Esc cancels".into(),
+            fields: vec![
+                Field::new("Name", "", &template.name),
+                Field::new(
+                    "Goal",
+                    "what the sprint is for, in a sentence",
+                    &template.goal,
+                ),
+                Field::new("Start", "YYYY-MM-DD", &template.start.to_string()),
+                Field::new("End", "YYYY-MM-DD, the last day", &template.end.to_string()),
+                Field::new(
+                    "Capacity",
+                    "points the team expects to finish",
+                    &template.capacity.to_string(),
+                ),
+            ],
+            focus: 1,
+        }
+    }
+
+    /// The sprint the form describes, or `None` with the errors marked.
+    pub fn sprint_values(&mut self, template: &Sprint) -> Option<Sprint> {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+        let date = |form: &mut Form, label: &str| -> Option<Date> {
+            let v = form.value(label);
+            match v.parse::<Date>() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    form.set_error(label, format!("\"{v}\" is not a date (YYYY-MM-DD)"));
+                    None
+                }
+            }
+        };
+        let name = self.value("Name");
+        if name.is_empty() {
+            self.set_error("Name", "a sprint needs a name".into());
+        }
+        let start = date(self, "Start");
+        let end = date(self, "End");
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            self.set_error("End", format!("ends {e}, before it starts {s}"));
+        }
+        let capacity = self.value("Capacity");
+        let capacity = match capacity.parse::<u32>() {
+            Ok(c) => Some(c),
+            Err(_) => {
+                self.set_error(
+                    "Capacity",
+                    format!("\"{capacity}\" is not a number of points"),
+                );
+                None
+            }
+        };
+        if let Some(bad) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = bad;
+            return None;
+        }
+        Some(Sprint {
+            name,
+            goal: self.value("Goal"),
+            start: start?,
+            end: end?,
+            capacity: capacity?,
+            state: SprintState::Planned,
+            ..template.clone()
+        })
+    }
+}
+
+/// Where the sprint pane sends list keys: the board's cards.
+pub(super) fn is_sprint_list_key(app: &App, action: &Action) -> bool {
+    app.pane == Pane::Sprint
+        && matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::PageDown
+                | Action::PageUp
+                | Action::Scroll(_)
+                | Action::Details
+        )
+}

@@ -1,0 +1,144 @@
+//! The sprint's burndown (remaining points per day against the ideal line) and the velocity of the
+//! last sprints, with a sentence that says whether the sprint will make it.
+
+use super::{Theme, widgets};
+use crate::app::App;
+use crate::model::{Sprint, SprintState, average_velocity, recent_velocities, sprint_at_risk};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, Paragraph, Wrap};
+
+/// How many closed sprints the velocity chart shows.
+const VELOCITY_SPRINTS: usize = 8;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &Theme) {
+    let b = &app.board;
+    let block = widgets::block(
+        format!(" Burndown — {} (b: back to the board) ", sprint.name),
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let length = sprint.length_days().max(1);
+    let elapsed = ((app.today - sprint.start).get_days() + 1).clamp(0, length);
+    let scope = b.sprint_points(sprint.id);
+    let committed = sprint.committed.unwrap_or(scope);
+    let remaining = b.remaining_points(sprint.id);
+    let ideal_now = f64::from(committed) * f64::from(length - elapsed) / f64::from(length);
+    let verdict = if sprint_at_risk(committed, remaining, elapsed, length) {
+        Span::styled("AT RISK", theme.error)
+    } else {
+        Span::styled("on track", theme.ok)
+    };
+    let sentence = Line::from(vec![
+        Span::raw(format!("Day {elapsed} of {length}: ")),
+        Span::raw(format!(
+            "{remaining} of {committed} points left (ideal by now {ideal_now:.0}) — "
+        )),
+        verdict,
+    ]);
+
+    let wide = inner.width >= 100;
+    let [text, charts] =
+        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(sentence).wrap(Wrap { trim: true }), text);
+    let [burn, velocity] = if wide {
+        Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)])
+            .spacing(2)
+            .areas(charts)
+    } else {
+        Layout::vertical([Constraint::Fill(3), Constraint::Fill(2)]).areas(charts)
+    };
+
+    // Remaining points per recorded day, and the straight line from the commitment to zero.
+    let actual: Vec<(f64, f64)> = sprint
+        .remaining
+        .iter()
+        .map(|(day, points)| {
+            (
+                f64::from((*day - sprint.start).get_days()),
+                f64::from(*points),
+            )
+        })
+        .collect();
+    let last = f64::from(length - 1).max(1.0);
+    let ideal = [(0.0, f64::from(committed)), (last, 0.0)];
+    let top = actual
+        .iter()
+        .map(|p| p.1)
+        .fold(f64::from(committed), f64::max)
+        .max(1.0);
+    let datasets = vec![
+        Dataset::default()
+            .name("ideal")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.dim)
+            .data(&ideal),
+        Dataset::default()
+            .name("remaining")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.accent)
+            .data(&actual),
+    ];
+    let chart = Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, last])
+                .labels([
+                    widgets::short_date(sprint.start),
+                    widgets::short_date(sprint.end),
+                ])
+                .style(theme.dim),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, top])
+                .labels(["0".to_string(), format!("{top:.0}")])
+                .style(theme.dim),
+        );
+    frame.render_widget(chart, burn);
+
+    let closed: Vec<&Sprint> = {
+        let mut c: Vec<&Sprint> = b
+            .sprints
+            .iter()
+            .filter(|s| s.state == SprintState::Closed)
+            .collect();
+        c.sort_by_key(|s| s.end);
+        let skip = c.len().saturating_sub(VELOCITY_SPRINTS);
+        c.split_off(skip)
+    };
+    let velocities = recent_velocities(&b.sprints, VELOCITY_SPRINTS);
+    let average = average_velocity(&b.sprints, 3);
+    let title = match average {
+        Some(a) => format!("Velocity (average of the last 3: {a:.1})"),
+        None => "Velocity: no closed sprint yet".to_string(),
+    };
+    let [heading, bars] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(velocity);
+    frame.render_widget(Paragraph::new(Line::styled(title, theme.header)), heading);
+    let group: Vec<Bar> = closed
+        .iter()
+        .zip(&velocities)
+        .map(|(s, v)| {
+            let label = s.name.rsplit(' ').next().unwrap_or(&s.name).to_string();
+            Bar::default()
+                .value(u64::from(*v))
+                .label(Line::from(label))
+                .style(theme.accent)
+        })
+        .collect();
+    let bar_width = (bars.width / (group.len().max(1) as u16 + 1)).clamp(3, 8);
+    frame.render_widget(
+        BarChart::default()
+            .data(BarGroup::default().bars(&group))
+            .bar_width(bar_width)
+            .bar_gap(1),
+        bars,
+    );
+}

@@ -40,7 +40,7 @@ fn editing_one_field_changes_only_that_line() {
     let mut board = generate(50, 1);
     let before = store::to_ron(&board).expect("serialises");
     let i = board.item_index(ItemId(20)).expect("item 20");
-    board.items[i].title = "A new title".into();
+    std::sync::Arc::make_mut(&mut board.items[i]).title = "A new title".into();
     let after = store::to_ron(&board).expect("serialises");
     let changed: Vec<(&str, &str)> = before
         .lines()

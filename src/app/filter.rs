@@ -130,7 +130,7 @@ mod tests {
         );
         c.tags = vec!["wallets".into()];
         c.assignee = "Ana".into();
-        b.items = vec![Box::new(a), Box::new(c)];
+        b.items = vec![std::sync::Arc::new(a), std::sync::Arc::new(c)];
         b
     }
 

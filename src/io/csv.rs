@@ -871,7 +871,11 @@ mod tests {
         story.created = date(2026, 2, 1);
         story.done = Some(date(2026, 3, 5));
         let bare = Item::new(ItemId(3), ItemKind::Bug, "Crash on start", "To do", TODAY);
-        b.items = vec![Box::new(epic), Box::new(story), Box::new(bare)];
+        b.items = vec![
+            std::sync::Arc::new(epic),
+            std::sync::Arc::new(story),
+            std::sync::Arc::new(bare),
+        ];
         b.counters.item = 4;
         b
     }

@@ -469,7 +469,7 @@ pub fn generate(items: usize, seed: u64) -> Board {
             stakeholder: n_people as u32 + 1,
             note: note_id + 1,
         },
-        items: list.into_iter().map(Box::new).collect(),
+        items: list.into_iter().map(std::sync::Arc::new).collect(),
         sprints,
         timeline,
         risks,

@@ -877,21 +877,21 @@ mod tests {
                 date(2026, 1, 1),
             );
             it.points = Some(p);
-            b.items.push(Box::new(it));
+            b.items.push(std::sync::Arc::new(it));
         }
-        b.items[1].title = "Login | signup\nflow".into();
-        b.items[1].moscow = Some(Moscow::Must);
-        b.items[1].wsjf = Some(Wsjf {
+        std::sync::Arc::make_mut(&mut b.items[1]).title = "Login | signup\nflow".into();
+        std::sync::Arc::make_mut(&mut b.items[1]).moscow = Some(Moscow::Must);
+        std::sync::Arc::make_mut(&mut b.items[1]).wsjf = Some(Wsjf {
             business_value: 8,
             time_criticality: 5,
             risk_reduction: 2,
             job_size: 3,
         });
         for i in [0, 3] {
-            b.items[i].status = "Done".into();
+            std::sync::Arc::make_mut(&mut b.items[i]).status = "Done".into();
         }
         for i in [0, 1, 2, 3] {
-            b.items[i].sprint = Some(SprintId(5));
+            std::sync::Arc::make_mut(&mut b.items[i]).sprint = Some(SprintId(5));
         }
 
         // Closed sprints (14 days each) and the active one.
@@ -1095,7 +1095,7 @@ mod tests {
         // Finish the rest: on track.
         let mut b = board();
         for i in [1, 2] {
-            b.items[i].status = "Done".into();
+            std::sync::Arc::make_mut(&mut b.items[i]).status = "Done".into();
         }
         let r = status_report(&b, TODAY);
         assert!(

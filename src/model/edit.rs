@@ -7,6 +7,7 @@ use super::{
     SprintId, Stakeholder, StakeholderId, TimelineEntry,
 };
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One change to a board.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,7 +88,7 @@ macro_rules! keyed {
 }
 keyed!(Item, "item");
 
-impl<T: Keyed> Keyed for Box<T> {
+impl<T: Keyed> Keyed for std::sync::Arc<T> {
     const KIND: &'static str = T::KIND;
     fn key(&self) -> u32 {
         (**self).key()
@@ -129,11 +130,19 @@ impl Board {
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         use Edit::*;
         Ok(match edit {
-            UpdateItem(item) => UpdateItem(update(&mut self.items, item)?),
-            InsertItem { index, item } => RemoveItem(ItemId(insert(&mut self.items, index, item)?)),
+            UpdateItem(item) => UpdateItem(Box::new(Arc::unwrap_or_clone(update(
+                &mut self.items,
+                Arc::new(*item),
+            )?))),
+            InsertItem { index, item } => {
+                RemoveItem(ItemId(insert(&mut self.items, index, Arc::new(*item))?))
+            }
             RemoveItem(id) => {
                 let (index, item) = remove(&mut self.items, id.0)?;
-                InsertItem { index, item }
+                InsertItem {
+                    index,
+                    item: Box::new(Arc::unwrap_or_clone(item)),
+                }
             }
             MoveItem { id, to } => {
                 let (from, item) = remove(&mut self.items, id.0)?;
@@ -219,7 +228,7 @@ impl Board {
             return Err(EditError::NotAPermutation);
         }
         let previous: Vec<ItemId> = self.items.iter().map(|i| i.id).collect();
-        let mut by_id: HashMap<ItemId, Box<Item>> = std::mem::take(&mut self.items)
+        let mut by_id: HashMap<ItemId, Arc<Item>> = std::mem::take(&mut self.items)
             .into_iter()
             .map(|i| (i.id, i))
             .collect();
@@ -233,7 +242,7 @@ impl Board {
         if reordered.len() != order.len() {
             // Not a permutation: put everything back as it was.
             reordered.extend(by_id.into_values());
-            let mut restore: HashMap<ItemId, Box<Item>> =
+            let mut restore: HashMap<ItemId, Arc<Item>> =
                 reordered.into_iter().map(|i| (i.id, i)).collect();
             self.items = previous
                 .iter()
@@ -255,7 +264,7 @@ mod tests {
     fn board_with(n: u32) -> Board {
         let mut b = Board::new("Test", "T");
         for id in 1..=n {
-            b.items.push(Box::new(Item::new(
+            b.items.push(std::sync::Arc::new(Item::new(
                 ItemId(id),
                 ItemKind::Story,
                 format!("item {id}"),
@@ -273,10 +282,10 @@ mod tests {
     #[test]
     fn every_edit_is_undone_by_its_inverse() {
         let original = board_with(4);
-        let mut changed_item = original.items[1].clone();
+        let mut changed_item = Item::clone(&original.items[1]);
         changed_item.title = "changed".into();
         let edits = vec![
-            Edit::UpdateItem(changed_item),
+            Edit::UpdateItem(Box::new(changed_item)),
             Edit::InsertItem {
                 index: 1,
                 item: Box::new(Item::new(

@@ -26,6 +26,7 @@ pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals};
 pub use validate::Problem;
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// The schema version this build reads and writes. Older files are migrated on load; newer ones are refused.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -118,10 +119,11 @@ pub struct Board {
     pub settings: Settings,
     #[serde(default)]
     pub counters: Counters,
-    /// The backlog, in rank order. Boxed so a rank move shifts pointers, not whole items (a move at
-    /// the top of a 100k backlog would otherwise copy ~30 MB).
+    /// The backlog, in rank order. Shared pointers: a rank move shifts pointers, not whole items (a
+    /// move at the top of a 100k backlog would otherwise copy ~30 MB), and the copy autosave takes
+    /// shares every item instead of duplicating it (a deep clone of 100k items blocks for ~65 ms).
     #[serde(default)]
-    pub items: Vec<Box<Item>>,
+    pub items: Vec<Arc<Item>>,
     #[serde(default)]
     pub sprints: Vec<Sprint>,
     #[serde(default)]

@@ -73,12 +73,12 @@ pub fn delete_item(board: &Board, id: ItemId) -> Result<Edit, RuleError> {
     let mut edits = Vec::new();
     for other in &board.items {
         if other.id != id && (other.parent == Some(id) || other.blocked_by.contains(&id)) {
-            let mut o = other.clone();
+            let mut o = Item::clone(other);
             o.blocked_by.retain(|b| *b != id);
             if o.parent == Some(id) {
                 o.parent = None;
             }
-            edits.push(Edit::UpdateItem(o));
+            edits.push(Edit::UpdateItem(Box::new(o)));
         }
     }
     for e in board.timeline.iter().filter(|e| e.items.contains(&id)) {
@@ -471,8 +471,8 @@ mod tests {
     #[test]
     fn delete_removes_every_link_and_undo_restores_them() {
         let mut b = board();
-        b.items[1].blocked_by = vec![ItemId(1)];
-        b.items[2].parent = Some(ItemId(1));
+        std::sync::Arc::make_mut(&mut b.items[1]).blocked_by = vec![ItemId(1)];
+        std::sync::Arc::make_mut(&mut b.items[2]).parent = Some(ItemId(1));
         let before = b.clone();
         let inverse = b
             .apply(delete_item(&b, ItemId(1)).expect("exists"))
@@ -627,9 +627,9 @@ mod tests {
                 job_size: js,
             })
         };
-        b.items[1].wsjf = wsjf(10, 1); // item 2: 10
-        b.items[2].wsjf = wsjf(6, 2); // item 3: 3
-        b.items[3].wsjf = wsjf(30, 3); // item 4: 10, ranked after item 2 on a tie
+        std::sync::Arc::make_mut(&mut b.items[1]).wsjf = wsjf(10, 1); // item 2: 10
+        std::sync::Arc::make_mut(&mut b.items[2]).wsjf = wsjf(6, 2); // item 3: 3
+        std::sync::Arc::make_mut(&mut b.items[3]).wsjf = wsjf(30, 3); // item 4: 10, ranked after item 2 on a tie
         let order: Vec<u32> = rank_by_score(&b, Scoring::Wsjf)
             .iter()
             .map(|i| i.0)

@@ -16,6 +16,7 @@ impl Board {
             return;
         }
         for it in &mut self.items {
+            let it = std::sync::Arc::make_mut(it);
             for d in [&mut it.created, &mut it.updated, &mut it.status_since] {
                 shift(d, days);
             }
@@ -63,7 +64,7 @@ mod tests {
         let mut b = Board::new("T", "T");
         let mut it = Item::new(ItemId(1), ItemKind::Story, "x", "Done", date(2026, 1, 1));
         it.done = Some(date(2026, 1, 5));
-        b.items.push(Box::new(it));
+        b.items.push(std::sync::Arc::new(it));
         b.sprints.push(Sprint {
             id: SprintId(1),
             name: "S".into(),

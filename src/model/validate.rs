@@ -230,7 +230,7 @@ mod tests {
     fn board() -> Board {
         let mut b = Board::new("Test", "CRN");
         for id in 1..=2 {
-            b.items.push(Box::new(Item::new(
+            b.items.push(std::sync::Arc::new(Item::new(
                 ItemId(id),
                 ItemKind::Story,
                 format!("item {id}"),
@@ -249,10 +249,10 @@ mod tests {
     #[test]
     fn problems_name_the_item() {
         let mut b = board();
-        b.items[1].id = ItemId(1);
-        b.items[0].status = "Doingg".into();
-        b.items[0].sprint = Some(SprintId(7));
-        b.items[0].blocked_by = vec![ItemId(42)];
+        std::sync::Arc::make_mut(&mut b.items[1]).id = ItemId(1);
+        std::sync::Arc::make_mut(&mut b.items[0]).status = "Doingg".into();
+        std::sync::Arc::make_mut(&mut b.items[0]).sprint = Some(SprintId(7));
+        std::sync::Arc::make_mut(&mut b.items[0]).blocked_by = vec![ItemId(42)];
         let p: Vec<String> = b.validate().into_iter().map(|p| p.0).collect();
         assert!(p.contains(&"item id 1 is used twice".to_string()), "{p:?}");
         assert!(

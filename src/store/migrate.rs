@@ -75,7 +75,7 @@ fn v1_to_v2(old: BoardV1) -> Board {
         columns: old.columns,
         settings: Settings::default(),
         counters: old.counters,
-        items: old.items.into_iter().map(Box::new).collect(),
+        items: old.items.into_iter().map(std::sync::Arc::new).collect(),
         sprints: old.sprints,
         timeline: old.timeline,
         risks: Vec::new(),

@@ -362,7 +362,7 @@ pub(super) mod tests {
         let moved = [ItemId(21), ItemId(25)];
         for item in &mut app.board.items {
             if moved.contains(&item.id) {
-                item.status = "Review".to_string();
+                std::sync::Arc::make_mut(item).status = "Review".to_string();
             }
         }
         let text = screen(&app, 64, 20);

@@ -10,10 +10,10 @@ use crate::app::{App, Pane};
 use crate::model::{Stakeholder, stakeholders_due};
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Row, Table};
 
 const HEADS: [&str; 5] = ["Stakeholder", "Next update", "Last", "Grid", "Latest note"];
 
@@ -50,18 +50,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let last = all.len().min(offset + rows);
         format!(" Stakeholders — {}–{last} of {} ", offset + 1, all.len())
     };
-    let block = widgets::block(title, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [top, table] =
-        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(header), top);
-    if all.is_empty() {
-        let msg = "No stakeholders yet: the people to keep informed show here.";
-        return frame.render_widget(Paragraph::new(msg).style(theme.dim), table);
-    }
+    let empty = all
+        .is_empty()
+        .then_some("No stakeholders yet: the people to keep informed show here.");
+    let Some(table) = widgets::framed(frame, area, title, header, empty, theme) else {
+        return;
+    };
 
-    let w = widths(inner.width);
+    let w = widths(table.width);
     let rows = order
         .skip(offset)
         .take(rows)

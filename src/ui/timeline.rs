@@ -11,9 +11,9 @@ use crate::app::{App, Pane};
 use crate::model::{Board, EntryId, ItemId, TimelineEntry, budget_totals};
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Cell, Row, Table};
 use std::collections::{HashMap, HashSet};
 
 /// The column headers, `|`-separated.
@@ -65,16 +65,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let (first, last) = (offset + 1, offset + visible.len());
         format!(" Timeline — {first}–{last} of {} entries ", entries.len())
     };
-    let block = widgets::block(title, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [top, table] =
-        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(header), top);
-    if entries.is_empty() {
-        let msg = "No timeline entries yet: phases, milestones and releases show here.";
-        return frame.render_widget(Paragraph::new(msg).style(theme.dim), table);
-    }
+    let empty = entries
+        .is_empty()
+        .then_some("No timeline entries yet: phases, milestones and releases show here.");
+    let Some(table) = widgets::framed(frame, area, title, header, empty, theme) else {
+        return;
+    };
 
     let mut deps: HashMap<EntryId, Option<&TimelineEntry>> = visible
         .iter()
@@ -86,7 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             *slot = Some(e);
         }
     }
-    let (items, w) = (linked_items(board, visible), widths(inner.width));
+    let (items, w) = (linked_items(board, visible), widths(table.width));
     let cx = Rows {
         items,
         deps,

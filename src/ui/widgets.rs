@@ -28,6 +28,34 @@ pub fn block<'a>(title: impl Into<ratatui::text::Line<'a>>, theme: &Theme) -> Bl
         .title_style(theme.title)
 }
 
+/// A titled block with `header` lines at its top; returns the area below them. With `empty` set,
+/// that message is shown there instead (dimmed) and `None` is returned.
+pub fn framed(
+    frame: &mut ratatui::Frame,
+    area: Rect,
+    title: String,
+    header: Vec<Line<'static>>,
+    empty: Option<&str>,
+    theme: &Theme,
+) -> Option<Rect> {
+    use ratatui::layout::{Constraint, Layout};
+    use ratatui::widgets::Paragraph;
+    let block = block(title, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = u16::try_from(header.len()).unwrap_or(1);
+    let [top, body] =
+        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(header), top);
+    match empty {
+        Some(msg) => {
+            frame.render_widget(Paragraph::new(msg.to_string()).style(theme.dim), body);
+            None
+        }
+        None => Some(body),
+    }
+}
+
 /// `today`, `3d ago`, `in 5d`.
 pub fn relative_day(day: Date, today: Date) -> String {
     let d = (day - today).get_days();

@@ -142,11 +142,7 @@ impl App {
                     }
                 }
             },
-            other => {
-                if other.name().is_some() {
-                    self.info(format!("{} works in another pane", other.about()));
-                }
-            }
+            other => self.wrong_pane(&other),
         }
         Vec::new()
     }
@@ -208,7 +204,13 @@ impl App {
                     .sprint(sprint)
                     .map_or(String::new(), |s| s.name.clone());
                 let done = self.board.done_points(sprint);
+                let unfinished = self.board.remaining_points(sprint) > 0
+                    || self
+                        .board
+                        .sprint_items(sprint)
+                        .any(|i| !self.board.is_done(i));
                 let moved = match leftovers {
+                    _ if !unfinished => "everything done".to_string(),
                     rules::Leftovers::TopOfBacklog => {
                         "unfinished work to the top of the backlog".to_string()
                     }

@@ -169,15 +169,37 @@ impl App {
                 return self.change(Edit::SetSettings(settings), label.to_string());
             }
             DescriptionEdited(..) => return self.backlog_action(action),
+            other if self.keymap.home(&other).is_some_and(|p| p != self.pane) => {
+                self.wrong_pane(&other)
+            }
             other if self.pane == Pane::Backlog => return self.backlog_action(other),
             other if self.pane == Pane::Sprint => return self.sprint_action(other),
-            other => {
-                if other.name().is_some() {
-                    self.info(format!("{} works in the backlog (press 1)", other.about()));
-                }
-            }
+            other => self.wrong_pane(&other),
         }
         Vec::new()
+    }
+
+    /// Says where a command of another pane works (it came from the palette or a rebound key).
+    pub(super) fn wrong_pane(&mut self, action: &Action) {
+        if action.name().is_none() {
+            return;
+        }
+        match self.keymap.home(action) {
+            Some(pane) => {
+                let where_ = match pane {
+                    Pane::Backlog => "in the backlog",
+                    Pane::Sprint => "on the sprint board",
+                    Pane::Timeline => "in the timeline",
+                    Pane::Stakeholders => "in the stakeholders pane",
+                };
+                self.info(format!(
+                    "{} works {where_} (press {})",
+                    action.about(),
+                    pane.index() + 1
+                ));
+            }
+            None => self.info(format!("{} does nothing here", action.about())),
+        }
     }
 
     fn move_selection(&mut self, by: i64) {

@@ -258,6 +258,20 @@ impl Keymap {
             .collect()
     }
 
+    /// The pane a command belongs to, when it is bound in a pane's own context.
+    pub fn home(&self, action: &Action) -> Option<Pane> {
+        self.bindings.iter().find_map(|((context, _), b)| {
+            let pane = match context {
+                Context::Backlog => Pane::Backlog,
+                Context::Sprint => Pane::Sprint,
+                Context::Timeline => Pane::Timeline,
+                Context::Stakeholders => Pane::Stakeholders,
+                Context::Global | Context::List => return None,
+            };
+            (b.action == *action).then_some(pane)
+        })
+    }
+
     /// The first key of a command in a pane, for the status bar's hints.
     pub fn hint(&self, pane: Pane, action: &Action) -> Option<String> {
         [Context::of(pane), Context::List, Context::Global]

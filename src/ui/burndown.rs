@@ -73,19 +73,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
         .max(1.0);
     let datasets = vec![
         Dataset::default()
-            .name("ideal")
-            .marker(Marker::Braille)
+            .name("••• ideal")
+            .marker(Marker::Dot)
             .graph_type(GraphType::Line)
             .style(theme.dim)
             .data(&ideal),
         Dataset::default()
-            .name("remaining")
+            .name("⣀⣀⣀ remaining")
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(theme.accent)
             .data(&actual),
     ];
+    // The legend always shows (ratatui hides it when short of room), so the lines are named.
+    let always = (Constraint::Percentage(100), Constraint::Percentage(100));
     let chart = Chart::new(datasets)
+        .hidden_legend_constraints(always)
         .x_axis(
             Axis::default()
                 .bounds([0.0, last])
@@ -116,7 +119,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
     let velocities = recent_velocities(&b.sprints, VELOCITY_SPRINTS);
     let average = average_velocity(&b.sprints, 3);
     let title = match average {
-        Some(a) => format!("Velocity (average of the last 3: {a:.1})"),
+        Some(a) => format!(
+            "Velocity (average of the last {}: {a:.1})",
+            velocities.len().min(3)
+        ),
         None => "Velocity: no closed sprint yet".to_string(),
     };
     let [heading, bars] =
@@ -126,7 +132,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
         .iter()
         .zip(&velocities)
         .map(|(s, v)| {
-            let label = s.name.rsplit(' ').next().unwrap_or(&s.name).to_string();
+            let label = format!("S{}", s.name.rsplit(' ').next().unwrap_or(&s.name));
             Bar::default()
                 .value(u64::from(*v))
                 .label(Line::from(label))

@@ -210,8 +210,11 @@ pub fn close_sprint(
     let points: u32 = unfinished.iter().map(|i| i.points_or_zero()).sum();
     let mut text = vec![
         Line::raw(format!(
-            "{name}: {} points done (its velocity); {} item(s), {points} points, unfinished.",
-            b.done_points(sprint),
+            "{name}: {} points done — its velocity.",
+            b.done_points(sprint)
+        )),
+        Line::raw(format!(
+            "Unfinished: {} item(s), {points} points.",
             unfinished.len()
         )),
         Line::raw(""),
@@ -240,7 +243,7 @@ pub fn close_sprint(
     frame.render_widget(
         Paragraph::new(text)
             .block(widgets::block(format!(" Close {name} "), theme))
-            .wrap(Wrap { trim: true }),
+            .wrap(Wrap { trim: false }),
         popup,
     );
 }

@@ -54,7 +54,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let hidden_right = columns.len().saturating_sub(first + shown);
     let mut more = Vec::new();
     if first > 0 {
-        more.push(format!("← {first}"));
+        let noun = if first == 1 { "column" } else { "columns" };
+        more.push(format!("← {first} more {noun}"));
     }
     if hidden_right > 0 {
         let noun = if hidden_right == 1 {
@@ -208,8 +209,9 @@ fn cards_lines(
         if n > 0 {
             lines.push(Line::default());
         }
-        let mut two = card(item, w, cx);
-        if selected == Some(item.id) {
+        let chosen = selected == Some(item.id);
+        let mut two = card(item, if chosen { w.saturating_sub(1) } else { w }, cx);
+        if chosen {
             // Highlighted, and marked so the selection shows without colour.
             for line in &mut two {
                 *line = line.clone().patch_style(cx.theme.selected);

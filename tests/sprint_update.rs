@@ -1005,3 +1005,74 @@ fn a_sprint_command_in_the_timeline_points_to_the_sprint_board() {
         "it does not work in the backlog: {said}"
     );
 }
+
+/// P opens planning for the next planned sprint: `s` pulls the selected backlog item in (the
+/// selection moves on), `l` then `s` sends one back, each one undoable step; Esc closes the view.
+#[test]
+fn planning_pulls_items_into_the_planned_sprint_and_back() {
+    let mut app = app();
+    press(&mut app, 'P');
+    assert!(app.sprint.planning);
+    let planned = app.planned_sprint().expect("Sprint 24 is planned");
+    assert_eq!(sprint(&app.board, planned).name, "Sprint 24");
+    let (left, right) = app.planning_lists();
+    assert_eq!(right.len(), 3, "Sprint 24 starts with 3 items");
+    assert!(
+        left.iter()
+            .all(|i| app.board.item(*i).is_some_and(|it| it.sprint.is_none()))
+    );
+    let first = left[0];
+    let before = app.board.clone();
+
+    press(&mut app, 's');
+    assert_eq!(app.board.item(first).expect("item").sprint, Some(planned));
+    assert!(status(&app).starts_with("Plan "), "{}", status(&app));
+    assert_eq!(
+        app.planning_selection().0,
+        Some(left[1]),
+        "the selection moves on"
+    );
+    assert_eq!(app.planning_lists().1.len(), 4);
+
+    press(&mut app, 'l');
+    assert!(app.sprint.plan_right);
+    let out = app.planning_selection().1.expect("a planned item");
+    press(&mut app, 's');
+    assert_eq!(app.board.item(out).expect("item").sprint, None);
+    assert!(status(&app).starts_with("Take "), "{}", status(&app));
+
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    assert_eq!(app.board, before, "two steps undone");
+
+    app.update(Action::Cancel);
+    assert!(!app.sprint.planning, "Esc goes back to the board");
+}
+
+/// Planning past the capacity is said in words.
+#[test]
+fn planning_over_capacity_says_so() {
+    let mut app = app();
+    press(&mut app, 'P');
+    let planned = app.planned_sprint().expect("planned");
+    for _ in 0..6 {
+        press(&mut app, 's');
+    }
+    let points = app.board.sprint_points(planned);
+    let capacity = sprint(&app.board, planned).capacity;
+    assert!(points > capacity, "{points} > {capacity}");
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| cairn::ui::draw(f, &app)).expect("draws");
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        text.contains(&format!("OVER capacity by {}", points - capacity)),
+        "{text}"
+    );
+}

@@ -91,6 +91,7 @@ pub enum Action {
     NewSprint,
     StartSprint,
     CloseSprint,
+    Plan,
 
     // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
     /// Select an item and show it in the backlog
@@ -248,6 +249,11 @@ pub const COMMANDS: &[Command] = &[
         "start_sprint",
         Action::StartSprint,
         "Start the next planned sprint",
+    ),
+    cmd(
+        "plan",
+        Action::Plan,
+        "Plan the next sprint: the backlog beside it, with its capacity",
     ),
     cmd(
         "close_sprint",

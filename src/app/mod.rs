@@ -7,6 +7,7 @@ pub mod filter;
 pub mod form;
 mod history;
 pub mod palette;
+mod planning;
 mod sprint;
 mod update;
 
@@ -96,6 +97,12 @@ pub struct SprintView {
     pub column: usize,
     pub card: Option<ItemId>,
     pub burndown: bool,
+    /// The planning view is open (backlog on the left, the next planned sprint on the right).
+    pub planning: bool,
+    /// In planning: the sprint side has the focus.
+    pub plan_right: bool,
+    pub plan_left_item: Option<ItemId>,
+    pub plan_right_item: Option<ItemId>,
 }
 
 /// Screen areas the last frame used, for mouse clicks.

@@ -36,6 +36,9 @@ impl App {
 
     pub(super) fn sprint_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
+        if self.sprint.planning {
+            return self.planning_action(action);
+        }
         let today = self.today;
         let columns = self.board.columns.len().max(1);
         match action {
@@ -101,6 +104,10 @@ impl App {
                 None => self.info("No card selected"),
             },
             Burndown => self.sprint.burndown = !self.sprint.burndown,
+            Plan => match rules::next_planned(&self.board) {
+                Some(_) => self.sprint.planning = true,
+                None => self.info("No planned sprint: n plans one, then P plans its work"),
+            },
             NewSprint => {
                 if self.writable() {
                     let template = rules::suggest_sprint(&self.board, today);

@@ -118,6 +118,12 @@ impl App {
             }
             Undo => return self.undo(),
             Redo => return self.redo(),
+            Cancel
+                if self.pane == Pane::Sprint && (self.sprint.planning || self.sprint.burndown) =>
+            {
+                self.sprint.planning = false;
+                self.sprint.burndown = false;
+            }
             Cancel => {
                 if !self.backlog.filter.is_empty() && self.pane == Pane::Backlog {
                     self.set_filter(String::new());
@@ -169,7 +175,10 @@ impl App {
                 return self.change(Edit::SetSettings(settings), label.to_string());
             }
             DescriptionEdited(..) => return self.backlog_action(action),
-            other if self.keymap.home(&other).is_some_and(|p| p != self.pane) => {
+            other
+                if !self.keymap.bound_in(self.pane, &other)
+                    && self.keymap.home(&other).is_some() =>
+            {
                 self.wrong_pane(&other)
             }
             other if self.pane == Pane::Backlog => return self.backlog_action(other),

@@ -99,6 +99,8 @@ const DEFAULTS: &[(Context, &str, &str)] = &[
     (Context::Sprint, "n", "new_sprint"),
     (Context::Sprint, "t", "start_sprint"),
     (Context::Sprint, "c", "close_sprint"),
+    (Context::Sprint, "P", "plan"),
+    (Context::Sprint, "s", "send_to_sprint"),
 ];
 
 fn command(name: &str) -> Option<Action> {
@@ -256,6 +258,14 @@ impl Keymap {
             })
             .filter(|(_, rows)| !rows.is_empty())
             .collect()
+    }
+
+    /// True when a key of the pane's own context runs the command.
+    pub fn bound_in(&self, pane: Pane, action: &Action) -> bool {
+        let context = Context::of(pane);
+        self.bindings
+            .iter()
+            .any(|((c, _), b)| *c == context && b.action == *action)
     }
 
     /// The pane a command belongs to, when it is bound in a pane's own context.

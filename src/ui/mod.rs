@@ -5,6 +5,7 @@ mod backlog;
 mod burndown;
 mod form;
 mod overlay;
+mod planning;
 mod shell;
 mod sprint;
 mod stakeholders;

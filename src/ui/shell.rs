@@ -123,6 +123,12 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                     (Action::Help, "help"),
                     (Action::Quit, "quit"),
                 ],
+                Pane::Sprint if app.sprint.planning => &[
+                    (Action::SendToSprint, "plan / unplan"),
+                    (Action::ColumnLeft, "backlog"),
+                    (Action::ColumnRight, "sprint"),
+                    (Action::Plan, "back"),
+                ],
                 Pane::Sprint => &[
                     (Action::CardRight, "move right"),
                     (Action::CardLeft, "left"),

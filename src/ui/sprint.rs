@@ -24,6 +24,9 @@ struct Ctx<'a> {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if app.sprint.planning {
+        return super::planning::draw(frame, area, app, theme);
+    }
     let board = &app.board;
     let Some(sprint) = board.active_sprint() else {
         return no_active_sprint(frame, area, board, theme);

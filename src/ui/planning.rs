@@ -1,0 +1,148 @@
+//! The planning view: candidates from the backlog on the left, the planned sprint on the right, and a
+//! capacity gauge that says in words when the plan is over capacity or over the recent velocity.
+
+use super::{Theme, widgets};
+use crate::app::App;
+use crate::model::{ItemId, average_velocity};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let b = &app.board;
+    let Some(sprint) = app.planned_sprint().and_then(|id| b.sprint(id)) else {
+        let block = widgets::block(" Planning ", theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let msg = "No planned sprint: Esc, then n plans one.";
+        return frame.render_widget(Paragraph::new(msg).style(theme.dim), inner);
+    };
+    let title = format!(
+        " Planning {} ({} – {}) · P or Esc: back to the board ",
+        sprint.name,
+        widgets::short_date(sprint.start),
+        widgets::short_date(sprint.end)
+    );
+    let block = widgets::block(title, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let (left, right) = app.planning_lists();
+    let (sel_left, sel_right) = app.planning_selection();
+    let planned: u32 = right
+        .iter()
+        .filter_map(|id| b.item(*id))
+        .map(|i| i.points_or_zero())
+        .sum();
+    let velocity = average_velocity(&b.sprints, 3);
+    let mut words = vec![Span::raw(format!(
+        "Planned {planned} of {} points capacity",
+        sprint.capacity
+    ))];
+    if let Some(v) = velocity {
+        words.push(Span::raw(format!(" · average velocity {v:.0}")));
+    }
+    if planned > sprint.capacity {
+        words.push(Span::styled(
+            format!(" · OVER capacity by {}", planned - sprint.capacity),
+            theme.error,
+        ));
+    } else if velocity.is_some_and(|v| f64::from(planned) > v) {
+        words.push(Span::styled(
+            " · more than the team usually finishes",
+            theme.warn,
+        ));
+    }
+    let [sentence, gauge, _, lists] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(Line::from(words)), sentence);
+    let ratio = f64::from(planned) / f64::from(sprint.capacity.max(1));
+    let style = if ratio > 1.0 {
+        theme.error
+    } else {
+        theme.accent
+    };
+    frame.render_widget(
+        LineGauge::default()
+            .ratio(ratio.min(1.0))
+            .label(format!("{:>3}%", (ratio * 100.0).round()))
+            .filled_style(style)
+            .unfilled_style(theme.dim),
+        gauge,
+    );
+
+    let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+        .spacing(2)
+        .areas(lists);
+    list(
+        frame,
+        l,
+        app,
+        &format!("Backlog — {} candidates", left.len()),
+        &left,
+        sel_left,
+        !app.sprint.plan_right,
+        theme,
+    );
+    list(
+        frame,
+        r,
+        app,
+        &format!("{} — {} items, {planned} pts", sprint.name, right.len()),
+        &right,
+        sel_right,
+        app.sprint.plan_right,
+        theme,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    heading: &str,
+    ids: &[ItemId],
+    selected: Option<ItemId>,
+    focused: bool,
+    theme: &Theme,
+) {
+    let b = &app.board;
+    let heading_style = if focused { theme.title } else { theme.header };
+    let marker = if focused { "▸ " } else { "  " };
+    let mut lines = vec![Line::styled(format!("{marker}{heading}"), heading_style)];
+    let rows = usize::from(area.height.saturating_sub(1));
+    app.page.set(rows.max(1));
+    let row = selected
+        .and_then(|id| ids.iter().position(|x| *x == id))
+        .unwrap_or(0);
+    let offset = row.saturating_sub(rows.saturating_sub(1));
+    let w = usize::from(area.width);
+    for id in ids.iter().skip(offset).take(rows) {
+        let Some(it) = b.item(*id) else { continue };
+        let chosen = Some(*id) == selected;
+        let points = it.points.map_or("  ?".to_string(), |p| format!("{p:>3}"));
+        let text = format!(
+            "{} {:<7}{points}  {}",
+            if chosen { "›" } else { " " },
+            b.item_key(*id),
+            it.title
+        );
+        let style = match (chosen, focused) {
+            (true, true) => theme.selected,
+            (true, false) => theme.accent,
+            _ => theme.text,
+        };
+        lines.push(Line::styled(widgets::fit(&text, w), style));
+    }
+    if ids.is_empty() {
+        lines.push(Line::styled("  (empty)", theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

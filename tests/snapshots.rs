@@ -2,16 +2,15 @@
 //! line a row, trailing spaces trimmed) so a review can read them. The date and file name are fixed,
 //! so nothing on screen changes from run to run.
 
+mod common;
+
 use cairn::app::{App, Mode};
 use cairn::commands::sample_board;
 use cairn::input::action_for_key;
+use common::screen::{render, screen, text};
 use jiff::civil::{Date, date};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
-use ratatui::text::Span;
 
 const TODAY: Date = date(2026, 11, 28);
 
@@ -31,40 +30,6 @@ fn type_keys(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
-}
-
-fn render(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|f| cairn::ui::draw(f, app))
-        .expect("the frame draws");
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as text: each row's symbols, skipping the cells a wide symbol covers, trimmed.
-fn text(buffer: &Buffer) -> String {
-    let width = usize::from(buffer.area.width);
-    let mut out = String::new();
-    for row in buffer.content.chunks(width) {
-        let mut line = String::new();
-        let mut covered = 0usize;
-        for cell in row {
-            if covered > 0 {
-                covered -= 1;
-                continue;
-            }
-            let symbol = cell.symbol();
-            line.push_str(symbol);
-            covered = Span::raw(symbol).width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    text(&render(app, width, height))
 }
 
 /// The row of the screen that shows the selection marker.

@@ -262,3 +262,32 @@ fn over_the_wip_limit_is_said_in_words() {
         );
     }
 }
+
+/// Standup mode: the timer against the timebox, the current stop's card, the walk; then person by
+/// person. The timer reads 0:00 because no tick has run (ticks come from the runner's clock).
+#[test]
+fn standup_80x24_and_by_person_120x30() {
+    let mut app = sprint_pane();
+    press(&mut app, KeyCode::Char('S'));
+    let s = screen(&app, 80, 24);
+    shows(
+        &s,
+        &[
+            "Standup — right to left",
+            "0:00 of 15:00",
+            "Now: Ana Ribeiro",
+            "› CRN-21 Review",
+        ],
+    );
+    insta::assert_snapshot!("sprint_standup_80x24", s);
+    // CRN-21 (Ana) and CRN-19 (Priya) discussed: Priya's only card is ticked.
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('p'));
+    let s = screen(&app, 120, 30);
+    shows(
+        &s,
+        &["person by person", "✓ Priya Nair (1 card)", "(2 cards)"],
+    );
+    insta::assert_snapshot!("sprint_standup_by_person_120x30", s);
+}

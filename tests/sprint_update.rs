@@ -1076,3 +1076,85 @@ fn planning_over_capacity_says_so() {
         "{text}"
     );
 }
+
+/// S walks the unfinished cards right to left (Review first), Space marks a stop discussed and goes
+/// on, p walks person by person instead, x acts on the current card, and the end shows a summary.
+#[test]
+fn standup_walks_right_to_left_then_by_person_and_sums_up() {
+    let mut app = app();
+    press(&mut app, 'S');
+    let s = app.standup.as_ref().expect("standup runs");
+    let first = s.current().expect("a stop").cards[0];
+    assert_eq!(
+        app.board.item(first).expect("card").status,
+        "Review",
+        "closest to done first"
+    );
+    assert_eq!(s.stops.len(), 5, "the five unfinished cards, Done skipped");
+    assert_eq!(
+        app.selected_card(),
+        Some(first),
+        "the board follows the walk"
+    );
+
+    press(&mut app, ' ');
+    let s = app.standup.as_ref().expect("standup runs");
+    assert_eq!((s.at, s.discussed.clone()), (1, vec![first]));
+
+    press(&mut app, 'p');
+    let s = app.standup.as_ref().expect("standup runs");
+    assert!(s.by_person);
+    assert_eq!(s.stops.len(), 4, "four people have unfinished cards");
+    assert_eq!(s.stops[0].person, "Ana Ribeiro");
+    assert_eq!(s.discussed, vec![first], "what was discussed is kept");
+
+    // x on the current stop opens the blocked form for its card.
+    let current = app
+        .standup
+        .as_ref()
+        .and_then(|s| s.current())
+        .map(|s| s.cards[0])
+        .expect("a card");
+    let blocked_before = app.board.item(current).expect("card").is_blocked();
+    press(&mut app, 'x');
+    if blocked_before {
+        assert!(
+            !app.board.item(current).expect("card").is_blocked(),
+            "x unblocks"
+        );
+    } else {
+        assert!(matches!(app.mode, Mode::Form(_)), "x asks for the reason");
+        app.update(Action::Cancel);
+    }
+
+    for _ in 0..4 {
+        press(&mut app, 'n');
+    }
+    let s = app.standup.as_ref().expect("standup runs");
+    assert!(s.finished);
+    let summary = s.summary(&app).join("\n");
+    assert!(summary.contains("Discussed: 5 card(s)"), "{summary}");
+    assert!(summary.contains("Blocked: CRN-23"), "{summary}");
+
+    app.update(Action::Cancel);
+    assert!(app.standup.is_none(), "Esc ends the standup");
+    assert!(
+        status(&app).contains("Discussed: 5 card(s)"),
+        "{}",
+        status(&app)
+    );
+}
+
+/// The standup timer follows the clock on each tick.
+#[test]
+fn standup_timer_runs_on_ticks() {
+    let mut app = app();
+    press(&mut app, 'S');
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    app.update(Action::Tick);
+    let elapsed = app.standup.as_ref().expect("standup runs").elapsed;
+    assert!(
+        elapsed >= std::time::Duration::from_millis(30),
+        "{elapsed:?}"
+    );
+}

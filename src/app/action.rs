@@ -92,6 +92,7 @@ pub enum Action {
     StartSprint,
     CloseSprint,
     Plan,
+    Standup,
 
     // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
     /// Select an item and show it in the backlog
@@ -114,6 +115,10 @@ pub enum Action {
     Scroll(i32),
     /// The description came back from $EDITOR
     DescriptionEdited(ItemId, String),
+    /// Standup: mark the current stop discussed and go on
+    StandupNext,
+    /// Standup: walk person by person, or the board right to left
+    StandupByPerson,
     /// A one-key answer to a question (close sprint: b or n)
     Answer(char),
     /// A tick of the clock: timers and the date
@@ -249,6 +254,11 @@ pub const COMMANDS: &[Command] = &[
         "start_sprint",
         Action::StartSprint,
         "Start the next planned sprint",
+    ),
+    cmd(
+        "standup",
+        Action::Standup,
+        "Standup: walk the board right to left with a timer (Space next, p by person)",
     ),
     cmd(
         "plan",

@@ -9,6 +9,7 @@ mod history;
 pub mod palette;
 mod planning;
 mod sprint;
+pub mod standup;
 mod update;
 
 pub use action::{Action, COMMANDS, Command, Effect, Pane};
@@ -120,6 +121,8 @@ pub struct App {
     pub mode: Mode,
     pub backlog: BacklogView,
     pub sprint: SprintView,
+    /// Standup mode, while it runs.
+    pub standup: Option<standup::Standup>,
     /// Scroll offsets of the read-only panes, by pane index.
     pub scroll: [usize; 4],
     pub status: Option<Status>,
@@ -148,6 +151,7 @@ impl App {
             mode: Mode::Normal,
             backlog: BacklogView::default(),
             sprint: SprintView::default(),
+            standup: None,
             scroll: [0; 4],
             status: None,
             save: SaveState::Saved,

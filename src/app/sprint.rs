@@ -35,10 +35,18 @@ impl App {
     }
 
     pub(super) fn sprint_action(&mut self, action: Action) -> Vec<Effect> {
-        use Action::*;
         if self.sprint.planning {
             return self.planning_action(action);
         }
+        if self.standup.is_some() {
+            return self.standup_action(action);
+        }
+        self.sprint_board_action(action)
+    }
+
+    /// The board's own keys (also used by standup mode on the current card).
+    pub(super) fn sprint_board_action(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
         let today = self.today;
         let columns = self.board.columns.len().max(1);
         match action {
@@ -104,6 +112,7 @@ impl App {
                 None => self.info("No card selected"),
             },
             Burndown => self.sprint.burndown = !self.sprint.burndown,
+            Standup => self.start_standup(),
             Plan => match rules::next_planned(&self.board) {
                 Some(_) => self.sprint.planning = true,
                 None => self.info("No planned sprint: n plans one, then P plans its work"),

@@ -9,6 +9,9 @@ impl App {
     /// Carries out one action and returns what the runner must do (save, open $EDITOR, quit).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         if action == Action::Tick {
+            if self.standup.is_some() {
+                return self.standup_action(Action::Tick);
+            }
             return Vec::new();
         }
         match std::mem::replace(&mut self.mode, Mode::Normal) {
@@ -118,6 +121,11 @@ impl App {
             }
             Undo => return self.undo(),
             Redo => return self.redo(),
+            Cancel | StandupNext | StandupByPerson
+                if self.pane == Pane::Sprint && self.standup.is_some() =>
+            {
+                return self.sprint_action(action);
+            }
             Cancel
                 if self.pane == Pane::Sprint && (self.sprint.planning || self.sprint.burndown) =>
             {

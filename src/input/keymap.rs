@@ -100,6 +100,7 @@ const DEFAULTS: &[(Context, &str, &str)] = &[
     (Context::Sprint, "t", "start_sprint"),
     (Context::Sprint, "c", "close_sprint"),
     (Context::Sprint, "P", "plan"),
+    (Context::Sprint, "S", "standup"),
     (Context::Sprint, "s", "send_to_sprint"),
 ];
 

@@ -17,6 +17,14 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
     let key = Key::from_event(&event)?;
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     match &app.mode {
+        // Standup's own keys come first while it runs on the sprint board.
+        Mode::Normal if app.standup.is_some() && app.pane == crate::app::Pane::Sprint => {
+            match event.code {
+                KeyCode::Char(' ' | 'n') => Some(Action::StandupNext),
+                KeyCode::Char('p') => Some(Action::StandupByPerson),
+                _ => app.keymap.lookup(app.pane, key).cloned(),
+            }
+        }
         Mode::Normal => app.keymap.lookup(app.pane, key).cloned(),
         Mode::Form(_) => Some(match event.code {
             KeyCode::Enter => Action::Confirm,

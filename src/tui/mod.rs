@@ -170,6 +170,10 @@ fn event_loop(
                 next = events.ready();
             }
         } else {
+            if app.standup.is_some() {
+                app.update(Action::Tick); // the standup timer
+                dirty = true;
+            }
             let today = crate::today();
             if today != app.today {
                 app.today = today;

@@ -9,6 +9,7 @@ mod planning;
 mod shell;
 mod sprint;
 mod stakeholders;
+mod standup;
 pub mod theme;
 mod timeline;
 pub mod widgets;

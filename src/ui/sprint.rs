@@ -27,6 +27,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.sprint.planning {
         return super::planning::draw(frame, area, app, theme);
     }
+    if let Some(standup) = &app.standup {
+        return super::standup::draw(frame, area, app, standup, theme);
+    }
     let board = &app.board;
     let Some(sprint) = board.active_sprint() else {
         return no_active_sprint(frame, area, board, theme);

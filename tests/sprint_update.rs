@@ -1158,3 +1158,51 @@ fn standup_timer_runs_on_ticks() {
         "{elapsed:?}"
     );
 }
+
+/// In the burndown, h/l look at the earlier sprints (read-only) and back; b leaves and forgets it.
+#[test]
+fn burndown_looks_at_past_sprints() {
+    let mut app = app();
+    press(&mut app, 'b');
+    assert_eq!(
+        app.viewed_sprint().map(|s| s.name.as_str()),
+        Some("Sprint 23")
+    );
+    press(&mut app, 'h');
+    assert_eq!(
+        app.viewed_sprint().map(|s| s.name.as_str()),
+        Some("Sprint 22")
+    );
+    press(&mut app, 'h');
+    press(&mut app, 'h');
+    assert_eq!(
+        app.viewed_sprint().map(|s| s.name.as_str()),
+        Some("Sprint 21"),
+        "stops at the first"
+    );
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    terminal.draw(|f| cairn::ui::draw(f, &app)).expect("draws");
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        text.contains("Closed: 23 of 26 committed points done — velocity 23"),
+        "{text}"
+    );
+    press(&mut app, 'l');
+    press(&mut app, 'l');
+    press(&mut app, 'l');
+    assert_eq!(
+        app.viewed_sprint().map(|s| s.name.as_str()),
+        Some("Sprint 23"),
+        "planned ones have none"
+    );
+    press(&mut app, 'b');
+    assert!(!app.sprint.burndown);
+    assert_eq!(app.sprint.viewing, None);
+}

@@ -104,6 +104,8 @@ pub struct SprintView {
     pub plan_right: bool,
     pub plan_left_item: Option<ItemId>,
     pub plan_right_item: Option<ItemId>,
+    /// The sprint whose burndown is shown, when not the active one (past sprints, read-only).
+    pub viewing: Option<SprintId>,
 }
 
 /// Screen areas the last frame used, for mouse clicks.

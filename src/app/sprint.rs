@@ -44,10 +44,44 @@ impl App {
         self.sprint_board_action(action)
     }
 
+    /// The sprint the burndown shows: the one picked with h/l, else the active one.
+    pub fn viewed_sprint(&self) -> Option<&Sprint> {
+        self.sprint
+            .viewing
+            .and_then(|id| self.board.sprint(id))
+            .or_else(|| self.board.active_sprint())
+    }
+
+    /// Sprints that have a burndown (started ones), oldest first.
+    fn started_sprints(&self) -> Vec<crate::model::SprintId> {
+        let mut s: Vec<&Sprint> = self
+            .board
+            .sprints
+            .iter()
+            .filter(|s| s.state != SprintState::Planned)
+            .collect();
+        s.sort_by_key(|s| (s.start, s.id));
+        s.into_iter().map(|s| s.id).collect()
+    }
+
     /// The board's own keys (also used by standup mode on the current card).
     pub(super) fn sprint_board_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         let today = self.today;
+        if self.sprint.burndown && matches!(action, ColumnLeft | ColumnRight) {
+            // In the burndown, h/l look at earlier or later sprints.
+            let all = self.started_sprints();
+            let at = self
+                .viewed_sprint()
+                .and_then(|v| all.iter().position(|id| *id == v.id));
+            let to = match (at, action == ColumnRight) {
+                (Some(n), true) => (n + 1).min(all.len().saturating_sub(1)),
+                (Some(n), false) => n.saturating_sub(1),
+                (None, _) => all.len().saturating_sub(1),
+            };
+            self.sprint.viewing = all.get(to).copied();
+            return Vec::new();
+        }
         let columns = self.board.columns.len().max(1);
         match action {
             ColumnLeft | ColumnRight => {
@@ -111,7 +145,10 @@ impl App {
                 Some(_) => {}
                 None => self.info("No card selected"),
             },
-            Burndown => self.sprint.burndown = !self.sprint.burndown,
+            Burndown => {
+                self.sprint.burndown = !self.sprint.burndown;
+                self.sprint.viewing = None;
+            }
             Standup => self.start_standup(),
             Plan => match rules::next_planned(&self.board) {
                 Some(_) => self.sprint.planning = true,

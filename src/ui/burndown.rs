@@ -16,7 +16,11 @@ const VELOCITY_SPRINTS: usize = 8;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &Theme) {
     let b = &app.board;
     let block = widgets::block(
-        format!(" Burndown — {} (b: back to the board) ", sprint.name),
+        format!(
+            " Burndown — {} ({}) · h/l other sprints · b: back to the board ",
+            sprint.name,
+            sprint.state.name()
+        ),
         theme,
     );
     let inner = block.inner(area);
@@ -33,13 +37,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
     } else {
         Span::styled("on track", theme.ok)
     };
-    let sentence = Line::from(vec![
-        Span::raw(format!("Day {elapsed} of {length}: ")),
-        Span::raw(format!(
-            "{remaining} of {committed} points left (ideal by now {ideal_now:.0}) — "
-        )),
-        verdict,
-    ]);
+    let sentence = if sprint.state == SprintState::Closed {
+        // Items of a closed sprint may have moved on: its own record tells how it ended.
+        let done = sprint.completed.unwrap_or(0);
+        Line::raw(format!(
+            "Closed: {done} of {committed} committed points done — velocity {done} ({} – {})",
+            sprint.start, sprint.end
+        ))
+    } else {
+        Line::from(vec![
+            Span::raw(format!("Day {elapsed} of {length}: ")),
+            Span::raw(format!(
+                "{remaining} of {committed} points left (ideal by now {ideal_now:.0}) — "
+            )),
+            verdict,
+        ])
+    };
 
     let wide = inner.width >= 100;
     let [text, charts] =

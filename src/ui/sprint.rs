@@ -30,6 +30,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(standup) = &app.standup {
         return super::standup::draw(frame, area, app, standup, theme);
     }
+    if app.sprint.burndown
+        && let Some(viewed) = app.viewed_sprint()
+    {
+        return super::burndown::draw(frame, area, app, viewed, theme);
+    }
     let board = &app.board;
     let Some(sprint) = board.active_sprint() else {
         return no_active_sprint(frame, area, board, theme);
@@ -73,9 +78,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if !more.is_empty() {
         block = block.title_top(Line::from(format!(" {} ", more.join(" · "))).right_aligned());
-    }
-    if app.sprint.burndown {
-        return super::burndown::draw(frame, area, app, sprint, theme);
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);

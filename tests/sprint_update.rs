@@ -1206,3 +1206,49 @@ fn burndown_looks_at_past_sprints() {
     assert!(!app.sprint.burndown);
     assert_eq!(app.sprint.viewing, None);
 }
+
+/// W edits the workflow in a form: a renamed column takes its cards, a WIP limit changes, and the
+/// full-column policy switches to warn; a column that still holds cards cannot be dropped; undo.
+#[test]
+fn workflow_form_renames_columns_and_limits() {
+    let mut app = app();
+    let before = app.board.clone();
+    press(&mut app, 'W');
+    assert!(matches!(app.mode, Mode::Form(_)));
+    // Select all of the Columns field and type the new workflow.
+    for _ in 0..60 {
+        app.update(Action::Type(key_event(KeyCode::Backspace)));
+    }
+    type_text(&mut app, "Ready, Doing 4, In review 2, Done");
+    app.update(Action::NextField);
+    for _ in 0..10 {
+        app.update(Action::Type(key_event(KeyCode::Backspace)));
+    }
+    type_text(&mut app, "warn");
+    app.update(Action::Confirm);
+    assert!(matches!(app.mode, Mode::Normal), "saved");
+    let names: Vec<&str> = app.board.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, vec!["Ready", "Doing", "In review", "Done"]);
+    assert_eq!(app.board.columns[1].wip_limit, Some(4));
+    assert_eq!(app.board.settings.wip_policy, cairn::model::WipPolicy::Warn);
+    assert_eq!(
+        item(&app, "CRN-21").status,
+        "In review",
+        "Review's cards follow the rename"
+    );
+    assert!(app.board.validate().is_empty());
+    app.update(Action::Undo);
+    assert_eq!(app.board, before);
+
+    press(&mut app, 'W');
+    for _ in 0..60 {
+        app.update(Action::Type(key_event(KeyCode::Backspace)));
+    }
+    type_text(&mut app, "Doing, Done");
+    app.update(Action::Confirm);
+    assert!(
+        matches!(app.mode, Mode::Form(_)),
+        "refused: To do and Review hold cards"
+    );
+    assert_eq!(app.board, before);
+}

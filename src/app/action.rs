@@ -93,6 +93,7 @@ pub enum Action {
     CloseSprint,
     Plan,
     Standup,
+    Workflow,
 
     // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
     /// Select an item and show it in the backlog
@@ -259,6 +260,11 @@ pub const COMMANDS: &[Command] = &[
         "standup",
         Action::Standup,
         "Standup: walk the board right to left with a timer (Space next, p by person)",
+    ),
+    cmd(
+        "workflow",
+        Action::Workflow,
+        "Edit the workflow: columns, WIP limits and what a full column does",
     ),
     cmd(
         "plan",

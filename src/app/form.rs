@@ -13,6 +13,7 @@ pub enum FormKind {
     Blocked(ItemId),
     Assign(ItemId),
     NewSprint,
+    Workflow,
 }
 
 /// One labelled text field.

@@ -150,6 +150,11 @@ impl App {
                 self.sprint.viewing = None;
             }
             Standup => self.start_standup(),
+            Workflow => {
+                if self.writable() {
+                    self.mode = Mode::Form(Box::new(Form::workflow(&self.board)));
+                }
+            }
             Plan => match rules::next_planned(&self.board) {
                 Some(_) => self.sprint.planning = true,
                 None => self.info("No planned sprint: n plans one, then P plans its work"),
@@ -317,6 +322,28 @@ impl App {
                 item.updated = today;
                 self.change(Edit::UpdateItem(Box::new(item)), label)
             }
+            FormKind::Workflow => {
+                let parsed = form.workflow_values();
+                let Some((columns, policy)) = parsed else {
+                    self.mode = Mode::Form(Box::new(form));
+                    return Vec::new();
+                };
+                match rules::set_workflow(&self.board, columns, policy) {
+                    Ok(edit) => {
+                        let effects = self.change(edit, "Change the workflow".into());
+                        self.sprint.column = self
+                            .sprint
+                            .column
+                            .min(self.board.columns.len().saturating_sub(1));
+                        effects
+                    }
+                    Err(e) => {
+                        form.set_error("Columns", e.to_string());
+                        self.mode = Mode::Form(Box::new(form));
+                        Vec::new()
+                    }
+                }
+            }
             FormKind::NewSprint => match form
                 .sprint_values(&rules::suggest_sprint(&self.board, today))
             {
@@ -374,6 +401,74 @@ impl Form {
             fields: vec![Field::new("Assignee", hint, &item.assignee)],
             focus: 0,
         }
+    }
+
+    /// The workflow as one line (`To do, Doing 3, Review 2, Done`) and the full-column policy.
+    pub fn workflow(board: &crate::model::Board) -> Form {
+        let columns: Vec<String> = board
+            .columns
+            .iter()
+            .map(|c| match c.wip_limit {
+                Some(l) => format!("{} {l}", c.name),
+                None => c.name.clone(),
+            })
+            .collect();
+        let policy = match board.settings.wip_policy {
+            crate::model::WipPolicy::Refuse => "refuse",
+            crate::model::WipPolicy::Warn => "warn",
+        };
+        Form {
+            kind: FormKind::Workflow,
+            title: "Workflow — Enter saves, Tab next field, Esc cancels".into(),
+            fields: vec![
+                Field::new(
+                    "Columns",
+                    "left to right, comma-separated; a number after a name is its WIP limit",
+                    &columns.join(", "),
+                ),
+                Field::new(
+                    "Full column",
+                    "refuse the move, or warn and allow it",
+                    policy,
+                ),
+            ],
+            focus: 0,
+        }
+    }
+
+    /// The columns and policy the workflow form describes, or `None` with the errors marked.
+    pub fn workflow_values(
+        &mut self,
+    ) -> Option<(Vec<crate::model::Column>, crate::model::WipPolicy)> {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+        let mut columns = Vec::new();
+        for part in self
+            .value("Columns")
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let (name, limit) = match part.rsplit_once(' ') {
+                Some((name, n)) if n.parse::<u32>().is_ok() => (name.trim(), n.parse::<u32>().ok()),
+                _ => (part, None),
+            };
+            columns.push(crate::model::Column::new(name, limit));
+        }
+        let policy = match self.value("Full column").to_lowercase().as_str() {
+            "refuse" | "" => Some(crate::model::WipPolicy::Refuse),
+            "warn" => Some(crate::model::WipPolicy::Warn),
+            other => {
+                self.set_error("Full column", format!("\"{other}\" is not refuse or warn"));
+                None
+            }
+        };
+        if columns.len() < 2 {
+            self.set_error("Columns", "a workflow needs at least two columns".into());
+            return None;
+        }
+        Some((columns, policy?))
     }
 
     pub fn new_sprint(template: &Sprint) -> Form {

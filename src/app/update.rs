@@ -360,9 +360,10 @@ impl App {
     fn submit(&mut self, mut form: Form) -> Vec<Effect> {
         let today = self.today;
         match form.kind {
-            FormKind::Blocked(_) | FormKind::Assign(_) | FormKind::NewSprint => {
-                self.submit_sprint_form(form)
-            }
+            FormKind::Blocked(_)
+            | FormKind::Assign(_)
+            | FormKind::NewSprint
+            | FormKind::Workflow => self.submit_sprint_form(form),
             FormKind::AddItem => {
                 let index = self
                     .selected_item()

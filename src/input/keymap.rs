@@ -101,6 +101,7 @@ const DEFAULTS: &[(Context, &str, &str)] = &[
     (Context::Sprint, "c", "close_sprint"),
     (Context::Sprint, "P", "plan"),
     (Context::Sprint, "S", "standup"),
+    (Context::Sprint, "W", "workflow"),
     (Context::Sprint, "s", "send_to_sprint"),
 ];
 

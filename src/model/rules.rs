@@ -30,6 +30,8 @@ pub enum RuleError {
     EmptyTitle,
     #[error("there is no active sprint: start one on the sprint board")]
     NoActiveSprint,
+    #[error("{0}")]
+    Workflow(String),
 }
 
 fn item(board: &Board, id: ItemId) -> Result<&Item, RuleError> {
@@ -294,6 +296,71 @@ pub fn next_planned(board: &Board) -> Option<SprintId> {
         .map(|s| s.id)
 }
 
+/// Replaces the workflow columns. A column keeps its items when its name stays; with as many columns
+/// as before, a renamed column takes its items along (by position). A column that goes away must be
+/// empty. Names are unique and WIP limits at least 1.
+pub fn set_workflow(
+    board: &Board,
+    columns: Vec<super::Column>,
+    policy: WipPolicy,
+) -> Result<Edit, RuleError> {
+    if columns.len() < 2 {
+        return Err(RuleError::Workflow(
+            "a workflow needs at least two columns".into(),
+        ));
+    }
+    for (n, c) in columns.iter().enumerate() {
+        if c.name.trim().is_empty() {
+            return Err(RuleError::Workflow(format!("column {} has no name", n + 1)));
+        }
+        if columns[..n]
+            .iter()
+            .any(|d| d.name.eq_ignore_ascii_case(&c.name))
+        {
+            return Err(RuleError::Workflow(format!("\"{}\" appears twice", c.name)));
+        }
+        if c.wip_limit == Some(0) {
+            return Err(RuleError::Workflow(format!(
+                "\"{}\": a WIP limit of 0 lets nothing in",
+                c.name
+            )));
+        }
+    }
+    let same_count = columns.len() == board.columns.len();
+    let mut edits = Vec::new();
+    for (n, old) in board.columns.iter().enumerate() {
+        if columns.iter().any(|c| c.name == old.name) {
+            continue;
+        }
+        let users: Vec<&Item> = board
+            .items
+            .iter()
+            .filter(|i| i.status == old.name)
+            .map(|i| &**i)
+            .collect();
+        if users.is_empty() {
+            continue;
+        }
+        if !same_count {
+            return Err(RuleError::Workflow(format!(
+                "\"{}\" still holds {} item(s): move them first (or keep the number of columns to rename it)",
+                old.name,
+                users.len()
+            )));
+        }
+        for it in users {
+            let mut moved = it.clone();
+            moved.status = columns[n].name.clone();
+            edits.push(Edit::UpdateItem(Box::new(moved)));
+        }
+    }
+    let mut settings = board.settings.clone();
+    settings.wip_policy = policy;
+    edits.push(Edit::SetColumns(columns));
+    edits.push(Edit::SetSettings(settings));
+    Ok(Edit::Batch(edits))
+}
+
 /// Where unfinished items go when a sprint closes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Leftovers {
@@ -391,7 +458,7 @@ pub fn rank_by_score(board: &Board, scoring: Scoring) -> Vec<ItemId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Sprint, Wsjf};
+    use crate::model::{Column, Sprint, Wsjf};
     use jiff::civil::date;
     use std::collections::BTreeMap;
 
@@ -591,6 +658,42 @@ mod tests {
         );
         assert_eq!(b.item(ItemId(1)).expect("item").sprint, Some(SprintId(2)));
         assert_eq!(ids(&b), vec![1, 2, 3, 4], "rank unchanged");
+    }
+
+    #[test]
+    fn workflow_renames_by_position_and_refuses_to_drop_a_used_column() {
+        let mut b = board();
+        let e = set_workflow(&b, Column::defaults()[..1].to_vec(), WipPolicy::Refuse);
+        assert!(
+            matches!(e, Err(RuleError::Workflow(_))),
+            "one column is not a workflow"
+        );
+        let mut cols = Column::defaults();
+        cols[0].name = "Ready".into();
+        cols[1].wip_limit = Some(4);
+        let before = b.clone();
+        let inverse = b
+            .apply(set_workflow(&b, cols.clone(), WipPolicy::Warn).expect("ok"))
+            .expect("applies");
+        assert!(
+            b.items.iter().all(|i| i.status == "Ready"),
+            "To do renamed with its items"
+        );
+        assert_eq!(b.columns[1].wip_limit, Some(4));
+        assert_eq!(b.settings.wip_policy, WipPolicy::Warn);
+        assert!(b.validate().is_empty());
+        b.apply(inverse).expect("undoes");
+        assert_eq!(b, before);
+        let three = vec![
+            Column::new("Doing", None),
+            Column::new("Review", None),
+            Column::new("Done", None),
+        ];
+        let e = set_workflow(&b, three, WipPolicy::Refuse).expect_err("To do still holds items");
+        assert!(
+            e.to_string().contains("\"To do\" still holds 4 item(s)"),
+            "{e}"
+        );
     }
 
     #[test]

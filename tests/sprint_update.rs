@@ -1252,3 +1252,61 @@ fn workflow_form_renames_columns_and_limits() {
     );
     assert_eq!(app.board, before);
 }
+
+/// e edits the active sprint in the same form as a new one; its state and record stay.
+#[test]
+fn edit_sprint_changes_goal_and_capacity_and_keeps_it_active() {
+    let mut app = app();
+    let active = app.board.active_sprint().expect("Sprint 23").clone();
+    press(&mut app, 'e');
+    assert!(matches!(app.mode, Mode::Form(_)));
+    // The focus starts on Goal: replace it, then the capacity.
+    for _ in 0..80 {
+        app.update(Action::Type(key_event(KeyCode::Backspace)));
+    }
+    type_text(&mut app, "Refunds and wallets ready for the beta");
+    for _ in 0..3 {
+        app.update(Action::NextField);
+    }
+    for _ in 0..5 {
+        app.update(Action::Type(key_event(KeyCode::Backspace)));
+    }
+    type_text(&mut app, "30");
+    app.update(Action::Confirm);
+    let s = app.board.active_sprint().expect("still active");
+    assert_eq!(
+        (s.goal.as_str(), s.capacity),
+        ("Refunds and wallets ready for the beta", 30)
+    );
+    // Its record stays; the change only adds today's burndown point.
+    assert_eq!(s.committed, active.committed);
+    let earlier: std::collections::BTreeMap<Date, u32> =
+        s.remaining.range(..TODAY).map(|(d, v)| (*d, *v)).collect();
+    assert_eq!(earlier, active.remaining);
+    assert!(
+        status(&app).starts_with("Edit Sprint 23"),
+        "{}",
+        status(&app)
+    );
+}
+
+/// The workflow form also sets the standup timebox; a nonsense value is refused beside the field.
+#[test]
+fn workflow_form_sets_the_standup_minutes() {
+    let mut app = app();
+    press(&mut app, 'W');
+    app.update(Action::NextField);
+    app.update(Action::NextField);
+    for _ in 0..5 {
+        app.update(Action::Type(key_event(KeyCode::Backspace)));
+    }
+    type_text(&mut app, "abc");
+    app.update(Action::Confirm);
+    assert!(matches!(app.mode, Mode::Form(_)), "refused");
+    for _ in 0..5 {
+        app.update(Action::Type(key_event(KeyCode::Backspace)));
+    }
+    type_text(&mut app, "10");
+    app.update(Action::Confirm);
+    assert_eq!(app.board.settings.standup_minutes, 10);
+}

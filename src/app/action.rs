@@ -94,6 +94,7 @@ pub enum Action {
     Plan,
     Standup,
     Workflow,
+    EditSprint,
 
     // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
     /// Select an item and show it in the backlog
@@ -260,6 +261,11 @@ pub const COMMANDS: &[Command] = &[
         "standup",
         Action::Standup,
         "Standup: walk the board right to left with a timer (Space next, p by person)",
+    ),
+    cmd(
+        "edit_sprint",
+        Action::EditSprint,
+        "Edit the active (or next planned) sprint: name, goal, dates, capacity",
     ),
     cmd(
         "workflow",

@@ -13,6 +13,7 @@ pub enum FormKind {
     Blocked(ItemId),
     Assign(ItemId),
     NewSprint,
+    EditSprint(crate::model::SprintId),
     Workflow,
 }
 

@@ -150,6 +150,22 @@ impl App {
                 self.sprint.viewing = None;
             }
             Standup => self.start_standup(),
+            EditSprint => {
+                let target = self.board.active_sprint().or_else(|| {
+                    rules::next_planned(&self.board).and_then(|id| self.board.sprint(id))
+                });
+                match target.cloned() {
+                    Some(s) if self.writable() => {
+                        let mut form = Form::new_sprint(&s);
+                        form.kind = FormKind::EditSprint(s.id);
+                        form.title =
+                            format!("Edit {} — Enter saves, Tab next field, Esc cancels", s.name);
+                        self.mode = Mode::Form(Box::new(form));
+                    }
+                    Some(_) => {}
+                    None => self.info("No active or planned sprint to edit: n plans one"),
+                }
+            }
             Workflow => {
                 if self.writable() {
                     self.mode = Mode::Form(Box::new(Form::workflow(&self.board)));
@@ -323,12 +339,12 @@ impl App {
                 self.change(Edit::UpdateItem(Box::new(item)), label)
             }
             FormKind::Workflow => {
-                let parsed = form.workflow_values();
-                let Some((columns, policy)) = parsed else {
+                let parsed = form.workflow_values(&self.board.settings);
+                let Some((columns, settings)) = parsed else {
                     self.mode = Mode::Form(Box::new(form));
                     return Vec::new();
                 };
-                match rules::set_workflow(&self.board, columns, policy) {
+                match rules::set_workflow(&self.board, columns, settings) {
                     Ok(edit) => {
                         let effects = self.change(edit, "Change the workflow".into());
                         self.sprint.column = self
@@ -339,6 +355,21 @@ impl App {
                     }
                     Err(e) => {
                         form.set_error("Columns", e.to_string());
+                        self.mode = Mode::Form(Box::new(form));
+                        Vec::new()
+                    }
+                }
+            }
+            FormKind::EditSprint(id) => {
+                let Some(current) = self.board.sprint(id).cloned() else {
+                    return Vec::new();
+                };
+                match form.sprint_values(&current) {
+                    Some(sprint) => {
+                        let label = format!("Edit {}", sprint.name);
+                        self.change(Edit::UpdateSprint(Box::new(sprint)), label)
+                    }
+                    None => {
                         self.mode = Mode::Form(Box::new(form));
                         Vec::new()
                     }
@@ -431,6 +462,11 @@ impl Form {
                     "refuse the move, or warn and allow it",
                     policy,
                 ),
+                Field::new(
+                    "Standup",
+                    "minutes for the daily standup",
+                    &board.settings.standup_minutes.to_string(),
+                ),
             ],
             focus: 0,
         }
@@ -439,7 +475,8 @@ impl Form {
     /// The columns and policy the workflow form describes, or `None` with the errors marked.
     pub fn workflow_values(
         &mut self,
-    ) -> Option<(Vec<crate::model::Column>, crate::model::WipPolicy)> {
+        settings: &crate::model::Settings,
+    ) -> Option<(Vec<crate::model::Column>, crate::model::Settings)> {
         for f in &mut self.fields {
             f.error = None;
         }
@@ -464,11 +501,24 @@ impl Form {
                 None
             }
         };
+        let minutes = self.value("Standup");
+        let minutes = match minutes.parse::<u32>() {
+            Ok(m) if (1..=120).contains(&m) => Some(m),
+            _ => {
+                self.set_error("Standup", format!("\"{minutes}\" is not 1–120 minutes"));
+                None
+            }
+        };
         if columns.len() < 2 {
             self.set_error("Columns", "a workflow needs at least two columns".into());
             return None;
         }
-        Some((columns, policy?))
+        let settings = crate::model::Settings {
+            wip_policy: policy?,
+            standup_minutes: minutes?,
+            ..settings.clone()
+        };
+        Some((columns, settings))
     }
 
     pub fn new_sprint(template: &Sprint) -> Form {
@@ -541,7 +591,6 @@ impl Form {
             start: start?,
             end: end?,
             capacity: capacity?,
-            state: SprintState::Planned,
             ..template.clone()
         })
     }

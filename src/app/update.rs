@@ -363,6 +363,7 @@ impl App {
             FormKind::Blocked(_)
             | FormKind::Assign(_)
             | FormKind::NewSprint
+            | FormKind::EditSprint(_)
             | FormKind::Workflow => self.submit_sprint_form(form),
             FormKind::AddItem => {
                 let index = self

@@ -102,6 +102,7 @@ const DEFAULTS: &[(Context, &str, &str)] = &[
     (Context::Sprint, "P", "plan"),
     (Context::Sprint, "S", "standup"),
     (Context::Sprint, "W", "workflow"),
+    (Context::Sprint, "e", "edit_sprint"),
     (Context::Sprint, "s", "send_to_sprint"),
 ];
 

@@ -302,7 +302,7 @@ pub fn next_planned(board: &Board) -> Option<SprintId> {
 pub fn set_workflow(
     board: &Board,
     columns: Vec<super::Column>,
-    policy: WipPolicy,
+    settings: super::Settings,
 ) -> Result<Edit, RuleError> {
     if columns.len() < 2 {
         return Err(RuleError::Workflow(
@@ -354,8 +354,6 @@ pub fn set_workflow(
             edits.push(Edit::UpdateItem(Box::new(moved)));
         }
     }
-    let mut settings = board.settings.clone();
-    settings.wip_policy = policy;
     edits.push(Edit::SetColumns(columns));
     edits.push(Edit::SetSettings(settings));
     Ok(Edit::Batch(edits))
@@ -458,7 +456,7 @@ pub fn rank_by_score(board: &Board, scoring: Scoring) -> Vec<ItemId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Column, Sprint, Wsjf};
+    use crate::model::{Column, Settings, Sprint, Wsjf};
     use jiff::civil::date;
     use std::collections::BTreeMap;
 
@@ -663,7 +661,7 @@ mod tests {
     #[test]
     fn workflow_renames_by_position_and_refuses_to_drop_a_used_column() {
         let mut b = board();
-        let e = set_workflow(&b, Column::defaults()[..1].to_vec(), WipPolicy::Refuse);
+        let e = set_workflow(&b, Column::defaults()[..1].to_vec(), b.settings.clone());
         assert!(
             matches!(e, Err(RuleError::Workflow(_))),
             "one column is not a workflow"
@@ -673,7 +671,17 @@ mod tests {
         cols[1].wip_limit = Some(4);
         let before = b.clone();
         let inverse = b
-            .apply(set_workflow(&b, cols.clone(), WipPolicy::Warn).expect("ok"))
+            .apply(
+                set_workflow(
+                    &b,
+                    cols.clone(),
+                    Settings {
+                        wip_policy: WipPolicy::Warn,
+                        ..b.settings.clone()
+                    },
+                )
+                .expect("ok"),
+            )
             .expect("applies");
         assert!(
             b.items.iter().all(|i| i.status == "Ready"),
@@ -689,7 +697,7 @@ mod tests {
             Column::new("Review", None),
             Column::new("Done", None),
         ];
-        let e = set_workflow(&b, three, WipPolicy::Refuse).expect_err("To do still holds items");
+        let e = set_workflow(&b, three, b.settings.clone()).expect_err("To do still holds items");
         assert!(
             e.to_string().contains("\"To do\" still holds 4 item(s)"),
             "{e}"

@@ -1310,3 +1310,28 @@ fn workflow_form_sets_the_standup_minutes() {
     app.update(Action::Confirm);
     assert_eq!(app.board.settings.standup_minutes, 10);
 }
+
+/// Under the Ask policy a move into a full column asks; n leaves it, y moves it as one undoable step.
+#[test]
+fn ask_policy_asks_before_going_over_the_limit() {
+    let mut app = app();
+    app.board.settings.wip_policy = cairn::model::WipPolicy::Ask;
+    // Doing (CRN-22) → Review, which holds 2 of 2.
+    press(&mut app, 'l');
+    let card = app.selected_card().expect("a card in Doing");
+    let before = app.board.clone();
+    press(&mut app, 'L');
+    assert!(matches!(app.mode, Mode::ConfirmWip { .. }), "asks");
+    press(&mut app, 'n');
+    assert_eq!(app.board, before, "n leaves it");
+    press(&mut app, 'L');
+    press(&mut app, 'y');
+    assert_eq!(app.board.item(card).expect("card").status, "Review");
+    assert!(
+        status(&app).contains("over its WIP limit"),
+        "{}",
+        status(&app)
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.board, before);
+}

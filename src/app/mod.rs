@@ -39,6 +39,11 @@ pub enum Mode {
     RankPreview(Vec<ItemId>),
     /// Quit although the last save failed?
     ConfirmQuit,
+    /// Move a card into a full column anyway? (the `Ask` WIP policy)
+    ConfirmWip {
+        item: ItemId,
+        column: usize,
+    },
     /// Closing a sprint: where do its unfinished items go? `next` is the sprint they can move to.
     CloseSprint {
         sprint: SprintId,

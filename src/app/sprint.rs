@@ -259,8 +259,40 @@ impl App {
                 self.sprint.card = Some(item.id);
                 effects
             }
+            Err(crate::model::RuleError::WipLimit { .. })
+                if self.board.settings.wip_policy == crate::model::WipPolicy::Ask =>
+            {
+                self.mode = Mode::ConfirmWip {
+                    item: item.id,
+                    column: to,
+                };
+                Vec::new()
+            }
             Err(e) => {
                 self.error(format!("{}: {e}", self.board.item_key(item.id)));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Moves a card past a full column after a yes.
+    pub(super) fn move_card_over_limit(&mut self, id: ItemId, to: usize) -> Vec<Effect> {
+        let Some(column) = self.board.columns.get(to).map(|c| c.name.clone()) else {
+            return Vec::new();
+        };
+        match rules::set_status_over_limit(&self.board, id, &column, self.today) {
+            Ok(edit) => {
+                let label = format!(
+                    "Move {} to {column} (over its WIP limit)",
+                    self.board.item_key(id)
+                );
+                let effects = self.change(edit, label);
+                self.sprint.column = to;
+                self.sprint.card = Some(id);
+                effects
+            }
+            Err(e) => {
+                self.error(e.to_string());
                 Vec::new()
             }
         }
@@ -447,6 +479,7 @@ impl Form {
         let policy = match board.settings.wip_policy {
             crate::model::WipPolicy::Refuse => "refuse",
             crate::model::WipPolicy::Warn => "warn",
+            crate::model::WipPolicy::Ask => "ask",
         };
         Form {
             kind: FormKind::Workflow,
@@ -459,7 +492,7 @@ impl Form {
                 ),
                 Field::new(
                     "Full column",
-                    "refuse the move, or warn and allow it",
+                    "refuse the move, warn and allow it, or ask",
                     policy,
                 ),
                 Field::new(
@@ -496,8 +529,12 @@ impl Form {
         let policy = match self.value("Full column").to_lowercase().as_str() {
             "refuse" | "" => Some(crate::model::WipPolicy::Refuse),
             "warn" => Some(crate::model::WipPolicy::Warn),
+            "ask" => Some(crate::model::WipPolicy::Ask),
             other => {
-                self.set_error("Full column", format!("\"{other}\" is not refuse or warn"));
+                self.set_error(
+                    "Full column",
+                    format!("\"{other}\" is not refuse, warn or ask"),
+                );
                 None
             }
         };

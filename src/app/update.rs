@@ -58,6 +58,13 @@ impl App {
                     Vec::new()
                 }
             },
+            Mode::ConfirmWip { item, column } => match action {
+                Action::Yes => self.move_card_over_limit(item, column),
+                _ => {
+                    self.info("Not moved: the column stays within its limit");
+                    Vec::new()
+                }
+            },
             Mode::ConfirmQuit => match action {
                 Action::Yes | Action::Quit => vec![Effect::Quit],
                 _ => {

@@ -60,6 +60,10 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q') => Some(Action::Cancel),
             _ => None,
         },
+        Mode::ConfirmWip { .. } => match event.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Yes),
+            _ => Some(Action::No),
+        },
         Mode::ConfirmQuit => match event.code {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Yes),
             _ => Some(Action::No),

@@ -86,6 +86,8 @@ pub enum WipPolicy {
     Refuse,
     /// The move happens and the column header shows it is over the limit.
     Warn,
+    /// The user is asked, and the move happens on yes.
+    Ask,
 }
 
 /// Board-wide preferences kept in the file.

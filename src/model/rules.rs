@@ -151,6 +151,26 @@ pub fn set_points(
 /// Moves an item to a workflow column, checking the column's WIP limit for items of the active sprint.
 /// Records when it entered the column, and the done date when the column is the last one.
 pub fn set_status(board: &Board, id: ItemId, column: &str, today: Date) -> Result<Edit, RuleError> {
+    move_to_column(board, id, column, today, false)
+}
+
+/// The same move past a full column, after the user said yes (the `Ask` policy).
+pub fn set_status_over_limit(
+    board: &Board,
+    id: ItemId,
+    column: &str,
+    today: Date,
+) -> Result<Edit, RuleError> {
+    move_to_column(board, id, column, today, true)
+}
+
+fn move_to_column(
+    board: &Board,
+    id: ItemId,
+    column: &str,
+    today: Date,
+    over_limit: bool,
+) -> Result<Edit, RuleError> {
     let current = item(board, id)?;
     let col = board
         .columns
@@ -163,8 +183,11 @@ pub fn set_status(board: &Board, id: ItemId, column: &str, today: Date) -> Resul
     let in_active = board
         .active_sprint()
         .is_some_and(|s| current.sprint == Some(s.id));
-    if let (Some(limit), true, WipPolicy::Refuse) =
-        (col.wip_limit, in_active, board.settings.wip_policy)
+    let checked = matches!(
+        board.settings.wip_policy,
+        WipPolicy::Refuse | WipPolicy::Ask
+    ) && !over_limit;
+    if let (Some(limit), true, true) = (col.wip_limit, in_active, checked)
         && board.wip_count(column) >= limit as usize
     {
         return Err(RuleError::WipLimit {

@@ -73,6 +73,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Palette(p) => overlay::palette(frame, body, p, &theme),
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, body, app, &theme),
+        Mode::ConfirmWip { item, column } => {
+            overlay::confirm_wip(frame, body, app, *item, *column, &theme)
+        }
         Mode::CloseSprint { sprint, next } => {
             overlay::close_sprint(frame, body, app, *sprint, *next, &theme)
         }

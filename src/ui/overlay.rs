@@ -247,3 +247,37 @@ pub fn close_sprint(
         popup,
     );
 }
+
+pub fn confirm_wip(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    item: ItemId,
+    column: usize,
+    theme: &Theme,
+) {
+    let b = &app.board;
+    let Some(col) = b.columns.get(column) else {
+        return;
+    };
+    let limit = col.wip_limit.unwrap_or(0);
+    let text = vec![
+        Line::raw(format!(
+            "\"{}\" already holds {} of its {limit} cards.",
+            col.name,
+            b.wip_count(&col.name)
+        )),
+        Line::raw(format!(
+            "Move {} there anyway?  y move it · n leave it",
+            b.item_key(item)
+        )),
+    ];
+    let popup = widgets::centered(area, 64, 4);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(widgets::block(" WIP limit ", theme))
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}

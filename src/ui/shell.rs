@@ -107,6 +107,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         Mode::Help(_) => fixed(&[("↑↓", "scroll"), ("Esc", "close")]),
         Mode::RankPreview(_) => fixed(&[("Enter", "apply"), ("Esc", "keep the order")]),
         Mode::ConfirmQuit => fixed(&[("y", "quit"), ("n", "stay")]),
+        Mode::ConfirmWip { .. } => fixed(&[("y", "move it anyway"), ("n", "leave it")]),
         Mode::CloseSprint { .. } => fixed(&[
             ("b", "to the backlog"),
             ("n", "to the next sprint"),

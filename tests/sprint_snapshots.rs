@@ -291,3 +291,28 @@ fn standup_80x24_and_by_person_120x30() {
     );
     insta::assert_snapshot!("sprint_standup_by_person_120x30", s);
 }
+
+/// The planning view: candidates beside the planned sprint, the gauge and its sentence; after
+/// pulling in more than the capacity, the sentence says OVER in words.
+#[test]
+fn planning_80x24_and_over_capacity_120x30() {
+    let mut app = sprint_pane();
+    press(&mut app, KeyCode::Char('P'));
+    let s = screen(&app, 80, 24);
+    shows(
+        &s,
+        &[
+            "Planning Sprint 24",
+            "Planned 16 of 28 points capacity",
+            "Backlog — 7 candidates",
+            "Sprint 24 — 3 items, 16 pts",
+        ],
+    );
+    insta::assert_snapshot!("sprint_planning_80x24", s);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('s'));
+    }
+    let s = screen(&app, 120, 30);
+    shows(&s, &["OVER capacity by"]);
+    insta::assert_snapshot!("sprint_planning_over_capacity_120x30", s);
+}

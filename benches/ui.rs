@@ -88,52 +88,39 @@ fn startup(c: &mut Criterion) {
     group.finish();
 }
 
-/// Criterion reports means; the budget is a p99, so measure 2,000 single keystrokes and sort them.
-fn p99_report() {
-    sprint_p99();
-    for n in [10_000usize, 100_000] {
-        let mut app = App::new(generate(n, 1), "b.ron", date(2026, 11, 28));
-        let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-        frame(&mut terminal, &app);
-        let keys = [
-            Action::Down,
-            Action::MoveDown,
-            Action::Up,
-            Action::MoveUp,
-            Action::PageDown,
-            Action::PageUp,
-        ];
-        let mut times: Vec<Duration> = (0..2_000)
-            .map(|k| {
-                let start = std::time::Instant::now();
-                app.update(keys[k % keys.len()].clone());
-                frame(&mut terminal, &app);
-                start.elapsed()
-            })
-            .collect();
-        times.sort();
-        let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-        eprintln!(
-            "keystroke → frame, backlog, {n} items: p50 {:?}, p99 {:?}, max {:?}",
-            at(0.5),
-            at(0.99),
-            times[times.len() - 1]
-        );
-    }
+/// Presses `keys` in turn `presses` times, drawing after each, and prints p50, p99 and the maximum:
+/// criterion reports means, and the budget is a p99.
+fn percentiles(label: &str, app: &mut App, keys: &[Action], presses: usize) {
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+    frame(&mut terminal, app);
+    let mut times: Vec<Duration> = (0..presses)
+        .map(|k| {
+            let start = std::time::Instant::now();
+            app.update(keys[k % keys.len()].clone());
+            frame(&mut terminal, app);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+    eprintln!(
+        "keystroke → frame, {label}: p50 {:?}, p99 {:?}, max {:?}",
+        at(0.5),
+        at(0.99),
+        times[times.len() - 1]
+    );
 }
 
-/// The sprint board with a 300-card active sprint on a 100k board: j/k, h/l and H/L (moves that
-/// change the board, with WIP checks, history and the burndown point).
-fn sprint_p99() {
+fn p99_report() {
+    // The sprint board with a 300-card active sprint on a 100k board: j/k, h/l and H/L (moves that
+    // change the board, with WIP checks, history and the burndown point).
     let board = generate(100_000, 1);
     let cards = board
         .active_sprint()
         .map_or(0, |s| board.sprint_items(s.id).count());
     let mut app = App::new(board, "b.ron", date(2026, 11, 28));
     app.update(Action::ShowSprint);
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-    frame(&mut terminal, &app);
-    let keys = [
+    let sprint_keys = [
         Action::Down,
         Action::ColumnRight,
         Action::CardLeft,
@@ -141,22 +128,26 @@ fn sprint_p99() {
         Action::ColumnLeft,
         Action::CardRight,
     ];
-    let mut times: Vec<Duration> = (0..1_200)
-        .map(|k| {
-            let start = std::time::Instant::now();
-            app.update(keys[k % keys.len()].clone());
-            frame(&mut terminal, &app);
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    eprintln!(
-        "keystroke → frame, sprint board, {cards}-card sprint on 100000 items: p50 {:?}, p99 {:?}, max {:?}",
-        at(0.5),
-        at(0.99),
-        times[times.len() - 1]
-    );
+    let label = format!("sprint board, {cards}-card sprint on 100000 items");
+    percentiles(&label, &mut app, &sprint_keys, 1_200);
+
+    let backlog_keys = [
+        Action::Down,
+        Action::MoveDown,
+        Action::Up,
+        Action::MoveUp,
+        Action::PageDown,
+        Action::PageUp,
+    ];
+    for n in [10_000usize, 100_000] {
+        let mut app = App::new(generate(n, 1), "b.ron", date(2026, 11, 28));
+        percentiles(
+            &format!("backlog, {n} items"),
+            &mut app,
+            &backlog_keys,
+            2_000,
+        );
+    }
 }
 
 criterion_group!(benches, keystrokes, startup);

@@ -179,15 +179,9 @@ impl App {
             Reload => return vec![Effect::Reload],
             ToggleScoring => {
                 let mut settings = self.board.settings.clone();
-                settings.scoring = match settings.scoring {
-                    crate::model::Scoring::Wsjf => crate::model::Scoring::Rice,
-                    crate::model::Scoring::Rice => crate::model::Scoring::Wsjf,
-                };
-                let label = match settings.scoring {
-                    crate::model::Scoring::Wsjf => "Score by WSJF",
-                    crate::model::Scoring::Rice => "Score by RICE",
-                };
-                return self.change(Edit::SetSettings(settings), label.to_string());
+                settings.scoring = settings.scoring.toggled();
+                let label = format!("Score by {}", settings.scoring.name());
+                return self.change(Edit::SetSettings(settings), label);
             }
             DescriptionEdited(..) => return self.backlog_action(action),
             other

@@ -6,7 +6,7 @@
 //! table cell has its line breaks collapsed and its `|` escaped, so no title can break a table.
 
 use crate::model::{
-    Board, EntryId, EntryKind, Item, NoteKind, Scoring, Sprint, SprintState, TimelineEntry,
+    Board, EntryId, EntryKind, Item, NoteKind, Sprint, SprintState, TimelineEntry,
     average_velocity, budget_totals, open_risks_by_exposure, recent_velocities, sprint_at_risk,
     stakeholders_due,
 };
@@ -420,10 +420,7 @@ fn backlog_section(board: &Board) -> Vec<String> {
             ]
         })
         .collect();
-    let score = match scoring {
-        Scoring::Wsjf => "WSJF",
-        Scoring::Rice => "RICE",
-    };
+    let score = scoring.name();
     blocks.push(table(
         &[
             ("Rank", Align::Right),

@@ -168,6 +168,24 @@ pub enum Scoring {
     Rice,
 }
 
+impl Scoring {
+    /// `WSJF` or `RICE`, as headers and messages show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scoring::Wsjf => "WSJF",
+            Scoring::Rice => "RICE",
+        }
+    }
+
+    /// The other model.
+    pub fn toggled(self) -> Scoring {
+        match self {
+            Scoring::Wsjf => Scoring::Rice,
+            Scoring::Rice => Scoring::Wsjf,
+        }
+    }
+}
+
 /// One backlog item. Its place in `Board::items` is its rank.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

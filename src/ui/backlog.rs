@@ -52,10 +52,7 @@ pub fn score_text(item: &Item, scoring: Scoring) -> String {
 
 fn title(app: &App) -> String {
     let b = &app.board;
-    let scoring = match b.settings.scoring {
-        Scoring::Wsjf => "WSJF",
-        Scoring::Rice => "RICE",
-    };
+    let scoring = b.settings.scoring.name();
     if app.backlog.filter.is_empty() {
         format!(" Backlog — {} items · score: {scoring} ", b.items.len())
     } else {

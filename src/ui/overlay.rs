@@ -113,11 +113,9 @@ pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], 
     let scoring = b.settings.scoring;
     let block = widgets::block(
         format!(
-            " Rank by {:?} — Enter applies as one step (u undoes), Esc keeps the current order ",
-            scoring
-        )
-        .replace("Wsjf", "WSJF")
-        .replace("Rice", "RICE"),
+            " Rank by {} — Enter applies as one step (u undoes), Esc keeps the current order ",
+            scoring.name()
+        ),
         theme,
     );
     let inner = block.inner(area);

@@ -46,38 +46,12 @@ impl History {
 
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self, board: &mut Board) -> Option<Result<String, EditError>> {
-        let step = self.undo.pop()?;
-        Some(match board.apply(step.edit.clone()) {
-            Ok(redo) => {
-                self.redo.push(Step {
-                    label: step.label.clone(),
-                    edit: redo,
-                });
-                Ok(step.label)
-            }
-            Err(e) => {
-                self.undo.push(step);
-                Err(e)
-            }
-        })
+        replay(&mut self.undo, &mut self.redo, board)
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self, board: &mut Board) -> Option<Result<String, EditError>> {
-        let step = self.redo.pop()?;
-        Some(match board.apply(step.edit.clone()) {
-            Ok(undo) => {
-                self.undo.push(Step {
-                    label: step.label.clone(),
-                    edit: undo,
-                });
-                Ok(step.label)
-            }
-            Err(e) => {
-                self.redo.push(step);
-                Err(e)
-            }
-        })
+        replay(&mut self.redo, &mut self.undo, board)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -89,6 +63,28 @@ impl History {
         self.undo.clear();
         self.redo.clear();
     }
+}
+
+/// Applies the top step of `from` and keeps its inverse on `to`; a step that fails stays where it was.
+fn replay(
+    from: &mut Vec<Step>,
+    to: &mut Vec<Step>,
+    board: &mut Board,
+) -> Option<Result<String, EditError>> {
+    let step = from.pop()?;
+    Some(match board.apply(step.edit.clone()) {
+        Ok(inverse) => {
+            to.push(Step {
+                label: step.label.clone(),
+                edit: inverse,
+            });
+            Ok(step.label)
+        }
+        Err(e) => {
+            from.push(step);
+            Err(e)
+        }
+    })
 }
 
 #[cfg(test)]

@@ -126,8 +126,8 @@ impl App {
                 self.backlog.anchor = self.backlog.selected;
                 self.mode = Mode::Filter(Box::new(input));
             }
-            Undo => return self.undo(),
-            Redo => return self.redo(),
+            Undo => return self.replay(false),
+            Redo => return self.replay(true),
             Cancel | StandupNext | StandupByPerson
                 if self.pane == Pane::Sprint && self.standup.is_some() =>
             {
@@ -244,32 +244,22 @@ impl App {
         self.backlog.selected = self.row_id(to);
     }
 
-    fn undo(&mut self) -> Vec<Effect> {
+    /// Undo (`redo` false) or redo the last step, saying which.
+    fn replay(&mut self, redo: bool) -> Vec<Effect> {
         if !self.writable() {
             return Vec::new();
         }
         self.remember_row();
-        match self.history.undo(&mut self.board) {
-            None => self.info("Nothing to undo"),
-            Some(Err(e)) => self.error(format!("Cannot undo: {e}")),
+        let (done, verb, noun) = if redo {
+            (self.history.redo(&mut self.board), "Redid", "redo")
+        } else {
+            (self.history.undo(&mut self.board), "Undid", "undo")
+        };
+        match done {
+            None => self.info(format!("Nothing to {noun}")),
+            Some(Err(e)) => self.error(format!("Cannot {noun}: {e}")),
             Some(Ok(label)) => {
-                self.after_change(format!("Undid: {label}"));
-                return vec![Effect::Changed];
-            }
-        }
-        Vec::new()
-    }
-
-    fn redo(&mut self) -> Vec<Effect> {
-        if !self.writable() {
-            return Vec::new();
-        }
-        self.remember_row();
-        match self.history.redo(&mut self.board) {
-            None => self.info("Nothing to redo"),
-            Some(Err(e)) => self.error(format!("Cannot redo: {e}")),
-            Some(Ok(label)) => {
-                self.after_change(format!("Redid: {label}"));
+                self.after_change(format!("{verb}: {label}"));
                 return vec![Effect::Changed];
             }
         }

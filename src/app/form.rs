@@ -15,6 +15,8 @@ pub enum FormKind {
     NewSprint,
     EditSprint(crate::model::SprintId),
     Workflow,
+    Timeline(super::TimelineForm),
+    People(super::PeopleForm),
 }
 
 /// One labelled text field.

@@ -9,7 +9,9 @@ mod history;
 pub mod palette;
 mod planning;
 mod sprint;
+pub mod stakeholders;
 pub mod standup;
+pub mod timeline;
 mod update;
 
 pub use action::{Action, COMMANDS, Command, Effect, Pane};
@@ -17,6 +19,8 @@ pub use filter::Filter;
 pub use form::{Form, FormKind};
 pub use history::History;
 pub use palette::Palette;
+pub use stakeholders::{PeopleForm, PeopleView};
+pub use timeline::{TimelineForm, TimelineView};
 
 use crate::input::Keymap;
 use crate::model::{Board, Item, ItemId, SprintId};
@@ -130,6 +134,8 @@ pub struct App {
     pub sprint: SprintView,
     /// Standup mode, while it runs.
     pub standup: Option<standup::Standup>,
+    pub timeline: TimelineView,
+    pub people: PeopleView,
     /// Scroll offsets of the read-only panes, by pane index.
     pub scroll: [usize; 4],
     pub status: Option<Status>,
@@ -159,6 +165,8 @@ impl App {
             backlog: BacklogView::default(),
             sprint: SprintView::default(),
             standup: None,
+            timeline: TimelineView::default(),
+            people: PeopleView::default(),
             scroll: [0; 4],
             status: None,
             save: SaveState::Saved,

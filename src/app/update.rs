@@ -107,6 +107,12 @@ impl App {
         if super::sprint::is_sprint_list_key(self, &action) {
             return self.sprint_action(action);
         }
+        if self.pane == Pane::Timeline && super::timeline::takes(self, &action) {
+            return self.timeline_action(action);
+        }
+        if self.pane == Pane::Stakeholders && super::stakeholders::takes(self, &action) {
+            return self.stakeholders_action(action);
+        }
         match action {
             Quit => {
                 if matches!(self.save, SaveState::Failed(_)) {
@@ -192,7 +198,8 @@ impl App {
             }
             other if self.pane == Pane::Backlog => return self.backlog_action(other),
             other if self.pane == Pane::Sprint => return self.sprint_action(other),
-            other => self.wrong_pane(&other),
+            other if self.pane == Pane::Timeline => return self.timeline_action(other),
+            other => return self.stakeholders_action(other),
         }
         Vec::new()
     }
@@ -356,6 +363,8 @@ impl App {
             | FormKind::NewSprint
             | FormKind::EditSprint(_)
             | FormKind::Workflow => self.submit_sprint_form(form),
+            FormKind::Timeline(_) => self.submit_timeline_form(form),
+            FormKind::People(_) => self.submit_people_form(form),
             FormKind::AddItem => {
                 let index = self
                     .selected_item()

@@ -125,6 +125,8 @@ pub enum Action {
     Answer(char),
     /// A tick of the clock: timers and the date
     Tick,
+    /// Tick or untick the choice under the cursor in a picker
+    Check,
 }
 
 impl Action {

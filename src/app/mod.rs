@@ -7,6 +7,7 @@ pub mod filter;
 pub mod form;
 mod history;
 pub mod palette;
+pub mod picker;
 mod planning;
 mod sprint;
 pub mod stakeholders;
@@ -19,6 +20,7 @@ pub use filter::Filter;
 pub use form::{Form, FormKind};
 pub use history::History;
 pub use palette::Palette;
+pub use picker::Picker;
 pub use stakeholders::{PeopleForm, PeopleView};
 pub use timeline::{TimelineForm, TimelineView};
 
@@ -39,6 +41,8 @@ pub enum Mode {
     /// The help overlay, scrolled by this many lines.
     Help(usize),
     Palette(Box<Palette>),
+    /// Picking items or entries to link, with checkboxes.
+    Picker(Box<Picker>),
     /// "Rank by score": the proposed order, shown beside the current one until Enter or Esc.
     RankPreview(Vec<ItemId>),
     /// Quit although the last save failed?

@@ -24,4 +24,14 @@ impl App {
     pub(super) fn submit_people_form(&mut self, _form: Form) -> Vec<Effect> {
         Vec::new()
     }
+
+    /// The picker's answer for a note: the items and entries it is about.
+    pub(super) fn apply_note_links(
+        &mut self,
+        _stakeholder: crate::model::StakeholderId,
+        _note: crate::model::NoteId,
+        _chosen: Vec<super::picker::Target>,
+    ) -> Vec<Effect> {
+        Vec::new()
+    }
 }

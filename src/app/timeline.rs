@@ -25,4 +25,13 @@ impl App {
     pub(super) fn submit_timeline_form(&mut self, _form: Form) -> Vec<Effect> {
         Vec::new()
     }
+
+    /// The picker's answer for the timeline: an entry's items or dependencies, a risk's links.
+    pub(super) fn apply_timeline_picks(
+        &mut self,
+        _purpose: super::picker::Purpose,
+        _chosen: Vec<super::picker::Target>,
+    ) -> Vec<Effect> {
+        Vec::new()
+    }
 }

@@ -30,6 +30,7 @@ impl App {
                 Vec::new()
             }
             Mode::Palette(palette) => self.palette(*palette, action),
+            Mode::Picker(picker) => self.picker(*picker, action),
             Mode::RankPreview(order) => match action {
                 Action::Confirm => {
                     let n = order.len();
@@ -332,6 +333,37 @@ impl App {
             _ => {}
         }
         self.mode = Mode::Palette(Box::new(palette));
+        Vec::new()
+    }
+
+    fn picker(&mut self, mut picker: super::Picker, action: Action) -> Vec<Effect> {
+        use super::picker::Purpose;
+        match action {
+            Action::Cancel => {
+                self.info("Cancelled: no links changed");
+                return Vec::new();
+            }
+            Action::Confirm => {
+                let chosen = picker.chosen();
+                return match picker.purpose {
+                    Purpose::NoteLinks { stakeholder, note } => {
+                        self.apply_note_links(stakeholder, note, chosen)
+                    }
+                    purpose => self.apply_timeline_picks(purpose, chosen),
+                };
+            }
+            Action::Down => picker.down(),
+            Action::Up => picker.up(),
+            Action::PageDown => (0..10).for_each(|_| picker.down()),
+            Action::PageUp => (0..10).for_each(|_| picker.up()),
+            Action::Check => picker.toggle(),
+            Action::Type(key) => {
+                picker.input.input(key);
+                picker.refresh();
+            }
+            _ => {}
+        }
+        self.mode = Mode::Picker(Box::new(picker));
         Vec::new()
     }
 

@@ -43,6 +43,18 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::Char('p') if ctrl => Action::Up,
             _ => Action::Type(event),
         }),
+        Mode::Picker(_) => Some(match event.code {
+            KeyCode::Enter => Action::Confirm,
+            KeyCode::Esc => Action::Cancel,
+            KeyCode::Down => Action::Down,
+            KeyCode::Up => Action::Up,
+            KeyCode::PageDown => Action::PageDown,
+            KeyCode::PageUp => Action::PageUp,
+            KeyCode::Char('n') if ctrl => Action::Down,
+            KeyCode::Char('p') if ctrl => Action::Up,
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Char(' ') => Action::Check,
+            _ => Action::Type(event),
+        }),
         Mode::Help(_) => match event.code {
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
             KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),

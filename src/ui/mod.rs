@@ -5,6 +5,7 @@ mod backlog;
 mod burndown;
 mod form;
 mod overlay;
+mod picker;
 mod planning;
 mod shell;
 mod sprint;
@@ -71,6 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Form(form) => form::draw(frame, body, app, form, &theme),
         Mode::Help(scroll) => overlay::help(frame, body, app, *scroll, &theme),
         Mode::Palette(p) => overlay::palette(frame, body, p, &theme),
+        Mode::Picker(p) => picker::draw(frame, body, p, &theme),
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, body, app, &theme),
         Mode::ConfirmWip { item, column } => {

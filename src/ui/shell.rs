@@ -104,6 +104,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
         Mode::Form(_) => fixed(&[("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")]),
         Mode::Filter(_) => fixed(&[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "select")]),
         Mode::Palette(_) => fixed(&[("Enter", "run"), ("↑↓", "choose"), ("Esc", "close")]),
+        Mode::Picker(_) => fixed(&[("Tab", "tick"), ("Enter", "apply"), ("Esc", "cancel")]),
         Mode::Help(_) => fixed(&[("↑↓", "scroll"), ("Esc", "close")]),
         Mode::RankPreview(_) => fixed(&[("Enter", "apply"), ("Esc", "keep the order")]),
         Mode::ConfirmQuit => fixed(&[("y", "quit"), ("n", "stay")]),

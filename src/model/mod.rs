@@ -3,13 +3,15 @@
 //! Pure data and rules: no terminal, no file I/O. Anything that needs "today" takes it as an argument.
 
 mod edit;
+pub mod forecast;
 mod ids;
 mod item;
 mod risk;
+pub mod plan;
 pub mod rules;
 mod shift;
 mod sprint;
-mod stakeholder;
+pub mod stakeholder;
 mod timeline;
 mod validate;
 

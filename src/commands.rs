@@ -171,7 +171,12 @@ fn export(path: &Path, format: ExportFormat) -> Result<(), Failure> {
                 .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
             out(&String::from_utf8_lossy(&buf))
         }
-        ExportFormat::Md => out(&io::report::status_report(&board, crate::today())),
+        // Stakeholders: decisions and requests since the last report written with `r`, if any.
+        ExportFormat::Md => {
+            let today = crate::today();
+            let last = io::report::last_report(&io::report::reports_dir(path), today);
+            out(&io::report::status_report_since(&board, today, last))
+        }
     }
 }
 

@@ -213,6 +213,56 @@ fn event_loop(
                         Err(e) => app.error(e),
                     }
                 }
+                // Stakeholders
+                Effect::EditNote {
+                    stakeholder,
+                    note,
+                    text,
+                } => {
+                    events.pause();
+                    terminal::leave();
+                    let edited = edit_in_editor(&text);
+                    *term = terminal::enter(app.mouse)?;
+                    events.resume();
+                    match edited {
+                        Ok(text) => {
+                            let back = Action::NoteEdited {
+                                stakeholder,
+                                note,
+                                text,
+                            };
+                            if app.update(back).contains(&Effect::Changed)
+                                && let Some(s) = saver.as_deref_mut()
+                            {
+                                s.changed();
+                            }
+                        }
+                        Err(e) => app.error(e),
+                    }
+                }
+                Effect::WriteReport { edit } => {
+                    let board = Path::new(&app.file).to_path_buf();
+                    match crate::io::report::write_report(&board, &app.board, app.today) {
+                        Ok(written) if edit => {
+                            events.pause();
+                            terminal::leave();
+                            let opened = open_in_editor(&written);
+                            *term = terminal::enter(app.mouse)?;
+                            events.resume();
+                            match opened {
+                                Ok(()) => app.info(format!("Report: {}", written.display())),
+                                Err(e) => {
+                                    app.error(format!("{e}; the report is {}", written.display()))
+                                }
+                            }
+                        }
+                        Ok(written) => app.info(format!(
+                            "Report written to {} (R opens it in $EDITOR)",
+                            written.display()
+                        )),
+                        Err(e) => app.error(e.to_string()),
+                    }
+                }
             }
         }
         if let Some(s) = saver.as_deref_mut() {
@@ -305,4 +355,25 @@ fn edit_in_editor(text: &str) -> Result<String, String> {
     }
     std::fs::read_to_string(file.path())
         .map_err(|e| format!("cannot read {}: {e}", file.path().display()))
+}
+
+// Stakeholders
+/// Opens `$VISUAL`/`$EDITOR` (or vi) on a file the user keeps (the status report).
+fn open_in_editor(path: &Path) -> Result<(), String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    // Through the shell, so EDITOR may carry arguments ("code --wait").
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("sh")
+        .arg(path)
+        .status()
+        .map_err(|e| format!("cannot start {editor}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{editor} exited with {status}"))
+    }
 }

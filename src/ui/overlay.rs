@@ -27,10 +27,18 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Filter: words, tag:x kind:bug status:doing moscow:must sprint:active|none|<name>",
-        theme.dim,
-    ));
+    // Stakeholders: their filter reads other qualifiers.
+    let filter_help: &[&str] = if app.pane == crate::app::Pane::Stakeholders {
+        &[
+            "Filter, register: words in the name, role, organisation or quadrant",
+            "Filter, notes (t): kind:decision since:2026-11-01|30d|week|month words",
+        ]
+    } else {
+        &["Filter: words, tag:x kind:bug status:doing moscow:must sprint:active|none|<name>"]
+    };
+    for line in filter_help {
+        lines.push(Line::styled(*line, theme.dim));
+    }
     let popup = widgets::centered(area, 76, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
     let title = format!(" Keys — {} (↑↓ scroll, Esc closes) ", app.pane.title());

@@ -1,19 +1,21 @@
-//! The stakeholders pane (read-only): who is due for an update, where they sit on the power/interest
-//! grid and what they said last. Those due come first, most overdue first; then the rest by name.
+//! The stakeholders pane: the register (who is due for an update, where they sit on the grid, what
+//! they said last), one stakeholder's details with their notes, and the filter line. The grid and the
+//! note timeline are in `grid.rs` and `notes.rs`.
 //!
 //! Two lines a stakeholder; rows are built only for those on screen.
 
 use super::theme::Theme;
 use super::widgets;
 use super::widgets::{first_fit, fit, pack};
-use crate::app::{App, Pane};
-use crate::model::{Stakeholder, stakeholders_due};
+use crate::app::stakeholders::Screen;
+use crate::app::{App, Mode};
+use crate::model::{Note, Stakeholder, stakeholders_due};
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Cell, Row, Table};
+use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState};
 
 const HEADS: [&str; 5] = ["Stakeholder", "Next update", "Last", "Grid", "Latest note"];
 
@@ -31,42 +33,104 @@ fn widths(inner: u16) -> [u16; 5] {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (all, today) = (&app.board.stakeholders, app.today);
-    let due = stakeholders_due(all, today);
-    let mut rest: Vec<&Stakeholder> = all
-        .iter()
-        .filter(|s| s.days_overdue(today).is_none())
-        .collect();
-    rest.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-    let order = due.iter().map(|(s, _)| *s).chain(rest);
-
-    let header = header_lines(all, &due, usize::from(area.width.saturating_sub(2)), theme);
-    let height = u16::try_from(header.len()).unwrap_or(1);
-    let rows = usize::from(area.height.saturating_sub(3 + height)) / 2;
-    let offset = app.scroll[Pane::Stakeholders.index()].min(all.len().saturating_sub(rows));
-    let title = if rows >= all.len() {
-        format!(" Stakeholders — {} ", all.len())
+    let notes = app.people.screen == Screen::Notes && !app.people.details;
+    let typing = matches!(app.mode, Mode::PeopleFilter(_));
+    let filtered = if notes {
+        !app.people.notes.is_empty()
     } else {
-        let last = all.len().min(offset + rows);
-        format!(" Stakeholders — {}–{last} of {} ", offset + 1, all.len())
+        !app.people.filter.is_empty()
     };
-    let empty = all
-        .is_empty()
-        .then_some("No stakeholders yet: the people to keep informed show here.");
+    let (body, filter) = if typing || filtered {
+        let [body, filter] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        (body, Some(filter))
+    } else {
+        (area, None)
+    };
+    if app.people.details {
+        details(frame, body, app, theme);
+    } else {
+        match app.people.screen {
+            Screen::Register => register(frame, body, app, theme),
+            Screen::Grid => super::grid::draw(frame, body, app, theme),
+            Screen::Notes => super::notes::draw(frame, body, app, theme),
+        }
+    }
+    if let Some(f) = filter {
+        filter_line(frame, f, app, notes, theme);
+    }
+}
+
+fn register(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let (all, today) = (&app.board.stakeholders, app.today);
+    let order = app.people_order();
+    let due = stakeholders_due(all, today);
+    let header = due_summary(
+        all.len(),
+        &due,
+        usize::from(area.width.saturating_sub(2)),
+        theme,
+    );
+    let count = if order.len() == all.len() {
+        all.len().to_string()
+    } else {
+        format!("{} of {}", order.len(), all.len())
+    };
+    let title = format!(" Stakeholders — {count} · {} ", app.people.sort.name());
+    let empty = if all.is_empty() {
+        Some("No stakeholders yet: a adds the first (the people whose support the product needs).")
+    } else if order.is_empty() {
+        Some("Nobody matches the filter: Esc clears it.")
+    } else {
+        None
+    };
     let Some(table) = widgets::framed(frame, area, title, header, empty, theme) else {
         return;
     };
-
-    let w = widths(table.width);
-    let rows = order
-        .skip(offset)
-        .take(rows)
-        .map(|s| row(s, today, w, theme));
+    // The selection marker takes two columns.
+    let w = widths(table.width.saturating_sub(2));
     let shown = |i: &usize| w[*i] > 0;
     let heads = Row::new((0..5).filter(shown).map(|i| HEADS[i])).style(theme.header);
+    let rows_fit = usize::from(table.height.saturating_sub(1)) / 2;
+    let selected = app
+        .selected_person()
+        .and_then(|p| order.iter().position(|s| s.id == p.id));
+    // Only the rows on screen are built: keep the selection in view, like the backlog.
+    let mut offset = app.people.offset.get().min(order.len().saturating_sub(1));
+    if let Some(sel) = selected {
+        if sel < offset {
+            offset = sel;
+        } else if rows_fit > 0 && sel >= offset + rows_fit {
+            offset = sel + 1 - rows_fit;
+        }
+    }
+    app.people.offset.set(offset);
+    let rows = order
+        .iter()
+        .skip(offset)
+        .take(rows_fit.max(1))
+        .map(|s| row(s, today, w, theme));
     let widths = (0..5).filter(shown).map(|i| Constraint::Length(w[i]));
-    let table_widget = Table::new(rows, widths).header(heads).column_spacing(1);
-    frame.render_widget(table_widget, table);
+    let widget = Table::new(rows, widths)
+        .header(heads)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("› ")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(selected.map(|s| s - offset));
+    frame.render_stateful_widget(widget, table, &mut state);
+}
+
+/// "overdue 14d" (red), "due today" (yellow) or "due in 6d".
+pub(super) fn due_label(s: &Stakeholder, today: Date, theme: &Theme) -> (String, Style) {
+    match s.days_overdue(today) {
+        Some(0) => ("due today".to_string(), theme.warn),
+        Some(d) => (format!("overdue {d}d"), theme.error),
+        None => (
+            format!("due {}", widgets::relative_day(s.next_update(today), today)),
+            theme.text,
+        ),
+    }
 }
 
 /// One stakeholder, on two lines.
@@ -80,17 +144,7 @@ fn row(s: &Stakeholder, today: Date, w: [u16; 5], theme: &Theme) -> Row<'static>
     };
     let who = [s.role.as_str(), s.organisation.as_str()];
     let who: Vec<&str> = who.into_iter().filter(|x| !x.is_empty()).collect();
-    let (due, style) = match s.days_overdue(today) {
-        Some(0) => ("due today".to_string(), theme.warn),
-        Some(d) => (format!("overdue {d}d"), theme.error),
-        None => {
-            let next = s.next_update(today);
-            (
-                format!("due {}", widgets::relative_day(next, today)),
-                theme.text,
-            )
-        }
-    };
+    let due = due_label(s, today, theme);
     let last = match s.last_update {
         Some(d) => (widgets::relative_day(d, today), widgets::short_date(d)),
         None => ("never".to_string(), String::new()),
@@ -105,14 +159,14 @@ fn row(s: &Stakeholder, today: Date, w: [u16; 5], theme: &Theme) -> Row<'static>
                 format!("{head} · {count} {plural}"),
                 format!("{head} ({count})"),
             ];
-            (first_fit(usize::from(w[4]), options), n.text.clone())
+            (first_fit(usize::from(w[4]), options), one_line(&n.text))
         }
         None => ("no notes".to_string(), String::new()),
     };
     let name = theme.text.add_modifier(Modifier::BOLD);
     let cells = [
         cell(0, (s.name.clone(), name), who.join(" · ")),
-        cell(1, (due, style), format!("every {}d", s.cadence_days)),
+        cell(1, due, format!("every {}d", s.cadence_days)),
         cell(2, (last.0, theme.text), last.1),
         cell(3, (s.quadrant().name().to_string(), theme.text), power),
         cell(4, (note, theme.text), text),
@@ -121,14 +175,19 @@ fn row(s: &Stakeholder, today: Date, w: [u16; 5], theme: &Theme) -> Row<'static>
     Row::new(cells.map(|(c, _)| c)).height(2)
 }
 
+/// A note's text on one line (a note from $EDITOR may have several).
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// How many are due for an update and who is most overdue, packed into as few lines as fit.
-fn header_lines(
-    all: &[Stakeholder],
+pub(super) fn due_summary(
+    total: usize,
     due: &[(&Stakeholder, i32)],
     w: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let count = format!("{} of {} due for an update", due.len(), all.len());
+    let count = format!("{} of {total} due for an update", due.len());
     let mut parts = vec![Span::styled(
         count,
         if due.is_empty() { theme.ok } else { theme.warn },
@@ -148,52 +207,229 @@ fn header_lines(
     pack(parts, w, theme)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::sprint::tests::{sample, screen, shows};
-    use super::*;
+/// What a note is about: item keys and timeline entry names.
+pub(super) fn links(app: &App, n: &Note) -> Vec<String> {
+    let b = &app.board;
+    let mut out: Vec<String> = n.items.iter().map(|i| b.item_key(*i)).collect();
+    out.extend(
+        n.entries
+            .iter()
+            .filter_map(|e| b.entry(*e))
+            .map(|e| e.name.clone()),
+    );
+    out
+}
 
-    /// The table's part of the screen (the header line names stakeholders too).
-    fn table(text: &str) -> &str {
-        text.split_once("Stakeholder ").map_or("", |t| t.1)
+/// `text` broken into lines of at most `width` cells, at spaces where it can.
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(8);
+    let mut lines = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let word = fit(word, width);
+            if !line.is_empty() && widgets::width(&line) + 1 + widgets::width(&word) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        lines.push(line);
     }
-
-    #[test]
-    fn overdue_first_with_their_marker_then_by_name() {
-        let text = screen(&sample(Pane::Stakeholders), 80, 24);
-        shows(&text, &["2 of 6 due for an update", "Rafael Duarte 14d"]);
-        let rafael = table(&text).lines().find(|l| l.contains("Rafael Duarte"));
-        shows(
-            rafael.unwrap_or_default(),
-            &["overdue 14d", "44d ago", "keep satisfied"],
-        );
-        shows(
-            &text,
-            &["P5 I2", "every 30d", "Oct 15 request", "due in 6d"],
-        );
-        let names = ["Rafael", "Sofia", "Helen", "Kwame", "Nadia", "Oliver"];
-        let order: Vec<usize> = names.iter().filter_map(|n| table(&text).find(n)).collect();
-        assert!(order.len() == 6 && order.is_sorted(), "{text}");
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
     }
+    lines
+}
 
-    #[test]
-    fn wide_screens_show_role_organisation_and_the_note() {
-        let mut app = sample(Pane::Stakeholders);
-        let text = screen(&app, 200, 60);
-        shows(
-            &text,
-            &[
-                "Finance Director · Larkspur Home",
-                "Oct 15 request · 2 notes",
-            ],
-        );
-        shows(
-            &text,
-            &["Nightly reconciliation of Adyen settlements before any real"],
-        );
-        app.scroll[Pane::Stakeholders.index()] = 99;
-        let text = screen(&app, 80, 16);
-        shows(&text, &["2–6 of 6", "Sofia Marin"]);
-        assert!(!table(&text).contains("Rafael"), "{text}");
+/// One note as a list entry: date, kind and links on the first line, the text below (all of it
+/// when selected, else up to `max_lines`).
+pub(super) fn note_item(
+    app: &App,
+    head: Vec<Span<'static>>,
+    n: &Note,
+    width: usize,
+    max_lines: usize,
+    theme: &Theme,
+) -> ListItem<'static> {
+    let mut lines = vec![Line::from(head)];
+    let text = wrap(&n.text, width.saturating_sub(2));
+    let cut = text.len() > max_lines;
+    for (i, l) in text.into_iter().take(max_lines).enumerate() {
+        let l = if cut && i + 1 == max_lines {
+            fit(&format!("{l} …"), width.saturating_sub(2))
+        } else {
+            l
+        };
+        lines.push(Line::styled(format!("  {l}"), theme.text));
+    }
+    let about = links(app, n);
+    if !about.is_empty() {
+        lines.push(Line::styled(
+            fit(&format!("  → {}", about.join(" · ")), width),
+            theme.accent,
+        ));
+    }
+    ListItem::new(lines)
+}
+
+/// The selected stakeholder: who they are, what they care about, and their notes newest first.
+fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(s) = app.selected_person() else {
+        return;
+    };
+    let today = app.today;
+    let who: Vec<&str> = [s.role.as_str(), s.organisation.as_str()]
+        .into_iter()
+        .filter(|x| !x.is_empty())
+        .collect();
+    let title = if who.is_empty() {
+        format!(" {} ", s.name)
+    } else {
+        format!(" {} — {} ", s.name, who.join(" · "))
+    };
+    let block = widgets::block(title, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width.saturating_sub(2));
+
+    let label = |l: &str| Span::styled(format!("{l:<13}"), theme.dim);
+    let mut about = vec![Line::from(vec![
+        Span::styled(
+            s.quadrant().name().to_string(),
+            theme.text.add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(
+            format!(
+                " · power {} · interest {} · an update every {} days",
+                s.power, s.interest, s.cadence_days
+            ),
+            theme.text,
+        ),
+    ])];
+    let (due, due_style) = due_label(s, today, theme);
+    let last = match s.last_update {
+        Some(d) => format!(
+            "last update {} ({})",
+            widgets::short_date(d),
+            widgets::relative_day(d, today)
+        ),
+        None => "never updated".to_string(),
+    };
+    about.push(Line::from(vec![
+        Span::styled(due, due_style),
+        Span::styled(format!(" · {last}"), theme.text),
+    ]));
+    if !s.contact.is_empty() {
+        about.push(Line::from(vec![
+            label("Contact"),
+            Span::styled(s.contact.clone(), theme.text),
+        ]));
+    }
+    if !s.cares_about.is_empty() {
+        for (i, l) in wrap(&s.cares_about, width.saturating_sub(13))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if i == 0 {
+                label("Cares about")
+            } else {
+                label("")
+            };
+            about.push(Line::from(vec![head, Span::styled(l, theme.text)]));
+        }
+    }
+    about.push(Line::raw(""));
+    let count = s.notes.len();
+    let heading = match count {
+        0 => "No notes yet".to_string(),
+        1 => "1 note".to_string(),
+        n => format!("{n} notes, newest first"),
+    };
+    let keys = if count == 0 {
+        "  n adds one · E writes one in $EDITOR"
+    } else {
+        "  j/k select · e edit · d delete · l link · E $EDITOR"
+    };
+    let room = width.saturating_sub(widgets::width(&heading));
+    about.push(Line::from(vec![
+        Span::styled(heading, theme.header),
+        Span::styled(
+            first_fit(room, [keys.to_string(), String::new()]),
+            theme.dim,
+        ),
+    ]));
+
+    let mut items = vec![ListItem::new(about)];
+    let notes: Vec<&Note> = s.notes.iter().rev().collect();
+    for n in &notes {
+        let head = vec![
+            Span::styled(format!("{} ", n.date.strftime("%b %d %Y")), theme.accent),
+            Span::styled(
+                format!("{:<9}", n.kind.name()),
+                theme.text.add_modifier(Modifier::BOLD),
+            ),
+        ];
+        let selected = app.people.note == Some(n.id);
+        items.push(note_item(
+            app,
+            head,
+            n,
+            width,
+            if selected { usize::MAX } else { 3 },
+            theme,
+        ));
+    }
+    let selected = match app.people.note {
+        None => 0,
+        Some(id) => notes.iter().position(|n| n.id == id).map_or(0, |p| p + 1),
+    };
+    let list = List::new(items)
+        .highlight_symbol("› ")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
+        .highlight_style(theme.selected);
+    let mut state = ListState::default()
+        .with_offset(app.people.note_offset.get().min(selected))
+        .with_selected(Some(selected));
+    frame.render_stateful_widget(list, inner, &mut state);
+    app.people.note_offset.set(state.offset());
+}
+
+fn filter_line(frame: &mut Frame, area: Rect, app: &App, notes: bool, theme: &Theme) {
+    let [prompt, input] =
+        Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(" Filter: ").style(theme.accent), prompt);
+    let text = if notes {
+        app.people.notes.text.clone()
+    } else {
+        app.people.filter.clone()
+    };
+    match &app.mode {
+        Mode::PeopleFilter(input_area) => frame.render_widget(&**input_area, input),
+        _ => frame.render_widget(Paragraph::new(text).style(theme.text), input),
+    }
+    let hint = if notes && !app.people.notes.unknown.is_empty() {
+        Some((
+            format!(
+                "not understood: {} (kind: meeting decision request risk · since: 2026-11-01 30d week month) ",
+                app.people.notes.unknown.join(" ")
+            ),
+            theme.error,
+        ))
+    } else if notes {
+        Some(("kind:decision since:month words ".to_string(), theme.dim))
+    } else {
+        Some(("name, role, organisation, quadrant ".to_string(), theme.dim))
+    };
+    if let Some((msg, style)) = hint {
+        let w = (widgets::width(&msg) as u16).min(area.width / 2);
+        let at = Rect {
+            x: area.right() - w,
+            width: w,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(fit(&msg, usize::from(w))).style(style), at);
     }
 }

@@ -1,0 +1,100 @@
+//! The note timeline: every note across stakeholders, newest first, filtered with `/` (`kind:decision
+//! since:month words`), so "what did we decide this month" is one key away.
+
+use super::stakeholders::note_item;
+use super::theme::Theme;
+use super::widgets;
+use crate::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{HighlightSpacing, List, ListState};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let notes = app.timeline_notes();
+    let total: usize = app.board.stakeholders.iter().map(|s| s.notes.len()).sum();
+    let f = &app.people.notes;
+    let count = if f.is_empty() {
+        format!("{total}")
+    } else {
+        format!("{} of {total}", notes.len())
+    };
+    let title = format!(" Notes — {count} · newest first ");
+    let since = f
+        .first_day(app.today)
+        .map(|d| format!(" since {}", widgets::short_date(d)));
+    let what = match (f.is_empty(), since) {
+        (true, _) => "All notes".to_string(),
+        (false, Some(s)) => format!("Filter \"{}\"{s}", f.text.trim()),
+        (false, None) => format!("Filter \"{}\"", f.text.trim()),
+    };
+    let room = usize::from(area.width.saturating_sub(2)).saturating_sub(widgets::width(&what));
+    let hint = widgets::first_fit(
+        room,
+        [
+            " · / filters (kind:decision since:month) · Enter opens the stakeholder".to_string(),
+            " · / kind:decision since:month · Enter opens".to_string(),
+            String::new(),
+        ],
+    );
+    let header = vec![Line::from(vec![
+        Span::styled(what, theme.text),
+        Span::styled(hint, theme.dim),
+    ])];
+    let empty = if total == 0 {
+        Some("No notes yet: n adds one to the selected stakeholder.")
+    } else if notes.is_empty() {
+        Some("No note matches the filter: Esc clears it.")
+    } else {
+        None
+    };
+    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
+        return;
+    };
+    let width = usize::from(body.width.saturating_sub(2));
+    let selected = app
+        .people
+        .note
+        .and_then(|id| notes.iter().position(|(_, n)| n.id == id))
+        .unwrap_or(0);
+    // Only the notes that can be on screen are built: at most one a row from the offset.
+    let rows = usize::from(body.height);
+    let mut offset = app.people.note_offset.get().min(selected);
+    if selected >= offset + rows {
+        offset = selected + 1 - rows;
+    }
+    let items: Vec<_> = notes
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows + 1)
+        .map(|(i, (s, n))| {
+            // Date, kind and name take 33 cells at most; the role gets what is left of the line.
+            let left = width.saturating_sub(23 + widgets::width(&s.name));
+            let role = if s.role.is_empty() || left < 6 {
+                String::new()
+            } else {
+                widgets::fit(&format!(" · {}", s.role), left)
+            };
+            let head = vec![
+                Span::styled(format!("{} ", n.date.strftime("%b %d %Y")), theme.accent),
+                Span::styled(
+                    format!("{:<9}", n.kind.name()),
+                    theme.text.add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(s.name.clone(), theme.text),
+                Span::styled(role, theme.dim),
+            ];
+            let lines = if i == selected { usize::MAX } else { 1 };
+            note_item(app, head, n, width, lines, theme)
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_symbol("› ")
+        .highlight_spacing(HighlightSpacing::Always)
+        .highlight_style(theme.selected);
+    let mut state = ListState::default().with_selected(Some(selected - offset));
+    frame.render_stateful_widget(list, body, &mut state);
+    app.people.note_offset.set(offset + state.offset());
+}

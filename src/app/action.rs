@@ -95,6 +95,49 @@ pub enum Action {
     Standup,
     Workflow,
     EditSprint,
+    // Timeline
+    ScrollEarlier,
+    ScrollLater,
+    ZoomIn,
+    ZoomOut,
+    GoToToday,
+    ShiftEarlier,
+    ShiftLater,
+    ShiftWeekEarlier,
+    ShiftWeekLater,
+    EndEarlier,
+    EndLater,
+    EndWeekEarlier,
+    EndWeekLater,
+    AddEntry,
+    EditEntry,
+    DeleteEntry,
+    Dependencies,
+    LinkItems,
+    CriticalPath,
+    PushDependents,
+    Budget,
+    Risks,
+    CloseRisk,
+
+    // Stakeholders
+    AddStakeholder,
+    EditStakeholder,
+    DeleteStakeholder,
+    AddNote,
+    NoteInEditor,
+    LinkNote,
+    GridView,
+    NoteTimeline,
+    SortStakeholders,
+    MorePower,
+    LessPower,
+    MoreInterest,
+    LessInterest,
+    GridLeft,
+    GridRight,
+    WriteReport,
+    WriteReportAndEdit,
 
     // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
     /// Select an item and show it in the backlog
@@ -127,6 +170,12 @@ pub enum Action {
     Tick,
     /// Tick or untick the choice under the cursor in a picker
     Check,
+    /// A note came back from $EDITOR: new (`note` is `None`) or the one it was opened on
+    NoteEdited {
+        stakeholder: crate::model::StakeholderId,
+        note: Option<crate::model::NoteId>,
+        text: String,
+    },
 }
 
 impl Action {
@@ -284,6 +333,188 @@ pub const COMMANDS: &[Command] = &[
         Action::CloseSprint,
         "Close the active sprint and record its velocity",
     ),
+    // Timeline
+    cmd(
+        "scroll_earlier",
+        Action::ScrollEarlier,
+        "Scroll the timeline earlier",
+    ),
+    cmd(
+        "scroll_later",
+        Action::ScrollLater,
+        "Scroll the timeline later",
+    ),
+    cmd("zoom_in", Action::ZoomIn, "Zoom in: months, weeks, days"),
+    cmd("zoom_out", Action::ZoomOut, "Zoom out: days, weeks, months"),
+    cmd("go_to_today", Action::GoToToday, "Back to today"),
+    cmd(
+        "shift_earlier",
+        Action::ShiftEarlier,
+        "Move the entry a day earlier",
+    ),
+    cmd(
+        "shift_later",
+        Action::ShiftLater,
+        "Move the entry a day later",
+    ),
+    cmd(
+        "shift_week_earlier",
+        Action::ShiftWeekEarlier,
+        "Move the entry a week earlier",
+    ),
+    cmd(
+        "shift_week_later",
+        Action::ShiftWeekLater,
+        "Move the entry a week later",
+    ),
+    cmd(
+        "end_earlier",
+        Action::EndEarlier,
+        "End the phase a day earlier",
+    ),
+    cmd("end_later", Action::EndLater, "End the phase a day later"),
+    cmd(
+        "end_week_earlier",
+        Action::EndWeekEarlier,
+        "End the phase a week earlier",
+    ),
+    cmd(
+        "end_week_later",
+        Action::EndWeekLater,
+        "End the phase a week later",
+    ),
+    cmd(
+        "add_entry",
+        Action::AddEntry,
+        "Add a phase, milestone or release (risks: a risk)",
+    ),
+    cmd(
+        "edit_entry",
+        Action::EditEntry,
+        "Edit the entry's dates, owner, costs (or the risk)",
+    ),
+    cmd(
+        "delete_entry",
+        Action::DeleteEntry,
+        "Delete the entry or risk (undo brings it back)",
+    ),
+    cmd(
+        "dependencies",
+        Action::Dependencies,
+        "Pick what the entry depends on",
+    ),
+    cmd(
+        "link_items",
+        Action::LinkItems,
+        "Link backlog items (risks: items and entries)",
+    ),
+    cmd(
+        "critical_path",
+        Action::CriticalPath,
+        "Highlight the critical path to each milestone",
+    ),
+    cmd(
+        "push_dependents",
+        Action::PushDependents,
+        "Moves push dependent entries along (on/off)",
+    ),
+    cmd(
+        "budget",
+        Action::Budget,
+        "Budget: planned vs actual, spend vs time",
+    ),
+    cmd("risks", Action::Risks, "Risk register: risks by exposure"),
+    cmd(
+        "close_risk",
+        Action::CloseRisk,
+        "Close the selected risk, or reopen it",
+    ),
+    // Stakeholders
+    cmd(
+        "add_stakeholder",
+        Action::AddStakeholder,
+        "Add a stakeholder",
+    ),
+    cmd(
+        "edit_stakeholder",
+        Action::EditStakeholder,
+        "Edit the stakeholder, or the selected note",
+    ),
+    cmd(
+        "delete_stakeholder",
+        Action::DeleteStakeholder,
+        "Delete the stakeholder or note (undo brings it back)",
+    ),
+    cmd(
+        "add_note",
+        Action::AddNote,
+        "Add a note (Tab: kind, date; a meeting is an update)",
+    ),
+    cmd(
+        "note_in_editor",
+        Action::NoteInEditor,
+        "Write a note in $EDITOR (or edit the selected one)",
+    ),
+    cmd(
+        "link_note",
+        Action::LinkNote,
+        "Link the note to backlog items and timeline entries",
+    ),
+    cmd(
+        "grid_view",
+        Action::GridView,
+        "Show the power/interest grid, or the register again",
+    ),
+    cmd(
+        "note_timeline",
+        Action::NoteTimeline,
+        "Every note, newest first (/ kind:decision since:month)",
+    ),
+    cmd(
+        "sort_stakeholders",
+        Action::SortStakeholders,
+        "Sort the register: due first, by name, by quadrant",
+    ),
+    cmd(
+        "more_power",
+        Action::MorePower,
+        "Raise the stakeholder's power",
+    ),
+    cmd(
+        "less_power",
+        Action::LessPower,
+        "Lower the stakeholder's power",
+    ),
+    cmd(
+        "more_interest",
+        Action::MoreInterest,
+        "Raise the stakeholder's interest",
+    ),
+    cmd(
+        "less_interest",
+        Action::LessInterest,
+        "Lower the stakeholder's interest",
+    ),
+    cmd(
+        "grid_left",
+        Action::GridLeft,
+        "In the grid: the quadrant to the left",
+    ),
+    cmd(
+        "grid_right",
+        Action::GridRight,
+        "In the grid: the quadrant to the right",
+    ),
+    cmd(
+        "write_report",
+        Action::WriteReport,
+        "Write the status report beside the board",
+    ),
+    cmd(
+        "write_report_and_edit",
+        Action::WriteReportAndEdit,
+        "Write the status report and open it in $EDITOR",
+    ),
     cmd(
         "reload",
         Action::Reload,
@@ -302,4 +533,13 @@ pub enum Effect {
     Reload,
     /// Save now and quit.
     Quit,
+    // Stakeholders
+    /// Open a note in $EDITOR (a new one when `note` is `None`); the text comes back as `NoteEdited`.
+    EditNote {
+        stakeholder: crate::model::StakeholderId,
+        note: Option<crate::model::NoteId>,
+        text: String,
+    },
+    /// Write the status report under `<board dir>/reports/` and say where; `edit` opens it in $EDITOR.
+    WriteReport { edit: bool },
 }

@@ -11,8 +11,12 @@ pub mod picker;
 mod planning;
 mod sprint;
 pub mod stakeholders;
+// Stakeholders
+mod people_form;
+pub mod people_notes;
 pub mod standup;
 pub mod timeline;
+mod timeline_form;
 mod update;
 
 pub use action::{Action, COMMANDS, Command, Effect, Pane};
@@ -43,6 +47,9 @@ pub enum Mode {
     Palette(Box<Palette>),
     /// Picking items or entries to link, with checkboxes.
     Picker(Box<Picker>),
+    // Stakeholders
+    /// Typing the stakeholders pane's filter (the register's, or the note timeline's).
+    PeopleFilter(Box<TextArea<'static>>),
     /// "Rank by score": the proposed order, shown beside the current one until Enter or Esc.
     RankPreview(Vec<ItemId>),
     /// Quit although the last save failed?

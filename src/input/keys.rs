@@ -9,6 +9,8 @@ pub struct Key {
     pub code: KeyCodeOrd,
     pub ctrl: bool,
     pub alt: bool,
+    /// Shift with a key that has no shifted character (`Shift-←`); letters fold it in (`J`).
+    pub shift: bool,
 }
 
 /// A `KeyCode` that can be ordered and hashed the way the keymap needs.
@@ -38,6 +40,7 @@ impl Key {
             code: KeyCodeOrd::Char(c),
             ctrl: false,
             alt: false,
+            shift: false,
         }
     }
 
@@ -46,6 +49,7 @@ impl Key {
             code: KeyCodeOrd::Char(c),
             ctrl: true,
             alt: false,
+            shift: false,
         }
     }
 
@@ -54,6 +58,7 @@ impl Key {
             code,
             ctrl: false,
             alt: false,
+            shift: false,
         }
     }
 
@@ -85,10 +90,23 @@ impl Key {
             KeyCodeOrd::Char(c) if ctrl => KeyCodeOrd::Char(c.to_ascii_lowercase()),
             c => c,
         };
+        let shift = e.modifiers.contains(KeyModifiers::SHIFT)
+            && matches!(
+                code,
+                KeyCodeOrd::Up
+                    | KeyCodeOrd::Down
+                    | KeyCodeOrd::Left
+                    | KeyCodeOrd::Right
+                    | KeyCodeOrd::Home
+                    | KeyCodeOrd::End
+                    | KeyCodeOrd::PageUp
+                    | KeyCodeOrd::PageDown
+            );
         Some(Key {
             code,
             ctrl,
             alt: e.modifiers.contains(KeyModifiers::ALT),
+            shift,
         })
     }
 
@@ -141,7 +159,24 @@ impl Key {
                 _ => return None,
             },
         };
-        Some(Key { code, ctrl, alt })
+        let shift = shift
+            && matches!(
+                code,
+                KeyCodeOrd::Up
+                    | KeyCodeOrd::Down
+                    | KeyCodeOrd::Left
+                    | KeyCodeOrd::Right
+                    | KeyCodeOrd::Home
+                    | KeyCodeOrd::End
+                    | KeyCodeOrd::PageUp
+                    | KeyCodeOrd::PageDown
+            );
+        Some(Key {
+            code,
+            ctrl,
+            alt,
+            shift,
+        })
     }
 }
 
@@ -152,6 +187,9 @@ impl fmt::Display for Key {
         }
         if self.alt {
             f.write_str("Alt-")?;
+        }
+        if self.shift {
+            f.write_str("Shift-")?;
         }
         match self.code {
             KeyCodeOrd::Char(' ') => f.write_str("Space"),
@@ -209,6 +247,15 @@ mod tests {
         );
         assert_eq!(Key::parse("?"), ev(KeyCode::Char('?'), KeyModifiers::SHIFT));
         assert_eq!(Key::parse("nonsense"), None);
+        assert_eq!(
+            Key::parse("shift-left"),
+            ev(KeyCode::Left, KeyModifiers::SHIFT)
+        );
+        assert_ne!(Key::parse("shift-left"), Key::parse("left"));
+        assert_eq!(
+            Key::parse("shift-right").map(|k| k.to_string()),
+            Some("Shift-→".into())
+        );
         assert_eq!(
             Key::parse("ctrl-p").map(|k| k.to_string()),
             Some("Ctrl-p".into())

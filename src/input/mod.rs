@@ -43,6 +43,16 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::Char('p') if ctrl => Action::Up,
             _ => Action::Type(event),
         }),
+        // Stakeholders
+        Mode::PeopleFilter(_) => Some(match event.code {
+            KeyCode::Enter => Action::Confirm,
+            KeyCode::Esc => Action::Cancel,
+            KeyCode::Down => Action::Down,
+            KeyCode::Up => Action::Up,
+            KeyCode::Char('n') if ctrl => Action::Down,
+            KeyCode::Char('p') if ctrl => Action::Up,
+            _ => Action::Type(event),
+        }),
         Mode::Picker(_) => Some(match event.code {
             KeyCode::Enter => Action::Confirm,
             KeyCode::Esc => Action::Cancel,

@@ -2,8 +2,9 @@
 //! thousand possible futures and read the 50% and 85% completion dates off them (a Monte Carlo forecast,
 //! as in "#NoEstimates"-style throughput forecasting). Deterministic for a given seed.
 
-use super::{Board, EntryId, SprintState, TimelineEntry, recent_velocities};
+use super::{Board, EntryId, ItemId, SprintState, TimelineEntry, recent_velocities};
 use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
 
 /// Futures simulated per forecast.
 pub const RUNS: usize = 2000;
@@ -111,10 +112,13 @@ impl Forecast {
 }
 
 /// How the futures are laid out in time: the end of the first future sprint, and the sprint length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cadence {
     pub first_end: Date,
     pub days: i32,
+    /// Share of a sprint's work the first future sprint still has room for: the days left of the
+    /// active sprint over its length (1 without an active sprint).
+    pub first_share: f64,
 }
 
 impl Cadence {
@@ -127,11 +131,21 @@ impl Cadence {
             .filter(|s| s.state != SprintState::Planned)
             .max_by_key(|s| (s.start, s.id));
         let days = last.map_or(14, |s| s.length_days().max(1));
-        let first_end = match board.active_sprint() {
-            Some(s) if s.end >= today => s.end,
-            _ => add_days(today, days - 1),
+        let (first_end, first_share) = match board.active_sprint() {
+            Some(s) if s.end >= today => {
+                let left = (s.end - today).get_days() + 1;
+                (
+                    s.end,
+                    f64::from(left.min(s.length_days())) / f64::from(s.length_days().max(1)),
+                )
+            }
+            _ => (add_days(today, days - 1), 1.0),
         };
-        Cadence { first_end, days }
+        Cadence {
+            first_end,
+            days,
+            first_share,
+        }
     }
 
     /// The last day of the `n`th future sprint (1-based).
@@ -146,15 +160,23 @@ fn add_days(d: Date, n: i32) -> Date {
 }
 
 /// Sprints needed in each of `runs` futures to burn `remaining` points, drawing each sprint's velocity
-/// at random (with replacement) from `velocities`; sorted ascending. Capped at `HORIZON + 1`.
-pub fn simulate(remaining: u32, velocities: &[u32], runs: usize, seed: u64) -> Vec<u32> {
+/// at random (with replacement) from `velocities`; the first sprint only gets `first_share` of its
+/// draw (the active sprint is partly over). Sorted ascending; capped at `HORIZON + 1`.
+pub fn simulate(
+    remaining: u32,
+    velocities: &[u32],
+    first_share: f64,
+    runs: usize,
+    seed: u64,
+) -> Vec<u32> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut out: Vec<u32> = (0..runs)
         .map(|_| {
-            let mut left = i64::from(remaining);
+            let mut left = f64::from(remaining);
             let mut n = 0;
-            while left > 0 && n <= HORIZON {
-                left -= i64::from(velocities[rng.usize(0..velocities.len())]);
+            while left > 0.0 && n <= HORIZON {
+                let share = if n == 0 { first_share } else { 1.0 };
+                left -= f64::from(velocities[rng.usize(0..velocities.len())]) * share;
                 n += 1;
             }
             n
@@ -174,16 +196,65 @@ pub fn percentile(sorted: &[u32], pct: usize) -> u32 {
     sorted[rank.min(sorted.len()) - 1]
 }
 
-/// The forecast for the work linked to `entry`, seeded by its id so it is the same on every frame.
-pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
-    let p = progress(board, entry);
-    let velocities = recent_velocities(&board.sprints, HISTORY);
-    forecast_points(p, &velocities, Cadence::of(board, today), entry.id)
+/// For each milestone and release, the open points the team must finish before its own work is done:
+/// its items' and those of every milestone or release dated before it (by date, then id), as the team
+/// gets to those first. An item linked to several counts once, at the first. `lookup` gives an item's
+/// points and whether it is done.
+pub fn points_ahead(
+    entries: &[TimelineEntry],
+    lookup: impl Fn(ItemId) -> Option<(u32, bool)>,
+) -> HashMap<EntryId, u32> {
+    let mut points: Vec<&TimelineEntry> = entries.iter().filter(|e| e.kind.is_point()).collect();
+    points.sort_by_key(|e| (e.start, e.id));
+    let mut counted: HashSet<ItemId> = HashSet::new();
+    let mut running = 0;
+    let mut out = HashMap::new();
+    for e in points {
+        for &id in &e.items {
+            if let Some((p, false)) = lookup(id)
+                && counted.insert(id)
+            {
+                running += p;
+            }
+        }
+        out.insert(e.id, running);
+    }
+    out
 }
 
-/// The forecast from its inputs (what `forecast` reads off the board).
+/// The forecast for the work linked to `entry` (and the milestones before it), seeded by its id so it
+/// is the same on every frame.
+pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
+    let wanted: HashSet<ItemId> = board
+        .timeline
+        .iter()
+        .filter(|e| e.kind.is_point() || e.id == entry.id)
+        .flat_map(|e| e.items.iter().copied())
+        .collect();
+    let items: HashMap<ItemId, (u32, bool)> = board
+        .items
+        .iter()
+        .filter(|i| wanted.contains(&i.id))
+        .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
+        .collect();
+    let ahead = points_ahead(&board.timeline, |id| items.get(&id).copied());
+    let p = progress(board, entry);
+    let remaining = ahead.get(&entry.id).copied().unwrap_or(p.remaining());
+    let velocities = recent_velocities(&board.sprints, HISTORY);
+    forecast_points(
+        p,
+        remaining,
+        &velocities,
+        Cadence::of(board, today),
+        entry.id,
+    )
+}
+
+/// The forecast from its inputs (what `forecast` reads off the board): the entry's own progress says
+/// whether there is work at all; `remaining` is what must be burned before it is done.
 pub fn forecast_points(
     progress: Progress,
+    remaining: u32,
     velocities: &[u32],
     cadence: Cadence,
     seed: EntryId,
@@ -197,9 +268,14 @@ pub fn forecast_points(
     if velocities.iter().all(|&v| v == 0) {
         return Forecast::NoVelocity;
     }
-    let remaining = progress.remaining();
     let sprints = velocities.len();
-    let runs = simulate(remaining, velocities, RUNS, u64::from(seed.0));
+    let runs = simulate(
+        remaining,
+        velocities,
+        cadence.first_share,
+        RUNS,
+        u64::from(seed.0),
+    );
     let (n50, n85) = (percentile(&runs, 50), percentile(&runs, 85));
     if n85 > HORIZON {
         return Forecast::Beyond { remaining, sprints };
@@ -229,12 +305,19 @@ mod tests {
     const CADENCE: Cadence = Cadence {
         first_end: date(2026, 12, 4),
         days: 14,
+        first_share: 1.0,
     };
 
     #[test]
     fn steady_velocity_gives_exact_dates() {
         // 40 points left at exactly 10 a sprint: 4 sprints in every future.
-        let f = forecast_points(open(50, 10), &[10, 10, 10], CADENCE, EntryId(1));
+        let f = forecast_points(
+            open(50, 10),
+            open(50, 10).remaining(),
+            &[10, 10, 10],
+            CADENCE,
+            EntryId(1),
+        );
         let end4 = CADENCE.end_of(4);
         assert_eq!(end4, date(2027, 1, 15), "Dec 4 + 3 × 14 days");
         assert_eq!(
@@ -256,14 +339,20 @@ mod tests {
         // 30 points with velocities 10 or 20 (equally likely): after two sprints the sum is 20, 30 or
         // 40 with odds 1:2:1, so 3/4 of the futures finish in 2 sprints and all of them in 3. The 50%
         // is 2 sprints and the 85% is 3, with a wide margin on either side of the sampling noise.
-        let runs = simulate(30, &[10, 20], RUNS, 7);
+        let runs = simulate(30, &[10, 20], 1.0, RUNS, 7);
         assert_eq!(runs.len(), RUNS);
         assert_eq!((runs[0], runs[RUNS - 1]), (2, 3));
         let share = runs.iter().filter(|&&n| n == 2).count() as f64 / RUNS as f64;
         assert!((share - 0.75).abs() < 0.05, "{share}");
         assert_eq!(percentile(&runs, 50), 2);
         assert_eq!(percentile(&runs, 85), 3);
-        let f = forecast_points(open(30, 0), &[10, 20], CADENCE, EntryId(7));
+        let f = forecast_points(
+            open(30, 0),
+            open(30, 0).remaining(),
+            &[10, 20],
+            CADENCE,
+            EntryId(7),
+        );
         assert_eq!(
             f,
             Forecast::Dates {
@@ -276,9 +365,74 @@ mod tests {
         assert!(f.is_rough(), "two sprints of history are a rough guess");
         assert!(f.describe().contains("rough"));
         assert_eq!(
-            forecast_points(open(30, 0), &[10, 20], CADENCE, EntryId(7)),
+            forecast_points(
+                open(30, 0),
+                open(30, 0).remaining(),
+                &[10, 20],
+                CADENCE,
+                EntryId(7)
+            ),
             f,
             "same seed, same answer"
+        );
+    }
+
+    #[test]
+    fn a_nearly_finished_sprint_counts_for_its_days_left() {
+        // 10 points at 10 a sprint: one full sprint, but two when only half of the first is left.
+        assert_eq!(simulate(10, &[10], 1.0, 50, 1), vec![1; 50]);
+        assert_eq!(simulate(10, &[10], 0.5, 50, 1), vec![2; 50]);
+        let mut board = crate::model::Board::new("T", "T");
+        let mut s = crate::model::Sprint {
+            id: crate::model::SprintId(1),
+            name: "S".into(),
+            goal: String::new(),
+            start: date(2026, 11, 16),
+            end: date(2026, 11, 29),
+            capacity: 20,
+            state: SprintState::Active,
+            committed: None,
+            remaining: Default::default(),
+            completed: None,
+        };
+        board.sprints.push(s.clone());
+        let c = Cadence::of(&board, date(2026, 11, 28));
+        assert_eq!((c.first_end, c.days), (date(2026, 11, 29), 14));
+        assert!(
+            (c.first_share - 2.0 / 14.0).abs() < 1e-9,
+            "{}",
+            c.first_share
+        );
+        s.state = SprintState::Closed;
+        board.sprints[0] = s;
+        let c = Cadence::of(&board, date(2026, 11, 28));
+        assert_eq!((c.first_end, c.first_share), (date(2026, 12, 11), 1.0));
+    }
+
+    #[test]
+    fn earlier_milestones_come_first() {
+        use crate::model::EntryKind;
+        let m = |id: u32, day: i8, items: &[u32]| TimelineEntry {
+            id: EntryId(id),
+            name: format!("M{id}"),
+            kind: EntryKind::Milestone,
+            start: date(2027, 1, day),
+            end: date(2027, 1, day),
+            depends_on: vec![],
+            items: items.iter().map(|&i| ItemId(i)).collect(),
+            owner: String::new(),
+            planned_cost: 0,
+            actual_cost: 0,
+        };
+        // Item 3 is linked to both and counts once; item 4 is done.
+        let entries = vec![m(2, 20, &[3, 4, 5]), m(1, 10, &[1, 2, 3])];
+        let lookup = |id: ItemId| Some((id.0 * 10, id.0 == 4));
+        let ahead = points_ahead(&entries, lookup);
+        assert_eq!(ahead[&EntryId(1)], 60, "1 + 2 + 3");
+        assert_eq!(
+            ahead[&EntryId(2)],
+            110,
+            "its own 50 after the first milestone's 60"
         );
     }
 
@@ -295,7 +449,7 @@ mod tests {
     fn nothing_to_forecast_says_why() {
         let none = Progress::default();
         assert_eq!(
-            forecast_points(none, &[10], CADENCE, EntryId(1)),
+            forecast_points(none, none.remaining(), &[10], CADENCE, EntryId(1)),
             Forecast::NoWork
         );
         let done = Progress {
@@ -305,18 +459,30 @@ mod tests {
             open_items: 0,
         };
         assert_eq!(
-            forecast_points(done, &[10], CADENCE, EntryId(1)),
+            forecast_points(done, done.remaining(), &[10], CADENCE, EntryId(1)),
             Forecast::Done
         );
         assert_eq!(
-            forecast_points(open(20, 0), &[], CADENCE, EntryId(1)),
+            forecast_points(
+                open(20, 0),
+                open(20, 0).remaining(),
+                &[],
+                CADENCE,
+                EntryId(1)
+            ),
             Forecast::NoVelocity
         );
         assert_eq!(
-            forecast_points(open(20, 0), &[0, 0], CADENCE, EntryId(1)),
+            forecast_points(
+                open(20, 0),
+                open(20, 0).remaining(),
+                &[0, 0],
+                CADENCE,
+                EntryId(1)
+            ),
             Forecast::NoVelocity
         );
-        let far = forecast_points(open(10_000, 0), &[1, 2], CADENCE, EntryId(1));
+        let far = forecast_points(open(10_000, 0), 10_000, &[1, 2], CADENCE, EntryId(1));
         assert!(matches!(far, Forecast::Beyond { .. }), "{far:?}");
         assert!(far.is_late_for(date(2030, 1, 1)));
     }
@@ -330,7 +496,7 @@ mod tests {
             items: 2,
             open_items: 2,
         };
-        let f = forecast_points(p, &[10], CADENCE, EntryId(1));
+        let f = forecast_points(p, p.remaining(), &[10], CADENCE, EntryId(1));
         assert_eq!(
             f,
             Forecast::Dates {

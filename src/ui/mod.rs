@@ -2,14 +2,20 @@
 //! size of the board.
 
 mod backlog;
+mod budget;
 mod burndown;
 mod form;
+mod gantt;
 mod overlay;
 mod picker;
 mod planning;
+mod risks;
 mod shell;
 mod sprint;
 mod stakeholders;
+// Stakeholders
+mod grid;
+mod notes;
 mod standup;
 pub mod theme;
 mod timeline;
@@ -69,6 +75,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     shell::status_bar(frame, status, app, &theme);
     match &app.mode {
         Mode::Normal | Mode::Filter(_) => {}
+        // Stakeholders: the pane draws its own filter line.
+        Mode::PeopleFilter(_) => {}
         Mode::Form(form) => form::draw(frame, body, app, form, &theme),
         Mode::Help(scroll) => overlay::help(frame, body, app, *scroll, &theme),
         Mode::Palette(p) => overlay::palette(frame, body, p, &theme),

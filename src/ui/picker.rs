@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
         .map(|(row, &n)| {
             let c = &p.choices[n];
             let mark = if c.on { "[x] " } else { "[ ] " };
-            let detail = widgets::fit(&c.detail, (width / 3).max(8));
+            let detail = widgets::fit(&c.detail, (width / 2).max(8));
             let room = width.saturating_sub(4 + widgets::width(&detail) + 1);
             let label = widgets::fit(&c.label, room);
             let pad = room.saturating_sub(widgets::width(&label));

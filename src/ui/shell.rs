@@ -103,6 +103,8 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     match &app.mode {
         Mode::Form(_) => fixed(&[("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")]),
         Mode::Filter(_) => fixed(&[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "select")]),
+        // Stakeholders
+        Mode::PeopleFilter(_) => fixed(&[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "select")]),
         Mode::Palette(_) => fixed(&[("Enter", "run"), ("↑↓", "choose"), ("Esc", "close")]),
         Mode::Picker(_) => fixed(&[("Tab", "tick"), ("Enter", "apply"), ("Esc", "cancel")]),
         Mode::Help(_) => fixed(&[("↑↓", "scroll"), ("Esc", "close")]),
@@ -139,10 +141,23 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                     (Action::CloseSprint, "close"),
                     (Action::Help, "help"),
                 ],
-                _ => &[
-                    (Action::NextPane, "next pane"),
+                // Stakeholders
+                Pane::Stakeholders => &[
+                    (Action::AddNote, "note"),
+                    (Action::AddStakeholder, "add"),
+                    (Action::GridView, "grid"),
+                    (Action::NoteTimeline, "notes"),
+                    (Action::WriteReport, "report"),
                     (Action::Help, "help"),
-                    (Action::Quit, "quit"),
+                ],
+                Pane::Timeline => &[
+                    (Action::ShiftLater, "later"),
+                    (Action::ShiftEarlier, "earlier"),
+                    (Action::AddEntry, "add"),
+                    (Action::ZoomIn, "zoom"),
+                    (Action::Budget, "budget"),
+                    (Action::Risks, "risks"),
+                    (Action::Help, "help"),
                 ],
             };
             wanted

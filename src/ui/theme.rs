@@ -20,6 +20,9 @@ pub struct Theme {
     pub banner: Style,
     pub border: Style,
     pub key: Style,
+    /// Weekends at day zoom: a background with colour, a dim dot without.
+    pub shade: Style,
+    pub shade_char: char,
 }
 
 impl Theme {
@@ -42,15 +45,18 @@ impl Theme {
                 banner: reverse.add_modifier(Modifier::BOLD),
                 border: Style::new(),
                 key: bold,
+                shade: Style::new().add_modifier(Modifier::DIM),
+                shade_char: '·',
             };
         }
-        let (fg, dim, accent, sel_bg, border) = match name {
+        let (fg, dim, accent, sel_bg, border, shade) = match name {
             ThemeName::Dark => (
                 Color::Gray,
                 Color::DarkGray,
                 Color::Cyan,
                 Color::Rgb(40, 60, 90),
                 Color::DarkGray,
+                Color::Rgb(32, 32, 40),
             ),
             ThemeName::Light => (
                 Color::Black,
@@ -58,6 +64,7 @@ impl Theme {
                 Color::Blue,
                 Color::Rgb(200, 220, 245),
                 Color::Gray,
+                Color::Rgb(236, 236, 236),
             ),
         };
         Theme {
@@ -75,6 +82,8 @@ impl Theme {
             banner: bold.fg(Color::White).bg(Color::Red),
             border: Style::new().fg(border),
             key: bold.fg(accent),
+            shade: Style::new().bg(shade),
+            shade_char: ' ',
         }
     }
 }

@@ -1,185 +1,378 @@
-//! The timeline pane (read-only): phases, milestones and releases in start-date order, with their
-//! dependencies, the progress of their items and their budget.
+//! The timeline pane: the gantt (phases as bars, milestones and releases as diamonds with their
+//! forecast), the budget view (`$`) and the risk register (`r`), with the selected entry's details.
 //!
-//! Rows are built only for the entries on screen; the items and dependencies they name are found in
-//! one pass each.
+//! Everything is computed for the rows on screen only; the items they link are found in one pass.
 
+use super::gantt::{Gantt, HEAD_ROWS, RowInfo};
 use super::theme::Theme;
 use super::widgets;
 use super::widgets::{first_fit, fit, pack};
-use crate::app::{App, Pane};
-use crate::model::{Board, EntryId, ItemId, TimelineEntry, budget_totals};
-use jiff::civil::Date;
+use crate::app::App;
+use crate::app::timeline::Sub;
+use crate::model::forecast::{Cadence, Forecast, Progress, forecast_points};
+use crate::model::{Board, EntryId, ItemId, TimelineEntry, budget_totals, plan, recent_velocities};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row, Table};
+use ratatui::widgets::Paragraph;
 use std::collections::{HashMap, HashSet};
 
-/// The column headers, `|`-separated.
-const HEADS: &str = "|Name|Kind|Start|End|Days|Owner|Depends on|Progress|Budget";
-
-/// Width of each column, in `HEADS` order (0 hides it); the name takes what is left, and columns
-/// go (owner, kind, days, dependencies, end) until it has at least 16 cells.
-fn widths(inner: u16) -> [u16; 10] {
-    let mut w = match inner {
-        150.. => [1, 0, 9, 10, 10, 5, 16, 28, 10, 24],
-        110.. => [1, 0, 9, 10, 10, 5, 0, 20, 10, 24],
-        _ => [1, 0, 0, 10, 10, 0, 0, 12, 9, 12],
-    };
-    let name = |w: &[u16; 10]| {
-        let gaps = w.iter().filter(|&&x| x > 0).count();
-        inner.saturating_sub(w.iter().sum::<u16>() + u16::try_from(gaps).unwrap_or(0))
-    };
-    for drop in [6, 2, 5, 7, 4] {
-        if name(&w) >= 16 {
-            break;
-        }
-        w[drop] = 0;
-    }
-    // Past 40 cells the name has room enough: the rest goes to the dependencies.
-    w[7] += name(&w).saturating_sub(40) * u16::from(w[7] > 0);
-    w[1] = name(&w);
-    w
-}
-
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (board, today) = (&app.board, app.today);
-    let mut entries: Vec<&TimelineEntry> = board.timeline.iter().collect();
-    if !entries.is_sorted_by_key(|e| (e.start, e.end, e.id)) {
-        entries.sort_unstable_by_key(|e| (e.start, e.end, e.id));
-    }
+    let rows = app.timeline_rows();
+    let entries: Vec<&TimelineEntry> = rows.iter().filter_map(|id| app.board.entry(*id)).collect();
+    let view = &app.timeline;
+    let details_h = if view.details && area.height >= 24 {
+        12
+    } else if view.details {
+        8
+    } else {
+        0
+    };
+    let [main, details] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(details_h)]).areas(area);
     let header = header_lines(
         &entries,
         app,
         usize::from(area.width).saturating_sub(2),
         theme,
     );
-    let height = u16::try_from(header.len()).unwrap_or(1);
-    let rows = usize::from(area.height.saturating_sub(3 + height));
-    let offset = app.scroll[Pane::Timeline.index()].min(entries.len().saturating_sub(rows));
-    let visible = &entries[offset..entries.len().min(offset + rows)];
-    let title = if visible.len() == entries.len() {
-        format!(" Timeline — {} entries ", entries.len())
-    } else {
-        let (first, last) = (offset + 1, offset + visible.len());
-        format!(" Timeline — {first}–{last} of {} entries ", entries.len())
-    };
+    match view.sub {
+        Sub::Gantt => gantt(frame, main, app, &entries, header, theme),
+        Sub::Budget => super::budget::draw(frame, main, app, &entries, header, theme),
+        Sub::Risks => super::risks::draw(frame, main, app, header, theme),
+    }
+    if details_h > 0 {
+        match view.sub {
+            Sub::Risks => super::risks::details(frame, details, app, theme),
+            _ => entry_details(frame, details, app, theme),
+        }
+    }
+}
+
+fn gantt(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    entries: &[&TimelineEntry],
+    header: Vec<Line<'static>>,
+    theme: &Theme,
+) {
+    let view = &app.timeline;
+    let mut title = format!(
+        " Timeline — {} entries · {}",
+        entries.len(),
+        view.zoom.name()
+    );
+    if view.push {
+        title.push_str(" · push dependents on");
+    }
+    if view.critical {
+        title.push_str(" · ┃ critical path");
+    }
+    title.push(' ');
     let empty = entries
         .is_empty()
-        .then_some("No timeline entries yet: phases, milestones and releases show here.");
-    let Some(table) = widgets::framed(frame, area, title, header, empty, theme) else {
+        .then_some("No timeline entries yet: a adds a phase, a milestone or a release.");
+    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
         return;
     };
-
-    let mut deps: HashMap<EntryId, Option<&TimelineEntry>> = visible
-        .iter()
-        .flat_map(|e| &e.depends_on)
-        .map(|&d| (d, None))
-        .collect();
-    for e in &board.timeline {
-        if let Some(slot) = deps.get_mut(&e.id) {
-            *slot = Some(e);
-        }
+    let names = (body.width / 3).clamp(22, 44);
+    let chart_cols = body.width.saturating_sub(names);
+    view.chart_days.set(Gantt::days_in(view.zoom, chart_cols));
+    let legend = u16::from(body.height >= HEAD_ROWS + 6);
+    let rows_room = usize::from(body.height.saturating_sub(HEAD_ROWS + legend));
+    app.page.set(rows_room.max(1));
+    let selected = app.selected_entry().map(|e| e.id);
+    let at = selected
+        .and_then(|id| entries.iter().position(|e| e.id == id))
+        .unwrap_or(0);
+    let mut offset = view
+        .offset
+        .get()
+        .min(entries.len().saturating_sub(rows_room));
+    if at < offset {
+        offset = at;
+    } else if at >= offset + rows_room {
+        offset = at + 1 - rows_room;
     }
-    let (items, w) = (linked_items(board, visible), widths(table.width));
-    let cx = Rows {
-        items,
-        deps,
-        w,
-        today,
+    view.offset.set(offset);
+    let visible = &entries[offset..entries.len().min(offset + rows_room)];
+    let infos = row_infos(app, visible);
+    let widget = Gantt {
+        rows: visible.iter().copied().zip(infos).collect(),
+        selected,
+        sprints: &app.board.sprints,
+        origin: app.timeline_origin(),
+        zoom: view.zoom,
+        today: app.today,
+        names,
         theme,
     };
-    let shown = |i: &usize| w[*i] > 0;
-    let heads = HEADS
-        .split('|')
-        .enumerate()
-        .filter(|(i, _)| shown(i))
-        .map(|(_, h)| h);
-    let heads = Row::new(heads).style(theme.header);
-    let widths = (0..10).filter(shown).map(|i| Constraint::Length(w[i]));
-    let rows = visible.iter().map(|e| cx.row(e));
-    frame.render_widget(
-        Table::new(rows, widths).header(heads).column_spacing(1),
-        table,
-    );
-}
-
-/// What the visible rows need: their linked items and dependencies, found once for all of them.
-struct Rows<'a> {
-    items: HashMap<ItemId, (u32, bool)>,
-    deps: HashMap<EntryId, Option<&'a TimelineEntry>>,
-    w: [u16; 10],
-    today: Date,
-    theme: &'a Theme,
-}
-
-impl Rows<'_> {
-    fn row(&self, e: &TimelineEntry) -> Row<'static> {
-        let (w, today, theme) = (self.w, self.today, self.theme);
-        let now = e.start <= today && today <= e.end;
-        let deps: Vec<&TimelineEntry> = e
-            .depends_on
-            .iter()
-            .filter_map(|d| self.deps.get(d).copied().flatten())
-            .collect();
-        let broken = deps
-            .iter()
-            .any(|&d| !e.broken_dependencies(std::slice::from_ref(d)).is_empty());
-        let names: Vec<&str> = deps.iter().map(|d| d.name.as_str()).collect();
-        let names = format!(
-            "{}{}",
-            if broken { "⚠ broken: " } else { "" },
-            names.join(", ")
-        );
-        let fits = |s: &str, i: usize| fit(s, usize::from(w[i]));
-        let span = |s: String| if e.kind.is_point() { String::new() } else { s };
-        let cells = [
-            Cell::from(if e.kind.is_point() { "◆" } else { "▬" }),
-            Cell::from(fits(
-                &format!("{}{}", if now { "▶ " } else { "" }, e.name),
-                1,
-            )),
-            Cell::from(e.kind.name()),
-            Cell::from(e.start.to_string()),
-            Cell::from(span(e.end.to_string())),
-            Cell::from(span(format!("{}d", e.duration_days()))),
-            Cell::from(fits(&e.owner, 6)),
-            Cell::from(Span::styled(
-                fits(&names, 7),
-                if broken { theme.error } else { theme.text },
-            )),
-            Cell::from(self.progress(e)),
-            budget(e, today, w[9], theme),
-        ];
-        let style = match (e.end < today, now) {
-            (true, _) => theme.dim,
-            (_, true) => theme.accent,
-            _ => theme.text,
+    let chart = Rect {
+        height: body.height - legend,
+        ..body
+    };
+    frame.render_widget(widget, chart);
+    if legend == 1 {
+        let more = if entries.len() > rows_room {
+            format!(
+                "rows {}–{} of {} · ",
+                offset + 1,
+                offset + visible.len(),
+                entries.len()
+            )
+        } else {
+            String::new()
         };
-        let cells = cells.into_iter().zip(w).filter(|(_, w)| *w > 0);
-        Row::new(cells.map(|(c, _)| c)).style(style)
+        let text = first_fit(
+            usize::from(body.width),
+            [
+                format!(
+                    "{more}█ done ░ to do ◇ milestone ◆ release ○ 50% ● 85% forecast · ▲ late ✗ broken dependency $ over budget ! high risk"
+                ),
+                format!("{more}█ done ░ to do ○● 50/85% forecast · ▲ late ✗ dep $ over ! risk"),
+                format!("{more}▲ late ✗ dep $ over ! risk"),
+            ],
+        );
+        let y = body.bottom() - 1;
+        frame.render_widget(
+            Paragraph::new(text).style(theme.dim),
+            Rect {
+                y,
+                height: 1,
+                ..body
+            },
+        );
     }
+}
 
-    /// `5/13 pts` of the linked items done; `0/2 items` when none of them has points.
-    fn progress(&self, e: &TimelineEntry) -> String {
-        let linked: Vec<(u32, bool)> = e
-            .items
-            .iter()
-            .filter_map(|i| self.items.get(i).copied())
-            .collect();
-        let points: u32 = linked.iter().map(|l| l.0).sum();
-        let done = linked.iter().filter(|l| l.1);
-        match points {
-            _ if linked.is_empty() => "—".to_string(),
-            0 => format!("{}/{} items", done.count(), linked.len()),
-            _ => {
-                let done: u32 = done.map(|l| l.0).sum();
-                let options = [format!("{done}/{points} pts"), format!("{done}/{points}")];
-                first_fit(usize::from(self.w[8]), options)
+/// What each visible row shows besides its dates: progress, forecast and flags.
+fn row_infos(app: &App, visible: &[&TimelineEntry]) -> Vec<RowInfo> {
+    let board = &app.board;
+    // The items of the rows on screen and of every milestone (the forecast counts work ahead of each).
+    let mut wanted: Vec<&TimelineEntry> = visible.to_vec();
+    wanted.extend(board.timeline.iter().filter(|e| e.kind.is_point()));
+    let items = linked_items(board, &wanted);
+    let ahead = crate::model::forecast::points_ahead(&board.timeline, |id| items.get(&id).copied());
+    let velocities = recent_velocities(&board.sprints, crate::model::forecast::HISTORY);
+    let cadence = Cadence::of(board, app.today);
+    let risky = plan::entries_at_high_risk(board);
+    let critical: HashSet<EntryId> = if app.timeline.critical {
+        plan::critical_entries(&board.timeline)
+    } else {
+        HashSet::new()
+    };
+    visible
+        .iter()
+        .map(|e| {
+            let progress = progress_of(e, &items);
+            let forecast = e.kind.is_point().then(|| {
+                let remaining = ahead.get(&e.id).copied().unwrap_or(progress.remaining());
+                forecast_points(progress, remaining, &velocities, cadence, e.id)
+            });
+            let overdue = e.end < app.today && progress.open_items > 0;
+            let late = overdue || forecast.as_ref().is_some_and(|f| f.is_late_for(e.end));
+            let broken = !e.broken_dependencies(&board.timeline).is_empty()
+                || !plan::broken_dependents(&board.timeline, e).is_empty();
+            let burn = e.burn(app.today);
+            RowInfo {
+                progress,
+                forecast,
+                late,
+                broken,
+                over: (burn.planned > 0 || burn.actual > 0) && burn.is_overspending(),
+                risk: risky.contains(&e.id),
+                critical: critical.contains(&e.id),
             }
+        })
+        .collect()
+}
+
+fn progress_of(e: &TimelineEntry, items: &HashMap<ItemId, (u32, bool)>) -> Progress {
+    let mut p = Progress::default();
+    for (points, done) in e.items.iter().filter_map(|i| items.get(i)) {
+        p.total += points;
+        p.items += 1;
+        if *done {
+            p.done += points;
+        } else {
+            p.open_items += 1;
         }
     }
+    p
+}
+
+/// The selected entry: dates, dependencies both ways, progress, forecast, budget, risks and items.
+fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = widgets::block(" Details — Enter hides ", theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(e) = app.selected_entry() else {
+        frame.render_widget(Paragraph::new("No entry selected").style(theme.dim), inner);
+        return;
+    };
+    let (board, today) = (&app.board, app.today);
+    let info = row_infos(app, &[e]).remove(0);
+    let w = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    let when = if e.kind.is_point() {
+        format!("{} ({})", e.start, widgets::relative_day(e.start, today))
+    } else {
+        format!("{} → {} ({} days)", e.start, e.end, e.duration_days())
+    };
+    let owner = if e.owner.is_empty() {
+        String::new()
+    } else {
+        format!(" · owner {}", e.owner)
+    };
+    lines.push(Line::from(vec![
+        Span::styled(fit(&e.name, w / 2), theme.title),
+        Span::styled(format!(" — {} · {when}{owner}", e.kind.name()), theme.text),
+    ]));
+    let label = |s: &str| Span::styled(format!("{s:<11}"), theme.dim);
+    let deps: Vec<String> = e
+        .depends_on
+        .iter()
+        .filter_map(|d| board.entry(*d))
+        .map(|d| {
+            if d.end >= e.start {
+                format!("✗ {} (ends {}, after this starts)", d.name, d.end)
+            } else {
+                format!("{} (ends {})", d.name, d.end)
+            }
+        })
+        .collect();
+    if !deps.is_empty() {
+        lines.push(Line::from(vec![
+            label("Depends on"),
+            Span::raw(fit(&deps.join("; "), w - 11)),
+        ]));
+    }
+    let needed: Vec<String> = board
+        .timeline
+        .iter()
+        .filter(|d| d.depends_on.contains(&e.id))
+        .map(|d| {
+            if d.start <= e.end {
+                format!("✗ {} (starts {}, before this ends)", d.name, d.start)
+            } else {
+                d.name.clone()
+            }
+        })
+        .collect();
+    if !needed.is_empty() {
+        lines.push(Line::from(vec![
+            label("Needed by"),
+            Span::raw(fit(&needed.join("; "), w - 11)),
+        ]));
+    }
+    let p = info.progress;
+    let progress = match p.percent() {
+        _ if p.items == 0 => "no linked items (L links them)".to_string(),
+        Some(pct) => format!(
+            "{pct}% · {}/{} points · {} of {} items done",
+            p.done,
+            p.total,
+            p.items - p.open_items,
+            p.items
+        ),
+        None => format!(
+            "{} of {} items done (none estimated)",
+            p.items - p.open_items,
+            p.items
+        ),
+    };
+    lines.push(Line::from(vec![label("Progress"), Span::raw(progress)]));
+    if let Some(f) = &info.forecast {
+        let mut text = f.describe();
+        if let Forecast::Dates {
+            remaining, sprints, ..
+        } = f
+        {
+            text.push_str(&format!(
+                " — {remaining} points left, velocities of the last {sprints} closed sprints"
+            ));
+        }
+        let style = if info.late { theme.warn } else { theme.text };
+        if info.late {
+            text = format!("▲ at risk: {text}; due {}", e.end);
+        }
+        lines.push(Line::from(vec![
+            label("Forecast"),
+            Span::styled(text, style),
+        ]));
+    } else if info.late {
+        lines.push(Line::from(vec![
+            label("Late"),
+            Span::styled(
+                format!("▲ ended {} with {} items open", e.end, p.open_items),
+                theme.warn,
+            ),
+        ]));
+    }
+    let burn = e.burn(today);
+    if burn.planned > 0 || burn.actual > 0 {
+        let text = format!(
+            "{} of {} spent ({:.0}%) at {:.0}% of the time{}",
+            money(burn.actual),
+            money(burn.planned),
+            burn.spent.min(99.99) * 100.0,
+            burn.time_elapsed * 100.0,
+            if info.over { " — $ over pace" } else { "" }
+        );
+        lines.push(Line::from(vec![
+            label("Budget"),
+            Span::styled(text, if info.over { theme.warn } else { theme.text }),
+        ]));
+    }
+    let risks: Vec<String> = board
+        .risks
+        .iter()
+        .filter(|r| r.is_open() && r.entries.contains(&e.id))
+        .map(|r| {
+            format!(
+                "{}{} ({})",
+                if r.is_high() { "! " } else { "" },
+                r.title,
+                r.exposure()
+            )
+        })
+        .collect();
+    if !risks.is_empty() {
+        lines.push(Line::from(vec![
+            label("Risks"),
+            Span::raw(fit(&risks.join("; "), w - 11)),
+        ]));
+    }
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    let linked: Vec<&crate::model::Item> = e.items.iter().filter_map(|i| board.item(*i)).collect();
+    for (n, it) in linked.iter().enumerate().take(room) {
+        if n + 1 == room && linked.len() > room {
+            lines.push(Line::from(vec![
+                label(""),
+                Span::styled(format!("… and {} more", linked.len() - n), theme.dim),
+            ]));
+            break;
+        }
+        let points = it.points.map_or("–".to_string(), |p| p.to_string());
+        let text = format!(
+            "{:<8} {:<8} {:>3}  {}",
+            board.item_key(it.id),
+            fit(&it.status, 8),
+            points,
+            it.title
+        );
+        let style = if board.is_done(it) {
+            theme.dim
+        } else {
+            theme.text
+        };
+        lines.push(Line::from(vec![
+            label(if n == 0 { "Items" } else { "" }),
+            Span::styled(fit(&text, w - 11), style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Points and done-ness of the items the visible rows link, found in one pass over the backlog. A
@@ -222,37 +415,13 @@ fn linked_items(board: &Board, visible: &[&TimelineEntry]) -> HashMap<ItemId, (u
 }
 
 /// `185k`, `36k`, `171.3k`, `1.2M`.
-fn money(n: u64) -> String {
+pub(super) fn money(n: u64) -> String {
     match n {
         1_000_000.. => format!("{:.1}M", n as f64 / 1e6),
         1_000.. if n.is_multiple_of(1000) => format!("{}k", n / 1000),
         1_000.. => format!("{:.1}k", n as f64 / 1e3),
         _ => n.to_string(),
     }
-}
-
-/// `62% of 185k` (or shorter), with `⚠` and, room permitting, `over pace` when spending runs ahead
-/// of time.
-fn budget(e: &TimelineEntry, today: Date, w: u16, theme: &Theme) -> Cell<'static> {
-    let (burn, w) = (e.burn(today), usize::from(w));
-    let options = match (burn.actual * 100 + burn.planned / 2).checked_div(burn.planned) {
-        _ if burn.planned == 0 && burn.actual == 0 => return Cell::from("—"),
-        None => vec![format!("{} unplanned", money(burn.actual))],
-        Some(pct) => {
-            let planned = money(burn.planned);
-            vec![
-                format!("{pct}% of {planned}"),
-                format!("{pct}%/{planned}"),
-                format!("{pct}%"),
-            ]
-        }
-    };
-    if !burn.is_overspending() {
-        return Cell::from(first_fit(w, options));
-    }
-    let long = options.iter().map(|o| format!("⚠ {o} over pace"));
-    let short = options.iter().map(|o| format!("⚠ {o}"));
-    Cell::from(Span::styled(first_fit(w, long.chain(short)), theme.warn))
 }
 
 /// Today, what is in progress, the next milestone and the budget, packed into as few lines as fit.
@@ -309,54 +478,53 @@ fn header_lines(
 #[cfg(test)]
 mod tests {
     use super::super::sprint::tests::{sample, screen, shows};
-    use super::*;
-    use crate::model::EntryKind;
+    use crate::app::Pane;
+    use crate::model::{EntryId, EntryKind};
     use jiff::civil::date;
 
     #[test]
-    fn lists_entries_in_date_order_with_today_and_budget() {
-        let text = screen(&sample(Pane::Timeline), 80, 24);
-        shows(&text, &["today 2026-11-28", "▶ in progress: Build"]);
+    fn gantt_shows_bars_diamonds_today_and_the_sprint_band() {
+        let text = screen(&sample(Pane::Timeline), 120, 30);
         shows(
             &text,
-            &["next milestone in 16d (2026-12-14): Beta to 5% of traffic"],
+            &[
+                "today 2026-11-28",
+                "▼today",
+                "weeks",
+                "Sprints",
+                "[Sprint 24",
+            ],
         );
         shows(
             &text,
-            &["Progress", "▬ ▶ Build", "93% of 185k", "⚠ 83% of 36k"],
+            &["▬ Build", "◇ Beta to 5% of traffic", "◆ Checkout 2.0 GA"],
         );
-        shows(&text, &["⚠ over pace: PCI DSS assessment", "26/42 pts"]);
-        let beta = text.lines().find(|l| l.contains("◆ Beta to 5% of tr"));
-        assert!(beta.is_some_and(|l| l.contains("2026-12-14")), "{text}");
-        let (discovery, legacy) = (text.find("▬ Discovery"), text.find("◆ Legacy checkout"));
-        assert!(discovery.is_some() && discovery < legacy, "{text}");
+        shows(&text, &["▬ PCI DSS assessment", "$!", "100%"]);
+        shows(
+            &text,
+            &[
+                "← Sep 11",
+                "▲ late ✗ broken dependency $ over budget ! high risk",
+            ],
+        );
+        shows(&text, &["▼today │Dec 2026"]);
     }
 
     #[test]
-    fn broken_dependencies_are_named_and_only_visible_rows_are_built() {
+    fn only_visible_rows_are_built_at_2000_entries() {
         let mut app = sample(Pane::Timeline);
-        for e in app
-            .board
-            .timeline
-            .iter_mut()
-            .filter(|e| e.name == "Hardening")
-        {
-            e.start = date(2026, 12, 1);
-        }
-        shows(&screen(&app, 80, 24), &["⚠ broken: B…"]);
-        let text = screen(&app, 200, 60);
-        shows(
-            &text,
-            &["⚠ broken: Build", "Daniel Okafor", "milestone", "82d"],
-        );
-        shows(&text, &["26/42 pts", "⚠ 83% of 36k over pace"]);
         let template = app.board.timeline[0].clone();
-        for n in 0..5000 {
+        for n in 0..2000 {
             let mut e = template.clone();
-            (e.id, e.kind, e.start) = (EntryId(100 + n), EntryKind::Milestone, date(2027, 6, 1));
+            (e.id, e.kind, e.start, e.end) = (
+                EntryId(100 + n),
+                EntryKind::Milestone,
+                date(2027, 6, 1),
+                date(2027, 6, 1),
+            );
             app.board.timeline.push(e);
         }
-        app.scroll[Pane::Timeline.index()] = 10_000;
-        shows(&screen(&app, 80, 24), &["of 5008 entries"]);
+        app.update(crate::app::Action::Bottom);
+        shows(&screen(&app, 80, 24), &["of 2008"]);
     }
 }

@@ -1,0 +1,176 @@
+//! The risk register (`r` in the timeline): open risks by exposure (probability × impact), then closed
+//! ones, with owner, status, mitigation and what each threatens.
+
+use super::theme::Theme;
+use super::widgets::{self, fit};
+use crate::app::App;
+use crate::model::{Risk, RiskStatus};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+fn links(app: &App, r: &Risk) -> String {
+    let mut names: Vec<String> = r
+        .entries
+        .iter()
+        .filter_map(|e| app.board.entry(*e))
+        .map(|e| e.name.clone())
+        .collect();
+    names.extend(r.items.iter().map(|i| app.board.item_key(*i)));
+    names.join(", ")
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, header: Vec<Line<'static>>, theme: &Theme) {
+    let rows = app.risk_rows();
+    let open = app.board.risks.iter().filter(|r| r.is_open()).count();
+    let high = app
+        .board
+        .risks
+        .iter()
+        .filter(|r| r.is_open() && r.is_high())
+        .count();
+    let title = format!(
+        " Risk register — {open} open, {high} high · a add · e edit · x close · L link · Esc back "
+    );
+    let empty = rows
+        .is_empty()
+        .then_some("No risks yet: a adds one (what could go wrong, how likely, how bad).");
+    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
+        return;
+    };
+    let wide = body.width >= 120;
+    let room = usize::from(body.height.saturating_sub(1));
+    app.page.set(room.max(1));
+    let selected = app.selected_risk().map(|r| r.id);
+    let at = selected
+        .and_then(|id| rows.iter().position(|r| *r == id))
+        .unwrap_or(0);
+    let mut offset = app
+        .timeline
+        .risk_offset
+        .get()
+        .min(rows.len().saturating_sub(room));
+    if at < offset {
+        offset = at;
+    } else if at >= offset + room {
+        offset = at + 1 - room;
+    }
+    app.timeline.risk_offset.set(offset);
+    let table_rows: Vec<Row> = rows
+        .iter()
+        .skip(offset)
+        .take(room)
+        .filter_map(|id| app.board.risk(*id))
+        .map(|r| {
+            let mark = if Some(r.id) == selected { "›" } else { " " };
+            let exposure = if r.is_high() && r.is_open() {
+                format!("! {}", r.exposure())
+            } else {
+                format!("  {}", r.exposure())
+            };
+            let mut cells = vec![
+                Cell::from(mark),
+                Cell::from(exposure),
+                Cell::from(format!("{}×{}", r.probability, r.impact)),
+                Cell::from(r.title.clone()),
+                Cell::from(fit(&r.owner, 16)),
+                Cell::from(r.status.name()),
+            ];
+            if wide {
+                cells.push(Cell::from(r.mitigation.clone()));
+                cells.push(Cell::from(links(app, r)));
+            }
+            let style = if Some(r.id) == selected {
+                theme.selected
+            } else if r.status == RiskStatus::Closed {
+                theme.dim
+            } else if r.is_high() {
+                theme.warn
+            } else {
+                theme.text
+            };
+            Row::new(cells).style(style)
+        })
+        .collect();
+    let mut heads = vec!["", "Exp", "P×I", "Risk", "Owner", "Status"];
+    let mut widths = vec![
+        Constraint::Length(1),
+        Constraint::Length(4),
+        Constraint::Length(3),
+        Constraint::Fill(2),
+        Constraint::Length(16),
+        Constraint::Length(10),
+    ];
+    if wide {
+        heads.extend(["Mitigation", "Threatens"]);
+        widths.extend([Constraint::Fill(2), Constraint::Fill(1)]);
+    }
+    frame.render_widget(
+        Table::new(table_rows, widths)
+            .header(Row::new(heads).style(theme.header))
+            .column_spacing(1),
+        body,
+    );
+}
+
+/// The selected risk in full: mitigation and links, which the table cuts when narrow.
+pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = widgets::block(" Risk — Enter hides ", theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(r) = app.selected_risk() else {
+        frame.render_widget(Paragraph::new("No risk selected").style(theme.dim), inner);
+        return;
+    };
+    let label = |s: &str| Span::styled(format!("{s:<11}"), theme.dim);
+    let lines = vec![
+        Line::from(Span::styled(r.title.clone(), theme.title)),
+        Line::from(vec![
+            label("Exposure"),
+            Span::raw(format!(
+                "{} = probability {} × impact {}{}",
+                r.exposure(),
+                r.probability,
+                r.impact,
+                if r.is_high() { " (high)" } else { "" }
+            )),
+        ]),
+        Line::from(vec![
+            label("Status"),
+            Span::raw(format!(
+                "{} · raised {} · owner {}",
+                r.status.name(),
+                r.raised,
+                if r.owner.is_empty() {
+                    "nobody"
+                } else {
+                    &r.owner
+                }
+            )),
+        ]),
+        Line::from(vec![
+            label("Mitigation"),
+            Span::raw(if r.mitigation.is_empty() {
+                "none written".to_string()
+            } else {
+                r.mitigation.clone()
+            }),
+        ]),
+        Line::from(vec![
+            label("Threatens"),
+            Span::raw({
+                let l = links(app, r);
+                if l.is_empty() {
+                    "nothing linked (L links entries and items)".to_string()
+                } else {
+                    l
+                }
+            }),
+        ]),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        inner,
+    );
+}

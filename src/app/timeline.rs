@@ -4,12 +4,14 @@
 
 use super::picker::{Choice, Picker, Purpose, Target};
 use super::{Action, App, Effect, Form, FormKind, Mode};
+use crate::model::forecast::Forecast;
 use crate::model::{
     Edit, EntryId, EntryKind, ItemId, Risk, RiskId, RiskStatus, TimelineEntry,
     open_risks_by_exposure, plan,
 };
 use jiff::civil::Date;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
 
 /// How much time a column of the chart stands for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,9 +67,32 @@ pub enum Sub {
     Risks,
 }
 
+/// What the timeline's frames share until the board changes, so a keystroke that only moves the
+/// selection or the chart costs what is on screen: the linked items' points and done-ness, the work
+/// ahead of each milestone, the critical path and the forecasts computed so far. The UI fills it (as
+/// it does scroll offsets); `key` says which board it belongs to.
+#[derive(Debug, Default)]
+pub struct TimelineCache {
+    pub key: Option<(u64, Date, usize, usize, usize)>,
+    pub items: HashMap<ItemId, (u32, bool)>,
+    /// Fingerprint of the items' points and done-ness and of the entries' links `items` was built from.
+    pub items_fp: Option<u64>,
+    pub ahead: HashMap<EntryId, u32>,
+    /// Fingerprint of the milestones' dates, `items_fp` and the sprint cadence behind `ahead` and
+    /// `forecasts`.
+    pub ahead_fp: Option<u64>,
+    pub critical: Option<HashSet<EntryId>>,
+    pub forecasts: HashMap<EntryId, Forecast>,
+    /// Remaining points → sprints needed by 50% and 85% of the futures, for the velocities and share
+    /// of the active sprint in `needed_key`; kept across board changes while those stay the same.
+    pub needed: HashMap<u32, (u32, u32)>,
+    pub needed_key: Option<(Vec<u32>, u64)>,
+}
+
 /// The timeline pane's view.
 #[derive(Debug, Default)]
 pub struct TimelineView {
+    pub cache: RefCell<TimelineCache>,
     pub selected: Option<EntryId>,
     /// First row of the list on screen; the UI keeps the selection in view.
     pub offset: Cell<usize>,

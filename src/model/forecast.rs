@@ -1,6 +1,7 @@
 //! When will the work linked to a milestone be done? Resample the velocities of closed sprints into a few
 //! thousand possible futures and read the 50% and 85% completion dates off them (a Monte Carlo forecast,
-//! as in "#NoEstimates"-style throughput forecasting). Deterministic for a given seed.
+//! as in "#NoEstimates"-style throughput forecasting). Deterministic: one fixed seed, so the same work
+//! always gets the same answer, on screen and in the report.
 
 use super::{Board, EntryId, ItemId, SprintState, TimelineEntry, recent_velocities};
 use jiff::civil::Date;
@@ -8,6 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 /// Futures simulated per forecast.
 pub const RUNS: usize = 2000;
+/// The seed of every forecast.
+pub const SEED: u64 = 0x00ca_1e4d;
 /// Closed sprints looked at (the most recent ones).
 pub const HISTORY: usize = 10;
 /// Fewer closed sprints than this and the forecast is labelled a rough guess.
@@ -222,8 +225,7 @@ pub fn points_ahead(
     out
 }
 
-/// The forecast for the work linked to `entry` (and the milestones before it), seeded by its id so it
-/// is the same on every frame.
+/// The forecast for the work linked to `entry` (and the milestones before it).
 pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
     let wanted: HashSet<ItemId> = board
         .timeline
@@ -241,13 +243,18 @@ pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
     let p = progress(board, entry);
     let remaining = ahead.get(&entry.id).copied().unwrap_or(p.remaining());
     let velocities = recent_velocities(&board.sprints, HISTORY);
-    forecast_points(
-        p,
-        remaining,
-        &velocities,
-        Cadence::of(board, today),
-        entry.id,
-    )
+    forecast_points(p, remaining, &velocities, Cadence::of(board, today), SEED)
+}
+
+/// Sprints needed by half and by 85% of the futures.
+pub fn sprints_needed(
+    remaining: u32,
+    velocities: &[u32],
+    first_share: f64,
+    seed: u64,
+) -> (u32, u32) {
+    let runs = simulate(remaining, velocities, first_share, RUNS, seed);
+    (percentile(&runs, 50), percentile(&runs, 85))
 }
 
 /// The forecast from its inputs (what `forecast` reads off the board): the entry's own progress says
@@ -257,7 +264,21 @@ pub fn forecast_points(
     remaining: u32,
     velocities: &[u32],
     cadence: Cadence,
-    seed: EntryId,
+    seed: u64,
+) -> Forecast {
+    forecast_with(progress, remaining, velocities, cadence, |r| {
+        sprints_needed(r, velocities, cadence.first_share, seed)
+    })
+}
+
+/// `forecast_points` with the simulation given as `needed` (remaining points → the 50% and 85%
+/// sprint counts), so a caller can keep its answers while the velocities stay the same.
+pub fn forecast_with(
+    progress: Progress,
+    remaining: u32,
+    velocities: &[u32],
+    cadence: Cadence,
+    needed: impl FnOnce(u32) -> (u32, u32),
 ) -> Forecast {
     if progress.items == 0 {
         return Forecast::NoWork;
@@ -269,14 +290,7 @@ pub fn forecast_points(
         return Forecast::NoVelocity;
     }
     let sprints = velocities.len();
-    let runs = simulate(
-        remaining,
-        velocities,
-        cadence.first_share,
-        RUNS,
-        u64::from(seed.0),
-    );
-    let (n50, n85) = (percentile(&runs, 50), percentile(&runs, 85));
+    let (n50, n85) = needed(remaining);
     if n85 > HORIZON {
         return Forecast::Beyond { remaining, sprints };
     }
@@ -316,7 +330,7 @@ mod tests {
             open(50, 10).remaining(),
             &[10, 10, 10],
             CADENCE,
-            EntryId(1),
+            SEED,
         );
         let end4 = CADENCE.end_of(4);
         assert_eq!(end4, date(2027, 1, 15), "Dec 4 + 3 × 14 days");
@@ -351,7 +365,7 @@ mod tests {
             open(30, 0).remaining(),
             &[10, 20],
             CADENCE,
-            EntryId(7),
+            SEED,
         );
         assert_eq!(
             f,
@@ -370,7 +384,7 @@ mod tests {
                 open(30, 0).remaining(),
                 &[10, 20],
                 CADENCE,
-                EntryId(7)
+                SEED
             ),
             f,
             "same seed, same answer"
@@ -449,7 +463,7 @@ mod tests {
     fn nothing_to_forecast_says_why() {
         let none = Progress::default();
         assert_eq!(
-            forecast_points(none, none.remaining(), &[10], CADENCE, EntryId(1)),
+            forecast_points(none, none.remaining(), &[10], CADENCE, SEED),
             Forecast::NoWork
         );
         let done = Progress {
@@ -459,30 +473,18 @@ mod tests {
             open_items: 0,
         };
         assert_eq!(
-            forecast_points(done, done.remaining(), &[10], CADENCE, EntryId(1)),
+            forecast_points(done, done.remaining(), &[10], CADENCE, SEED),
             Forecast::Done
         );
         assert_eq!(
-            forecast_points(
-                open(20, 0),
-                open(20, 0).remaining(),
-                &[],
-                CADENCE,
-                EntryId(1)
-            ),
+            forecast_points(open(20, 0), open(20, 0).remaining(), &[], CADENCE, SEED),
             Forecast::NoVelocity
         );
         assert_eq!(
-            forecast_points(
-                open(20, 0),
-                open(20, 0).remaining(),
-                &[0, 0],
-                CADENCE,
-                EntryId(1)
-            ),
+            forecast_points(open(20, 0), open(20, 0).remaining(), &[0, 0], CADENCE, SEED),
             Forecast::NoVelocity
         );
-        let far = forecast_points(open(10_000, 0), 10_000, &[1, 2], CADENCE, EntryId(1));
+        let far = forecast_points(open(10_000, 0), 10_000, &[1, 2], CADENCE, SEED);
         assert!(matches!(far, Forecast::Beyond { .. }), "{far:?}");
         assert!(far.is_late_for(date(2030, 1, 1)));
     }
@@ -496,7 +498,7 @@ mod tests {
             items: 2,
             open_items: 2,
         };
-        let f = forecast_points(p, p.remaining(), &[10], CADENCE, EntryId(1));
+        let f = forecast_points(p, p.remaining(), &[10], CADENCE, SEED);
         assert_eq!(
             f,
             Forecast::Dates {

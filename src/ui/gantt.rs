@@ -208,6 +208,11 @@ impl Gantt<'_> {
             .filter(|s| s.end >= self.origin && s.start <= last)
         {
             let (a, b) = self.span(s.start, s.end);
+            // A sprint that began off the left edge keeps its name in view: ‹Sprint 23──].
+            let (a, open) = if a < 0 { (0, "‹") } else { (a, "[") };
+            if b < a {
+                continue;
+            }
             let len = (b - a + 1) as usize;
             let style = match s.state {
                 SprintState::Active => t.accent.add_modifier(Modifier::BOLD),
@@ -215,7 +220,7 @@ impl Gantt<'_> {
                 SprintState::Planned => t.text,
             };
             let name = fit(&s.name, len.saturating_sub(2));
-            let mut cell = format!("[{name}");
+            let mut cell = format!("{open}{name}");
             let pad = len.saturating_sub(width(&cell) + 1);
             cell.push_str(&"─".repeat(pad));
             cell.push(']');

@@ -1,7 +1,8 @@
 //! The timeline pane: the gantt (phases as bars, milestones and releases as diamonds with their
 //! forecast), the budget view (`$`) and the risk register (`r`), with the selected entry's details.
 //!
-//! Everything is computed for the rows on screen only; the items they link are found in one pass.
+//! Everything is computed for the rows on screen only; what needs the whole board (linked items, the
+//! work ahead of each milestone, forecasts) is kept in the view's cache until the board changes.
 
 use super::gantt::{Gantt, HEAD_ROWS, RowInfo};
 use super::theme::Theme;
@@ -9,7 +10,7 @@ use super::widgets;
 use super::widgets::{first_fit, fit, pack};
 use crate::app::App;
 use crate::app::timeline::Sub;
-use crate::model::forecast::{Cadence, Forecast, Progress, forecast_points};
+use crate::model::forecast::{Cadence, Forecast, Progress, SEED, forecast_with, sprints_needed};
 use crate::model::{Board, EntryId, ItemId, TimelineEntry, budget_totals, plan, recent_velocities};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,8 +19,15 @@ use ratatui::widgets::Paragraph;
 use std::collections::{HashMap, HashSet};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    // By id through a map: `Board::entry` is a linear search, so one a row is quadratic (60% of a
+    // frame at 2,000 entries).
+    let by_id: HashMap<EntryId, &TimelineEntry> =
+        app.board.timeline.iter().map(|e| (e.id, e)).collect();
     let rows = app.timeline_rows();
-    let entries: Vec<&TimelineEntry> = rows.iter().filter_map(|id| app.board.entry(*id)).collect();
+    let entries: Vec<&TimelineEntry> = rows
+        .iter()
+        .filter_map(|id| by_id.get(id).copied())
+        .collect();
     let view = &app.timeline;
     let details_h = if view.details && area.height >= 24 {
         12
@@ -146,29 +154,115 @@ fn gantt(
     }
 }
 
+/// A cheap fingerprint (FNV-1a style) of a stream of numbers.
+fn fingerprint(values: impl Iterator<Item = u64>) -> u64 {
+    values.fold(0xcbf2_9ce4_8422_2325, |h, v| {
+        (h ^ v).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Brings the timeline's cache up to date with the board. Nothing to do when the board has not
+/// changed since the last frame; after a change, fingerprints of what each part reads decide what is
+/// rebuilt, so moving a phase does not recount every linked item.
+fn refresh_cache(app: &App) {
+    let board = &app.board;
+    let key = (
+        app.changes,
+        app.today,
+        board.items.len(),
+        board.timeline.len(),
+        board.sprints.len(),
+    );
+    let mut cache = app.timeline.cache.borrow_mut();
+    if cache.key == Some(key) {
+        return;
+    }
+    let done = board.done_column();
+    let items_fp = fingerprint(
+        board
+            .items
+            .iter()
+            .map(|i| {
+                (u64::from(i.id.0) << 32)
+                    | (u64::from(i.points_or_zero()) << 1)
+                    | u64::from(i.status == done)
+            })
+            .chain(board.timeline.iter().flat_map(|e| {
+                std::iter::once(u64::MAX - u64::from(e.id.0))
+                    .chain(e.items.iter().map(|i| u64::from(i.0)))
+            })),
+    );
+    if cache.items_fp != Some(items_fp) {
+        let all: Vec<&TimelineEntry> = board.timeline.iter().collect();
+        cache.items = linked_items(board, &all);
+        cache.items_fp = Some(items_fp);
+    }
+    let cadence = Cadence::of(board, app.today);
+    let day =
+        |d: jiff::civil::Date| (i64::from(d.year()) * 400 + i64::from(d.day_of_year())) as u64;
+    let ahead_fp = fingerprint(
+        board
+            .timeline
+            .iter()
+            .filter(|e| e.kind.is_point())
+            .flat_map(|e| [u64::from(e.id.0), day(e.start)])
+            .chain([
+                items_fp,
+                cadence.first_share.to_bits(),
+                day(cadence.first_end),
+                cadence.days as u64,
+            ]),
+    );
+    if cache.ahead_fp != Some(ahead_fp) {
+        let items = &cache.items;
+        cache.ahead =
+            crate::model::forecast::points_ahead(&board.timeline, |id| items.get(&id).copied());
+        cache.forecasts.clear();
+        cache.ahead_fp = Some(ahead_fp);
+    }
+    cache.critical = None;
+    cache.key = Some(key);
+}
+
 /// What each visible row shows besides its dates: progress, forecast and flags.
 fn row_infos(app: &App, visible: &[&TimelineEntry]) -> Vec<RowInfo> {
     let board = &app.board;
-    // The items of the rows on screen and of every milestone (the forecast counts work ahead of each).
-    let mut wanted: Vec<&TimelineEntry> = visible.to_vec();
-    wanted.extend(board.timeline.iter().filter(|e| e.kind.is_point()));
-    let items = linked_items(board, &wanted);
-    let ahead = crate::model::forecast::points_ahead(&board.timeline, |id| items.get(&id).copied());
+    refresh_cache(app);
+    let mut cache = app.timeline.cache.borrow_mut();
+    let cache = &mut *cache;
     let velocities = recent_velocities(&board.sprints, crate::model::forecast::HISTORY);
     let cadence = Cadence::of(board, app.today);
     let risky = plan::entries_at_high_risk(board);
-    let critical: HashSet<EntryId> = if app.timeline.critical {
-        plan::critical_entries(&board.timeline)
-    } else {
-        HashSet::new()
-    };
+    let needed_key = Some((velocities.clone(), cadence.first_share.to_bits()));
+    if cache.needed_key != needed_key {
+        cache.needed.clear();
+        cache.needed_key = needed_key;
+    }
+    if app.timeline.critical && cache.critical.is_none() {
+        cache.critical = Some(plan::critical_entries(&board.timeline));
+    }
     visible
         .iter()
         .map(|e| {
-            let progress = progress_of(e, &items);
+            let progress = progress_of(e, &cache.items);
             let forecast = e.kind.is_point().then(|| {
-                let remaining = ahead.get(&e.id).copied().unwrap_or(progress.remaining());
-                forecast_points(progress, remaining, &velocities, cadence, e.id)
+                let needed = &mut cache.needed;
+                cache
+                    .forecasts
+                    .entry(e.id)
+                    .or_insert_with(|| {
+                        let remaining = cache
+                            .ahead
+                            .get(&e.id)
+                            .copied()
+                            .unwrap_or(progress.remaining());
+                        forecast_with(progress, remaining, &velocities, cadence, |r| {
+                            *needed.entry(r).or_insert_with(|| {
+                                sprints_needed(r, &velocities, cadence.first_share, SEED)
+                            })
+                        })
+                    })
+                    .clone()
             });
             let overdue = e.end < app.today && progress.open_items > 0;
             let late = overdue || forecast.as_ref().is_some_and(|f| f.is_late_for(e.end));
@@ -182,7 +276,8 @@ fn row_infos(app: &App, visible: &[&TimelineEntry]) -> Vec<RowInfo> {
                 broken,
                 over: (burn.planned > 0 || burn.actual > 0) && burn.is_overspending(),
                 risk: risky.contains(&e.id),
-                critical: critical.contains(&e.id),
+                critical: app.timeline.critical
+                    && cache.critical.as_ref().is_some_and(|c| c.contains(&e.id)),
             }
         })
         .collect()

@@ -150,9 +150,86 @@ fn p99_report() {
     }
 }
 
+/// A 10k-item board whose timeline has `entries` entries: 20 workstreams of back-to-back phases, every
+/// third entry a milestone (with the generator's linked items), each depending on the one before it,
+/// so a move with "push dependents" on ripples down the whole workstream.
+fn timeline_board(entries: usize) -> cairn::model::Board {
+    use cairn::model::EntryId;
+    let mut board = generate(10_000, 1);
+    let template = board.timeline.clone();
+    let streams = 20;
+    let per = entries.div_ceil(streams);
+    let add =
+        |d: jiff::civil::Date, n: i64| d.checked_add(jiff::Span::new().days(n)).expect("date");
+    board.timeline = (0..entries)
+        .map(|k| {
+            let (stream, at) = (k / per, k % per);
+            let mut e = template[k % template.len()].clone();
+            e.id = EntryId(k as u32 + 1);
+            e.name = format!("{} {stream}.{at}", e.name);
+            e.depends_on = if at > 0 {
+                vec![EntryId(k as u32)]
+            } else {
+                vec![]
+            };
+            e
+        })
+        .collect();
+    let mut day = date(2026, 9, 7);
+    for k in 0..entries {
+        if k % per == 0 {
+            day = add(date(2026, 9, 7), (k / per) as i64 * 3);
+        }
+        let e = &mut board.timeline[k];
+        let len = if e.kind.is_point() {
+            0
+        } else {
+            4 + (k % 7) as i64
+        };
+        (e.start, e.end) = (day, add(day, len));
+        day = add(e.end, 1);
+    }
+    board.counters.entry = entries as u32 + 1;
+    board
+}
+
+/// The timeline at 2,000 entries: j/k, h/l, zoom, `>`/`<` (a change, history and the burndown point),
+/// then the same with "push dependents" on, `>` then undo so every press pushes a whole workstream.
+fn timeline_report() {
+    use Action::*;
+    let mut app = App::new(timeline_board(2_000), "b.ron", date(2026, 11, 28));
+    app.update(ShowTimeline);
+    app.update(Scroll(500));
+    let keys = [
+        Down,
+        ShiftLater,
+        ScrollLater,
+        ZoomIn,
+        Up,
+        ShiftEarlier,
+        ScrollEarlier,
+        ZoomOut,
+    ];
+    percentiles(
+        "timeline, 2000 entries on 10000 items",
+        &mut app,
+        &keys,
+        2_000,
+    );
+    app.update(Top);
+    app.update(PushDependents);
+    percentiles(
+        "timeline, 2000 entries, > pushing 99 dependents, then undo",
+        &mut app,
+        &[ShiftLater, Undo],
+        1_000,
+    );
+}
+
 criterion_group!(benches, keystrokes, startup);
 
 fn main() {
+    timeline_report();
     p99_report();
     benches();
     Criterion::default().configure_from_args().final_summary();

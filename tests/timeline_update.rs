@@ -565,7 +565,7 @@ fn dependencies_through_the_picker_and_a_cycle_is_refused() {
     assert!(status_is_error(&app));
     assert_eq!(
         status(&app),
-        "\"Discovery\" cannot depend on \"Hardening\": \"Hardening\" already depends on it"
+        "\"Discovery\" cannot depend on \"Hardening\": \"Hardening\" already depends on it, directly or through others"
     );
     assert!(app.board == board, "nothing changed");
     assert_eq!(app.changes, changes);

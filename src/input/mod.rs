@@ -62,7 +62,11 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::PageUp => Action::PageUp,
             KeyCode::Char('n') if ctrl => Action::Down,
             KeyCode::Char('p') if ctrl => Action::Up,
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Char(' ') => Action::Check,
+            KeyCode::Tab | KeyCode::BackTab => Action::Check,
+            // Space ticks until a search is typed; then it separates the words of the search.
+            KeyCode::Char(' ') if matches!(&app.mode, Mode::Picker(p) if p.query().is_empty()) => {
+                Action::Check
+            }
             _ => Action::Type(event),
         }),
         Mode::Help(_) => match event.code {

@@ -16,7 +16,9 @@ pub enum PlanError {
     EndBeforeStart(String),
     #[error("\"{0}\" cannot depend on itself")]
     SelfDependency(String),
-    #[error("\"{entry}\" cannot depend on \"{on}\": \"{on}\" already depends on it")]
+    #[error(
+        "\"{entry}\" cannot depend on \"{on}\": \"{on}\" already depends on it, directly or through others"
+    )]
     Cycle { entry: String, on: String },
     #[error("the date would leave the calendar")]
     OutOfRange,

@@ -74,14 +74,16 @@ pub fn draw(
         ];
         if wide {
             cells.insert(2, Cell::from(fit(&e.owner, 16)));
-            cells.insert(
-                3,
-                Cell::from(format!(
+            let dates = if e.kind.is_point() {
+                widgets::short_date(e.start)
+            } else {
+                format!(
                     "{} → {}",
                     widgets::short_date(e.start),
                     widgets::short_date(e.end)
-                )),
-            );
+                )
+            };
+            cells.insert(3, Cell::from(dates));
         }
         let style = if Some(e.id) == selected {
             theme.selected

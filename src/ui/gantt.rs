@@ -219,7 +219,14 @@ impl Gantt<'_> {
                 SprintState::Closed => t.dim,
                 SprintState::Planned => t.text,
             };
-            let name = fit(&s.name, len.saturating_sub(2));
+            // Too narrow for the name (month zoom): its number, "Sprint 23" → "23".
+            let room = len.saturating_sub(2);
+            let short = s.name.rsplit(' ').next().unwrap_or(&s.name);
+            let name = if width(&s.name) > room && width(short) <= room {
+                short.to_string()
+            } else {
+                fit(&s.name, room)
+            };
             let mut cell = format!("{open}{name}");
             let pad = len.saturating_sub(width(&cell) + 1);
             cell.push_str(&"─".repeat(pad));

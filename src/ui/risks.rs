@@ -65,9 +65,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, header: Vec<Line<'static>>
         .map(|r| {
             let mark = if Some(r.id) == selected { "›" } else { " " };
             let exposure = if r.is_high() && r.is_open() {
-                format!("! {}", r.exposure())
+                format!("!{:>3}", r.exposure())
             } else {
-                format!("  {}", r.exposure())
+                format!("{:>4}", r.exposure())
             };
             let mut cells = vec![
                 Cell::from(mark),

@@ -150,6 +150,13 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                     (Action::WriteReport, "report"),
                     (Action::Help, "help"),
                 ],
+                Pane::Timeline if app.timeline.sub == crate::app::timeline::Sub::Risks => &[
+                    (Action::AddEntry, "add risk"),
+                    (Action::EditEntry, "edit"),
+                    (Action::CloseRisk, "close/reopen"),
+                    (Action::LinkItems, "link"),
+                    (Action::Cancel, "back"),
+                ],
                 Pane::Timeline => &[
                     (Action::ShiftLater, "later"),
                     (Action::ShiftEarlier, "earlier"),

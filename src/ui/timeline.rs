@@ -322,7 +322,13 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     lines.push(Line::from(vec![
         Span::styled(fit(&e.name, w / 2), theme.title),
-        Span::styled(format!(" — {} · {when}{owner}", e.kind.name()), theme.text),
+        Span::styled(
+            fit(
+                &format!(" — {} · {when}{owner}", e.kind.name()),
+                w.saturating_sub(widgets::width(&fit(&e.name, w / 2))),
+            ),
+            theme.text,
+        ),
     ]));
     let label = |s: &str| Span::styled(format!("{s:<11}"), theme.dim);
     let deps: Vec<String> = e
@@ -394,7 +400,7 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         lines.push(Line::from(vec![
             label("Forecast"),
-            Span::styled(text, style),
+            Span::styled(fit(&text, w.saturating_sub(11)), style),
         ]));
     } else if info.late {
         lines.push(Line::from(vec![
@@ -440,7 +446,10 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     let room = usize::from(inner.height).saturating_sub(lines.len());
-    let linked: Vec<&crate::model::Item> = e.items.iter().filter_map(|i| board.item(*i)).collect();
+    // Open work first: that is what the milestone is waiting for.
+    let mut linked: Vec<&crate::model::Item> =
+        e.items.iter().filter_map(|i| board.item(*i)).collect();
+    linked.sort_by_key(|it| board.is_done(it));
     for (n, it) in linked.iter().enumerate().take(room) {
         if n + 1 == room && linked.len() > room {
             lines.push(Line::from(vec![

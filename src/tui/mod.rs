@@ -5,6 +5,7 @@
 mod events;
 mod saver;
 mod terminal;
+mod test_hook;
 
 use crate::app::{Action, App, Effect, SaveState};
 use crate::commands::{Failure, sample_board};
@@ -132,11 +133,13 @@ fn event_loop(
 ) -> io::Result<()> {
     let events = events::Events::start();
     let mut dirty = true;
+    let hook = test_hook::requested();
     loop {
         // First, so a closed terminal (SIGHUP) is not drawn to.
         if stop.load(Ordering::Relaxed) {
             return Ok(()); // SIGTERM or SIGHUP: the caller saves and restores
         }
+        test_hook::fail_after_a_change(hook, app.changes)?;
         if dirty {
             term.draw(|f| crate::ui::draw(f, app))?;
             dirty = false;

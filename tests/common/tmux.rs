@@ -283,3 +283,117 @@ impl Drop for Tmux {
 pub fn read_board(path: &Path) -> Board {
     cairn::store::read(path).expect("the board on disk loads")
 }
+
+// Helpers for the crash, instance, fault and terminal suites (tests/crash.rs and others).
+
+impl Tmux {
+    /// The clean environment `open` gives cairn, as `KEY=value` arguments for `env -i`.
+    pub fn env_args(&self) -> Vec<String> {
+        let t = self.dir.path();
+        vec![
+            "PATH=/usr/local/bin:/usr/bin:/bin".into(),
+            "LANG=C.UTF-8".into(),
+            format!("HOME={}", t.join("home").display()),
+            format!("XDG_DATA_HOME={}", t.join("data").display()),
+            format!("XDG_CONFIG_HOME={}", t.join("config").display()),
+            "CAIRN_TODAY=2026-11-28".into(),
+            "TERM=xterm-256color".into(),
+        ]
+    }
+
+    /// `env -i … cairn --file BOARD` as one shell command line, with `extra` variables set.
+    pub fn cairn_command(&self, board: &Path, extra: &[&str]) -> String {
+        let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+        let mut words = vec!["exec env -i".to_string()];
+        words.extend(self.env_args().iter().map(|a| quote(a)));
+        words.extend(extra.iter().map(|a| quote(a)));
+        words.push(quote(CAIRN));
+        words.push("--file".into());
+        words.push(quote(board.to_str().expect("a UTF-8 temp path")));
+        words.join(" ")
+    }
+
+    /// Runs a shell `script` in a new `width`×`height` session called `name`.
+    pub fn open_sh(&self, name: &str, width: u16, height: u16, script: &str) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.ok(&[
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "sh",
+            "-c",
+            script,
+        ]);
+    }
+
+    /// Like `open`, on another board file.
+    pub fn open_file(&self, name: &str, width: u16, height: u16, board: &Path) {
+        self.open_sh(name, width, height, &self.cairn_command(board, &[]));
+    }
+
+    /// A pane's process id (the shell or cairn itself, which `exec` keeps).
+    pub fn pane_pid(&self, name: &str) -> u32 {
+        self.ok(&["display", "-p", "-t", name, "#{pane_pid}"])
+            .trim()
+            .parse()
+            .expect("a pane pid")
+    }
+
+    /// A tmux format about the pane, such as `#{cursor_flag}` or `#{pane_tty}`.
+    pub fn pane_format(&self, name: &str, format: &str) -> String {
+        self.ok(&["display", "-p", "-t", name, format])
+            .trim()
+            .to_string()
+    }
+}
+
+/// Temp files of an interrupted save beside `board` (`.b.ron.XXXX.tmp`).
+pub fn temp_files(board: &Path) -> Vec<String> {
+    let prefix = format!(
+        ".{}.",
+        board.file_name().expect("a file name").to_string_lossy()
+    );
+    fs::read_dir(board.parent().expect("a directory"))
+        .expect("list the board's directory")
+        .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with(&prefix) && n.ends_with(".tmp"))
+        .collect()
+}
+
+/// The pid of the `cairn` process that is `pid` or a child of it, once it runs.
+pub fn cairn_in(pid: u32) -> u32 {
+    let start = Instant::now();
+    loop {
+        let comm = |p: u32| fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+        if comm(pid).trim() == "cairn" {
+            return pid;
+        }
+        let children =
+            fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).unwrap_or_default();
+        if let Some(child) = children
+            .split_whitespace()
+            .filter_map(|c| c.parse::<u32>().ok())
+            .find(|&c| comm(c).trim() == "cairn")
+        {
+            return child;
+        }
+        if start.elapsed() > PATIENCE {
+            panic!("no cairn under pid {pid}");
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Sends `signal` (`-TERM`, `-9`) to `pid`.
+pub fn signal(signal: &str, pid: u32) {
+    let ok = Command::new("kill")
+        .args([signal, &pid.to_string()])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "kill {signal} {pid}");
+}

@@ -1,0 +1,194 @@
+//! Two or more cairns on one board, and changes from outside while one runs.
+//!
+//! - Eight cairns started at the same instant (each waits on a gate file, then all exec at once),
+//!   over several rounds: exactly one writer, the others read-only. The writer is then killed with
+//!   `kill -9`, and the next round's writer proves the lock went with it.
+//! - An outside edit (written to a temp file and renamed over the board, as `git pull` does) is
+//!   never overwritten, over seeded random interleavings of keys, autosaves, outside edits and
+//!   reloads (Ctrl-l): the project name only the outside edits change is always the last one written.
+//!
+//! `CAIRN_INSTANCE_ROUNDS=N` (default 3) and `CAIRN_OUTSIDE_STEPS=N` (default 40) run longer forms.
+
+use cairn::store;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+mod common;
+
+use common::tmux::*;
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn generate(path: &Path, items: usize) {
+    let made = Command::new(CAIRN)
+        .args(["generate", "--items", &items.to_string(), "--seed", "3"])
+        .arg("--file")
+        .arg(path)
+        .arg("--force")
+        .output()
+        .expect("cairn generate runs");
+    assert!(made.status.success(), "{made:?}");
+}
+
+#[test]
+fn simultaneous_launches_make_exactly_one_writer() {
+    let Some(t) = Tmux::start("simultaneous") else {
+        return;
+    };
+    let path = t.board();
+    generate(&path, 200);
+    let rounds = env_number("CAIRN_INSTANCE_ROUNDS", 3);
+    const AT_ONCE: usize = 8;
+    for round in 0..rounds {
+        let gate = t.dir.path().join(format!("go{round}"));
+        let names: Vec<String> = (0..AT_ONCE).map(|i| format!("r{round}i{i}")).collect();
+        let wait = format!(
+            "while [ ! -e '{}' ]; do sleep 0.01; done; {}",
+            gate.display(),
+            t.cairn_command(&path, &[])
+        );
+        for name in &names {
+            t.open_sh(name, 100, 30, &wait);
+        }
+        fs::write(&gate, "").expect("open the gate");
+        let screens: Vec<String> = names
+            .iter()
+            .map(|n| {
+                t.wait_for(n, "the board, saved or read-only", |s| {
+                    s.contains("Backlog — 200 items")
+                        && (s.contains("READ-ONLY")
+                            || s.lines().last().is_some_and(|l| l.contains("saved")))
+                })
+            })
+            .collect();
+        let writers: Vec<&String> = names
+            .iter()
+            .zip(&screens)
+            .filter(|(_, s)| !s.contains("READ-ONLY"))
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(writers.len(), 1, "round {round}: writers {writers:?}");
+        // The read-only ones quit; the writer dies by kill -9 and must not keep the lock.
+        for name in names.iter().filter(|n| *n != writers[0]) {
+            t.keys(name, &["q"]);
+            assert_eq!(t.wait_exit(name), "status 0", "{name}");
+        }
+        signal("-9", cairn_in(t.pane_pid(writers[0])));
+        assert_eq!(t.wait_exit(writers[0]), "signal 9");
+        for name in &names {
+            let _ = t.run(&["kill-session", "-t", name]);
+        }
+    }
+    // After the last kill -9, a single cairn is the writer at once.
+    t.open("last", 100, 30);
+    let screen = t.see_with_status("last", "Backlog — 200 items", "saved");
+    assert!(!screen.contains("READ-ONLY"), "{screen}");
+    t.keys("last", &["q"]);
+    assert_eq!(t.wait_exit("last"), "status 0");
+    eprintln!(
+        "{rounds} rounds of {AT_ONCE} simultaneous launches: one writer each, lock released after kill -9"
+    );
+}
+
+/// Writes `name` as the project's name the way `git pull` does: a new file renamed over the board.
+fn outside_edit(path: &Path, name: &str) -> Vec<u8> {
+    let mut board = store::read(path).expect("the board loads");
+    board.project.name = name.to_string();
+    let bytes = store::to_ron(&board).expect("serialises").into_bytes();
+    let temp = path.with_file_name("incoming.ron");
+    fs::write(&temp, &bytes).expect("writes");
+    fs::rename(&temp, path).expect("renames over the board");
+    bytes
+}
+
+/// Keys that change the board (never the project's name).
+const CHANGES: &[&[&str]] = &[&["J"], &["K"], &["m"], &["j", "J"], &["k", "m"]];
+
+#[test]
+fn outside_edits_are_never_overwritten() {
+    let Some(t) = Tmux::start("outside_edits") else {
+        return;
+    };
+    let path = t.board();
+    generate(&path, 3000);
+    let steps = env_number("CAIRN_OUTSIDE_STEPS", 40);
+    let seed = env_number("CAIRN_OUTSIDE_SEED", 5);
+    let mut rng = fastrand::Rng::with_seed(seed);
+    t.open("main", 120, 40);
+    t.see_with_status("main", "Backlog — 3000 items", "saved");
+    let original = store::read(&path).expect("loads").project.name;
+    // Theirs, and whether cairn has reloaded it since (then it may write over the file again).
+    let mut theirs: Option<(String, Vec<u8>)> = None;
+    let mut reloaded = false;
+    let (mut edits, mut reloads, mut keys) = (0, 0, 0);
+    let check = |theirs: &Option<(String, Vec<u8>)>, reloaded: bool, step: u64| {
+        let on_disk = store::read(&path).expect("the board loads");
+        match theirs {
+            None => assert_eq!(on_disk.project.name, original, "step {step}"),
+            Some((name, bytes)) => {
+                assert_eq!(&on_disk.project.name, name, "step {step}: overwritten");
+                if !reloaded {
+                    assert!(
+                        fs::read(&path).expect("reads") == *bytes,
+                        "step {step}: their file was changed before cairn reloaded it"
+                    );
+                }
+            }
+        }
+    };
+    for step in 0..steps {
+        match rng.u8(0..10) {
+            0..=4 => {
+                t.keys("main", CHANGES[rng.usize(..CHANGES.len())]);
+                keys += 1;
+            }
+            5..=7 => {
+                let name = format!("Outside edit {step}");
+                let bytes = outside_edit(&path, &name);
+                theirs = Some((name, bytes));
+                reloaded = false;
+                edits += 1;
+            }
+            8 => {
+                t.keys("main", &["C-l"]);
+                t.see("main", "Reloaded");
+                reloaded = true;
+                reloads += 1;
+                // Clear the message, so the next reload is seen anew.
+                t.keys("main", &["Escape"]);
+            }
+            _ => std::thread::sleep(Duration::from_millis(400)), // an autosave
+        }
+        std::thread::sleep(Duration::from_millis(rng.u64(0..350)));
+        check(&theirs, reloaded, step);
+    }
+    t.keys("main", &["q"]);
+    // q after a conflict may ask first; quit anyway.
+    let start = Instant::now();
+    while t.pane_format("main", "#{pane_dead}") != "1" && start.elapsed() < PATIENCE {
+        if t.screen("main").contains("y/n") {
+            t.keys("main", &["y"]);
+        }
+        std::thread::sleep(POLL);
+    }
+    t.wait_exit("main");
+    check(&theirs, reloaded, steps);
+    let conflicts = fs::read_dir(t.dir.path())
+        .expect("lists")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().contains(".conflict-"))
+        })
+        .count();
+    eprintln!(
+        "{steps} steps (seed {seed}): {keys} key changes, {edits} outside edits, {reloads} reloads, \
+         {conflicts} conflict copies; no outside edit overwritten"
+    );
+}

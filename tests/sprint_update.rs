@@ -957,10 +957,10 @@ fn sprint_keys_in_the_keymap() {
     assert_eq!(app.pane, Pane::Timeline);
     assert_eq!(
         action(&app, KeyCode::Char('L')),
-        None,
-        "L is a sprint key only"
+        Some(Action::LinkItems),
+        "L moves cards only on the sprint board; in the timeline it links items"
     );
-    assert_eq!(action_for_key(&app, bare_l), None);
+    assert_eq!(action_for_key(&app, bare_l), Some(Action::LinkItems));
 }
 
 #[test]

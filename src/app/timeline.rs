@@ -74,14 +74,20 @@ pub enum Sub {
 #[derive(Debug, Default)]
 pub struct TimelineCache {
     pub key: Option<(u64, Date, usize, usize, usize)>,
-    pub items: HashMap<ItemId, (u32, bool)>,
-    /// Fingerprint of the items' points and done-ness and of the entries' links `items` was built from.
+    /// Every item's points and state by id (dense: ids are handed out in order): 0 for no item,
+    /// else `points << 2 | 1` open or `points << 2 | 2` done.
+    pub items: Vec<u32>,
+    /// Fingerprint of the items' points and done-ness and of the entries' links.
     pub items_fp: Option<u64>,
     pub ahead: HashMap<EntryId, u32>,
     /// Fingerprint of the milestones' dates, `items_fp` and the sprint cadence behind `ahead` and
     /// `forecasts`.
     pub ahead_fp: Option<u64>,
     pub critical: Option<HashSet<EntryId>>,
+    /// Entries with a broken dependency, on either side of it.
+    pub broken: HashSet<EntryId>,
+    /// `App::timeline_order` for the board of `key`.
+    pub order: Vec<usize>,
     pub forecasts: HashMap<EntryId, Forecast>,
     /// Remaining points → sprints needed by 50% and 85% of the futures, for the velocities and share
     /// of the active sprint in `needed_key`; kept across board changes while those stay the same.
@@ -136,12 +142,48 @@ fn add_days(d: Date, n: i32) -> Date {
         .unwrap_or(d)
 }
 
+impl TimelineCache {
+    /// An item's points and whether it is done, when it exists.
+    pub fn item(&self, id: ItemId) -> Option<(u32, bool)> {
+        match self.items.get(id.0 as usize).copied().unwrap_or(0) {
+            0 => None,
+            v => Some((v >> 2, v & 3 == 2)),
+        }
+    }
+}
+
 impl App {
-    /// Timeline entries in the order the gantt lists them: by start, then end, then id.
+    /// Positions in `board.timeline` in the order the gantt lists them: by start, then end, then id.
+    pub fn timeline_order(&self) -> Vec<usize> {
+        if let Ok(cache) = self.timeline.cache.try_borrow()
+            && cache.key == Some(self.timeline_key())
+        {
+            return cache.order.clone();
+        }
+        let t = &self.board.timeline;
+        let mut order: Vec<usize> = (0..t.len()).collect();
+        order.sort_unstable_by_key(|&p| (t[p].start, t[p].end, t[p].id));
+        order
+    }
+
+    /// Which board a `TimelineCache` was filled from.
+    pub fn timeline_key(&self) -> (u64, Date, usize, usize, usize) {
+        let b = &self.board;
+        (
+            self.changes,
+            self.today,
+            b.items.len(),
+            b.timeline.len(),
+            b.sprints.len(),
+        )
+    }
+
+    /// Timeline entries in the order the gantt lists them.
     pub fn timeline_rows(&self) -> Vec<EntryId> {
-        let mut rows: Vec<&TimelineEntry> = self.board.timeline.iter().collect();
-        rows.sort_by_key(|e| (e.start, e.end, e.id));
-        rows.into_iter().map(|e| e.id).collect()
+        self.timeline_order()
+            .into_iter()
+            .map(|p| self.board.timeline[p].id)
+            .collect()
     }
 
     /// The selected entry: the remembered one while it exists, else the first upcoming one.

@@ -209,13 +209,20 @@ pub fn points_ahead(
 ) -> HashMap<EntryId, u32> {
     let mut points: Vec<&TimelineEntry> = entries.iter().filter(|e| e.kind.is_point()).collect();
     points.sort_by_key(|e| (e.start, e.id));
-    let mut counted: HashSet<ItemId> = HashSet::new();
+    // Ids are dense, so "counted already" is a bit per id rather than a hash set.
+    let top = points
+        .iter()
+        .flat_map(|e| e.items.iter())
+        .map(|i| i.0 as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut counted = vec![false; top];
     let mut running = 0;
-    let mut out = HashMap::new();
+    let mut out = HashMap::with_capacity(points.len());
     for e in points {
         for &id in &e.items {
             if let Some((p, false)) = lookup(id)
-                && counted.insert(id)
+                && !std::mem::replace(&mut counted[id.0 as usize], true)
             {
                 running += p;
             }

@@ -9,24 +9,21 @@ use super::theme::Theme;
 use super::widgets;
 use super::widgets::{first_fit, fit, pack};
 use crate::app::App;
-use crate::app::timeline::Sub;
+use crate::app::timeline::{Sub, TimelineCache};
 use crate::model::forecast::{Cadence, Forecast, Progress, SEED, forecast_with, sprints_needed};
-use crate::model::{Board, EntryId, ItemId, TimelineEntry, budget_totals, plan, recent_velocities};
+use crate::model::{TimelineEntry, budget_totals, plan, recent_velocities};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use std::collections::{HashMap, HashSet};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    // By id through a map: `Board::entry` is a linear search, so one a row is quadratic (60% of a
-    // frame at 2,000 entries).
-    let by_id: HashMap<EntryId, &TimelineEntry> =
-        app.board.timeline.iter().map(|e| (e.id, e)).collect();
-    let rows = app.timeline_rows();
-    let entries: Vec<&TimelineEntry> = rows
-        .iter()
-        .filter_map(|id| by_id.get(id).copied())
+    refresh_cache(app);
+    // By position, not by id: `Board::entry` is a linear search, so one a row would be quadratic.
+    let entries: Vec<&TimelineEntry> = app
+        .timeline_order()
+        .into_iter()
+        .map(|p| &app.board.timeline[p])
         .collect();
     let view = &app.timeline;
     let details_h = if view.details && area.height >= 24 {
@@ -166,37 +163,35 @@ fn fingerprint(values: impl Iterator<Item = u64>) -> u64 {
 /// rebuilt, so moving a phase does not recount every linked item.
 fn refresh_cache(app: &App) {
     let board = &app.board;
-    let key = (
-        app.changes,
-        app.today,
-        board.items.len(),
-        board.timeline.len(),
-        board.sprints.len(),
-    );
+    let key = app.timeline_key();
     let mut cache = app.timeline.cache.borrow_mut();
     if cache.key == Some(key) {
         return;
     }
+    // The item table is rebuilt on every change (one pass, no hashing); its fingerprint, with the
+    // entries' links, says whether the work ahead of each milestone needs counting again.
     let done = board.done_column();
-    let items_fp = fingerprint(
-        board
-            .items
-            .iter()
-            .map(|i| {
-                (u64::from(i.id.0) << 32)
-                    | (u64::from(i.points_or_zero()) << 1)
-                    | u64::from(i.status == done)
-            })
-            .chain(board.timeline.iter().flat_map(|e| {
-                std::iter::once(u64::MAX - u64::from(e.id.0))
-                    .chain(e.items.iter().map(|i| u64::from(i.0)))
-            })),
-    );
-    if cache.items_fp != Some(items_fp) {
-        let all: Vec<&TimelineEntry> = board.timeline.iter().collect();
-        cache.items = linked_items(board, &all);
-        cache.items_fp = Some(items_fp);
+    let top = board
+        .items
+        .iter()
+        .map(|i| i.id.0 as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut table = std::mem::take(&mut cache.items);
+    table.clear();
+    table.resize(top, 0);
+    for i in &board.items {
+        let state = if i.status == done { 2 } else { 1 };
+        table[i.id.0 as usize] = (i.points_or_zero() << 2) | state;
     }
+    let items_fp = fingerprint(table.iter().map(|&v| u64::from(v)).chain(
+        board.timeline.iter().flat_map(|e| {
+            std::iter::once(u64::MAX - u64::from(e.id.0))
+                .chain(e.items.iter().map(|i| u64::from(i.0)))
+        }),
+    ));
+    cache.items = table;
+    cache.items_fp = Some(items_fp);
     let cadence = Cadence::of(board, app.today);
     let day =
         |d: jiff::civil::Date| (i64::from(d.year()) * 400 + i64::from(d.day_of_year())) as u64;
@@ -214,13 +209,36 @@ fn refresh_cache(app: &App) {
             ]),
     );
     if cache.ahead_fp != Some(ahead_fp) {
-        let items = &cache.items;
-        cache.ahead =
-            crate::model::forecast::points_ahead(&board.timeline, |id| items.get(&id).copied());
+        let c = &*cache;
+        let ahead = crate::model::forecast::points_ahead(&board.timeline, |id| c.item(id));
+        cache.ahead = ahead;
         cache.forecasts.clear();
         cache.ahead_fp = Some(ahead_fp);
     }
     cache.critical = None;
+    // Broken dependencies, marked on both entries: one pass over the dependencies.
+    let t = &board.timeline;
+    let at: std::collections::HashMap<crate::model::EntryId, usize> =
+        t.iter().enumerate().map(|(n, e)| (e.id, n)).collect();
+    cache.broken.clear();
+    for e in t {
+        for d in e
+            .depends_on
+            .iter()
+            .filter_map(|d| at.get(d))
+            .map(|&n| &t[n])
+        {
+            if d.end >= e.start {
+                cache.broken.insert(e.id);
+                cache.broken.insert(d.id);
+            }
+        }
+    }
+    cache.key = None;
+    drop(cache);
+    let order = app.timeline_order();
+    let mut cache = app.timeline.cache.borrow_mut();
+    cache.order = order;
     cache.key = Some(key);
 }
 
@@ -244,7 +262,7 @@ fn row_infos(app: &App, visible: &[&TimelineEntry]) -> Vec<RowInfo> {
     visible
         .iter()
         .map(|e| {
-            let progress = progress_of(e, &cache.items);
+            let progress = progress_of(e, cache);
             let forecast = e.kind.is_point().then(|| {
                 let needed = &mut cache.needed;
                 cache
@@ -266,8 +284,7 @@ fn row_infos(app: &App, visible: &[&TimelineEntry]) -> Vec<RowInfo> {
             });
             let overdue = e.end < app.today && progress.open_items > 0;
             let late = overdue || forecast.as_ref().is_some_and(|f| f.is_late_for(e.end));
-            let broken = !e.broken_dependencies(&board.timeline).is_empty()
-                || !plan::broken_dependents(&board.timeline, e).is_empty();
+            let broken = cache.broken.contains(&e.id);
             let burn = e.burn(app.today);
             RowInfo {
                 progress,
@@ -283,12 +300,12 @@ fn row_infos(app: &App, visible: &[&TimelineEntry]) -> Vec<RowInfo> {
         .collect()
 }
 
-fn progress_of(e: &TimelineEntry, items: &HashMap<ItemId, (u32, bool)>) -> Progress {
+fn progress_of(e: &TimelineEntry, cache: &TimelineCache) -> Progress {
     let mut p = Progress::default();
-    for (points, done) in e.items.iter().filter_map(|i| items.get(i)) {
+    for (points, done) in e.items.iter().filter_map(|i| cache.item(*i)) {
         p.total += points;
         p.items += 1;
-        if *done {
+        if done {
             p.done += points;
         } else {
             p.open_items += 1;
@@ -477,45 +494,6 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// Points and done-ness of the items the visible rows link, found in one pass over the backlog. A
-/// bit per id, not a hash, keeps that pass cheap at 100,000 items.
-fn linked_items(board: &Board, visible: &[&TimelineEntry]) -> HashMap<ItemId, (u32, bool)> {
-    let ids = || visible.iter().flat_map(|e| &e.items).map(|i| i.0 as usize);
-    let (lo, hi) = ids().fold((usize::MAX, 0), |(lo, hi), i| (lo.min(i), hi.max(i)));
-    if lo > hi {
-        return HashMap::new();
-    }
-    // Ids this far apart only come from a hand-edited file: a hash set will do there.
-    let sparse = hi - lo > 1 << 24;
-    let set: HashSet<usize> = if sparse {
-        ids().collect()
-    } else {
-        HashSet::new()
-    };
-    let mut bits = vec![0u64; if sparse { 0 } else { (hi - lo) / 64 + 1 }];
-    for k in ids().map(|i| i - lo) {
-        if let Some(word) = bits.get_mut(k / 64) {
-            *word |= 1 << (k % 64);
-        }
-    }
-    let bits = bits.as_slice();
-    let wanted = |id: usize| {
-        let k = id.wrapping_sub(lo);
-        bits.get(k / 64).is_some_and(|w| w >> (k % 64) & 1 == 1) || (sparse && set.contains(&id))
-    };
-    // The ids are copied out first: that tight loop keeps many loads in flight, and testing them
-    // afterwards, in cache, is cheap.
-    let ids: Vec<u32> = board.items.iter().map(|i| i.id.0).collect();
-    let hits = ids
-        .iter()
-        .enumerate()
-        .filter(|(_, id)| wanted(**id as usize));
-    let linked = hits.filter_map(|(n, _)| board.items.get(n));
-    linked
-        .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
-        .collect()
 }
 
 /// `185k`, `36k`, `171.3k`, `1.2M`.

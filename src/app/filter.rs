@@ -24,21 +24,53 @@ enum SprintFilter {
     Named(String),
 }
 
+/// A word of a filter line, lowercased: a free word, or `key:value` (`lower[..colon]` and
+/// `lower[colon + 1..]`) with the word as typed in `token`, for messages.
+pub(crate) enum Token<'a> {
+    Word(String),
+    Qualifier {
+        token: &'a str,
+        lower: String,
+        colon: usize,
+    },
+}
+
+/// The words of a filter line. A qualifier with no value yet (`kind:`, still being typed) is left
+/// out. The backlog filter and the note timeline's read their own keys from these.
+pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
+    text.split_whitespace().filter_map(|token| {
+        let lower = token.to_lowercase();
+        match lower.find(':') {
+            None => Some(Token::Word(lower)),
+            Some(colon) if colon + 1 == lower.len() => None,
+            Some(colon) => Some(Token::Qualifier {
+                token,
+                lower,
+                colon,
+            }),
+        }
+    })
+}
+
 impl Filter {
     pub fn parse(text: &str) -> Filter {
         let mut f = Filter {
             text: text.to_string(),
             ..Filter::default()
         };
-        for token in text.split_whitespace() {
-            let lower = token.to_lowercase();
-            let Some((key, value)) = lower.split_once(':') else {
-                f.words.push(lower);
-                continue;
+        for token in tokens(text) {
+            let (token, lower, colon) = match token {
+                Token::Word(w) => {
+                    f.words.push(w);
+                    continue;
+                }
+                Token::Qualifier {
+                    token,
+                    lower,
+                    colon,
+                } => (token, lower, colon),
             };
-            if value.is_empty() {
-                continue; // still typing
-            }
+            let (key, value) = (&lower[..colon], &lower[colon + 1..]);
             match key {
                 "tag" => f.tags.push(value.to_string()),
                 "kind" => match ItemKind::parse(value) {

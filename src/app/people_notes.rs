@@ -1,6 +1,7 @@
 //! Notes in the stakeholders pane: adding one (a quick form or `$EDITOR`), linking it to the work, the
 //! timeline of every note and its filter (`kind:decision since:month words`).
 
+use super::filter::{Token, tokens};
 use super::picker::{Choice, Picker, Purpose, Target};
 use super::stakeholders::Screen;
 use super::{Action, App, Effect, Form, Mode};
@@ -38,15 +39,19 @@ impl NoteFilter {
             text: text.to_string(),
             ..NoteFilter::default()
         };
-        for token in text.split_whitespace() {
-            let lower = token.to_lowercase();
-            let Some((key, value)) = lower.split_once(':') else {
-                f.words.push(lower);
-                continue;
+        for token in tokens(text) {
+            let (token, lower, colon) = match token {
+                Token::Word(w) => {
+                    f.words.push(w);
+                    continue;
+                }
+                Token::Qualifier {
+                    token,
+                    lower,
+                    colon,
+                } => (token, lower, colon),
             };
-            if value.is_empty() {
-                continue; // still typing
-            }
+            let (key, value) = (&lower[..colon], &lower[colon + 1..]);
             match key {
                 "kind" => {
                     for v in value.split(',').filter(|v| !v.is_empty()) {

@@ -34,6 +34,23 @@ pub enum KeyCodeOrd {
     F(u8),
 }
 
+impl KeyCodeOrd {
+    /// Keys with no shifted character, where Shift makes another key (`Shift-←`).
+    fn keeps_shift(self) -> bool {
+        matches!(
+            self,
+            KeyCodeOrd::Up
+                | KeyCodeOrd::Down
+                | KeyCodeOrd::Left
+                | KeyCodeOrd::Right
+                | KeyCodeOrd::Home
+                | KeyCodeOrd::End
+                | KeyCodeOrd::PageUp
+                | KeyCodeOrd::PageDown
+        )
+    }
+}
+
 impl Key {
     pub const fn char(c: char) -> Key {
         Key {
@@ -90,18 +107,7 @@ impl Key {
             KeyCodeOrd::Char(c) if ctrl => KeyCodeOrd::Char(c.to_ascii_lowercase()),
             c => c,
         };
-        let shift = e.modifiers.contains(KeyModifiers::SHIFT)
-            && matches!(
-                code,
-                KeyCodeOrd::Up
-                    | KeyCodeOrd::Down
-                    | KeyCodeOrd::Left
-                    | KeyCodeOrd::Right
-                    | KeyCodeOrd::Home
-                    | KeyCodeOrd::End
-                    | KeyCodeOrd::PageUp
-                    | KeyCodeOrd::PageDown
-            );
+        let shift = e.modifiers.contains(KeyModifiers::SHIFT) && code.keeps_shift();
         Some(Key {
             code,
             ctrl,
@@ -159,18 +165,7 @@ impl Key {
                 _ => return None,
             },
         };
-        let shift = shift
-            && matches!(
-                code,
-                KeyCodeOrd::Up
-                    | KeyCodeOrd::Down
-                    | KeyCodeOrd::Left
-                    | KeyCodeOrd::Right
-                    | KeyCodeOrd::Home
-                    | KeyCodeOrd::End
-                    | KeyCodeOrd::PageUp
-                    | KeyCodeOrd::PageDown
-            );
+        let shift = shift && code.keeps_shift();
         Some(Key {
             code,
             ctrl,

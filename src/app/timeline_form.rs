@@ -94,11 +94,11 @@ impl Form {
                 ),
                 Field::new("Owner", "who answers for it", &entry.owner),
                 Field::new(
-                    "Planned cost",
-                    "e.g. 40000 or 40k",
+                    "Budget",
+                    "planned cost, e.g. 40000 or 40k",
                     &money(entry.planned_cost),
                 ),
-                Field::new("Actual cost", "spent to date", &money(entry.actual_cost)),
+                Field::new("Spent", "actual cost to date", &money(entry.actual_cost)),
             ],
             focus: 0,
         }
@@ -144,11 +144,11 @@ impl Form {
         {
             self.set_error("End", format!("ends {e}, before it starts {s}"));
         }
-        let planned = parse_money(&self.value("Planned cost"))
-            .map_err(|e| self.set_error("Planned cost", e))
+        let planned = parse_money(&self.value("Budget"))
+            .map_err(|e| self.set_error("Budget", e))
             .ok();
-        let actual = parse_money(&self.value("Actual cost"))
-            .map_err(|e| self.set_error("Actual cost", e))
+        let actual = parse_money(&self.value("Spent"))
+            .map_err(|e| self.set_error("Spent", e))
             .ok();
         if let Some(bad) = self.fields.iter().position(|f| f.error.is_some()) {
             self.focus = bad;

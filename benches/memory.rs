@@ -1,0 +1,83 @@
+//! Peak heap while using a board of 1k, 10k and 100k items: `cargo bench --bench memory`. A counting
+//! allocator (this bench only, so the timing benches are not slowed) records the high-water mark of
+//! live bytes through what a session does: read and parse the file, build the app, draw every pane,
+//! make a change, copy the board for the autosave and serialise it. The budgets (DESIGN.md) are for
+//! peak RSS, which adds the binary and the allocator's slack: compare with `/usr/bin/time -f %M`.
+
+use cairn::app::{Action, App};
+use cairn::io::generate::generate;
+use cairn::store::{self, Store};
+use jiff::civil::date;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwards to the system allocator with the caller's layout.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    println!("peak heap (live bytes' high-water mark) through a session:");
+    for n in [1_000usize, 10_000, 100_000] {
+        let path = dir.path().join(format!("board-{n}.ron"));
+        {
+            let board = generate(n, 1);
+            Store::create(&path, &board, true).expect("writes the board");
+        }
+        let before = LIVE.load(Ordering::Relaxed);
+        PEAK.store(before, Ordering::Relaxed);
+        let board = store::read(&path).expect("loads");
+        let loaded = PEAK.load(Ordering::Relaxed) - before;
+        let mut app = App::new(board, "b.ron", date(2026, 11, 28));
+        let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
+        for pane in [
+            Action::ShowBacklog,
+            Action::ShowSprint,
+            Action::ShowTimeline,
+            Action::ShowStakeholders,
+            Action::ShowBacklog,
+        ] {
+            app.update(pane);
+            terminal.draw(|f| cairn::ui::draw(f, &app)).expect("draws");
+        }
+        app.update(Action::MoveDown);
+        let copy = app.board.clone();
+        let text = store::to_ron(&copy).expect("serialises");
+        let peak = PEAK.load(Ordering::Relaxed) - before;
+        println!(
+            "  {n:>6} items: {:>6.1} MB peak ({:.1} MB to load a {:.1} MB file; the rest is the app, frames and the save's text)",
+            mb(peak),
+            mb(loaded),
+            mb(text.len()),
+        );
+        drop((app, copy, text));
+    }
+}

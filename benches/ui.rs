@@ -139,6 +139,29 @@ fn p99_report() {
         Action::PageDown,
         Action::PageUp,
     ];
+    // The stakeholders pane on a 100k board (stakeholders and notes scale with it): the register,
+    // the grid and the note timeline.
+    let board = generate(100_000, 1);
+    let people = board.stakeholders.len();
+    let notes: usize = board.stakeholders.iter().map(|s| s.notes.len()).sum();
+    let mut app = App::new(board, "b.ron", date(2026, 11, 28));
+    app.update(Action::ShowStakeholders);
+    percentiles(
+        &format!("stakeholders, {people} people and {notes} notes on 100000 items"),
+        &mut app,
+        &[
+            Action::Down,
+            Action::GridView,
+            Action::Down,
+            Action::GridView,
+            Action::NoteTimeline,
+            Action::Down,
+            Action::NoteTimeline,
+            Action::Up,
+        ],
+        1_200,
+    );
+
     for n in [10_000usize, 100_000] {
         let mut app = App::new(generate(n, 1), "b.ron", date(2026, 11, 28));
         percentiles(

@@ -547,7 +547,13 @@ fn dependencies_through_the_picker_and_a_cycle_is_refused() {
         entry_mut(b, HARDENING).depends_on = vec![BUILD, PCI]
     });
     assert!(app.board == after, "Hardening depends on Build and PCI");
-    assert_eq!(status(&app), "\"Hardening\" depends on 2 entries");
+    // PCI runs past Hardening's start: the new dependency is broken at once, and the status says so.
+    assert_eq!(
+        status(&app),
+        "\"Hardening\" depends on 2 entries — ✗ it starts 2026-12-07 but \"PCI DSS assessment\" \
+         ends 2026-12-18 (> moves it, P pushes dependents)"
+    );
+    assert!(status_is_error(&app));
     undo_redo(
         &mut app,
         &before,

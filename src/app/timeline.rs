@@ -812,10 +812,32 @@ impl App {
             }
             Purpose::NoteLinks { .. } => return Vec::new(),
         };
-        match result {
+        let effects = match result {
             Ok(edit) => self.change(edit, label),
-            Err(e) => self.refuse(e),
+            Err(e) => return self.refuse(e),
+        };
+        // A dependency picked on an entry that already starts too early is broken at once: say so.
+        if let (Purpose::EntryDeps(id), false) = (purpose, effects.is_empty())
+            && let Some(e) = self.board.entry(id)
+        {
+            let broken: Vec<String> = e
+                .broken_dependencies(&self.board.timeline)
+                .iter()
+                .map(|d| format!("\"{}\" ends {}", d.name, d.end))
+                .collect();
+            if !broken.is_empty() {
+                let msg = format!(
+                    "{} — ✗ it starts {} but {} (> moves it, P pushes dependents)",
+                    self.status
+                        .as_ref()
+                        .map_or(String::new(), |s| s.text.clone()),
+                    e.start,
+                    broken.join(", ")
+                );
+                self.error(msg);
+            }
         }
+        effects
     }
 }
 

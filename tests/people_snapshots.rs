@@ -5,30 +5,15 @@
 
 mod common;
 
+use common::keys::{press, press_keys as keys};
+
 use cairn::app::{Action, App};
 use cairn::commands::sample_board;
-use cairn::input::action_for_key;
 use common::screen::screen;
 use jiff::civil::{Date, date};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const TODAY: Date = date(2026, 11, 28);
-
-fn press(app: &mut App, code: KeyCode) {
-    let modifiers = match code {
-        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    let action = action_for_key(app, KeyEvent::new(code, modifiers))
-        .unwrap_or_else(|| panic!("{code:?} does something here"));
-    app.update(action);
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
 
 /// The sample board on the stakeholders pane (key `4`), Sofia Marin selected.
 fn pane() -> App {

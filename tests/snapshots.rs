@@ -4,32 +4,19 @@
 
 mod common;
 
+use common::keys::{press, press_keys as type_keys};
+
 use cairn::app::{App, Mode};
 use cairn::commands::sample_board;
-use cairn::input::action_for_key;
 use common::screen::{render, screen, text};
 use jiff::civil::{Date, date};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
 const TODAY: Date = date(2026, 11, 28);
 
 fn app() -> App {
     App::new(sample_board(TODAY), "b.ron", TODAY)
-}
-
-/// Presses a key: through the keymap (as the terminal would), then `update`.
-fn press(app: &mut App, code: KeyCode) {
-    let event = KeyEvent::new(code, KeyModifiers::NONE);
-    let action = action_for_key(app, event).expect("the key does something here");
-    app.update(action);
-}
-
-/// Presses one key a character.
-fn type_keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 /// The row of the screen that shows the selection marker.

@@ -5,32 +5,15 @@
 
 mod common;
 
+use common::keys::{press, press_keys as type_keys};
+
 use cairn::app::{App, Mode};
 use cairn::commands::sample_board;
-use cairn::input::action_for_key;
 use common::screen::screen;
 use jiff::civil::{Date, date};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 const TODAY: Date = date(2026, 11, 28);
-
-/// Presses a key: through the keymap (as the terminal would), then `update`.
-fn press(app: &mut App, code: KeyCode) {
-    let modifiers = match code {
-        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    let action = action_for_key(app, KeyEvent::new(code, modifiers))
-        .unwrap_or_else(|| panic!("{code:?} does something here"));
-    app.update(action);
-}
-
-/// Presses one key a character.
-fn type_keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
 
 /// The sample board on the sprint pane (key `2`).
 fn sprint_pane() -> App {

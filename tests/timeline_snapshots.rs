@@ -5,32 +5,20 @@
 
 mod common;
 
+use common::keys::press as press_code;
+
 use cairn::app::{App, Pane};
 use cairn::commands::sample_board;
-use cairn::input::action_for_key;
 use common::screen::{render, screen};
 use jiff::civil::{Date, date};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 const TODAY: Date = date(2026, 11, 28);
 
-/// Presses a key: through the keymap (as the terminal would), then `update`.
+/// Presses the key of a character.
 fn press(app: &mut App, c: char) {
-    let modifiers = if c.is_ascii_uppercase() || "<>{}$+".contains(c) {
-        KeyModifiers::SHIFT
-    } else {
-        KeyModifiers::NONE
-    };
-    let action = action_for_key(app, KeyEvent::new(KeyCode::Char(c), modifiers))
-        .unwrap_or_else(|| panic!("{c:?} does something here"));
-    app.update(action);
-}
-
-fn press_code(app: &mut App, code: KeyCode) {
-    let action = action_for_key(app, KeyEvent::new(code, KeyModifiers::NONE))
-        .unwrap_or_else(|| panic!("{code:?} does something here"));
-    app.update(action);
+    press_code(app, KeyCode::Char(c));
 }
 
 /// The sample board on the timeline (key `3`), without colour; then `keys`.

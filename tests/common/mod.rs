@@ -1,5 +1,6 @@
 //! Helpers shared by the integration tests; each test file uses a part of them.
 #![allow(dead_code)]
 
+pub mod keys;
 pub mod screen;
 pub mod tmux;

@@ -24,32 +24,42 @@ enum SprintFilter {
     Named(String),
 }
 
-/// A word of a filter line, lowercased: a free word, or `key:value` (`lower[..colon]` and
-/// `lower[colon + 1..]`) with the word as typed in `token`, for messages.
-pub(crate) enum Token<'a> {
-    Word(String),
-    Qualifier {
-        token: &'a str,
-        lower: String,
-        colon: usize,
-    },
+/// A `key:value` word of a filter line, lowercased (`lower`), with the word as typed in `token` for
+/// messages.
+pub(crate) struct Qualifier<'a> {
+    pub token: &'a str,
+    pub lower: String,
+    colon: usize,
 }
 
-/// The words of a filter line. A qualifier with no value yet (`kind:`, still being typed) is left
-/// out. The backlog filter and the note timeline's read their own keys from these.
-pub(crate) fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
-    text.split_whitespace().filter_map(|token| {
+impl Qualifier<'_> {
+    pub fn key(&self) -> &str {
+        &self.lower[..self.colon]
+    }
+
+    pub fn value(&self) -> &str {
+        &self.lower[self.colon + 1..]
+    }
+}
+
+/// Splits a filter line: free words (lowercased) go to `words`, the `key:value` words come back for
+/// the caller's own keys. A qualifier with no value yet (`kind:`, still being typed) is left out.
+/// The backlog filter and the note timeline's both read their lines with this.
+pub(crate) fn split_filter<'a>(text: &'a str, words: &mut Vec<String>) -> Vec<Qualifier<'a>> {
+    let mut qualifiers = Vec::new();
+    for token in text.split_whitespace() {
         let lower = token.to_lowercase();
         match lower.find(':') {
-            None => Some(Token::Word(lower)),
-            Some(colon) if colon + 1 == lower.len() => None,
-            Some(colon) => Some(Token::Qualifier {
+            None => words.push(lower),
+            Some(colon) if colon + 1 == lower.len() => {}
+            Some(colon) => qualifiers.push(Qualifier {
                 token,
                 lower,
                 colon,
             }),
         }
-    })
+    }
+    qualifiers
 }
 
 impl Filter {
@@ -58,20 +68,9 @@ impl Filter {
             text: text.to_string(),
             ..Filter::default()
         };
-        for token in tokens(text) {
-            let (token, lower, colon) = match token {
-                Token::Word(w) => {
-                    f.words.push(w);
-                    continue;
-                }
-                Token::Qualifier {
-                    token,
-                    lower,
-                    colon,
-                } => (token, lower, colon),
-            };
-            let (key, value) = (&lower[..colon], &lower[colon + 1..]);
-            match key {
+        for q in split_filter(text, &mut f.words) {
+            let (token, value) = (q.token, q.value());
+            match q.key() {
                 "tag" => f.tags.push(value.to_string()),
                 "kind" => match ItemKind::parse(value) {
                     Some(k) => f.kinds.push(k),
@@ -90,7 +89,7 @@ impl Filter {
                     "active" => SprintFilter::Active,
                     v => SprintFilter::Named(v.to_string()),
                 }),
-                _ => f.words.push(lower),
+                _ => f.words.push(q.lower.clone()),
             }
         }
         f

@@ -1,7 +1,7 @@
 //! Notes in the stakeholders pane: adding one (a quick form or `$EDITOR`), linking it to the work, the
 //! timeline of every note and its filter (`kind:decision since:month words`).
 
-use super::filter::{Token, tokens};
+use super::filter::split_filter;
 use super::picker::{Choice, Picker, Purpose, Target};
 use super::stakeholders::Screen;
 use super::{Action, App, Effect, Form, Mode};
@@ -39,20 +39,9 @@ impl NoteFilter {
             text: text.to_string(),
             ..NoteFilter::default()
         };
-        for token in tokens(text) {
-            let (token, lower, colon) = match token {
-                Token::Word(w) => {
-                    f.words.push(w);
-                    continue;
-                }
-                Token::Qualifier {
-                    token,
-                    lower,
-                    colon,
-                } => (token, lower, colon),
-            };
-            let (key, value) = (&lower[..colon], &lower[colon + 1..]);
-            match key {
+        for q in split_filter(text, &mut f.words) {
+            let (token, value) = (q.token, q.value());
+            match q.key() {
                 "kind" => {
                     for v in value.split(',').filter(|v| !v.is_empty()) {
                         match NoteKind::ALL.into_iter().find(|k| k.name().starts_with(v)) {
@@ -75,7 +64,7 @@ impl NoteFilter {
                         None => f.unknown.push(token.to_string()),
                     }
                 }
-                _ => f.words.push(lower),
+                _ => f.words.push(q.lower.clone()),
             }
         }
         f

@@ -15,7 +15,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, Mou
 /// The action for a key press in the app's current mode, if any.
 pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
     let key = Key::from_event(&event)?;
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     match &app.mode {
         // Standup's own keys come first while it runs on the sprint board.
         Mode::Normal if app.standup.is_some() && app.pane == crate::app::Pane::Sprint => {
@@ -34,40 +33,17 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::BackTab | KeyCode::Up => Action::PrevField,
             _ => Action::Type(event),
         }),
-        Mode::Filter(_) | Mode::Palette(_) => Some(match event.code {
-            KeyCode::Enter => Action::Confirm,
-            KeyCode::Esc => Action::Cancel,
-            KeyCode::Down => Action::Down,
-            KeyCode::Up => Action::Up,
-            KeyCode::Char('n') if ctrl => Action::Down,
-            KeyCode::Char('p') if ctrl => Action::Up,
-            _ => Action::Type(event),
-        }),
-        // Stakeholders
-        Mode::PeopleFilter(_) => Some(match event.code {
-            KeyCode::Enter => Action::Confirm,
-            KeyCode::Esc => Action::Cancel,
-            KeyCode::Down => Action::Down,
-            KeyCode::Up => Action::Up,
-            KeyCode::Char('n') if ctrl => Action::Down,
-            KeyCode::Char('p') if ctrl => Action::Up,
-            _ => Action::Type(event),
-        }),
+        // Stakeholders: the pane's filter line too.
+        Mode::Filter(_) | Mode::Palette(_) | Mode::PeopleFilter(_) => Some(text_over_list(event)),
         Mode::Picker(_) => Some(match event.code {
-            KeyCode::Enter => Action::Confirm,
-            KeyCode::Esc => Action::Cancel,
-            KeyCode::Down => Action::Down,
-            KeyCode::Up => Action::Up,
             KeyCode::PageDown => Action::PageDown,
             KeyCode::PageUp => Action::PageUp,
-            KeyCode::Char('n') if ctrl => Action::Down,
-            KeyCode::Char('p') if ctrl => Action::Up,
             KeyCode::Tab | KeyCode::BackTab => Action::Check,
             // Space ticks until a search is typed; then it separates the words of the search.
             KeyCode::Char(' ') if matches!(&app.mode, Mode::Picker(p) if p.query().is_empty()) => {
                 Action::Check
             }
-            _ => Action::Type(event),
+            _ => text_over_list(event),
         }),
         Mode::Help(_) => match event.code {
             KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
@@ -94,6 +70,21 @@ pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
             KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Yes),
             _ => Some(Action::No),
         },
+    }
+}
+
+/// Keys of a line that takes text above a list (filters, the palette, the picker's search): Enter
+/// and Esc answer, arrows and Ctrl-n/Ctrl-p move in the list, everything else is typed.
+fn text_over_list(event: KeyEvent) -> Action {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Enter => Action::Confirm,
+        KeyCode::Esc => Action::Cancel,
+        KeyCode::Down => Action::Down,
+        KeyCode::Up => Action::Up,
+        KeyCode::Char('n') if ctrl => Action::Down,
+        KeyCode::Char('p') if ctrl => Action::Up,
+        _ => Action::Type(event),
     }
 }
 

@@ -6,8 +6,7 @@ use super::picker::{Choice, Picker, Purpose, Target};
 use super::{Action, App, Effect, Form, FormKind, Mode};
 use crate::model::forecast::Forecast;
 use crate::model::{
-    Edit, EntryId, EntryKind, ItemId, Risk, RiskId, RiskStatus, TimelineEntry,
-    open_risks_by_exposure, plan,
+    Edit, EntryId, EntryKind, ItemId, Risk, RiskId, TimelineEntry, open_risks_by_exposure, plan,
 };
 use jiff::civil::Date;
 use std::cell::{Cell, RefCell};
@@ -552,18 +551,7 @@ impl App {
             Details => self.timeline.details = !self.timeline.details,
             AddEntry => {
                 if self.writable() {
-                    let blank = Risk {
-                        id: RiskId(0),
-                        title: String::new(),
-                        probability: 3,
-                        impact: 3,
-                        owner: String::new(),
-                        mitigation: String::new(),
-                        status: RiskStatus::Open,
-                        raised: self.today,
-                        items: Vec::new(),
-                        entries: Vec::new(),
-                    };
+                    let blank = plan::blank_risk(self.today);
                     self.mode = Mode::Form(Box::new(Form::risk(&blank, true)));
                 }
             }
@@ -698,18 +686,7 @@ impl App {
                         Some(r) => r.clone(),
                         None => return self.refuse(plan::PlanError::NoRisk(id)),
                     },
-                    _ => Risk {
-                        id: RiskId(0),
-                        title: String::new(),
-                        probability: 3,
-                        impact: 3,
-                        owner: String::new(),
-                        mitigation: String::new(),
-                        status: RiskStatus::Open,
-                        raised: today,
-                        items: Vec::new(),
-                        entries: Vec::new(),
-                    },
+                    _ => plan::blank_risk(today),
                 };
                 let Some(risk) = form.risk_values(&template) else {
                     self.mode = Mode::Form(Box::new(form));

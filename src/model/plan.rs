@@ -341,6 +341,22 @@ pub fn link_risk(
     Ok(Edit::UpdateRisk(Box::new(r)))
 }
 
+/// A new risk as the add form starts it: raised today, open, medium probability and impact.
+pub fn blank_risk(today: Date) -> Risk {
+    Risk {
+        id: RiskId(0),
+        title: String::new(),
+        probability: 3,
+        impact: 3,
+        owner: String::new(),
+        mitigation: String::new(),
+        status: RiskStatus::Open,
+        raised: today,
+        items: Vec::new(),
+        entries: Vec::new(),
+    }
+}
+
 /// A new entry as the add form starts it: a two-week phase from `today`.
 pub fn blank_entry(today: Date) -> TimelineEntry {
     TimelineEntry {

@@ -1,34 +1,34 @@
 //! The application state: the board, its history, what is on screen and the mode. `update` (in
 //! update.rs) is the one place that changes it; `ui` only reads it.
 
-mod action;
-mod backlog;
+pub mod command;
+mod context;
+pub mod cursor;
+mod effect;
 pub mod filter;
-pub mod form;
 mod history;
-pub mod palette;
-pub mod picker;
-mod planning;
-mod sprint;
-pub mod stakeholders;
-// Stakeholders
-mod people_form;
-pub mod people_notes;
-pub mod standup;
-pub mod timeline;
-mod timeline_form;
+pub mod keymap;
+pub mod keys;
+pub mod overlay;
+pub mod panes;
+pub mod screen;
 mod update;
 
-pub use action::{Action, COMMANDS, Command, Effect, Pane};
+pub use command::{Action, COMMANDS, Command, Context, Pane};
+pub use effect::Effect;
 pub use filter::Filter;
 pub use form::{Form, FormKind};
 pub use history::History;
+pub use keymap::Keymap;
+pub use overlay::{form, palette, picker};
 pub use palette::Palette;
+pub use panes::sprint::standup;
+pub use panes::stakeholders::notes as people_notes;
+pub use panes::{stakeholders, timeline};
 pub use picker::Picker;
 pub use stakeholders::{PeopleForm, PeopleView};
 pub use timeline::{TimelineForm, TimelineView};
 
-use crate::input::Keymap;
 use crate::model::{Board, Item, ItemId, SprintId};
 use jiff::civil::Date;
 use ratatui::layout::Rect;
@@ -112,20 +112,52 @@ pub struct BacklogView {
     pub anchor: Option<ItemId>,
 }
 
-/// The sprint pane's view: the selected column and card, and whether the burndown is shown.
+/// What the sprint pane shows: one screen at a time, so two cannot be open together.
+#[derive(Clone, Debug, Default)]
+pub enum SprintScreen {
+    /// The board's columns and cards.
+    #[default]
+    Board,
+    /// The board with the selected card's details beside it.
+    Card,
+    /// The burndown and velocity of the active sprint, or of `viewing` (past sprints, read-only).
+    Burndown { viewing: Option<SprintId> },
+    /// The planning view: the backlog on the left, the next planned sprint on the right.
+    Planning,
+    /// Standup mode, while it runs.
+    Standup(Box<standup::Standup>),
+}
+
+/// The sprint pane's view: the selected column and card, the screen, and the planning view's focus.
 #[derive(Debug, Default)]
 pub struct SprintView {
     pub column: usize,
     pub card: Option<ItemId>,
-    pub burndown: bool,
-    /// The planning view is open (backlog on the left, the next planned sprint on the right).
-    pub planning: bool,
+    pub screen: SprintScreen,
+    /// The sprint board's filter (`/`): cards by text, assignee or tag.
+    pub filter: Filter,
     /// In planning: the sprint side has the focus.
     pub plan_right: bool,
     pub plan_left_item: Option<ItemId>,
     pub plan_right_item: Option<ItemId>,
-    /// The sprint whose burndown is shown, when not the active one (past sprints, read-only).
-    pub viewing: Option<SprintId>,
+}
+
+impl SprintView {
+    pub fn planning(&self) -> bool {
+        matches!(self.screen, SprintScreen::Planning)
+    }
+
+    pub fn burndown(&self) -> bool {
+        matches!(self.screen, SprintScreen::Burndown { .. })
+    }
+
+    /// The standup, while it runs.
+    pub fn standup(&self) -> Option<&standup::Standup> {
+        match &self.screen {
+            SprintScreen::Standup(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 /// Screen areas the last frame used, for mouse clicks.
@@ -143,8 +175,6 @@ pub struct App {
     pub mode: Mode,
     pub backlog: BacklogView,
     pub sprint: SprintView,
-    /// Standup mode, while it runs.
-    pub standup: Option<standup::Standup>,
     pub timeline: TimelineView,
     pub people: PeopleView,
     /// Scroll offsets of the read-only panes, by pane index.
@@ -161,6 +191,8 @@ pub struct App {
     pub theme: ThemeName,
     pub color: bool,
     pub mouse: bool,
+    /// The time since the run started, as the last tick told it (the clock enters as a value).
+    pub clock: std::time::Duration,
     /// Rows per page in the list, as last drawn.
     pub page: Cell<usize>,
     pub hits: Cell<Hits>,
@@ -175,7 +207,6 @@ impl App {
             mode: Mode::Normal,
             backlog: BacklogView::default(),
             sprint: SprintView::default(),
-            standup: None,
             timeline: TimelineView::default(),
             people: PeopleView::default(),
             scroll: [0; 4],
@@ -189,6 +220,7 @@ impl App {
             theme: ThemeName::Dark,
             color: true,
             mouse: true,
+            clock: std::time::Duration::ZERO,
             page: Cell::new(20),
             hits: Cell::new(Hits::default()),
         };

@@ -34,10 +34,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     table(frame, table_area, app, theme);
     if let Some(d) = details_area {
-        details(frame, d, app, theme);
+        item_details(frame, d, app, app.selected_item(), theme);
     }
     if let Some(f) = filter_area {
-        filter_line(frame, f, app, theme);
+        let filter = &app.backlog.filter;
+        widgets::filter_line(frame, f, app, &filter.text, &filter.unknown, theme);
     }
 }
 
@@ -173,9 +174,15 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(table, inner);
     if app.backlog.visible.is_empty() {
         let msg = if b.items.is_empty() {
-            "The backlog is empty: press a to add an item."
+            format!(
+                "The backlog is empty: press {} to add an item.",
+                app.keymap.hint(&crate::app::Action::AddItem)
+            )
         } else {
-            "Nothing matches the filter: Esc clears it."
+            format!(
+                "Nothing matches the filter: {} clears it.",
+                app.keymap.hint(&crate::app::Action::Cancel)
+            )
         };
         let at = Rect {
             y: inner.y + 2,
@@ -190,8 +197,9 @@ fn key_width(b: &Board) -> u16 {
     (b.project.key.len() + 1 + b.counters.item.to_string().len()).max(3) as u16
 }
 
-fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(it) = app.selected_item() else {
+/// An item's details: the backlog's selection, or a sprint card.
+pub fn item_details(frame: &mut Frame, area: Rect, app: &App, item: Option<&Item>, theme: &Theme) {
+    let Some(it) = item else {
         frame.render_widget(widgets::block(" Details ", theme), area);
         return;
     };
@@ -314,30 +322,4 @@ fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .wrap(Wrap { trim: false }),
         area,
     );
-}
-
-fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let [prompt, input] =
-        Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(" Filter: ").style(theme.accent), prompt);
-    match &app.mode {
-        Mode::Filter(text) => frame.render_widget(&**text, input),
-        _ => frame.render_widget(
-            Paragraph::new(app.backlog.filter.text.clone()).style(theme.text),
-            input,
-        ),
-    }
-    if !app.backlog.filter.unknown.is_empty() {
-        let msg = format!(
-            "unknown: {} (kind: story bug task spike epic · moscow: must should could won't none) ",
-            app.backlog.filter.unknown.join(" ")
-        );
-        let w = (msg.chars().count() as u16).min(area.width / 2);
-        let at = Rect {
-            x: area.right() - w,
-            width: w,
-            ..area
-        };
-        frame.render_widget(Paragraph::new(msg).style(theme.error), at);
-    }
 }

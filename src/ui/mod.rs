@@ -1,7 +1,7 @@
 //! Rendering only: reads the `App` and draws a frame. Costs grow with what is on screen, never with the
 //! size of the board.
 
-mod backlog;
+pub(crate) mod backlog;
 mod budget;
 mod burndown;
 mod form;

@@ -94,28 +94,59 @@ fn save_state(app: &App, theme: &Theme) -> Span<'static> {
 
 /// Key hints for what the user is doing now, from the keymap (so they follow the config).
 fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
-    let fixed = |pairs: &[(&str, &'static str)]| -> Vec<Span<'static>> {
+    use crate::app::Context;
+    // An overlay's hints name the keys its own context binds now.
+    let keyed = |context: Context, pairs: &[(Action, &'static str)]| -> Vec<Span<'static>> {
         pairs
             .iter()
-            .flat_map(|(k, w)| widgets::hint(k.to_string(), w, theme))
+            .filter_map(|(a, w)| {
+                app.keymap
+                    .key_in(context, a)
+                    .map(|k| widgets::hint(k, w, theme))
+            })
+            .flatten()
             .collect()
     };
+    use Action::{Cancel, Check, Confirm, Down, LeftoversToBacklog, LeftoversToNextSprint, Yes};
     match &app.mode {
-        Mode::Form(_) => fixed(&[("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")]),
-        Mode::Filter(_) => fixed(&[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "select")]),
-        // Stakeholders
-        Mode::PeopleFilter(_) => fixed(&[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "select")]),
-        Mode::Palette(_) => fixed(&[("Enter", "run"), ("↑↓", "choose"), ("Esc", "close")]),
-        Mode::Picker(_) => fixed(&[("Tab", "tick"), ("Enter", "apply"), ("Esc", "cancel")]),
-        Mode::Help(_) => fixed(&[("↑↓", "scroll"), ("Esc", "close")]),
-        Mode::RankPreview(_) => fixed(&[("Enter", "apply"), ("Esc", "keep the order")]),
-        Mode::ConfirmQuit => fixed(&[("y", "quit"), ("n", "stay")]),
-        Mode::ConfirmWip { .. } => fixed(&[("y", "move it anyway"), ("n", "leave it")]),
-        Mode::CloseSprint { .. } => fixed(&[
-            ("b", "to the backlog"),
-            ("n", "to the next sprint"),
-            ("Esc", "cancel"),
-        ]),
+        Mode::Form(_) => keyed(
+            Context::Form,
+            &[
+                (Confirm, "save"),
+                (Action::NextField, "next field"),
+                (Cancel, "cancel"),
+            ],
+        ),
+        Mode::Filter(_) | Mode::PeopleFilter(_) => keyed(
+            Context::Filter,
+            &[(Confirm, "keep"), (Cancel, "clear"), (Down, "select")],
+        ),
+        Mode::Palette(_) => keyed(
+            Context::Palette,
+            &[(Confirm, "run"), (Down, "choose"), (Cancel, "close")],
+        ),
+        Mode::Picker(_) => keyed(
+            Context::Picker,
+            &[(Check, "tick"), (Confirm, "apply"), (Cancel, "cancel")],
+        ),
+        Mode::Help(_) => keyed(Context::Help, &[(Down, "scroll"), (Cancel, "close")]),
+        Mode::RankPreview(_) => keyed(
+            Context::Rank,
+            &[(Confirm, "apply"), (Cancel, "keep the order")],
+        ),
+        Mode::ConfirmQuit => keyed(Context::Confirm, &[(Yes, "quit"), (Cancel, "stay")]),
+        Mode::ConfirmWip { .. } => keyed(
+            Context::Confirm,
+            &[(Yes, "move it anyway"), (Cancel, "leave it")],
+        ),
+        Mode::CloseSprint { .. } => keyed(
+            Context::CloseSprint,
+            &[
+                (LeftoversToBacklog, "to the backlog"),
+                (LeftoversToNextSprint, "to the next sprint"),
+                (Cancel, "cancel"),
+            ],
+        ),
         Mode::Normal => {
             let wanted: &[(Action, &'static str)] = match app.pane {
                 Pane::Backlog => &[
@@ -127,7 +158,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                     (Action::Help, "help"),
                     (Action::Quit, "quit"),
                 ],
-                Pane::Sprint if app.sprint.planning => &[
+                Pane::Sprint if app.sprint.planning() => &[
                     (Action::SendToSprint, "plan / unplan"),
                     (Action::ColumnLeft, "backlog"),
                     (Action::ColumnRight, "sprint"),
@@ -171,7 +202,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                 .iter()
                 .filter_map(|(a, w)| {
                     app.keymap
-                        .hint(app.pane, a)
+                        .hint_in(app.pane, a)
                         .map(|k| widgets::hint(k, w, theme))
                 })
                 .flatten()

@@ -78,13 +78,19 @@ fn register(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let title = format!(" Stakeholders — {count} · {} ", app.people.sort.name());
     let empty = if all.is_empty() {
-        Some("No stakeholders yet: a adds the first (the people whose support the product needs).")
+        Some(format!(
+            "No stakeholders yet: {} adds the first (the people whose support the product needs).",
+            app.keymap.hint(&crate::app::Action::AddStakeholder)
+        ))
     } else if order.is_empty() {
-        Some("Nobody matches the filter: Esc clears it.")
+        Some(format!(
+            "Nobody matches the filter: {} clears it.",
+            app.keymap.hint(&crate::app::Action::Cancel)
+        ))
     } else {
         None
     };
-    let Some(table) = widgets::framed(frame, area, title, header, empty, theme) else {
+    let Some(table) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
     // The selection marker takes two columns.

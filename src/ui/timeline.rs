@@ -19,6 +19,15 @@ use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     refresh_cache(app);
+    let filtering = matches!(app.mode, crate::app::Mode::Filter(_));
+    let area = if app.timeline.sub == Sub::Gantt && (filtering || !app.timeline.filter.is_empty()) {
+        let [chart, line] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        super::widgets::filter_line(frame, line, app, &app.timeline.filter, &[], theme);
+        chart
+    } else {
+        area
+    };
     // By position, not by id: `Board::entry` is a linear search, so one a row would be quadratic.
     let entries: Vec<&TimelineEntry> = app
         .timeline_order()
@@ -75,10 +84,20 @@ fn gantt(
         title.push_str(" · ┃ critical path");
     }
     title.push(' ');
-    let empty = entries
-        .is_empty()
-        .then_some("No timeline entries yet: a adds a phase, a milestone or a release.");
-    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
+    let empty = entries.is_empty().then(|| {
+        if app.timeline.filter.is_empty() {
+            format!(
+                "No timeline entries yet: {} adds a phase, a milestone or a release.",
+                app.keymap.hint(&crate::app::Action::AddEntry)
+            )
+        } else {
+            format!(
+                "Nothing matches the filter: {} clears it.",
+                app.keymap.hint(&crate::app::Action::Cancel)
+            )
+        }
+    });
+    let Some(body) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
     let names = (body.width / 3).clamp(22, 44);
@@ -236,7 +255,7 @@ fn refresh_cache(app: &App) {
     }
     cache.key = None;
     drop(cache);
-    let order = app.timeline_order();
+    let order = app.timeline_sorted();
     let mut cache = app.timeline.cache.borrow_mut();
     cache.order = order;
     cache.key = Some(key);
@@ -316,7 +335,8 @@ fn progress_of(e: &TimelineEntry, cache: &TimelineCache) -> Progress {
 
 /// The selected entry: dates, dependencies both ways, progress, forecast, budget, risks and items.
 fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = widgets::block(" Details — Enter hides ", theme);
+    let hide = app.keymap.hint(&crate::app::Action::Details);
+    let block = widgets::block(format!(" Details — {hide} hides "), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(e) = app.selected_entry() else {

@@ -4,15 +4,18 @@
 //! The selection is kept by id; the order on screen (sort, filter, quadrant) is worked out from the
 //! board each time it is needed, so an undo or a reload never leaves it pointing at a stale row.
 
-use super::people_notes::NoteFilter;
-use super::{Action, App, Effect, Form, Mode};
+mod form;
+pub mod notes;
+
+use crate::app::people_notes::NoteFilter;
+use crate::app::{Action, App, Effect, Form, Mode};
 use crate::model::stakeholder::{self as rules, PeopleError};
 use crate::model::{NoteId, Quadrant, Stakeholder, StakeholderId};
 use jiff::civil::Date;
 use ratatui_textarea::TextArea;
 use std::cell::Cell;
 
-pub use super::people_form::PeopleForm;
+pub use form::PeopleForm;
 
 /// What the pane shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,41 +77,6 @@ pub struct PeopleView {
     /// First visible row of the register and of the timeline, kept by the UI while drawing.
     pub offset: Cell<usize>,
     pub note_offset: Cell<usize>,
-}
-
-/// The actions the stakeholders pane handles itself (list keys included) while it is shown.
-pub(super) fn takes(_app: &App, action: &Action) -> bool {
-    use Action::*;
-    matches!(
-        action,
-        Down | Up
-            | Top
-            | Bottom
-            | PageDown
-            | PageUp
-            | Scroll(_)
-            | Details
-            | Filter
-            | Cancel
-            | AddStakeholder
-            | EditStakeholder
-            | DeleteStakeholder
-            | AddNote
-            | NoteInEditor
-            | LinkNote
-            | GridView
-            | NoteTimeline
-            | SortStakeholders
-            | MorePower
-            | LessPower
-            | MoreInterest
-            | LessInterest
-            | GridLeft
-            | GridRight
-            | WriteReport
-            | WriteReportAndEdit
-            | NoteEdited { .. }
-    )
 }
 
 /// True when a stakeholder matches every word of the register's filter.
@@ -220,7 +188,7 @@ impl App {
 
     /// Keeps the selection on a stakeholder that is shown: the same one, else the one now on its
     /// row, else the first. Called after every change and filter.
-    pub(super) fn settle_people(&mut self) {
+    pub(crate) fn settle_people(&mut self) {
         let order: Vec<StakeholderId> = self.people_order().iter().map(|s| s.id).collect();
         match self
             .people
@@ -243,7 +211,7 @@ impl App {
         }
     }
 
-    pub(super) fn stakeholders_action(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn stakeholders_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         self.settle_people();
         match action {
@@ -310,7 +278,7 @@ impl App {
             }
             WriteReport => return vec![Effect::WriteReport { edit: false }],
             WriteReportAndEdit => return vec![Effect::WriteReport { edit: true }],
-            other => self.wrong_pane(&other),
+            other => self.not_here(&other),
         }
         Vec::new()
     }
@@ -358,7 +326,10 @@ impl App {
             return;
         }
         if self.selected_person().is_none() {
-            self.info("No stakeholder selected: a adds one");
+            self.info(format!(
+                "No stakeholder selected: {} adds one",
+                self.keymap.hint(&Action::AddStakeholder)
+            ));
             return;
         }
         self.people.note = None;
@@ -543,7 +514,8 @@ impl App {
                 .copied();
             return match rules::delete_note(&self.board, who, note) {
                 Ok(edit) => {
-                    let label = format!("Delete a {kind} note of {name} (u brings it back)");
+                    let undo = self.keymap.hint(&Action::Undo);
+                    let label = format!("Delete a {kind} note of {name} ({undo} brings it back)");
                     let effects = self.change(edit, label);
                     self.people.note = if self.people.details { None } else { next };
                     effects
@@ -563,7 +535,9 @@ impl App {
                     1 => " and their note".to_string(),
                     n => format!(" and their {n} notes"),
                 };
-                let effects = self.change(edit, format!("Delete {name}{with} (u brings it back)"));
+                let undo = self.keymap.hint(&Action::Undo);
+                let effects =
+                    self.change(edit, format!("Delete {name}{with} ({undo} brings it back)"));
                 self.people.details = false;
                 self.settle_people();
                 effects
@@ -600,7 +574,7 @@ impl App {
     }
 
     /// Says why a change was refused, in the status bar.
-    pub(super) fn refused(&mut self, e: PeopleError) -> Vec<Effect> {
+    pub(crate) fn refused(&mut self, e: PeopleError) -> Vec<Effect> {
         self.error(e.to_string());
         Vec::new()
     }

@@ -2,8 +2,10 @@
 //! keyboard, pushing dependents when asked), dependencies and links to the work, the budget view and
 //! the risk register.
 
-use super::picker::{Choice, Picker, Purpose, Target};
-use super::{Action, App, Effect, Form, FormKind, Mode};
+mod form;
+
+use crate::app::picker::{Choice, Picker, Purpose, Target};
+use crate::app::{Action, App, Effect, Form, FormKind, Mode};
 use crate::model::forecast::Forecast;
 use crate::model::{
     Edit, EntryId, EntryKind, ItemId, Risk, RiskId, TimelineEntry, open_risks_by_exposure, plan,
@@ -111,6 +113,8 @@ pub struct TimelineView {
     /// Moving an entry pushes what depends on it.
     pub push: bool,
     pub sub: Sub,
+    /// The gantt's filter (`/`): words matched against an entry's name, owner and kind.
+    pub filter: String,
     pub risk: Option<RiskId>,
     pub risk_offset: Cell<usize>,
     /// Days the chart showed in the last frame (scrolling moves by a quarter of it).
@@ -124,16 +128,6 @@ pub enum TimelineForm {
     EditEntry(EntryId),
     AddRisk,
     EditRisk(RiskId),
-}
-
-/// The actions the timeline pane handles itself (list keys included) while it is shown.
-pub(super) fn takes(app: &App, action: &Action) -> bool {
-    use Action::*;
-    match action {
-        Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_) | Details => true,
-        Cancel => app.timeline.sub != Sub::Gantt || app.timeline.details,
-        _ => false,
-    }
 }
 
 fn add_days(d: Date, n: i32) -> Date {
@@ -152,8 +146,25 @@ impl TimelineCache {
 }
 
 impl App {
-    /// Positions in `board.timeline` in the order the gantt lists them: by start, then end, then id.
+    /// Positions in `board.timeline` in the order the gantt lists them (by start, then end, then
+    /// id), the pane's filter applied.
     pub fn timeline_order(&self) -> Vec<usize> {
+        let mut order = self.timeline_sorted();
+        let words = self.timeline.filter.to_lowercase();
+        let words: Vec<&str> = words.split_whitespace().collect();
+        if !words.is_empty() {
+            let t = &self.board.timeline;
+            order.retain(|&p| {
+                let e = &t[p];
+                let hay = format!("{} {} {}", e.name, e.owner, e.kind.name()).to_lowercase();
+                words.iter().all(|w| hay.contains(w))
+            });
+        }
+        order
+    }
+
+    /// Every entry's position in the gantt's order, with no filter (what the frame cache keeps).
+    pub fn timeline_sorted(&self) -> Vec<usize> {
         if let Ok(cache) = self.timeline.cache.try_borrow()
             && cache.key == Some(self.timeline_key())
         {
@@ -231,7 +242,7 @@ impl App {
         })
     }
 
-    pub(super) fn timeline_action(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn timeline_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         if self.timeline.sub == Sub::Risks {
             return self.risk_action(action);
@@ -241,11 +252,15 @@ impl App {
                 self.move_entry_selection(&action)
             }
             Details => self.timeline.details = !self.timeline.details,
+            Filter => self.open_filter(),
             Cancel => {
                 if self.timeline.sub != Sub::Gantt {
                     self.timeline.sub = Sub::Gantt;
-                } else {
+                } else if self.timeline.details {
                     self.timeline.details = false;
+                } else {
+                    self.timeline.filter.clear();
+                    self.info("Filter cleared");
                 }
             }
             ScrollEarlier | ScrollLater => {
@@ -328,7 +343,10 @@ impl App {
                     self.mode = Mode::Form(Box::new(Form::entry(&e, false)));
                 }
                 Some(_) => {}
-                None => self.info("No entry selected: a adds one"),
+                None => self.info(format!(
+                    "No entry selected: {} adds one",
+                    self.keymap.hint(&AddEntry)
+                )),
             },
             DeleteEntry => {
                 let Some(e) = self.selected_entry().cloned() else {
@@ -386,7 +404,7 @@ impl App {
                 )));
             }
             CloseRisk => self.info("x closes a risk in the risk register (r)"),
-            other => self.wrong_pane(&other),
+            other => self.not_here(&other),
         }
         Vec::new()
     }
@@ -560,7 +578,10 @@ impl App {
                     self.mode = Mode::Form(Box::new(Form::risk(&r, false)))
                 }
                 Some(_) => {}
-                None => self.info("No risk yet: a adds one"),
+                None => self.info(format!(
+                    "No risk yet: {} adds one",
+                    self.keymap.hint(&AddEntry)
+                )),
             },
             CloseRisk => {
                 let Some(r) = self.selected_risk().cloned() else {
@@ -641,7 +662,7 @@ impl App {
         Vec::new()
     }
 
-    pub(super) fn submit_timeline_form(&mut self, mut form: Form) -> Vec<Effect> {
+    pub(crate) fn submit_timeline_form(&mut self, mut form: Form) -> Vec<Effect> {
         let FormKind::Timeline(kind) = form.kind else {
             return Vec::new();
         };
@@ -713,7 +734,7 @@ impl App {
     }
 
     /// The picker's answer for the timeline: an entry's items or dependencies, a risk's links.
-    pub(super) fn apply_timeline_picks(
+    pub(crate) fn apply_timeline_picks(
         &mut self,
         purpose: Purpose,
         chosen: Vec<Target>,

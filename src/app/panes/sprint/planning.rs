@@ -1,7 +1,7 @@
 //! The planning view: the backlog (items in no sprint, not done, not epics) beside the next planned
 //! sprint. `s` or Enter pulls the selected item in or sends it back; the capacity gauge warns when over.
 
-use super::{Action, App, Effect};
+use crate::app::{Action, App, Effect};
 use crate::model::{ItemId, ItemKind, SprintId, rules};
 
 impl App {
@@ -38,7 +38,7 @@ impl App {
         )
     }
 
-    pub(super) fn planning_action(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn planning_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         let (left, right) = self.planning_lists();
         let (sel_left, sel_right) = self.planning_selection();
@@ -74,7 +74,7 @@ impl App {
         match action {
             ColumnLeft => self.sprint.plan_right = false,
             ColumnRight => self.sprint.plan_right = true,
-            Plan | Cancel => self.sprint.planning = false,
+            Plan | Cancel => self.sprint.screen = crate::app::SprintScreen::Board,
             SendToSprint | Details => {
                 let (Some(id), Some(sprint)) = (selected, self.planned_sprint()) else {
                     self.info("Nothing selected");
@@ -105,7 +105,7 @@ impl App {
                     Err(e) => self.error(e.to_string()),
                 }
             }
-            other => self.wrong_pane(&other),
+            other => self.not_here(&other),
         }
         Vec::new()
     }

@@ -1,8 +1,8 @@
 //! The command palette: fuzzy matching (nucleo-matcher, from helix) over the commands of the keymap
 //! and over the board's items, so "go to CRN-42" is a few keys away.
 
-use super::{Action, COMMANDS};
-use crate::input::Keymap;
+use crate::app::Keymap;
+use crate::app::{Action, COMMANDS};
 use crate::model::{Board, ItemId};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -59,7 +59,12 @@ impl Palette {
     /// Matches the query against commands and items; with no query, lists the commands.
     pub fn refresh(&mut self, board: &Board, keymap: &Keymap) {
         let query = self.query();
-        let commands = COMMANDS.iter().map(|c| Entry::Command {
+        // Overlay keys (a form's Tab, a question's y) are not commands one runs from here.
+        let runnable: Vec<&crate::app::Command> = COMMANDS
+            .iter()
+            .filter(|c| c.scope().any(crate::app::Context::from_palette))
+            .collect();
+        let commands = runnable.iter().map(|c| Entry::Command {
             action: c.action.clone(),
             about: c.about,
             keys: keymap.keys_of(&c.action).join(" "),
@@ -80,14 +85,14 @@ impl Palette {
                 }
             };
         for (n, c) in commands.enumerate() {
-            let text = format!("{} {}", c.label(), COMMANDS[n].name);
+            let text = format!("{} {}", c.label(), runnable[n].name);
             score(&text, n, c, &mut scored);
         }
         for (n, it) in board.items.iter().enumerate() {
             let label = format!("{} {}", board.item_key(it.id), it.title);
             score(
                 &label,
-                COMMANDS.len() + n,
+                runnable.len() + n,
                 Entry::Item {
                     id: it.id,
                     label: label.clone(),

@@ -2,9 +2,9 @@
 //! an edit of one). Each field is checked on save and the error shown beside it; nothing invalid is
 //! saved.
 
-use super::form::Field;
-use super::stakeholders::Screen;
-use super::{App, Effect, Form, FormKind, Mode};
+use crate::app::form::Field;
+use crate::app::stakeholders::Screen;
+use crate::app::{App, Effect, Form, FormKind, Mode};
 use crate::model::stakeholder::{self as rules, CADENCE, SCALE};
 use crate::model::{Note, NoteId, NoteKind, Stakeholder, StakeholderId};
 use jiff::civil::Date;
@@ -28,14 +28,8 @@ impl Form {
             s.map_or_else(|| default.to_string(), f)
         };
         let (kind, title) = match s {
-            Some(s) => (
-                PeopleForm::Edit(s.id),
-                format!("Edit {} — Enter saves, Tab next field, Esc cancels", s.name),
-            ),
-            None => (
-                PeopleForm::Add,
-                "New stakeholder — a name, Enter saves; Tab for more fields".to_string(),
-            ),
+            Some(s) => (PeopleForm::Edit(s.id), format!("Edit {}", s.name)),
+            None => (PeopleForm::Add, "New stakeholder — a name".to_string()),
         };
         Form {
             kind: FormKind::People(kind),
@@ -89,9 +83,9 @@ impl Form {
     /// The note form: the text first, then its kind and date (a meeting today by default).
     pub fn note(s: &Stakeholder, note: Option<&Note>, today: Date) -> Form {
         let title = match note {
-            Some(_) => format!("Edit a note of {} — Enter saves, Esc cancels", s.name),
+            Some(_) => format!("Edit a note of {}", s.name),
             None => format!(
-                "Note for {} — type it, Enter saves (Tab: kind, date)",
+                "Note for {} — type it (kind and date in the next fields)",
                 s.name
             ),
         };
@@ -217,7 +211,7 @@ impl Form {
 }
 
 impl App {
-    pub(super) fn submit_people_form(&mut self, mut form: Form) -> Vec<Effect> {
+    pub(crate) fn submit_people_form(&mut self, mut form: Form) -> Vec<Effect> {
         let FormKind::People(kind) = form.kind else {
             return Vec::new();
         };

@@ -1,9 +1,9 @@
 //! Standup mode: walk the board right to left (closest to done first) or person by person, mark what
 //! was discussed, flag blocked cards, with a visible timebox; at the end, a summary.
 
-use super::{Action, App, Effect};
+use crate::app::{Action, App, Effect, SprintScreen};
 use crate::model::ItemId;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// One stop of the walk: a person (or nobody) and the cards talked about there.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,7 +21,8 @@ pub struct Standup {
     /// Time since the standup started, and when the current stop started.
     pub elapsed: Duration,
     pub stop_started: Duration,
-    started: Instant,
+    /// The run's clock when the standup started (ticks carry the time; nothing here reads a clock).
+    started: Duration,
     /// The walk has reached its end: the summary shows.
     pub finished: bool,
 }
@@ -131,30 +132,30 @@ impl App {
             .collect()
     }
 
-    pub(super) fn start_standup(&mut self) {
+    pub(crate) fn start_standup(&mut self) {
         let stops = self.standup_stops(false);
         if stops.is_empty() {
             self.info("Nothing to walk: the active sprint has no unfinished cards");
             return;
         }
-        self.standup = Some(Standup {
+        self.sprint.screen = SprintScreen::Standup(Box::new(Standup {
             by_person: false,
             stops,
             at: 0,
             discussed: Vec::new(),
             elapsed: Duration::ZERO,
             stop_started: Duration::ZERO,
-            started: Instant::now(),
+            started: self.clock,
             finished: false,
-        });
+        }));
         self.focus_standup_card();
     }
 
     /// Puts the board's selection on the current stop's first card, so x, H and L act on it.
     fn focus_standup_card(&mut self) {
         let Some(id) = self
-            .standup
-            .as_ref()
+            .sprint
+            .standup()
             .and_then(|s| s.current())
             .and_then(|s| s.cards.first().copied())
         else {
@@ -170,8 +171,22 @@ impl App {
         }
     }
 
-    pub(super) fn standup_action(&mut self, action: Action) -> Vec<Effect> {
-        let Some(mut s) = self.standup.take() else {
+    /// A tick of the clock: the standup's timers follow it.
+    pub(crate) fn standup_tick(&mut self) -> Vec<Effect> {
+        let now = self.clock;
+        if let SprintScreen::Standup(s) = &mut self.sprint.screen {
+            s.elapsed = now.saturating_sub(s.started);
+        }
+        Vec::new()
+    }
+
+    /// True while something on screen follows the clock (the runner ticks only then).
+    pub fn ticking(&self) -> bool {
+        self.sprint.standup().is_some()
+    }
+
+    pub(crate) fn standup_action(&mut self, action: Action) -> Vec<Effect> {
+        let SprintScreen::Standup(mut s) = std::mem::take(&mut self.sprint.screen) else {
             return Vec::new();
         };
         match action {
@@ -203,15 +218,14 @@ impl App {
                 self.info(summary.join(" · "));
                 return Vec::new();
             }
-            Action::Tick => s.elapsed = s.started.elapsed(),
             other => {
                 // x, H, L and the rest act on the current stop's card on the board.
-                self.standup = Some(s);
+                self.sprint.screen = SprintScreen::Standup(s);
                 self.focus_standup_card();
                 return self.sprint_board_action(other);
             }
         }
-        self.standup = Some(s);
+        self.sprint.screen = SprintScreen::Standup(s);
         self.focus_standup_card();
         Vec::new()
     }

@@ -1,10 +1,59 @@
 //! The backlog pane's actions: add, edit, delete, rank moves, points, MoSCoW, sprint, rank by score.
 
-use super::{Action, App, Effect, Form, Mode};
+use crate::app::{Action, App, Effect, Form, Mode};
 use crate::model::{Edit, Moscow, rules};
 
 impl App {
-    pub(super) fn backlog_action(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn backlog_screen(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        match action {
+            Down => self.move_selection(1),
+            Up => self.move_selection(-1),
+            PageDown => self.move_selection(self.page.get().max(1) as i64),
+            PageUp => self.move_selection(-(self.page.get().max(1) as i64)),
+            Top => self.move_selection(i64::MIN / 2),
+            Bottom => self.move_selection(i64::MAX / 2),
+            Scroll(n) => self.move_selection(i64::from(n)),
+            SelectRow(row) => {
+                if let Some(id) = self.row_id(row) {
+                    self.backlog.selected = Some(id);
+                }
+            }
+            Details => self.backlog.details = !self.backlog.details,
+            Filter => self.open_filter(),
+            Cancel => {
+                if !self.backlog.filter.is_empty() {
+                    self.set_filter(String::new());
+                    self.info("Filter cleared");
+                } else {
+                    self.backlog.details = false;
+                }
+            }
+            ToggleScoring => {
+                let mut settings = self.board.settings.clone();
+                settings.scoring = settings.scoring.toggled();
+                let label = format!("Score by {}", settings.scoring.name());
+                return self.change(Edit::SetSettings(settings), label);
+            }
+            other => return self.backlog_action(other),
+        }
+        Vec::new()
+    }
+
+    pub(crate) fn move_selection(&mut self, by: i64) {
+        let len = self.backlog.visible.len();
+        let row = self.selected_row().unwrap_or(0);
+        if let Some(to) = crate::app::cursor::step(row, len, by) {
+            self.backlog.selected = self.row_id(to);
+        }
+    }
+
+    pub(crate) fn set_filter(&mut self, text: String) {
+        self.backlog.filter = crate::app::Filter::parse(&text);
+        self.refresh_visible();
+    }
+
+    pub(crate) fn backlog_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         let today = self.today;
         match action {
@@ -41,7 +90,10 @@ impl App {
             _ => {}
         }
         let Some(id) = self.selected_item().map(|i| i.id) else {
-            self.info("No item selected (a filter may hide them all: Esc clears it)");
+            let clear = self.keymap.hint(&Action::Cancel);
+            self.info(format!(
+                "No item selected (a filter may hide them all: {clear} clears it)"
+            ));
             return Vec::new();
         };
         let key = self.board.item_key(id);
@@ -73,8 +125,11 @@ impl App {
                     .map(|i| i.title.clone())
                     .unwrap_or_default();
                 if let Ok(edit) = rules::delete_item(&self.board, id) {
-                    return self
-                        .change(edit, format!("Delete {key} \"{title}\" (u brings it back)"));
+                    let undo = self.keymap.hint(&Action::Undo);
+                    return self.change(
+                        edit,
+                        format!("Delete {key} \"{title}\" ({undo} brings it back)"),
+                    );
                 }
             }
             MoveDown | MoveUp => {

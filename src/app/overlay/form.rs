@@ -15,8 +15,8 @@ pub enum FormKind {
     NewSprint,
     EditSprint(crate::model::SprintId),
     Workflow,
-    Timeline(super::TimelineForm),
-    People(super::PeopleForm),
+    Timeline(crate::app::TimelineForm),
+    People(crate::app::PeopleForm),
 }
 
 /// One labelled text field.
@@ -30,7 +30,7 @@ pub struct Field {
 }
 
 impl Field {
-    pub(super) fn new(
+    pub(crate) fn new(
         label: &'static str,
         hint: impl Into<std::borrow::Cow<'static, str>>,
         value: &str,
@@ -79,17 +79,14 @@ impl Form {
     pub fn add(board: &Board) -> Form {
         let mut f = Form::item_fields(board, None);
         f.kind = FormKind::AddItem;
-        f.title = "New item — type a title, Enter saves, Tab for more fields, Esc cancels".into();
+        f.title = "New item — type a title".into();
         f
     }
 
     pub fn edit(board: &Board, item: &Item) -> Form {
         let mut f = Form::item_fields(board, Some(item));
         f.kind = FormKind::EditItem(item.id);
-        f.title = format!(
-            "Edit {} — Enter saves, Tab next field, Esc cancels",
-            board.item_key(item.id)
-        );
+        f.title = format!("Edit {}", board.item_key(item.id));
         f
     }
 
@@ -97,10 +94,7 @@ impl Form {
         let value = item.points.map_or(String::new(), |p| p.to_string());
         Form {
             kind: FormKind::Points(item.id),
-            title: format!(
-                "Points for {} — Enter saves, Esc cancels",
-                board.item_key(item.id)
-            ),
+            title: format!("Points for {}", board.item_key(item.id)),
             fields: vec![Field::new(
                 "Points",
                 "0 1 2 3 5 8 13 21 34 55 89, empty for none",
@@ -181,14 +175,14 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
-    pub(super) fn value(&self, label: &str) -> String {
+    pub(crate) fn value(&self, label: &str) -> String {
         self.fields
             .iter()
             .find(|f| f.label == label)
             .map_or(String::new(), Field::value)
     }
 
-    pub(super) fn set_error(&mut self, label: &str, error: String) {
+    pub(crate) fn set_error(&mut self, label: &str, error: String) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
             f.error = Some(error);
         }

@@ -1,10 +1,10 @@
 //! Notes in the stakeholders pane: adding one (a quick form or `$EDITOR`), linking it to the work, the
 //! timeline of every note and its filter (`kind:decision since:month words`).
 
-use super::filter::split_filter;
-use super::picker::{Choice, Picker, Purpose, Target};
-use super::stakeholders::Screen;
-use super::{Action, App, Effect, Form, Mode};
+use crate::app::filter::split_filter;
+use crate::app::picker::{Choice, Picker, Purpose, Target};
+use crate::app::stakeholders::Screen;
+use crate::app::{Action, App, Effect, Form, Mode};
 use crate::model::stakeholder::{self as rules, note_template, parse_edited_note};
 use crate::model::{Board, Note, NoteId, NoteKind, Stakeholder, StakeholderId};
 use jiff::ToSpan;
@@ -125,12 +125,12 @@ impl App {
         all
     }
 
-    pub(super) fn shown_notes(&self) -> Vec<NoteId> {
+    pub(crate) fn shown_notes(&self) -> Vec<NoteId> {
         self.timeline_notes().iter().map(|(_, n)| n.id).collect()
     }
 
     /// Keeps the timeline's selection on a note it shows.
-    pub(super) fn settle_timeline(&mut self) {
+    pub(crate) fn settle_timeline(&mut self) {
         let shown = self.shown_notes();
         if !self.people.note.is_some_and(|n| shown.contains(&n)) {
             self.people.note = shown.first().copied();
@@ -139,7 +139,7 @@ impl App {
 
     /// The note `e`, `d`, `E` act on: the selected one when the notes have the focus (the details
     /// with a note selected, or the timeline).
-    pub(super) fn focused_note(&self) -> Option<(StakeholderId, NoteId)> {
+    pub(crate) fn focused_note(&self) -> Option<(StakeholderId, NoteId)> {
         let focus = self.people.details || self.people.screen == Screen::Notes;
         let (s, n) = self.board.note(self.people.note.filter(|_| focus)?)?;
         Some((s.id, n.id))
@@ -172,11 +172,14 @@ impl App {
         Some((s.id, n))
     }
 
-    pub(super) fn note_action(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn note_action(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::AddNote => {
                 let Some(s) = self.note_target() else {
-                    self.info("No stakeholder selected: a adds one");
+                    self.info(format!(
+                        "No stakeholder selected: {} adds one",
+                        self.keymap.hint(&Action::AddStakeholder)
+                    ));
                     return Vec::new();
                 };
                 let form = Form::note(s, None, self.today);
@@ -200,7 +203,10 @@ impl App {
                     }];
                 }
                 let Some(s) = self.note_target() else {
-                    self.info("No stakeholder selected: a adds one");
+                    self.info(format!(
+                        "No stakeholder selected: {} adds one",
+                        self.keymap.hint(&Action::AddStakeholder)
+                    ));
                     return Vec::new();
                 };
                 let text = note_template(&s.name, NoteKind::Meeting, self.today, "");
@@ -217,7 +223,10 @@ impl App {
             } => return self.note_edited(stakeholder, note, &text),
             Action::LinkNote => {
                 let Some((who, note)) = self.note_to_link() else {
-                    self.info("No note to link: n adds one");
+                    self.info(format!(
+                        "No note to link: {} adds one",
+                        self.keymap.hint(&Action::AddNote)
+                    ));
                     return Vec::new();
                 };
                 if self.writable() {
@@ -341,7 +350,7 @@ impl App {
     }
 
     /// The picker's answer for a note: exactly the items and entries it is about, as one step.
-    pub(super) fn apply_note_links(
+    pub(crate) fn apply_note_links(
         &mut self,
         stakeholder: StakeholderId,
         note: NoteId,
@@ -399,7 +408,7 @@ impl App {
     }
 
     /// Typing the register's or the timeline's filter; each key refilters.
-    pub(super) fn people_filter_input(
+    pub(crate) fn people_filter_input(
         &mut self,
         mut input: Box<TextArea<'static>>,
         action: Action,
@@ -415,7 +424,8 @@ impl App {
                 };
                 if !text.trim().is_empty() {
                     let what = if notes { "notes" } else { "stakeholders" };
-                    self.info(format!("{shown} {what} match \"{text}\" — Esc clears"));
+                    let clear = self.keymap.hint(&Action::Cancel);
+                    self.info(format!("{shown} {what} match \"{text}\" — {clear} clears"));
                 }
                 return Vec::new();
             }

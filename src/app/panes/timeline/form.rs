@@ -1,8 +1,8 @@
 //! The timeline's forms: a phase, milestone or release (name, kind, dates, owner, costs) and a risk.
 //! Every field is checked before anything reaches the board; errors show beside the field.
 
-use super::form::Field;
-use super::{Form, FormKind, TimelineForm};
+use crate::app::form::Field;
+use crate::app::{Form, FormKind, TimelineForm};
 use crate::model::{EntryKind, Risk, RiskStatus, TimelineEntry};
 use jiff::civil::Date;
 
@@ -72,12 +72,9 @@ impl Form {
             TimelineForm::EditEntry(entry.id)
         };
         let title = if adding {
-            "New timeline entry — Enter saves, Tab next field, Esc cancels".to_string()
+            "New timeline entry".to_string()
         } else {
-            format!(
-                "Edit \"{}\" — Enter saves, Tab next field, Esc cancels",
-                entry.name
-            )
+            format!("Edit \"{}\"", entry.name)
         };
         let money = |n: u64| if n == 0 { String::new() } else { n.to_string() };
         Form {
@@ -174,9 +171,9 @@ impl Form {
             TimelineForm::EditRisk(risk.id)
         };
         let title = if adding {
-            "New risk — Enter saves, Tab next field, Esc cancels".to_string()
+            "New risk".to_string()
         } else {
-            format!("Edit risk \"{}\" — Enter saves, Esc cancels", risk.title)
+            format!("Edit risk \"{}\"", risk.title)
         };
         Form {
             kind: FormKind::Timeline(kind),

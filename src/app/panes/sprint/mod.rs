@@ -1,24 +1,37 @@
 //! The sprint board's actions: move between columns and cards, move a card along the workflow (WIP
 //! limits apply), flag it blocked, assign it, plan, start and close sprints.
 
-use super::form::Field;
-use super::{Action, App, Effect, Form, FormKind, Mode, Pane};
+mod planning;
+pub mod standup;
+
+use crate::app::form::Field;
+use crate::app::{Action, App, Effect, Form, FormKind, Mode, SprintScreen};
 use crate::model::{Edit, Item, ItemId, Sprint, SprintState, rules};
 use jiff::civil::Date;
 
 impl App {
-    /// The active sprint's cards in a workflow column, in rank order.
+    /// The active sprint's cards in a workflow column that the board's filter lets through, in rank
+    /// order.
     pub fn column_cards(&self, column: usize) -> Vec<ItemId> {
         let (Some(sprint), Some(col)) =
             (self.board.active_sprint(), self.board.columns.get(column))
         else {
             return Vec::new();
         };
+        let filter = &self.sprint.filter;
         self.board
             .sprint_items(sprint.id)
             .filter(|i| i.status == col.name)
+            .filter(|i| filter.is_empty() || filter.matches(&self.board, i))
             .map(|i| i.id)
             .collect()
+    }
+
+    /// How many of the active sprint's cards the board's filter lets through.
+    pub fn sprint_card_count(&self) -> usize {
+        (0..self.board.columns.len())
+            .map(|c| self.column_cards(c).len())
+            .sum()
     }
 
     /// The selected card: the remembered one while it is still in the column, else the column's first.
@@ -34,20 +47,21 @@ impl App {
         self.selected_card().and_then(|id| self.board.item(id))
     }
 
-    pub(super) fn sprint_action(&mut self, action: Action) -> Vec<Effect> {
-        if self.sprint.planning {
-            return self.planning_action(action);
+    pub(crate) fn sprint_action(&mut self, action: Action) -> Vec<Effect> {
+        match self.sprint.screen {
+            SprintScreen::Planning => self.planning_action(action),
+            SprintScreen::Standup(_) => self.standup_action(action),
+            _ => self.sprint_board_action(action),
         }
-        if self.standup.is_some() {
-            return self.standup_action(action);
-        }
-        self.sprint_board_action(action)
     }
 
     /// The sprint the burndown shows: the one picked with h/l, else the active one.
     pub fn viewed_sprint(&self) -> Option<&Sprint> {
-        self.sprint
-            .viewing
+        let viewing = match self.sprint.screen {
+            SprintScreen::Burndown { viewing } => viewing,
+            _ => None,
+        };
+        viewing
             .and_then(|id| self.board.sprint(id))
             .or_else(|| self.board.active_sprint())
     }
@@ -65,10 +79,10 @@ impl App {
     }
 
     /// The board's own keys (also used by standup mode on the current card).
-    pub(super) fn sprint_board_action(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn sprint_board_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         let today = self.today;
-        if self.sprint.burndown && matches!(action, ColumnLeft | ColumnRight) {
+        if self.sprint.burndown() && matches!(action, ColumnLeft | ColumnRight) {
             // In the burndown, h/l look at earlier or later sprints.
             let all = self.started_sprints();
             let at = self
@@ -79,7 +93,9 @@ impl App {
                 (Some(n), false) => n.saturating_sub(1),
                 (None, _) => all.len().saturating_sub(1),
             };
-            self.sprint.viewing = all.get(to).copied();
+            self.sprint.screen = SprintScreen::Burndown {
+                viewing: all.get(to).copied(),
+            };
             return Vec::new();
         }
         let columns = self.board.columns.len().max(1);
@@ -115,12 +131,19 @@ impl App {
                 self.sprint.card = Some(cards[to.clamp(0, cards.len() as i64 - 1) as usize]);
             }
             CardLeft | CardRight => return self.move_card(action == CardRight),
-            Details => {
-                if let Some(id) = self.selected_card() {
-                    self.backlog.details = true;
-                    return self.update(GoToItem(id));
+            Details => match self.sprint.screen {
+                SprintScreen::Card => self.sprint.screen = SprintScreen::Board,
+                _ if self.selected_card().is_some() => self.sprint.screen = SprintScreen::Card,
+                _ => self.info("No card selected"),
+            },
+            Filter => self.open_filter(),
+            Cancel => {
+                if matches!(self.sprint.screen, SprintScreen::Board) {
+                    self.sprint.filter = crate::app::Filter::default();
+                    self.info("Filter cleared");
+                } else {
+                    self.sprint.screen = SprintScreen::Board;
                 }
-                self.info("No card selected");
             }
             ToggleBlocked => {
                 let Some(item) = self.card_item().cloned() else {
@@ -146,8 +169,11 @@ impl App {
                 None => self.info("No card selected"),
             },
             Burndown => {
-                self.sprint.burndown = !self.sprint.burndown;
-                self.sprint.viewing = None;
+                self.sprint.screen = if self.sprint.burndown() {
+                    SprintScreen::Board
+                } else {
+                    SprintScreen::Burndown { viewing: None }
+                };
             }
             Standup => self.start_standup(),
             EditSprint => {
@@ -158,12 +184,14 @@ impl App {
                     Some(s) if self.writable() => {
                         let mut form = Form::new_sprint(&s);
                         form.kind = FormKind::EditSprint(s.id);
-                        form.title =
-                            format!("Edit {} — Enter saves, Tab next field, Esc cancels", s.name);
+                        form.title = format!("Edit {}", s.name);
                         self.mode = Mode::Form(Box::new(form));
                     }
                     Some(_) => {}
-                    None => self.info("No active or planned sprint to edit: n plans one"),
+                    None => self.info(format!(
+                        "No active or planned sprint to edit: {} plans one",
+                        self.keymap.hint(&NewSprint)
+                    )),
                 }
             }
             Workflow => {
@@ -172,8 +200,12 @@ impl App {
                 }
             }
             Plan => match rules::next_planned(&self.board) {
-                Some(_) => self.sprint.planning = true,
-                None => self.info("No planned sprint: n plans one, then P plans its work"),
+                Some(_) => self.sprint.screen = SprintScreen::Planning,
+                None => self.info(format!(
+                    "No planned sprint: {} plans one, then {} plans its work",
+                    self.keymap.hint(&NewSprint),
+                    self.keymap.hint(&Plan)
+                )),
             },
             NewSprint => {
                 if self.writable() {
@@ -182,7 +214,10 @@ impl App {
                 }
             }
             StartSprint => match rules::next_planned(&self.board) {
-                None => self.info("No planned sprint to start: n plans one"),
+                None => self.info(format!(
+                    "No planned sprint to start: {} plans one",
+                    self.keymap.hint(&NewSprint)
+                )),
                 Some(id) => match rules::start_sprint(&self.board, id, today) {
                     Ok(edit) => {
                         let name = self
@@ -216,7 +251,7 @@ impl App {
                     }
                 }
             },
-            other => self.wrong_pane(&other),
+            other => self.not_here(&other),
         }
         Vec::new()
     }
@@ -276,7 +311,7 @@ impl App {
     }
 
     /// Moves a card past a full column after a yes.
-    pub(super) fn move_card_over_limit(&mut self, id: ItemId, to: usize) -> Vec<Effect> {
+    pub(crate) fn move_card_over_limit(&mut self, id: ItemId, to: usize) -> Vec<Effect> {
         let Some(column) = self.board.columns.get(to).map(|c| c.name.clone()) else {
             return Vec::new();
         };
@@ -298,7 +333,7 @@ impl App {
         }
     }
 
-    pub(super) fn close_sprint(
+    pub(crate) fn close_sprint(
         &mut self,
         sprint: crate::model::SprintId,
         leftovers: rules::Leftovers,
@@ -342,7 +377,7 @@ impl App {
     }
 
     /// Saves a sprint-pane form (blocked reason, assignee, new sprint).
-    pub(super) fn submit_sprint_form(&mut self, mut form: Form) -> Vec<Effect> {
+    pub(crate) fn submit_sprint_form(&mut self, mut form: Form) -> Vec<Effect> {
         let today = self.today;
         match form.kind {
             FormKind::Blocked(id) | FormKind::Assign(id) => {
@@ -430,7 +465,7 @@ impl Form {
         Form {
             kind: FormKind::Blocked(item.id),
             title: format!(
-                "Block {} — what is it waiting for? Enter saves, Esc cancels",
+                "Block {} — what is it waiting for?",
                 board.item_key(item.id)
             ),
             fields: vec![Field::new(
@@ -457,10 +492,7 @@ impl Form {
         let hint = format!("team: {}", people.join(", "));
         Form {
             kind: FormKind::Assign(item.id),
-            title: format!(
-                "Assign {} — empty unassigns; Enter saves, Esc cancels",
-                board.item_key(item.id)
-            ),
+            title: format!("Assign {} — empty unassigns", board.item_key(item.id)),
             fields: vec![Field::new("Assignee", hint, &item.assignee)],
             focus: 0,
         }
@@ -483,7 +515,7 @@ impl Form {
         };
         Form {
             kind: FormKind::Workflow,
-            title: "Workflow — Enter saves, Tab next field, Esc cancels".into(),
+            title: "Workflow".into(),
             fields: vec![
                 Field::new(
                     "Columns",
@@ -561,7 +593,7 @@ impl Form {
     pub fn new_sprint(template: &Sprint) -> Form {
         Form {
             kind: FormKind::NewSprint,
-            title: "Plan a sprint — Enter saves, Tab next field, Esc cancels".into(),
+            title: "Plan a sprint".into(),
             fields: vec![
                 Field::new("Name", "", &template.name),
                 Field::new(
@@ -631,20 +663,4 @@ impl Form {
             ..template.clone()
         })
     }
-}
-
-/// Where the sprint pane sends list keys: the board's cards.
-pub(super) fn is_sprint_list_key(app: &App, action: &Action) -> bool {
-    app.pane == Pane::Sprint
-        && matches!(
-            action,
-            Action::Down
-                | Action::Up
-                | Action::Top
-                | Action::Bottom
-                | Action::PageDown
-                | Action::PageUp
-                | Action::Scroll(_)
-                | Action::Details
-        )
 }

@@ -9,7 +9,7 @@
 use cairn::model::{SprintId, SprintState};
 use jiff::civil::date;
 
-mod common;
+use crate::common;
 
 use common::tmux::*;
 

@@ -9,7 +9,7 @@
 //! Feb 22) → 8 Legacy checkout switched off (Mar 31); 4 Beta to 5% of traffic (milestone, Dec 14) after
 //! Build. Risk 1 (3×5 = 15, mitigating) threatens PCI and Beta: the only high open risk.
 
-mod common;
+use crate::common;
 
 use cairn::app::timeline::{Sub, Zoom};
 use cairn::app::{Action, App, Effect, Form, Mode, Pane};

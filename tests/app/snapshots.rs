@@ -2,7 +2,7 @@
 //! line a row, trailing spaces trimmed) so a review can read them. The date and file name are fixed,
 //! so nothing on screen changes from run to run.
 
-mod common;
+use crate::common;
 
 use common::keys::{press, press_keys as type_keys};
 

@@ -3,7 +3,7 @@
 //! the critical path. Drawn without colour, as `NO_COLOR` does, so weekend shading shows as `·` in the
 //! text; one test checks the coloured theme shades the same cells with a background instead.
 
-mod common;
+use crate::common;
 
 use common::keys::press as press_code;
 

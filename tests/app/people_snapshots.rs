@@ -3,7 +3,7 @@
 //! at 80×24 and 160×48. Drawn by `ui::draw` on a `TestBackend` and kept as plain text so a review can
 //! read them; the date and file name are fixed, so nothing changes from run to run.
 
-mod common;
+use crate::common;
 
 use common::keys::{press, press_keys as keys};
 

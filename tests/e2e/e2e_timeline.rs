@@ -6,7 +6,7 @@
 use cairn::model::EntryId;
 use jiff::civil::date;
 
-mod common;
+use crate::common;
 
 use common::tmux::*;
 

@@ -3,7 +3,7 @@
 //! `ui::draw` on a `TestBackend` and kept as plain text (one line a row, trailing spaces trimmed) so a
 //! review can read them. The date and file name are fixed, so nothing changes from run to run.
 
-mod common;
+use crate::common;
 
 use common::keys::{press, press_keys as type_keys};
 

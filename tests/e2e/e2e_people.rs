@@ -5,7 +5,7 @@
 use cairn::model::{NoteKind, StakeholderId};
 use std::process::Command;
 
-mod common;
+use crate::common;
 
 use common::tmux::*;
 

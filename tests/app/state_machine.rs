@@ -3,7 +3,7 @@
 //! board exactly, redoing replays it, and the board survives a save and load with the same bytes.
 //!
 //! Bounded for `cargo test` (32 sequences of 1–300 keys on each board); the long form runs more:
-//! `CAIRN_SEQUENCES=5000 cargo test --release --test state_machine`.
+//! `CAIRN_SEQUENCES=5000 cargo test --release --test app state_machine`.
 
 use cairn::app::{Action, App, Mode, Pane};
 use cairn::commands::sample_board;

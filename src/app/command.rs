@@ -83,18 +83,18 @@ commands! {
         Global "esc", Form "esc", Filter "esc", Palette "esc", Picker "esc", Help "esc q ?",
         Rank "esc q", CloseSprint "esc q", Confirm "n N esc"
     ];
-    Reload = "reload", "Reload the board from disk (after an outside change)", [Global "ctrl-l"];
     ShowBacklog = "show_backlog", "Show the backlog", [Global "1"];
     ShowSprint = "show_sprint", "Show the sprint board", [Global "2"];
     ShowTimeline = "show_timeline", "Show the timeline", [Global "3"];
     ShowStakeholders = "show_stakeholders", "Show the stakeholders", [Global "4"];
     NextPane = "next_pane", "Next pane", [Global "tab"];
     PrevPane = "prev_pane", "Previous pane", [Global "shift-tab"];
+    Reload = "reload", "Reload the board from disk (after an outside change)", [Global "ctrl-l"];
     Down = "down", "Move the selection down", [
-        List "j down", Filter "down ctrl-n", Palette "down ctrl-n", Picker "down ctrl-n", Help "j down"
+        List "j down", Filter "down ctrl-n", Palette "down ctrl-n", Picker "down ctrl-n", Help "down j"
     ];
     Up = "up", "Move the selection up", [
-        List "k up", Filter "up ctrl-p", Palette "up ctrl-p", Picker "up ctrl-p", Help "k up"
+        List "k up", Filter "up ctrl-p", Palette "up ctrl-p", Picker "up ctrl-p", Help "up k"
     ];
     Top = "top", "Go to the top", [List "g home"];
     Bottom = "bottom", "Go to the bottom", [List "G end"];
@@ -242,12 +242,18 @@ impl Action {
             .map(|c| c.action.clone())
     }
 
-    /// The panes a command belongs to (empty for global, list and overlay commands and for data).
+    /// The panes a command belongs to: none for a command that works everywhere (a global or list
+    /// command, and data), else the panes of its contexts (standup's keys belong to the sprint board).
     pub fn panes(&self) -> Vec<Pane> {
-        let mut panes: Vec<Pane> = self
-            .command()
-            .map(|c| c.scope().filter_map(Context::pane).collect())
-            .unwrap_or_default();
+        let Some(c) = self.command() else {
+            return Vec::new();
+        };
+        if c.scope()
+            .any(|s| matches!(s, Context::Global | Context::List))
+        {
+            return Vec::new();
+        }
+        let mut panes: Vec<Pane> = c.scope().filter_map(Context::pane).collect();
         panes.dedup();
         panes
     }
@@ -306,6 +312,11 @@ mod tests {
             vec![Pane::Backlog, Pane::Sprint]
         );
         assert!(Action::Undo.panes().is_empty());
+        assert!(
+            Action::Cancel.panes().is_empty(),
+            "Esc works everywhere, though closing a sprint binds it too"
+        );
+        assert_eq!(Action::StandupNext.panes(), vec![Pane::Sprint]);
         assert!(Action::Down.works_in(Pane::Timeline));
         assert!(!Action::Budget.works_in(Pane::Backlog));
         assert_eq!(Action::named("move_down"), Some(Action::MoveDown));

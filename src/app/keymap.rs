@@ -15,6 +15,9 @@ struct Binding {
     action: Action,
     /// Set by the config file (conflicts are only reported for those).
     configured: bool,
+    /// Where the key stands among a command's keys for hints: the config's first, then the
+    /// defaults in the order the command table declares them.
+    rank: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -31,14 +34,17 @@ impl Default for Keymap {
 impl Keymap {
     pub fn defaults() -> Keymap {
         let mut bindings = BTreeMap::new();
+        let mut rank = 1;
         for c in COMMANDS {
             for (context, keys) in c.defaults {
                 for k in keys.split_whitespace().filter_map(Key::parse) {
+                    rank += 1;
                     bindings.insert(
                         (*context, k),
                         Binding {
                             action: c.action.clone(),
                             configured: false,
+                            rank,
                         },
                     );
                 }
@@ -80,6 +86,7 @@ impl Keymap {
                     Binding {
                         action,
                         configured: true,
+                        rank: 0,
                     },
                 );
             }
@@ -136,12 +143,19 @@ impl Keymap {
         [Context::of(pane), Context::List, Context::Global]
     }
 
-    /// Every key bound to a command, in any context, as shown to users.
+    /// Every key bound to a command in the panes, lists and global contexts (not inside overlays),
+    /// as shown to users, in the order they were declared.
     pub fn keys_of(&self, action: &Action) -> Vec<String> {
+        let mut ranked: Vec<(usize, String)> = self
+            .bindings
+            .iter()
+            .filter(|((c, _), b)| b.action == *action && c.from_palette())
+            .map(|((_, k), b)| (b.rank, k.to_string()))
+            .collect();
+        ranked.sort();
         let mut keys: Vec<String> = Vec::new();
-        for ((_, k), b) in &self.bindings {
-            let k = k.to_string();
-            if b.action == *action && !keys.contains(&k) {
+        for (_, k) in ranked {
+            if !keys.contains(&k) {
                 keys.push(k);
             }
         }
@@ -202,19 +216,19 @@ impl Keymap {
 
     /// The first key of a command in one context (an overlay's hints name its own keys).
     pub fn key_in(&self, context: Context, action: &Action) -> Option<String> {
-        self.bindings
-            .iter()
-            .find(|((c, _), b)| *c == context && b.action == *action)
-            .map(|((_, k), _)| k.to_string())
+        self.keys_in(context, action).into_iter().next()
     }
 
     /// Every key of a command in one context.
     pub fn keys_in(&self, context: Context, action: &Action) -> Vec<String> {
-        self.bindings
+        let mut keys: Vec<(usize, String)> = self
+            .bindings
             .iter()
             .filter(|((c, _), b)| *c == context && b.action == *action)
-            .map(|((_, k), _)| k.to_string())
-            .collect()
+            .map(|((_, k), b)| (b.rank, k.to_string()))
+            .collect();
+        keys.sort();
+        keys.into_iter().map(|(_, k)| k).collect()
     }
 
     /// How to run a command, for messages: its first key in the contexts where it works (so a rebound
@@ -227,18 +241,8 @@ impl Keymap {
             .unwrap_or_default();
         scope
             .iter()
-            .find_map(|context| {
-                self.bindings
-                    .iter()
-                    .find(|((c, _), b)| c == context && b.action == *action)
-                    .map(|((_, k), _)| k.to_string())
-            })
-            .or_else(|| {
-                self.bindings
-                    .iter()
-                    .find(|(_, b)| b.action == *action)
-                    .map(|((_, k), _)| k.to_string())
-            })
+            .chain(Context::ALL.iter())
+            .find_map(|context| self.key_in(*context, action))
             .unwrap_or_else(|| format!(":{}", action.name().unwrap_or("?")))
     }
 }

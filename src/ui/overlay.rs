@@ -41,15 +41,14 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
     }
     let popup = widgets::centered(area, 76, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
+    use crate::app::{Action, Context};
+    let k = |a: Action| app.keymap.key_in(Context::Help, &a).unwrap_or_default();
     let title = format!(
-        " Keys — {} ({} scroll, {} closes) ",
+        " Keys — {} ({}{} scroll, {} closes) ",
         app.pane.title(),
-        app.keymap
-            .key_in(crate::app::Context::Help, &crate::app::Action::Down)
-            .unwrap_or_default(),
-        app.keymap
-            .key_in(crate::app::Context::Help, &crate::app::Action::Cancel)
-            .unwrap_or_default()
+        k(Action::Up),
+        k(Action::Down),
+        k(Action::Cancel)
     );
     let scroll = scroll.min(lines.len().saturating_sub(1)) as u16;
     frame.render_widget(

@@ -107,7 +107,14 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             .flatten()
             .collect()
     };
-    use Action::{Cancel, Check, Confirm, Down, LeftoversToBacklog, LeftoversToNextSprint, Yes};
+    use Action::{Cancel, Check, Confirm, LeftoversToBacklog, LeftoversToNextSprint, Yes};
+    // Up and down as one hint ("↑↓ select"), from the overlay's first keys for each.
+    let updown = |context: Context, what: &'static str| -> Vec<Span<'static>> {
+        let k = |a: Action| app.keymap.key_in(context, &a).unwrap_or_default();
+        widgets::hint(format!("{}{}", k(Action::Up), k(Action::Down)), what, theme)
+            .into_iter()
+            .collect()
+    };
     match &app.mode {
         Mode::Form(_) => keyed(
             Context::Form,
@@ -117,19 +124,26 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                 (Cancel, "cancel"),
             ],
         ),
-        Mode::Filter(_) | Mode::PeopleFilter(_) => keyed(
-            Context::Filter,
-            &[(Confirm, "keep"), (Cancel, "clear"), (Down, "select")],
-        ),
-        Mode::Palette(_) => keyed(
-            Context::Palette,
-            &[(Confirm, "run"), (Down, "choose"), (Cancel, "close")],
-        ),
+        Mode::Filter(_) | Mode::PeopleFilter(_) => [
+            keyed(Context::Filter, &[(Confirm, "keep"), (Cancel, "clear")]),
+            updown(Context::Filter, "select"),
+        ]
+        .concat(),
+        Mode::Palette(_) => [
+            keyed(Context::Palette, &[(Confirm, "run")]),
+            updown(Context::Palette, "choose"),
+            keyed(Context::Palette, &[(Cancel, "close")]),
+        ]
+        .concat(),
         Mode::Picker(_) => keyed(
             Context::Picker,
             &[(Check, "tick"), (Confirm, "apply"), (Cancel, "cancel")],
         ),
-        Mode::Help(_) => keyed(Context::Help, &[(Down, "scroll"), (Cancel, "close")]),
+        Mode::Help(_) => [
+            updown(Context::Help, "scroll"),
+            keyed(Context::Help, &[(Cancel, "close")]),
+        ]
+        .concat(),
         Mode::RankPreview(_) => keyed(
             Context::Rank,
             &[(Confirm, "apply"), (Cancel, "keep the order")],

@@ -7,6 +7,7 @@ mod common;
 
 mod people_snapshots;
 mod people_update;
+mod routing;
 mod sample_board;
 mod snapshots;
 mod sprint_snapshots;

@@ -89,7 +89,7 @@ fn board_60x20_scrolls_to_the_selected_column() {
 fn burndown() -> App {
     let mut app = sprint_pane();
     press(&mut app, KeyCode::Char('b'));
-    assert!(app.sprint.burndown);
+    assert!(app.sprint.burndown());
     app
 }
 

@@ -2,6 +2,7 @@
 //! Ask policy, blocking, assigning and opening a card.
 
 use super::*;
+use cairn::app::SprintScreen;
 
 #[test]
 fn the_sample_is_what_these_tests_expect() {
@@ -373,8 +374,10 @@ fn assign_sets_and_clears_the_assignee() {
     undo_to(&mut app, &before, "Assign CRN-25 to Ana Ribeiro");
 }
 
+/// Enter on a card shows its details over the sprint board (not in the backlog); j/k keep
+/// following the cards, and Esc (or Enter again) goes back to the board on the same card.
 #[test]
-fn enter_on_a_card_opens_it_in_the_backlog() {
+fn enter_on_a_card_opens_its_details_over_the_board() {
     let mut app = app();
     app.update(Action::ColumnRight);
     let crn22 = id(&app, "CRN-22");
@@ -384,9 +387,27 @@ fn enter_on_a_card_opens_it_in_the_backlog() {
     assert_ne!(crn22, crn23);
     let enter = action_for_key(&app, key_event(KeyCode::Enter)).expect("Enter does something");
     app.update(enter);
-    assert_eq!(app.pane, Pane::Backlog);
-    assert_eq!(app.backlog.selected, Some(crn23));
-    assert!(app.backlog.details, "with its details");
+    assert_eq!(app.pane, Pane::Sprint, "the board stays");
+    assert!(matches!(app.sprint.screen, SprintScreen::Card));
+    let title = app.board.item(crn23).expect("CRN-23").title.clone();
+    let screen = crate::common::screen::text(&crate::common::screen::render(&app, 120, 40));
+    assert!(
+        screen.contains("CRN-23") && screen.contains(&title),
+        "{screen}"
+    );
+    app.update(Action::Up);
+    assert_eq!(
+        selection(&app).1,
+        Some(crn22),
+        "the details follow the card"
+    );
+    let esc = action_for_key(&app, key_event(KeyCode::Esc)).expect("Esc does something");
+    app.update(esc);
+    assert!(
+        matches!(app.sprint.screen, SprintScreen::Board),
+        "Esc: back to the board"
+    );
+    assert_eq!((app.pane, selection(&app).1), (Pane::Sprint, Some(crn22)));
 }
 
 /// Under the Ask policy a move into a full column asks; n leaves it, y moves it as one undoable step.

@@ -50,10 +50,13 @@ fn close_sprint_asks_and_b_sends_the_unfinished_work_to_the_top_of_the_backlog()
     press(&mut app, 'c');
     assert_eq!(
         action_for_key(&app, key_event(KeyCode::Char('b'))),
-        Some(Action::Answer('b')),
+        Some(Action::LeftoversToBacklog),
         "b answers the question (not the burndown)"
     );
-    assert_eq!(app.update(Action::Answer('b')), vec![Effect::Changed]);
+    assert_eq!(
+        app.update(Action::LeftoversToBacklog),
+        vec![Effect::Changed]
+    );
     assert!(matches!(app.mode, Mode::Normal));
     let label = "Close Sprint 23: velocity 13 points, unfinished work to the top of the backlog";
     assert_eq!(status(&app), label);
@@ -106,7 +109,10 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
     assert_eq!(planned_24, 16);
 
     app.update(Action::CloseSprint);
-    assert_eq!(app.update(Action::Answer('n')), vec![Effect::Changed]);
+    assert_eq!(
+        app.update(Action::LeftoversToNextSprint),
+        vec![Effect::Changed]
+    );
     let label = "Close Sprint 23: velocity 13 points, unfinished work to Sprint 24";
     assert_eq!(status(&app), label);
     let closed = sprint(&app.board, SPRINT_23);
@@ -197,7 +203,7 @@ fn n_without_a_planned_sprint_keeps_asking() {
             next: None
         }
     ));
-    assert_eq!(app.update(Action::Answer('n')), vec![]);
+    assert_eq!(app.update(Action::LeftoversToNextSprint), vec![]);
     assert!(matches!(app.mode, Mode::CloseSprint { .. }), "still asking");
     assert!(app.board == before);
 }

@@ -2,15 +2,16 @@
 //! planning and the standup.
 
 use super::*;
+use cairn::app::SprintScreen;
 
 #[test]
 fn burndown_toggles_the_view() {
     let mut app = app();
-    assert!(!app.sprint.burndown);
+    assert!(!app.sprint.burndown());
     assert_eq!(press(&mut app, 'b'), vec![]);
-    assert!(app.sprint.burndown);
+    assert!(app.sprint.burndown());
     press(&mut app, 'b');
-    assert!(!app.sprint.burndown);
+    assert!(!app.sprint.burndown());
 }
 
 #[test]
@@ -101,8 +102,11 @@ fn burndown_looks_at_past_sprints() {
         "planned ones have none"
     );
     press(&mut app, 'b');
-    assert!(!app.sprint.burndown);
-    assert_eq!(app.sprint.viewing, None);
+    assert!(!app.sprint.burndown());
+    assert!(
+        matches!(app.sprint.screen, SprintScreen::Board),
+        "the board again, no past sprint kept"
+    );
 }
 
 /// P opens planning for the next planned sprint: `s` pulls the selected backlog item in (the
@@ -111,7 +115,7 @@ fn burndown_looks_at_past_sprints() {
 fn planning_pulls_items_into_the_planned_sprint_and_back() {
     let mut app = app();
     press(&mut app, 'P');
-    assert!(app.sprint.planning);
+    assert!(app.sprint.planning());
     let planned = app.planned_sprint().expect("Sprint 24 is planned");
     assert_eq!(sprint(&app.board, planned).name, "Sprint 24");
     let (left, right) = app.planning_lists();
@@ -145,7 +149,7 @@ fn planning_pulls_items_into_the_planned_sprint_and_back() {
     assert_eq!(app.board, before, "two steps undone");
 
     app.update(Action::Cancel);
-    assert!(!app.sprint.planning, "Esc goes back to the board");
+    assert!(!app.sprint.planning(), "Esc goes back to the board");
 }
 
 /// Planning past the capacity is said in words.
@@ -182,7 +186,7 @@ fn planning_over_capacity_says_so() {
 fn standup_walks_right_to_left_then_by_person_and_sums_up() {
     let mut app = app();
     press(&mut app, 'S');
-    let s = app.standup.as_ref().expect("standup runs");
+    let s = app.sprint.standup().expect("standup runs");
     let first = s.current().expect("a stop").cards[0];
     assert_eq!(
         app.board.item(first).expect("card").status,
@@ -197,11 +201,11 @@ fn standup_walks_right_to_left_then_by_person_and_sums_up() {
     );
 
     press(&mut app, ' ');
-    let s = app.standup.as_ref().expect("standup runs");
+    let s = app.sprint.standup().expect("standup runs");
     assert_eq!((s.at, s.discussed.clone()), (1, vec![first]));
 
     press(&mut app, 'p');
-    let s = app.standup.as_ref().expect("standup runs");
+    let s = app.sprint.standup().expect("standup runs");
     assert!(s.by_person);
     assert_eq!(s.stops.len(), 4, "four people have unfinished cards");
     assert_eq!(s.stops[0].person, "Ana Ribeiro");
@@ -209,8 +213,8 @@ fn standup_walks_right_to_left_then_by_person_and_sums_up() {
 
     // x on the current stop opens the blocked form for its card.
     let current = app
-        .standup
-        .as_ref()
+        .sprint
+        .standup()
         .and_then(|s| s.current())
         .map(|s| s.cards[0])
         .expect("a card");
@@ -229,14 +233,14 @@ fn standup_walks_right_to_left_then_by_person_and_sums_up() {
     for _ in 0..4 {
         press(&mut app, 'n');
     }
-    let s = app.standup.as_ref().expect("standup runs");
+    let s = app.sprint.standup().expect("standup runs");
     assert!(s.finished);
     let summary = s.summary(&app).join("\n");
     assert!(summary.contains("Discussed: 5 card(s)"), "{summary}");
     assert!(summary.contains("Blocked: CRN-23"), "{summary}");
 
     app.update(Action::Cancel);
-    assert!(app.standup.is_none(), "Esc ends the standup");
+    assert!(app.sprint.standup().is_none(), "Esc ends the standup");
     assert!(
         status(&app).contains("Discussed: 5 card(s)"),
         "{}",
@@ -244,16 +248,22 @@ fn standup_walks_right_to_left_then_by_person_and_sums_up() {
     );
 }
 
-/// The standup timer follows the clock on each tick.
+/// The standup timer follows the clock the ticks carry (no clock is read inside the app): it counts
+/// from the tick before the standup started.
 #[test]
 fn standup_timer_runs_on_ticks() {
+    use std::time::Duration;
     let mut app = app();
+    app.update(Action::Tick(Duration::from_secs(100)));
     press(&mut app, 'S');
-    std::thread::sleep(std::time::Duration::from_millis(30));
-    app.update(Action::Tick);
-    let elapsed = app.standup.as_ref().expect("standup runs").elapsed;
-    assert!(
-        elapsed >= std::time::Duration::from_millis(30),
-        "{elapsed:?}"
+    app.update(Action::Tick(Duration::from_secs(190)));
+    let s = app.sprint.standup().expect("standup runs");
+    assert_eq!(s.elapsed, Duration::from_secs(90));
+    press(&mut app, ' ');
+    app.update(Action::Tick(Duration::from_secs(250)));
+    let s = app.sprint.standup().expect("standup runs");
+    assert_eq!(
+        (s.elapsed, s.stop_started),
+        (Duration::from_secs(150), Duration::from_secs(90))
     );
 }

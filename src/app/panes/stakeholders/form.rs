@@ -84,10 +84,7 @@ impl Form {
     pub fn note(s: &Stakeholder, note: Option<&Note>, today: Date) -> Form {
         let title = match note {
             Some(_) => format!("Edit a note of {}", s.name),
-            None => format!(
-                "Note for {} — type it (kind and date in the next fields)",
-                s.name
-            ),
+            None => format!("Note for {}", s.name),
         };
         // A note written in $EDITOR may have several lines; the form edits it as one.
         let text = note.map_or(String::new(), |n| n.text.replace('\n', " "));

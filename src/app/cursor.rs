@@ -34,6 +34,20 @@ pub fn after_removal(row: usize, len: usize) -> Option<usize> {
     (len > 0).then(|| row.min(len - 1))
 }
 
+/// The first row on screen for a list of `len` rows with `rows` on screen: the last frame's `offset`,
+/// moved as little as possible to keep `selected` in view.
+pub fn window(offset: usize, selected: Option<usize>, len: usize, rows: usize) -> usize {
+    let mut offset = offset.min(len.saturating_sub(rows.max(1)));
+    if let Some(sel) = selected {
+        if sel < offset {
+            offset = sel;
+        } else if rows > 0 && sel >= offset + rows {
+            offset = sel + 1 - rows;
+        }
+    }
+    offset
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +67,10 @@ mod tests {
         assert_eq!(after_removal(4, 4), Some(3));
         assert_eq!(after_removal(1, 4), Some(1));
         assert_eq!(after_removal(0, 0), None);
+        assert_eq!(window(0, Some(25), 100, 10), 16, "down past the window");
+        assert_eq!(window(16, Some(20), 100, 10), 16, "still in view: no move");
+        assert_eq!(window(16, Some(3), 100, 10), 3, "up past the window");
+        assert_eq!(window(95, Some(99), 100, 10), 90, "never past the end");
+        assert_eq!(window(5, None, 0, 10), 0);
     }
 }

@@ -13,6 +13,7 @@ pub mod overlay;
 pub mod panes;
 pub mod screen;
 mod update;
+pub mod viewport;
 
 pub use command::{Action, COMMANDS, Command, Context, Pane};
 pub use effect::Effect;
@@ -28,12 +29,11 @@ pub use panes::{stakeholders, timeline};
 pub use picker::Picker;
 pub use stakeholders::{PeopleForm, PeopleView};
 pub use timeline::{TimelineForm, TimelineView};
+pub use viewport::{Area, Viewport};
 
 use crate::model::{Board, Item, ItemId, SprintId};
 use jiff::civil::Date;
-use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
-use std::cell::Cell;
 
 /// What the keyboard is talking to.
 pub enum Mode {
@@ -102,8 +102,6 @@ pub struct BacklogView {
     pub filter: Filter,
     /// Positions in `board.items` of the items the filter lets through, in rank order.
     pub visible: Vec<usize>,
-    /// First visible row; the UI keeps the selection in view while drawing.
-    pub offset: Cell<usize>,
     /// Show the details panel.
     pub details: bool,
     /// The row the selection was last seen on: where it lands when its item goes away.
@@ -160,14 +158,6 @@ impl SprintView {
     }
 }
 
-/// Screen areas the last frame used, for mouse clicks.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Hits {
-    pub tabs: [Rect; 4],
-    /// The rows of the backlog table (without its header).
-    pub rows: Rect,
-}
-
 pub struct App {
     pub board: Board,
     pub history: History,
@@ -193,9 +183,8 @@ pub struct App {
     pub mouse: bool,
     /// The time since the run started, as the last tick told it (the clock enters as a value).
     pub clock: std::time::Duration,
-    /// Rows per page in the list, as last drawn.
-    pub page: Cell<usize>,
-    pub hits: Cell<Hits>,
+    /// What the last frame measured (page size, offsets, mouse areas), kept by the runner.
+    pub viewport: Viewport,
 }
 
 impl App {
@@ -221,8 +210,7 @@ impl App {
             color: true,
             mouse: true,
             clock: std::time::Duration::ZERO,
-            page: Cell::new(20),
-            hits: Cell::new(Hits::default()),
+            viewport: Viewport::default(),
         };
         app.refresh_visible();
         app.backlog.selected = app.row_id(0);

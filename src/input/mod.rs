@@ -74,11 +74,8 @@ pub fn action_for_mouse(app: &App, event: MouseEvent) -> Option<Action> {
     if !app.mouse || !matches!(app.mode, Mode::Normal) {
         return None;
     }
-    let hits = app.hits.get();
-    let at = ratatui::layout::Position {
-        x: event.column,
-        y: event.row,
-    };
+    let vp = &app.viewport;
+    let (x, y) = (event.column, event.row);
     match event.kind {
         MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
         MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
@@ -89,11 +86,11 @@ pub fn action_for_mouse(app: &App, event: MouseEvent) -> Option<Action> {
                 Action::ShowTimeline,
                 Action::ShowStakeholders,
             ];
-            if let Some(n) = hits.tabs.iter().position(|r| r.contains(at)) {
+            if let Some(n) = vp.tabs.iter().position(|r| r.contains(x, y)) {
                 return Some(panes[n].clone());
             }
-            if app.pane == Pane::Backlog && hits.rows.contains(at) {
-                let row = app.backlog.offset.get() + usize::from(event.row - hits.rows.y);
+            if app.pane == Pane::Backlog && vp.rows.contains(x, y) {
+                let row = vp.backlog_offset + usize::from(y - vp.rows.y);
                 return Some(Action::SelectRow(row));
             }
             None

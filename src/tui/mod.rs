@@ -142,7 +142,7 @@ fn event_loop(
         }
         test_hook::fail_after_a_change(hook, app.changes)?;
         if dirty {
-            term.draw(|f| crate::ui::draw(f, app))?;
+            crate::ui::draw_app(term, app)?;
             dirty = false;
         }
         let wait = saver

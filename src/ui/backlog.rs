@@ -2,7 +2,7 @@
 //! details beside it on wide terminals or below it when asked for.
 
 use super::{Theme, widgets};
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Viewport, cursor};
 use crate::model::{Board, Item, Moscow, Scoring};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,7 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 /// Wide enough to show the details beside the table without being asked.
 const WIDE: u16 = 150;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     let filtering = matches!(app.mode, Mode::Filter(_));
     let (list_area, filter_area) = if filtering || !app.backlog.filter.is_empty() {
         let [list, filter] =
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         (list_area, None)
     };
-    table(frame, table_area, app, theme);
+    table(frame, table_area, app, theme, vp);
     if let Some(d) = details_area {
         item_details(frame, d, app, app.selected_item(), theme);
     }
@@ -66,36 +66,29 @@ fn title(app: &App) -> String {
     }
 }
 
-fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     let b = &app.board;
     let block = widgets::block(title(app), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows_height = inner.height.saturating_sub(1) as usize;
-    app.page.set(rows_height.max(1));
-    let mut hits = app.hits.get();
-    hits.rows = Rect {
+    vp.page = rows_height.max(1);
+    vp.rows = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),
         ..inner
-    };
-    app.hits.set(hits);
+    }
+    .into();
 
     // Keep the selection in view, moving the window as little as possible.
     let selected = app.selected_row();
-    let mut offset = app
-        .backlog
-        .offset
-        .get()
-        .min(app.backlog.visible.len().saturating_sub(1));
-    if let Some(sel) = selected {
-        if sel < offset {
-            offset = sel;
-        } else if rows_height > 0 && sel >= offset + rows_height {
-            offset = sel + 1 - rows_height;
-        }
-    }
-    app.backlog.offset.set(offset);
+    let offset = cursor::window(
+        vp.backlog_offset,
+        selected,
+        app.backlog.visible.len(),
+        rows_height,
+    );
+    vp.backlog_offset = offset;
 
     let wide = inner.width >= 118;
     let medium = inner.width >= 96;

@@ -18,6 +18,7 @@ pub fn draw(
     entries: &[&TimelineEntry],
     header: Vec<Line<'static>>,
     theme: &Theme,
+    vp: &mut crate::app::Viewport,
 ) {
     let today = app.today;
     let costed: Vec<&TimelineEntry> = entries
@@ -43,7 +44,7 @@ pub fn draw(
     };
     let wide = body.width >= 110;
     let rows_room = usize::from(body.height.saturating_sub(3));
-    app.page.set(rows_room.max(1));
+    vp.page = rows_room.max(1);
     let selected = app.selected_entry().map(|e| e.id);
     let at = selected
         .and_then(|id| costed.iter().position(|e| e.id == id))

@@ -21,7 +21,14 @@ fn links(app: &App, r: &Risk) -> String {
     names.join(", ")
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, header: Vec<Line<'static>>, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    header: Vec<Line<'static>>,
+    theme: &Theme,
+    vp: &mut crate::app::Viewport,
+) {
     let rows = app.risk_rows();
     let open = app.board.risks.iter().filter(|r| r.is_open()).count();
     let high = app
@@ -51,22 +58,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, header: Vec<Line<'static>>
     };
     let wide = body.width >= 120;
     let room = usize::from(body.height.saturating_sub(1));
-    app.page.set(room.max(1));
+    vp.page = room.max(1);
     let selected = app.selected_risk().map(|r| r.id);
     let at = selected
         .and_then(|id| rows.iter().position(|r| *r == id))
         .unwrap_or(0);
-    let mut offset = app
-        .timeline
-        .risk_offset
-        .get()
-        .min(rows.len().saturating_sub(room));
-    if at < offset {
-        offset = at;
-    } else if at >= offset + room {
-        offset = at + 1 - room;
-    }
-    app.timeline.risk_offset.set(offset);
+    let offset = crate::app::cursor::window(vp.risk_offset, Some(at), rows.len(), room);
+    vp.risk_offset = offset;
     let table_rows: Vec<Row> = rows
         .iter()
         .skip(offset)

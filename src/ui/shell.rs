@@ -2,26 +2,26 @@
 //! and the status bar (file, save state, message, key hints).
 
 use super::{Theme, widgets};
-use crate::app::{Action, App, Hits, Mode, Pane, SaveState};
+use crate::app::{Action, App, Mode, Pane, SaveState, Viewport};
 use crate::model::stakeholders_due;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     let mut spans = Vec::new();
-    let mut hits: Hits = app.hits.get();
     let mut x = area.x;
     for (n, pane) in Pane::ALL.iter().enumerate() {
         let label = format!(" {} {} ", n + 1, pane.title());
         let width = label.chars().count() as u16;
-        hits.tabs[n] = Rect {
+        vp.tabs[n] = Rect {
             x,
             y: area.y,
             width,
             height: 1,
-        };
+        }
+        .into();
         x += width + 1;
         let style = if *pane == app.pane {
             theme.tab_active
@@ -31,7 +31,6 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
-    app.hits.set(hits);
 
     let b = &app.board;
     let project = Span::styled(b.project.name.clone(), theme.title);

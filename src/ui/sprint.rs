@@ -5,7 +5,7 @@
 
 use super::theme::Theme;
 use super::widgets::{self, first_fit, fit, pack, width};
-use crate::app::App;
+use crate::app::{App, Viewport};
 use crate::model::{Board, Column, Item, Sprint, SprintState};
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -23,9 +23,9 @@ struct Ctx<'a> {
     theme: &'a Theme,
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     if app.sprint.planning() {
-        return super::planning::draw(frame, area, app, theme);
+        return super::planning::draw(frame, area, app, theme, vp);
     }
     if let Some(standup) = app.sprint.standup() {
         return super::standup::draw(frame, area, app, standup, theme);
@@ -123,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     // Every column scrolls together, by whole cards, so that the selected card is in view.
     let rows = usize::from(body.height.saturating_sub(1));
-    app.page.set(rows.max(3));
+    vp.page = rows.max(3);
     let selected = app.selected_card();
     let selected_row = selected
         .and_then(|id| {
@@ -349,7 +349,10 @@ pub(super) mod tests {
     /// The screen as text, one string per row (a wide character counts once).
     pub(crate) fn screen(app: &App, w: u16, h: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal.draw(|f| crate::ui::draw(f, app)).expect("draw");
+        let mut vp = app.viewport;
+        terminal
+            .draw(|f| crate::ui::draw(f, app, &mut vp))
+            .expect("draw");
         let buf = terminal.backend().buffer();
         let mut text = String::new();
         for y in 0..h {

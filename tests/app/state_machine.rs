@@ -72,7 +72,7 @@ fn run(board: Board, keys: &[KeyEvent]) -> Result<(usize, bool), TestCaseError> 
             // Effects ($EDITOR, reload, quit, report) belong to the runner; the model is what matters.
             let _ = app.update(action);
         }
-        terminal.draw(|f| cairn::ui::draw(f, &app)).expect("draws");
+        cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
     }
     let problems = app.board.validate();
     prop_assert!(problems.is_empty(), "invalid board: {problems:?}");

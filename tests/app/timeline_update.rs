@@ -17,7 +17,7 @@ use cairn::commands::sample_board;
 use cairn::input::action_for_key;
 use cairn::model::forecast::progress;
 use cairn::model::{Board, EntryId, EntryKind, ItemId, RiskId, RiskStatus, TimelineEntry, plan};
-use common::screen::screen;
+use common::screen::{screen, screen_into};
 use jiff::civil::{Date, date};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -9,8 +9,8 @@ impl App {
         match action {
             Down => self.move_selection(1),
             Up => self.move_selection(-1),
-            PageDown => self.move_selection(self.page.get().max(1) as i64),
-            PageUp => self.move_selection(-(self.page.get().max(1) as i64)),
+            PageDown => self.move_selection(self.viewport.page.max(1) as i64),
+            PageUp => self.move_selection(-(self.viewport.page.max(1) as i64)),
             Top => self.move_selection(i64::MIN / 2),
             Bottom => self.move_selection(i64::MAX / 2),
             Scroll(n) => self.move_selection(i64::from(n)),

@@ -81,7 +81,7 @@ fn burndown_looks_at_past_sprints() {
     );
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    terminal.draw(|f| cairn::ui::draw(f, &app)).expect("draws");
+    cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
     let text: String = terminal
         .backend()
         .buffer()
@@ -166,7 +166,7 @@ fn planning_over_capacity_says_so() {
     assert!(points > capacity, "{points} > {capacity}");
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
-    terminal.draw(|f| cairn::ui::draw(f, &app)).expect("draws");
+    cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
     let text: String = terminal
         .backend()
         .buffer()

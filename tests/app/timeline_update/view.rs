@@ -70,8 +70,8 @@ fn scrolling_zooming_and_today_change_only_the_view() {
     let mut app = app();
     let before = app.board.clone();
     // A frame tells the view how many days the chart shows.
-    screen(&app, 120, 30);
-    let shown = app.timeline.chart_days.get();
+    screen_into(&mut app, 120, 30);
+    let shown = app.viewport.chart_days;
     assert!(shown > 40, "{shown} days at week zoom in 120 columns");
     let origin = app.timeline_origin();
     assert_eq!(app.timeline.origin, None, "today a quarter in");

@@ -117,7 +117,7 @@ impl App {
                     return Vec::new();
                 }
                 let row = self.card_row() as i64;
-                let page = (self.page.get() / 3).max(1) as i64;
+                let page = (self.viewport.page / 3).max(1) as i64;
                 let to = match action {
                     Down => row + 1,
                     Up => row - 1,

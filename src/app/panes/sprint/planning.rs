@@ -50,7 +50,7 @@ impl App {
         let row = selected
             .and_then(|id| list.iter().position(|x| *x == id))
             .unwrap_or(0) as i64;
-        let page = self.page.get().max(1) as i64;
+        let page = self.viewport.page.max(1) as i64;
         let to = match action {
             Down => Some(row + 1),
             Up => Some(row - 1),

@@ -13,7 +13,6 @@ use crate::model::stakeholder::{self as rules, PeopleError};
 use crate::model::{NoteId, Quadrant, Stakeholder, StakeholderId};
 use jiff::civil::Date;
 use ratatui_textarea::TextArea;
-use std::cell::Cell;
 
 pub use form::PeopleForm;
 
@@ -74,9 +73,6 @@ pub struct PeopleView {
     pub filter: String,
     /// The note timeline's filter (`kind:decision since:30d words`).
     pub notes: NoteFilter,
-    /// First visible row of the register and of the timeline, kept by the UI while drawing.
-    pub offset: Cell<usize>,
-    pub note_offset: Cell<usize>,
 }
 
 /// True when a stakeholder matches every word of the register's filter.
@@ -337,7 +333,7 @@ impl App {
     }
 
     fn move_in_people(&mut self, action: &Action) {
-        let page = self.page.get().max(1) as i64;
+        let page = self.viewport.page.max(1) as i64;
         let by = |row: i64, len: usize| -> usize {
             let to = match action {
                 Action::Down => row + 1,

@@ -11,7 +11,7 @@ use crate::model::{
     Edit, EntryId, EntryKind, ItemId, Risk, RiskId, TimelineEntry, open_risks_by_exposure, plan,
 };
 use jiff::civil::Date;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// How much time a column of the chart stands for.
@@ -101,8 +101,6 @@ pub struct TimelineCache {
 pub struct TimelineView {
     pub cache: RefCell<TimelineCache>,
     pub selected: Option<EntryId>,
-    /// First row of the list on screen; the UI keeps the selection in view.
-    pub offset: Cell<usize>,
     /// First day of the chart; `None` keeps today a quarter of the way in.
     pub origin: Option<Date>,
     pub zoom: Zoom,
@@ -116,9 +114,6 @@ pub struct TimelineView {
     /// The gantt's filter (`/`): words matched against an entry's name, owner and kind.
     pub filter: String,
     pub risk: Option<RiskId>,
-    pub risk_offset: Cell<usize>,
-    /// Days the chart showed in the last frame (scrolling moves by a quarter of it).
-    pub chart_days: Cell<i32>,
 }
 
 /// The timeline's forms.
@@ -236,10 +231,14 @@ impl App {
 
     /// The first day of the chart.
     pub fn timeline_origin(&self) -> Date {
-        self.timeline.origin.unwrap_or_else(|| {
-            let days = self.timeline.chart_days.get().max(8);
-            add_days(self.today, -(days / 4))
-        })
+        self.timeline_origin_for(self.viewport.chart_days)
+    }
+
+    /// The first day of a chart that shows `days` days: the one scrolled to, else today a quarter in.
+    pub fn timeline_origin_for(&self, days: i32) -> Date {
+        self.timeline
+            .origin
+            .unwrap_or_else(|| add_days(self.today, -(days.max(8) / 4)))
     }
 
     pub(crate) fn timeline_action(&mut self, action: Action) -> Vec<Effect> {
@@ -264,7 +263,7 @@ impl App {
                 }
             }
             ScrollEarlier | ScrollLater => {
-                let step = (self.timeline.chart_days.get() / 4).max(7);
+                let step = (self.viewport.chart_days / 4).max(7);
                 let sign = if action == ScrollEarlier { -1 } else { 1 };
                 self.timeline.origin = Some(add_days(self.timeline_origin(), sign * step));
             }
@@ -279,13 +278,13 @@ impl App {
                     self.info(format!("Already showing {}", zoom.name()));
                 } else {
                     // Keep the day in the middle of the chart where it was.
-                    let days = self.timeline.chart_days.get();
+                    let days = self.viewport.chart_days;
                     let middle = add_days(self.timeline_origin(), days / 2);
                     let (c0, d0) = zoom.scale();
                     let (c1, d1) = to.scale();
                     let new_days = days * c0 * d1 / (d0 * c1).max(1);
                     self.timeline.zoom = to;
-                    self.timeline.chart_days.set(new_days);
+                    self.viewport.chart_days = new_days;
                     if self.timeline.origin.is_some() {
                         self.timeline.origin = Some(add_days(middle, -(new_days / 2)));
                     }
@@ -419,7 +418,7 @@ impl App {
             .selected_entry()
             .and_then(|e| rows.iter().position(|id| *id == e.id))
             .unwrap_or(0) as i64;
-        let page = self.page.get().max(1) as i64;
+        let page = self.viewport.page.max(1) as i64;
         let to = match action {
             Action::Down => at + 1,
             Action::Up => at - 1,
@@ -441,7 +440,7 @@ impl App {
             return;
         };
         let origin = self.timeline_origin();
-        let days = self.timeline.chart_days.get().max(8);
+        let days = self.viewport.chart_days.max(8);
         let last = add_days(origin, days - 1);
         if e.end < origin || e.start > last {
             self.timeline.origin = Some(add_days(e.start, -(days / 4)));
@@ -551,7 +550,7 @@ impl App {
                     .selected_risk()
                     .and_then(|r| rows.iter().position(|id| *id == r.id))
                     .unwrap_or(0) as i64;
-                let page = self.page.get().max(1) as i64;
+                let page = self.viewport.page.max(1) as i64;
                 let to = match action {
                     Down => at + 1,
                     Up => at - 1,

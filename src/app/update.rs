@@ -29,6 +29,7 @@ impl App {
                 }
             }
         }
+        self.prepare_frame();
         effects
     }
 

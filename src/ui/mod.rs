@@ -100,6 +100,7 @@ pub fn draw_app<B: ratatui::backend::Backend>(
     terminal: &mut ratatui::Terminal<B>,
     app: &mut App,
 ) -> Result<(), B::Error> {
+    app.prepare_frame();
     let mut vp = app.viewport;
     terminal.draw(|f| draw(f, app, &mut vp))?;
     app.viewport = vp;

@@ -2,17 +2,17 @@
 //! keyboard, pushing dependents when asked), dependencies and links to the work, the budget view and
 //! the risk register.
 
+mod derived;
 mod form;
+
+pub use derived::{RowInfo, TimelineCache};
 
 use crate::app::picker::{Choice, Picker, Purpose, Target};
 use crate::app::{Action, App, Effect, Form, FormKind, Mode};
-use crate::model::forecast::Forecast;
 use crate::model::{
     Edit, EntryId, EntryKind, ItemId, Risk, RiskId, TimelineEntry, open_risks_by_exposure, plan,
 };
 use jiff::civil::Date;
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 /// How much time a column of the chart stands for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -68,38 +68,12 @@ pub enum Sub {
     Risks,
 }
 
-/// What the timeline's frames share until the board changes, so a keystroke that only moves the
-/// selection or the chart costs what is on screen: the linked items' points and done-ness, the work
-/// ahead of each milestone, the critical path and the forecasts computed so far. The UI fills it (as
-/// it does scroll offsets); `key` says which board it belongs to.
-#[derive(Debug, Default)]
-pub struct TimelineCache {
-    pub key: Option<(u64, Date, usize, usize, usize)>,
-    /// Every item's points and state by id (dense: ids are handed out in order): 0 for no item,
-    /// else `points << 2 | 1` open or `points << 2 | 2` done.
-    pub items: Vec<u32>,
-    /// Fingerprint of the items' points and done-ness and of the entries' links.
-    pub items_fp: Option<u64>,
-    pub ahead: HashMap<EntryId, u32>,
-    /// Fingerprint of the milestones' dates, `items_fp` and the sprint cadence behind `ahead` and
-    /// `forecasts`.
-    pub ahead_fp: Option<u64>,
-    pub critical: Option<HashSet<EntryId>>,
-    /// Entries with a broken dependency, on either side of it.
-    pub broken: HashSet<EntryId>,
-    /// `App::timeline_order` for the board of `key`.
-    pub order: Vec<usize>,
-    pub forecasts: HashMap<EntryId, Forecast>,
-    /// Remaining points → sprints needed by 50% and 85% of the futures, for the velocities and share
-    /// of the active sprint in `needed_key`; kept across board changes while those stay the same.
-    pub needed: HashMap<u32, (u32, u32)>,
-    pub needed_key: Option<(Vec<u32>, u64)>,
-}
-
 /// The timeline pane's view.
 #[derive(Debug, Default)]
 pub struct TimelineView {
-    pub cache: RefCell<TimelineCache>,
+    /// Derived data of the board (progress, forecasts, broken dependencies, the critical path),
+    /// kept until the board changes; `App::prepare_frame` fills it before a frame.
+    pub cache: TimelineCache,
     pub selected: Option<EntryId>,
     /// First day of the chart; `None` keeps today a quarter of the way in.
     pub origin: Option<Date>,
@@ -130,16 +104,6 @@ fn add_days(d: Date, n: i32) -> Date {
         .unwrap_or(d)
 }
 
-impl TimelineCache {
-    /// An item's points and whether it is done, when it exists.
-    pub fn item(&self, id: ItemId) -> Option<(u32, bool)> {
-        match self.items.get(id.0 as usize).copied().unwrap_or(0) {
-            0 => None,
-            v => Some((v >> 2, v & 3 == 2)),
-        }
-    }
-}
-
 impl App {
     /// Positions in `board.timeline` in the order the gantt lists them (by start, then end, then
     /// id), the pane's filter applied.
@@ -160,15 +124,11 @@ impl App {
 
     /// Every entry's position in the gantt's order, with no filter (what the frame cache keeps).
     pub fn timeline_sorted(&self) -> Vec<usize> {
-        if let Ok(cache) = self.timeline.cache.try_borrow()
-            && cache.key == Some(self.timeline_key())
-        {
+        let cache = &self.timeline.cache;
+        if cache.key == Some(self.timeline_key()) {
             return cache.order.clone();
         }
-        let t = &self.board.timeline;
-        let mut order: Vec<usize> = (0..t.len()).collect();
-        order.sort_unstable_by_key(|&p| (t[p].start, t[p].end, t[p].id));
-        order
+        derived::sorted(&self.board.timeline)
     }
 
     /// Which board a `TimelineCache` was filled from.

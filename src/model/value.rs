@@ -6,6 +6,8 @@
 //! functions test a value already in a board. Date arithmetic here never panics: a date out of range
 //! is an `Err`.
 
+pub use super::validate::check_item;
+
 use super::{FIBONACCI, Impact, ItemKind, Moscow, Rice, Wsjf};
 use jiff::civil::Date;
 use std::ops::RangeInclusive;

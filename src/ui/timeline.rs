@@ -216,24 +216,7 @@ fn refresh_cache(app: &App) {
         cache.ahead_fp = Some(ahead_fp);
     }
     cache.critical = None;
-    // Broken dependencies, marked on both entries: one pass over the dependencies.
-    let t = &board.timeline;
-    let at: std::collections::HashMap<crate::model::EntryId, usize> =
-        t.iter().enumerate().map(|(n, e)| (e.id, n)).collect();
-    cache.broken.clear();
-    for e in t {
-        for d in e
-            .depends_on
-            .iter()
-            .filter_map(|d| at.get(d))
-            .map(|&n| &t[n])
-        {
-            if d.end >= e.start {
-                cache.broken.insert(e.id);
-                cache.broken.insert(d.id);
-            }
-        }
-    }
+    cache.broken = plan::broken_dependencies(&board.timeline);
     cache.key = None;
     drop(cache);
     let order = app.timeline_order();

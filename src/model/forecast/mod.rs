@@ -38,6 +38,25 @@ impl Progress {
     }
 }
 
+/// Done and total points of the items linked to `entry`, with `lookup` giving an item's points and
+/// whether it is done (`None` for an id not on the board).
+pub fn progress_with(
+    entry: &TimelineEntry,
+    lookup: impl Fn(ItemId) -> Option<(u32, bool)>,
+) -> Progress {
+    let mut p = Progress::default();
+    for (points, done) in entry.items.iter().filter_map(|&id| lookup(id)) {
+        p.total += points;
+        p.items += 1;
+        if done {
+            p.done += points;
+        } else {
+            p.open_items += 1;
+        }
+    }
+    p
+}
+
 /// Done and total points of the items linked to `entry`.
 pub fn progress(board: &Board, entry: &TimelineEntry) -> Progress {
     let mut p = Progress::default();
@@ -255,6 +274,45 @@ pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
     let remaining = ahead.get(&entry.id).copied().unwrap_or(p.remaining());
     let velocities = recent_velocities(&board.sprints, HISTORY);
     forecast_points(p, remaining, &velocities, Cadence::of(board, today), SEED)
+}
+
+/// The forecast of every milestone and release at once (what the timeline shows on its rows), each
+/// equal to `forecast` for that entry: the board is read once, and futures needing the same number
+/// of points are simulated once.
+pub fn forecasts(board: &Board, today: Date) -> HashMap<EntryId, Forecast> {
+    let points: Vec<&TimelineEntry> = board
+        .timeline
+        .iter()
+        .filter(|e| e.kind.is_point())
+        .collect();
+    let wanted: HashSet<ItemId> = points
+        .iter()
+        .flat_map(|e| e.items.iter().copied())
+        .collect();
+    let items: HashMap<ItemId, (u32, bool)> = board
+        .items
+        .iter()
+        .filter(|i| wanted.contains(&i.id))
+        .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
+        .collect();
+    let lookup = |id: ItemId| items.get(&id).copied();
+    let ahead = points_ahead(&board.timeline, lookup);
+    let velocities = recent_velocities(&board.sprints, HISTORY);
+    let cadence = Cadence::of(board, today);
+    let mut needed: HashMap<u32, (u32, u32)> = HashMap::new();
+    points
+        .into_iter()
+        .map(|e| {
+            let p = progress_with(e, lookup);
+            let remaining = ahead.get(&e.id).copied().unwrap_or(p.remaining());
+            let f = forecast_with(p, remaining, &velocities, cadence, |r| {
+                *needed
+                    .entry(r)
+                    .or_insert_with(|| sprints_needed(r, &velocities, cadence.first_share, SEED))
+            });
+            (e.id, f)
+        })
+        .collect()
 }
 
 /// Sprints needed by half and by 85% of the futures.

@@ -214,3 +214,26 @@ fn a_sprint_thousands_of_years_long_does_not_overflow_the_dates() {
     assert_eq!(c.end_of(1), date(2026, 1, 1));
     assert_eq!(c.end_of(53), Date::MAX, "past the calendar: its last day");
 }
+
+#[test]
+fn forecasts_of_a_whole_board_match_one_by_one() {
+    let today = crate::io::generate::ANCHOR;
+    let board = crate::io::generate::generate(400, 9);
+    let all = forecasts(&board, today);
+    let points: Vec<&TimelineEntry> = board
+        .timeline
+        .iter()
+        .filter(|e| e.kind.is_point())
+        .collect();
+    assert!(points.len() > 1, "the board has milestones");
+    assert_eq!(all.len(), points.len());
+    for e in points {
+        assert_eq!(all[&e.id], forecast(&board, e, today), "{}", e.name);
+        assert_eq!(
+            progress_with(e, |id| board
+                .item(id)
+                .map(|i| (i.points_or_zero(), board.is_done(i)))),
+            progress(&board, e)
+        );
+    }
+}

@@ -66,13 +66,40 @@ pub fn critical_entries(entries: &[TimelineEntry]) -> HashSet<EntryId> {
         .collect()
 }
 
-/// Entries that depend on `id` but start on or before it ends: where a move broke the plan.
+/// The one rule of a broken dependency: `entry` depends on `dep` but starts on or before the day
+/// `dep` ends.
+pub fn breaks(dep: &TimelineEntry, entry: &TimelineEntry) -> bool {
+    entry.depends_on.contains(&dep.id) && dep.end >= entry.start
+}
+
+/// Entries that depend on `of` but start on or before it ends: where a move broke the plan.
 pub fn broken_dependents<'a>(
     entries: &'a [TimelineEntry],
     of: &TimelineEntry,
 ) -> Vec<&'a TimelineEntry> {
-    entries
-        .iter()
-        .filter(|d| d.depends_on.contains(&of.id) && d.start <= of.end)
-        .collect()
+    entries.iter().filter(|d| breaks(of, d)).collect()
+}
+
+/// What `entry` depends on that ends on or after its start.
+pub fn broken_dependencies_of<'a>(
+    entries: &'a [TimelineEntry],
+    entry: &TimelineEntry,
+) -> Vec<&'a TimelineEntry> {
+    entries.iter().filter(|d| breaks(d, entry)).collect()
+}
+
+/// Every entry on either side of a broken dependency (what the timeline marks ✗), in one pass over
+/// the dependencies.
+pub fn broken_dependencies(entries: &[TimelineEntry]) -> HashSet<EntryId> {
+    let by_id: HashMap<EntryId, &TimelineEntry> = entries.iter().map(|e| (e.id, e)).collect();
+    let mut broken = HashSet::new();
+    for e in entries {
+        for d in e.depends_on.iter().filter_map(|d| by_id.get(d)) {
+            if breaks(d, e) {
+                broken.insert(e.id);
+                broken.insert(d.id);
+            }
+        }
+    }
+    broken
 }

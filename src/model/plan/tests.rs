@@ -213,3 +213,37 @@ fn risks_add_close_and_link() {
     apply(&mut b2, edit);
     assert_eq!(b2.risks[0].status, RiskStatus::Open);
 }
+
+#[test]
+fn broken_dependencies_mark_both_sides_by_the_one_rule() {
+    // 2 depends on 1 and starts the day 1 ends: broken. 3 depends on 2 and starts after it: sound.
+    let a = phase(1, date(2026, 1, 1), date(2026, 1, 10), &[]);
+    let b = phase(2, date(2026, 1, 10), date(2026, 1, 20), &[1]);
+    let c = phase(3, date(2026, 1, 21), date(2026, 1, 30), &[2, 99]);
+    let all = vec![a.clone(), b.clone(), c.clone()];
+    let broken = broken_dependencies(&all);
+    assert_eq!(broken, [EntryId(1), EntryId(2)].into_iter().collect());
+    assert!(breaks(&a, &b) && !breaks(&b, &c) && !breaks(&b, &a));
+    assert_eq!(broken_dependents(&all, &a), vec![&b]);
+    assert_eq!(broken_dependencies_of(&all, &b), vec![&a]);
+    assert_eq!(b.broken_dependencies(&all), vec![&a]);
+    // The same answer as asking entry by entry, on a generated board.
+    let board = crate::io::generate::generate(2000, 4);
+    let mut t = board.timeline.clone();
+    for e in t.iter_mut().step_by(3) {
+        e.start = crate::model::value::add_days(e.start, -90).expect("date");
+    }
+    let t = &t;
+    let one_by_one: HashSet<EntryId> = t
+        .iter()
+        .flat_map(|e| {
+            e.broken_dependencies(t)
+                .into_iter()
+                .map(|d| d.id)
+                .chain((!e.broken_dependencies(t).is_empty()).then_some(e.id))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(one_by_one.len() > 2, "{one_by_one:?}");
+    assert_eq!(broken_dependencies(t), one_by_one);
+}

@@ -2,7 +2,7 @@
 //! record the burndown.
 
 use super::RuleError;
-use crate::model::{Board, Edit, Item, ItemId, SprintId, SprintState};
+use crate::model::{Board, Edit, Item, ItemId, SprintId, SprintState, value};
 use jiff::civil::Date;
 
 /// Starts a planned sprint: snapshots the committed points and the first burndown point.
@@ -48,12 +48,10 @@ pub fn suggest_sprint(board: &Board, today: Date) -> crate::model::Sprint {
         .unwrap_or_else(|| format!("Sprint {}", board.sprints.len() + 1));
     let length = last.map_or(14, |s| i64::from(s.length_days()).max(1));
     let start = last
-        .and_then(|s| s.end.checked_add(jiff::Span::new().days(1)).ok())
+        .and_then(|s| value::add_days(s.end, 1))
         .filter(|d| *d >= today || board.active_sprint().is_some())
         .unwrap_or(today);
-    let end = start
-        .checked_add(jiff::Span::new().days(length - 1))
-        .unwrap_or(start);
+    let end = value::add_days(start, length - 1).unwrap_or(start);
     let capacity = crate::model::average_velocity(&board.sprints, 3)
         .map(|v| v.round() as u32)
         .or(last.map(|s| s.capacity))

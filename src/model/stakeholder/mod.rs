@@ -121,9 +121,8 @@ impl Stakeholder {
     pub fn next_update(&self, today: Date) -> Date {
         match self.last_update {
             None => today,
-            Some(last) => last
-                .checked_add(jiff::Span::new().days(i64::from(self.cadence_days)))
-                .unwrap_or(Date::MAX),
+            // A cadence past the calendar (8,000,000 days) means never due, not a panic.
+            Some(last) => value::add_days(last, i64::from(self.cadence_days)).unwrap_or(Date::MAX),
         }
     }
 

@@ -279,3 +279,14 @@ fn an_edited_note_reads_back_and_keeps_text_it_cannot_place() {
     assert_eq!(bad.text, "Call notes\nkind: is not a header here");
     assert_eq!(parse_edited_note("# only comments\n\n").text, "");
 }
+
+#[test]
+fn a_cadence_past_the_calendar_is_never_due_and_never_panics() {
+    let s = person(1, 3, 3, 8_000_000, Some(date(2026, 1, 1)));
+    assert_eq!(s.next_update(date(2026, 3, 1)), Date::MAX);
+    assert_eq!(s.days_overdue(date(2026, 3, 1)), None);
+    assert_eq!(
+        stakeholders_due(std::slice::from_ref(&s), date(2026, 3, 1)),
+        vec![]
+    );
+}

@@ -65,13 +65,16 @@ pub(super) fn item(it: &Item, say: &mut Say<'_>) {
     if let Err(e) = value::check_count("acceptance criteria", it.acceptance.len(), MAX_ACCEPTANCE) {
         say(e);
     }
+    // Names are only formatted for a field that is too long: load checks every item.
     for (n, a) in it.acceptance.iter().enumerate() {
-        text(
-            say,
-            &format!("acceptance criterion {}", n + 1),
-            a,
-            MAX_TITLE,
-        );
+        if a.len() > MAX_TITLE {
+            text(
+                say,
+                &format!("acceptance criterion {}", n + 1),
+                a,
+                MAX_TITLE,
+            );
+        }
     }
     if let Some(p) = it.points
         && value::check_points(u32::from(p)).is_err()
@@ -92,7 +95,7 @@ pub(super) fn item(it: &Item, say: &mut Say<'_>) {
     if let Err(e) = value::check_count("tags", it.tags.len(), MAX_TAGS) {
         say(e);
     }
-    for t in &it.tags {
+    for t in it.tags.iter().filter(|t| t.len() > MAX_LABEL) {
         text(
             say,
             &format!("tag \"{}\"", value::shorten(t, 20)),

@@ -8,7 +8,7 @@ mod fields;
 pub use edits::check_item;
 
 use super::value::shorten;
-use super::{Board, EntryId, ItemId, SprintState};
+use super::{Board, EntryId, ItemId, Risk, Sprint, SprintState, Stakeholder, TimelineEntry};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -23,6 +23,34 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+pub(super) fn sprint_name(s: &Sprint) -> String {
+    format!(
+        "sprint {} (\"{}\")",
+        s.id,
+        shorten(&s.name, NAME_IN_MESSAGE)
+    )
+}
+
+pub(super) fn entry_name(e: &TimelineEntry) -> String {
+    format!(
+        "timeline entry {} (\"{}\")",
+        e.id,
+        shorten(&e.name, NAME_IN_MESSAGE)
+    )
+}
+
+pub(super) fn risk_name(r: &Risk) -> String {
+    format!("risk {} (\"{}\")", r.id, shorten(&r.title, NAME_IN_MESSAGE))
+}
+
+pub(super) fn stakeholder_name(s: &Stakeholder) -> String {
+    format!(
+        "stakeholder {} (\"{}\")",
+        s.id,
+        shorten(&s.name, NAME_IN_MESSAGE)
+    )
 }
 
 impl Board {
@@ -139,11 +167,7 @@ impl Board {
             say(format!("{active} sprints are active; only one can be"));
         }
         for s in &self.sprints {
-            let who = format!(
-                "sprint {} (\"{}\")",
-                s.id,
-                shorten(&s.name, NAME_IN_MESSAGE)
-            );
+            let who = sprint_name(s);
             if s.end < s.start {
                 say(format!(
                     "{who}: ends {} before it starts {}",
@@ -153,11 +177,7 @@ impl Board {
             fields::sprint(s, &mut |m| say(format!("{who}: {m}")));
         }
         for e in &self.timeline {
-            let who = format!(
-                "timeline entry {} (\"{}\")",
-                e.id,
-                shorten(&e.name, NAME_IN_MESSAGE)
-            );
+            let who = entry_name(e);
             fields::entry(e, &mut |m| say(format!("{who}: {m}")));
             if e.end < e.start {
                 say(format!(
@@ -182,16 +202,12 @@ impl Board {
             }
         }
         for r in &self.risks {
-            let who = format!("risk {} (\"{}\")", r.id, shorten(&r.title, NAME_IN_MESSAGE));
+            let who = risk_name(r);
             fields::risk(r, &mut |m| say(format!("{who}: {m}")));
             links(&who, &r.items, &r.entries, &items, &entries, self, &mut say);
         }
         for s in &self.stakeholders {
-            let who = format!(
-                "stakeholder {} (\"{}\")",
-                s.id,
-                shorten(&s.name, NAME_IN_MESSAGE)
-            );
+            let who = stakeholder_name(s);
             fields::stakeholder(s, &mut |m| say(format!("{who}: {m}")));
             for n in &s.notes {
                 let who = format!("{who}, note {}", n.id);

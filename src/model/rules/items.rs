@@ -106,10 +106,9 @@ pub fn set_points(
     let mut it = item(board, id)?.clone();
     it.points = match points {
         None => None,
-        Some(p) => match crate::model::FIBONACCI.iter().find(|&&f| u32::from(f) == p) {
-            Some(&f) => Some(f),
-            None => return Err(RuleError::NotFibonacci(p)),
-        },
+        Some(p) => {
+            Some(crate::model::value::check_points(p).map_err(|_| RuleError::NotFibonacci(p))?)
+        }
     };
     it.updated = today;
     Ok(Edit::UpdateItem(Box::new(it)))

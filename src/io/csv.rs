@@ -499,6 +499,8 @@ impl Layout {
             let resolved = self.value(row, &self.resolved).and_then(parse_date);
             item.done = Some(resolved.unwrap_or(today));
         }
+        // The limits the forms and load keep (lengths, score ranges, dates), in their words.
+        crate::model::value::check_item(&item)?;
         Ok(Row {
             item,
             warnings,
@@ -753,14 +755,7 @@ fn priority_moscow(value: &str) -> Result<Option<Moscow>, ()> {
 }
 
 fn parse_impact(value: &str) -> Option<Impact> {
-    Some(match value.trim().to_lowercase().as_str() {
-        "minimal" | "0.25" => Impact::Minimal,
-        "low" | "0.5" => Impact::Low,
-        "medium" | "1" => Impact::Medium,
-        "high" | "2" => Impact::High,
-        "massive" | "3" => Impact::Massive,
-        _ => return None,
-    })
+    crate::model::value::parse_impact(value).ok()
 }
 
 /// `YYYY-MM-DD`, or a date-time that starts with one.

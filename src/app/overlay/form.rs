@@ -1,7 +1,7 @@
 //! The add/edit item form: text fields (ratatui-textarea), each validated on save with the error shown
 //! beside it. Nothing invalid reaches the board.
 
-use crate::model::{Board, FIBONACCI, Impact, Item, ItemId, ItemKind, Moscow, Rice, Wsjf, rules};
+use crate::model::{Board, Item, ItemId, ItemKind, Moscow, Rice, Wsjf, rules, value};
 use jiff::civil::Date;
 use ratatui_textarea::TextArea;
 
@@ -290,15 +290,7 @@ impl Field {
 }
 
 fn parse_points(v: &str) -> Result<Option<u8>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let n: u32 = v.parse().map_err(|_| format!("\"{v}\" is not a number"))?;
-    FIBONACCI
-        .iter()
-        .find(|&&f| u32::from(f) == n)
-        .map(|&f| Some(f))
-        .ok_or_else(|| format!("{n} is not on the Fibonacci scale (0 1 2 3 5 8 13 21 34 55 89)"))
+    value::parse_points(v)
 }
 
 fn parse_status(board: &Board, item: &mut Item, v: &str, today: Date) -> Result<(), String> {
@@ -336,82 +328,18 @@ fn parse_status(board: &Board, item: &mut Item, v: &str, today: Date) -> Result<
     }
 }
 
-fn numbers(v: &str, n: usize, what: &str) -> Result<Vec<u32>, String> {
-    let parts: Vec<&str> = v.split([' ', ',']).filter(|s| !s.is_empty()).collect();
-    if parts.len() != n {
-        return Err(format!("{n} numbers: {what}"));
-    }
-    parts
-        .iter()
-        .map(|p| {
-            p.parse::<u32>()
-                .map_err(|_| format!("\"{p}\" is not a number"))
-        })
-        .collect()
-}
-
 fn parse_wsjf(v: &str) -> Result<Option<Wsjf>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let n = numbers(v, 4, "value criticality risk-reduction size")?;
-    if n.iter().any(|&x| !(1..=20).contains(&x)) {
-        return Err("each WSJF input is 1–20".into());
-    }
-    let b = |x: u32| x as u8;
-    Ok(Some(Wsjf {
-        business_value: b(n[0]),
-        time_criticality: b(n[1]),
-        risk_reduction: b(n[2]),
-        job_size: b(n[3]),
-    }))
+    value::parse_wsjf(v)
 }
 
 fn parse_rice(v: &str) -> Result<Option<Rice>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let parts: Vec<&str> = v.split_whitespace().collect();
-    if parts.len() != 4 {
-        return Err("4 values: reach impact confidence effort (e.g. 2000 high 80 3)".into());
-    }
-    let reach: u32 = parts[0]
-        .parse()
-        .map_err(|_| format!("reach \"{}\" is not a number", parts[0]))?;
-    let impact = match parts[1].to_lowercase().as_str() {
-        "minimal" | "0.25" => Impact::Minimal,
-        "low" | "0.5" => Impact::Low,
-        "medium" | "1" => Impact::Medium,
-        "high" | "2" => Impact::High,
-        "massive" | "3" => Impact::Massive,
-        other => {
-            return Err(format!(
-                "impact \"{other}\" is not minimal, low, medium, high or massive"
-            ));
-        }
-    };
-    let confidence: u8 = parts[2]
-        .trim_end_matches('%')
-        .parse()
-        .ok()
-        .filter(|c| *c <= 100)
-        .ok_or_else(|| format!("confidence \"{}\" is not 0–100", parts[2]))?;
-    let effort: u16 = parts[3]
-        .parse()
-        .ok()
-        .filter(|e| *e > 0)
-        .ok_or_else(|| format!("effort \"{}\" is not a whole number above 0", parts[3]))?;
-    Ok(Some(Rice {
-        reach,
-        impact,
-        confidence,
-        effort,
-    }))
+    value::parse_rice(v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Impact;
 
     #[test]
     fn field_parsers_accept_good_input_and_explain_bad() {

@@ -78,7 +78,11 @@ impl NoteFilter {
     pub fn first_day(&self, today: Date) -> Option<Date> {
         Some(match self.since? {
             Since::Date(d) => d,
-            Since::Days(n) => today.checked_sub(n.days()).unwrap_or(Date::MIN),
+            // `since:8000000d` reaches past the calendar: everything, never a panic.
+            Since::Days(n) => n
+                .checked_neg()
+                .and_then(|back| crate::model::value::add_days(today, back))
+                .unwrap_or(Date::MIN),
             // Weeks start on Monday.
             Since::Week => today
                 .checked_sub(i64::from(today.weekday().to_monday_zero_offset()).days())
@@ -475,6 +479,10 @@ mod tests {
         let days = NoteFilter::parse("since:30d kind:");
         assert_eq!(days.first_day(today), Some(date(2026, 10, 29)));
         assert!(days.kinds.is_empty(), "a bare kind: is still being typed");
+        let far = NoteFilter::parse("since:8000000d");
+        assert_eq!(far.first_day(today), Some(Date::MIN));
+        let far = NoteFilter::parse("since:9223372036854775807d");
+        assert_eq!(far.first_day(today), Some(Date::MIN));
         let on = NoteFilter::parse("since:2026-10-07");
         assert_eq!(on.first_day(today), Some(date(2026, 10, 7)));
         let bad = NoteFilter::parse("kind:gossip since:soon");

@@ -73,27 +73,6 @@ pub fn sorted(timeline: &[TimelineEntry]) -> Vec<usize> {
     order
 }
 
-/// Entries on either side of a broken dependency (one that ends on or after its dependent starts),
-/// in one pass over the dependencies.
-fn broken_entries(t: &[TimelineEntry]) -> HashSet<EntryId> {
-    let at: HashMap<EntryId, usize> = t.iter().enumerate().map(|(n, e)| (e.id, n)).collect();
-    let mut broken = HashSet::new();
-    for e in t {
-        for d in e
-            .depends_on
-            .iter()
-            .filter_map(|d| at.get(d))
-            .map(|&n| &t[n])
-        {
-            if d.end >= e.start {
-                broken.insert(e.id);
-                broken.insert(d.id);
-            }
-        }
-    }
-    broken
-}
-
 /// A cheap fingerprint (FNV-1a style) of a stream of numbers.
 fn fingerprint(values: impl Iterator<Item = u64>) -> u64 {
     values.fold(0xcbf2_9ce4_8422_2325, |h, v| {
@@ -155,7 +134,7 @@ impl TimelineCache {
             self.ahead_fp = Some(ahead_fp);
         }
         self.critical = None;
-        self.broken = broken_entries(&board.timeline);
+        self.broken = plan::broken_dependencies(&board.timeline);
         self.order = sorted(&board.timeline);
         let velocities = recent_velocities(&board.sprints, HISTORY);
         let needed_key = Some((velocities, cadence.first_share.to_bits()));

@@ -6,29 +6,12 @@ use crate::app::{Form, FormKind, TimelineForm};
 use crate::model::{EntryKind, Risk, RiskStatus, TimelineEntry};
 use jiff::civil::Date;
 
-const DATE_HINT: &str = "YYYY-MM-DD, today, or +3d / -1w from today";
+use crate::model::value::DATE_HINT;
 
-/// A date as typed: `2026-12-14`, `today`, or days/weeks from `base` (`+3`, `+3d`, `-2w`).
+/// A date as typed: `2026-12-14`, `today`, or days/weeks from `base` (`+3`, `+3d`, `-2w`); a date
+/// past the calendar (`+8000000d`) is an error, never a panic.
 pub fn parse_date(v: &str, base: Date) -> Result<Date, String> {
-    let v = v.trim();
-    if v.eq_ignore_ascii_case("today") {
-        return Ok(base);
-    }
-    if let Some(rest) = v.strip_prefix(['+', '-']) {
-        let sign: i64 = if v.starts_with('-') { -1 } else { 1 };
-        let (num, unit) = match rest.strip_suffix(['w', 'W']) {
-            Some(n) => (n, 7),
-            None => (rest.strip_suffix(['d', 'D']).unwrap_or(rest), 1),
-        };
-        let n: i64 = num
-            .parse()
-            .map_err(|_| format!("\"{v}\" is not a date ({DATE_HINT})"))?;
-        return base
-            .checked_add(jiff::Span::new().days(sign * n * unit))
-            .map_err(|_| format!("\"{v}\" is too far away"));
-    }
-    v.parse::<Date>()
-        .map_err(|_| format!("\"{v}\" is not a date ({DATE_HINT})"))
+    crate::model::value::parse_date(v, base)
 }
 
 fn parse_money(v: &str) -> Result<u64, String> {
@@ -253,6 +236,7 @@ mod tests {
         let bad = parse_date("2026-02-30", base).expect_err("no such day");
         assert!(bad.contains("\"2026-02-30\" is not a date"), "{bad}");
         assert!(parse_date("+x", base).is_err());
+        assert!(parse_date("+8000000d", base).is_err());
     }
 
     #[test]

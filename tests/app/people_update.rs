@@ -86,7 +86,7 @@ fn replace_focused(app: &mut App, text: &str) {
 fn focus(app: &mut App, label: &str) {
     for _ in 0..20 {
         let f = form(app);
-        if f.fields[f.focus].label == label {
+        if f.fields[f.focus].id.label() == label {
             return;
         }
         app.update(Action::NextField);

@@ -87,17 +87,19 @@ fn the_stakeholder_form_refuses_what_is_not_valid() {
     let error = |label: &str| {
         f.fields
             .iter()
-            .find(|x| x.label == label)
+            .find(|x| x.id.label() == label)
             .and_then(|x| x.error.clone())
     };
     assert_eq!(error("Name").as_deref(), Some("a stakeholder needs a name"));
     assert_eq!(error("Power").as_deref(), Some("\"7\" is not 1–5"));
     assert_eq!(
         error("Last update").as_deref(),
-        Some("\"2026-02-30\" is not a date")
+        Some("\"2026-02-30\" is not a date (YYYY-MM-DD, today, or +3d / -1w from today)"),
+        "the same words as every form's dates"
     );
     assert_eq!(
-        f.fields[f.focus].label, "Name",
+        f.fields[f.focus].id.label(),
+        "Name",
         "the first bad field has the focus"
     );
     assert_eq!(app.board, before, "nothing saved");

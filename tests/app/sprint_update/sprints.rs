@@ -36,7 +36,7 @@ fn new_sprint_form_follows_the_last_sprint_and_checks_its_dates() {
     assert!(matches!(app.mode, Mode::Form(_)), "the form stays open");
     assert_eq!(
         field_error(&app, START),
-        Some("\"2026-02-30\" is not a date (YYYY-MM-DD)")
+        Some("\"2026-02-30\" is not a date (YYYY-MM-DD, today, or +3d / -1w from today)")
     );
     assert_eq!(field_error(&app, END), None);
     assert_eq!(form(&app).focus, START, "the focus goes to the bad field");
@@ -55,7 +55,12 @@ fn new_sprint_form_follows_the_last_sprint_and_checks_its_dates() {
     assert_eq!(form(&app).focus, END);
     assert!(app.board == before);
 
-    replace_field(&mut app, END, "2026-12-27");
+    // Relative dates, as in every form: an end of +2w counts from the start, and a day past the
+    // calendar's end is a message beside the field, not a crash.
+    replace_field(&mut app, END, "+8000000d");
+    assert_eq!(app.update(Action::Confirm), vec![]);
+    assert!(field_error(&app, END).is_some_and(|e| e.contains("+8000000d")));
+    replace_field(&mut app, END, "+13d");
     replace_field(&mut app, GOAL, "Beta to 25% of traffic");
     assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
     assert!(matches!(app.mode, Mode::Normal), "the form closed");

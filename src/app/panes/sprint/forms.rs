@@ -2,7 +2,9 @@
 //! dates and capacity; and what Enter does with each.
 
 use crate::app::form::Field;
+use crate::app::form::FieldId;
 use crate::app::{App, Effect, Form, FormKind, Mode};
+use crate::model::value;
 use crate::model::{Edit, Item, Sprint, rules};
 use jiff::civil::Date;
 
@@ -17,16 +19,16 @@ impl App {
                 };
                 let key = self.board.item_key(id);
                 let label = if let FormKind::Blocked(_) = form.kind {
-                    let reason = form.value("Reason");
+                    let reason = form.value(FieldId::Reason);
                     if reason.is_empty() {
-                        form.set_error("Reason", "say what it is waiting for".into());
+                        form.set_error(FieldId::Reason, "say what it is waiting for".into());
                         self.mode = Mode::Form(Box::new(form));
                         return Vec::new();
                     }
                     item.blocked = Some(reason);
                     format!("Block {key}")
                 } else {
-                    item.assignee = form.value("Assignee");
+                    item.assignee = form.value(FieldId::Assignee);
                     if item.assignee.is_empty() {
                         format!("Unassign {key}")
                     } else {
@@ -52,7 +54,7 @@ impl App {
                         effects
                     }
                     Err(e) => {
-                        form.set_error("Columns", e.to_string());
+                        form.set_error(FieldId::Columns, e.to_string());
                         self.mode = Mode::Form(Box::new(form));
                         Vec::new()
                     }
@@ -62,7 +64,7 @@ impl App {
                 let Some(current) = self.board.sprint(id).cloned() else {
                     return Vec::new();
                 };
-                match form.sprint_values(&current) {
+                match form.sprint_values(&current, today) {
                     Some(sprint) => {
                         let label = format!("Edit {}", sprint.name);
                         self.change(Edit::UpdateSprint(Box::new(sprint)), label)
@@ -74,7 +76,7 @@ impl App {
                 }
             }
             FormKind::NewSprint => match form
-                .sprint_values(&rules::suggest_sprint(&self.board, today))
+                .sprint_values(&rules::suggest_sprint(&self.board, today), today)
             {
                 Some(sprint) => {
                     let label = format!("Plan {} ({} – {})", sprint.name, sprint.start, sprint.end);
@@ -100,7 +102,7 @@ impl Form {
                 board.item_key(item.id)
             ),
             fields: vec![Field::new(
-                "Reason",
+                FieldId::Reason,
                 "e.g. waiting on the payment provider's sandbox",
                 "",
             )],
@@ -124,7 +126,7 @@ impl Form {
         Form {
             kind: FormKind::Assign(item.id),
             title: format!("Assign {} — empty unassigns", board.item_key(item.id)),
-            fields: vec![Field::new("Assignee", hint, &item.assignee)],
+            fields: vec![Field::new(FieldId::Assignee, hint, &item.assignee)],
             focus: 0,
         }
     }
@@ -149,17 +151,17 @@ impl Form {
             title: "Workflow".into(),
             fields: vec![
                 Field::new(
-                    "Columns",
+                    FieldId::Columns,
                     "left to right, comma-separated; a number after a name is its WIP limit",
                     &columns.join(", "),
                 ),
                 Field::new(
-                    "Full column",
+                    FieldId::FullColumn,
                     "refuse the move, warn and allow it, or ask",
                     policy,
                 ),
                 Field::new(
-                    "Standup",
+                    FieldId::Standup,
                     "minutes for the daily standup",
                     &board.settings.standup_minutes.to_string(),
                 ),
@@ -178,39 +180,43 @@ impl Form {
         }
         let mut columns = Vec::new();
         for part in self
-            .value("Columns")
+            .value(FieldId::Columns)
             .split(',')
             .map(str::trim)
             .filter(|p| !p.is_empty())
         {
             let (name, limit) = match part.rsplit_once(' ') {
-                Some((name, n)) if n.parse::<u32>().is_ok() => (name.trim(), n.parse::<u32>().ok()),
-                _ => (part, None),
+                Some((name, n)) if n.parse::<u32>().is_ok() => (name.trim(), n),
+                _ => (part, ""),
             };
-            columns.push(crate::model::Column::new(name, limit));
+            match value::parse_wip_limit(limit) {
+                Ok(limit) => columns.push(crate::model::Column::new(name, limit)),
+                Err(e) => self.set_error(FieldId::Columns, format!("{name}: {e}")),
+            }
         }
-        let policy = match self.value("Full column").to_lowercase().as_str() {
+        if self.fields.iter().any(|f| f.error.is_some()) {
+            return None;
+        }
+        let policy = match self.value(FieldId::FullColumn).to_lowercase().as_str() {
             "refuse" | "" => Some(crate::model::WipPolicy::Refuse),
             "warn" => Some(crate::model::WipPolicy::Warn),
             "ask" => Some(crate::model::WipPolicy::Ask),
             other => {
                 self.set_error(
-                    "Full column",
+                    FieldId::FullColumn,
                     format!("\"{other}\" is not refuse, warn or ask"),
                 );
                 None
             }
         };
-        let minutes = self.value("Standup");
-        let minutes = match minutes.parse::<u32>() {
-            Ok(m) if (1..=120).contains(&m) => Some(m),
-            _ => {
-                self.set_error("Standup", format!("\"{minutes}\" is not 1–120 minutes"));
-                None
-            }
-        };
+        let minutes = value::parse_standup_minutes(&self.value(FieldId::Standup))
+            .map_err(|e| self.set_error(FieldId::Standup, e))
+            .ok();
         if columns.len() < 2 {
-            self.set_error("Columns", "a workflow needs at least two columns".into());
+            self.set_error(
+                FieldId::Columns,
+                "a workflow needs at least two columns".into(),
+            );
             return None;
         }
         let settings = crate::model::Settings {
@@ -226,16 +232,24 @@ impl Form {
             kind: FormKind::NewSprint,
             title: "Plan a sprint".into(),
             fields: vec![
-                Field::new("Name", "", &template.name),
+                Field::new(FieldId::Name, "", &template.name),
                 Field::new(
-                    "Goal",
+                    FieldId::Goal,
                     "what the sprint is for, in a sentence",
                     &template.goal,
                 ),
-                Field::new("Start", "YYYY-MM-DD", &template.start.to_string()),
-                Field::new("End", "YYYY-MM-DD, the last day", &template.end.to_string()),
                 Field::new(
-                    "Capacity",
+                    FieldId::Start,
+                    value::DATE_HINT,
+                    &template.start.to_string(),
+                ),
+                Field::new(
+                    FieldId::End,
+                    "the last day: a date, or +2w from the start",
+                    &template.end.to_string(),
+                ),
+                Field::new(
+                    FieldId::Capacity,
                     "points the team expects to finish",
                     &template.capacity.to_string(),
                 ),
@@ -245,49 +259,38 @@ impl Form {
     }
 
     /// The sprint the form describes, or `None` with the errors marked.
-    pub fn sprint_values(&mut self, template: &Sprint) -> Option<Sprint> {
+    /// Dates take `2026-12-14`, `today`, `+3d` or `-1w` (from `today`); an end of `+2w` counts from
+    /// the start.
+    pub fn sprint_values(&mut self, template: &Sprint, today: Date) -> Option<Sprint> {
         for f in &mut self.fields {
             f.error = None;
         }
-        let date = |form: &mut Form, label: &str| -> Option<Date> {
-            let v = form.value(label);
-            match v.parse::<Date>() {
-                Ok(d) => Some(d),
-                Err(_) => {
-                    form.set_error(label, format!("\"{v}\" is not a date (YYYY-MM-DD)"));
-                    None
-                }
-            }
+        let date = |form: &mut Form, id: FieldId, base: Date| -> Option<Date> {
+            value::parse_date(&form.value(id), base)
+                .map_err(|e| form.set_error(id, e))
+                .ok()
         };
-        let name = self.value("Name");
+        let name = self.value(FieldId::Name);
         if name.is_empty() {
-            self.set_error("Name", "a sprint needs a name".into());
+            self.set_error(FieldId::Name, "a sprint needs a name".into());
         }
-        let start = date(self, "Start");
-        let end = date(self, "End");
+        let start = date(self, FieldId::Start, today);
+        let end = date(self, FieldId::End, start.unwrap_or(today));
         if let (Some(s), Some(e)) = (start, end)
             && e < s
         {
-            self.set_error("End", format!("ends {e}, before it starts {s}"));
+            self.set_error(FieldId::End, format!("ends {e}, before it starts {s}"));
         }
-        let capacity = self.value("Capacity");
-        let capacity = match capacity.parse::<u32>() {
-            Ok(c) => Some(c),
-            Err(_) => {
-                self.set_error(
-                    "Capacity",
-                    format!("\"{capacity}\" is not a number of points"),
-                );
-                None
-            }
-        };
+        let capacity = value::parse_capacity(&self.value(FieldId::Capacity))
+            .map_err(|e| self.set_error(FieldId::Capacity, e))
+            .ok();
         if let Some(bad) = self.fields.iter().position(|f| f.error.is_some()) {
             self.focus = bad;
             return None;
         }
         Some(Sprint {
             name,
-            goal: self.value("Goal"),
+            goal: self.value(FieldId::Goal),
             start: start?,
             end: end?,
             capacity: capacity?,

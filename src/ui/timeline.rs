@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let entries: Vec<&TimelineEntry> = app
         .timeline_order()
         .into_iter()
-        .map(|p| &app.board.timeline[p])
+        .map(|p| &app.doc.board.timeline[p])
         .collect();
     let view = &app.timeline;
     let details_h = if view.details && area.height >= 24 {
@@ -117,10 +117,10 @@ fn gantt(
     let widget = Gantt {
         rows: visible.iter().copied().zip(infos).collect(),
         selected,
-        sprints: &app.board.sprints,
+        sprints: &app.doc.board.sprints,
         origin: app.timeline_origin_for(vp.chart_days),
         zoom: view.zoom,
-        today: app.today,
+        today: app.run.today,
         names,
         theme,
     };
@@ -172,7 +172,7 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new("No entry selected").style(theme.dim), inner);
         return;
     };
-    let (board, today) = (&app.board, app.today);
+    let (board, today) = (&app.doc.board, app.run.today);
     let info = app.row_infos(&[e]).remove(0);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
@@ -362,7 +362,7 @@ fn header_lines(
     w: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let (today, project) = (app.today, &app.board.project);
+    let (today, project) = (app.run.today, &app.doc.board.project);
     let names = |pick: &dyn Fn(&TimelineEntry) -> bool| {
         let names: Vec<&str> = entries
             .iter()
@@ -377,7 +377,7 @@ fn header_lines(
     };
     let now = names(&|e| e.start <= today && today <= e.end);
     let over = names(&|e| e.burn(today).is_overspending());
-    let (planned, actual) = budget_totals(&app.board.timeline);
+    let (planned, actual) = budget_totals(&app.doc.board.timeline);
     let next = match entries
         .iter()
         .find(|e| e.kind.is_point() && e.start >= today)
@@ -444,7 +444,7 @@ mod tests {
     #[test]
     fn only_visible_rows_are_built_at_2000_entries() {
         let mut app = sample(Pane::Timeline);
-        let template = app.board.timeline[0].clone();
+        let template = app.doc.board.timeline[0].clone();
         for n in 0..2000 {
             let mut e = template.clone();
             (e.id, e.kind, e.start, e.end) = (
@@ -453,7 +453,7 @@ mod tests {
                 date(2027, 6, 1),
                 date(2027, 6, 1),
             );
-            app.board.timeline.push(e);
+            app.doc.board.timeline.push(e);
         }
         app.update(crate::app::Action::Bottom);
         shows(&screen(&app, 80, 24), &["of 2008"]);

@@ -230,10 +230,10 @@ fn the_burndown_lines_are_labelled() {
 #[test]
 fn over_the_wip_limit_is_said_in_words() {
     let mut app = doing_selected();
-    app.board.settings.wip_policy = cairn::model::WipPolicy::Warn;
+    app.doc.board.settings.wip_policy = cairn::model::WipPolicy::Warn;
     press(&mut app, KeyCode::Char('L'));
     assert_eq!(
-        app.status.as_ref().map(|s| s.text.as_str()),
+        app.run.status.as_ref().map(|s| s.text.as_str()),
         Some("Move CRN-22 to Review")
     );
     for (width, height) in [(80, 24), (160, 48)] {

@@ -11,13 +11,13 @@ use jiff::civil::Date;
 impl App {
     /// Saves a sprint-pane form (blocked reason, assignee, new sprint).
     pub(crate) fn submit_sprint_form(&mut self, mut form: Form) -> Vec<Effect> {
-        let today = self.today;
+        let today = self.run.today;
         match form.kind {
             FormKind::Blocked(id) | FormKind::Assign(id) => {
-                let Some(mut item) = self.board.item(id).cloned() else {
+                let Some(mut item) = self.doc.board.item(id).cloned() else {
                     return Vec::new();
                 };
-                let key = self.board.item_key(id);
+                let key = self.doc.board.item_key(id);
                 let label = if let FormKind::Blocked(_) = form.kind {
                     let reason = form.value(FieldId::Reason);
                     if reason.is_empty() {
@@ -39,18 +39,18 @@ impl App {
                 self.change(Edit::UpdateItem(Box::new(item)), label)
             }
             FormKind::Workflow => {
-                let parsed = form.workflow_values(&self.board.settings);
+                let parsed = form.workflow_values(&self.doc.board.settings);
                 let Some((columns, settings)) = parsed else {
                     self.mode = Mode::Form(Box::new(form));
                     return Vec::new();
                 };
-                match rules::set_workflow(&self.board, columns, settings) {
+                match rules::set_workflow(&self.doc.board, columns, settings) {
                     Ok(edit) => {
                         let effects = self.change(edit, "Change the workflow".into());
                         self.sprint.column = self
                             .sprint
                             .column
-                            .min(self.board.columns.len().saturating_sub(1));
+                            .min(self.doc.board.columns.len().saturating_sub(1));
                         effects
                     }
                     Err(e) => {
@@ -61,7 +61,7 @@ impl App {
                 }
             }
             FormKind::EditSprint(id) => {
-                let Some(current) = self.board.sprint(id).cloned() else {
+                let Some(current) = self.doc.board.sprint(id).cloned() else {
                     return Vec::new();
                 };
                 match form.sprint_values(&current, today) {
@@ -76,11 +76,11 @@ impl App {
                 }
             }
             FormKind::NewSprint => match form
-                .sprint_values(&rules::suggest_sprint(&self.board, today), today)
+                .sprint_values(&rules::suggest_sprint(&self.doc.board, today), today)
             {
                 Some(sprint) => {
                     let label = format!("Plan {} ({} – {})", sprint.name, sprint.start, sprint.end);
-                    let edit = rules::add_sprint(&self.board, sprint);
+                    let edit = rules::add_sprint(&self.doc.board, sprint);
                     self.change(edit, label)
                 }
                 None => {

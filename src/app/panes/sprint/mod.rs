@@ -12,23 +12,25 @@ impl App {
     /// The active sprint's cards in a workflow column that the board's filter lets through, in rank
     /// order.
     pub fn column_cards(&self, column: usize) -> Vec<ItemId> {
-        let (Some(sprint), Some(col)) =
-            (self.board.active_sprint(), self.board.columns.get(column))
-        else {
+        let (Some(sprint), Some(col)) = (
+            self.doc.board.active_sprint(),
+            self.doc.board.columns.get(column),
+        ) else {
             return Vec::new();
         };
         let filter = &self.sprint.filter;
-        self.board
+        self.doc
+            .board
             .sprint_items(sprint.id)
             .filter(|i| i.status == col.name)
-            .filter(|i| filter.is_empty() || filter.matches(&self.board, i))
+            .filter(|i| filter.is_empty() || filter.matches(&self.doc.board, i))
             .map(|i| i.id)
             .collect()
     }
 
     /// How many of the active sprint's cards the board's filter lets through.
     pub fn sprint_card_count(&self) -> usize {
-        (0..self.board.columns.len())
+        (0..self.doc.board.columns.len())
             .map(|c| self.column_cards(c).len())
             .sum()
     }
@@ -43,7 +45,7 @@ impl App {
     }
 
     fn card_item(&self) -> Option<&Item> {
-        self.selected_card().and_then(|id| self.board.item(id))
+        self.selected_card().and_then(|id| self.doc.board.item(id))
     }
 
     pub(crate) fn sprint_action(&mut self, action: Action) -> Vec<Effect> {
@@ -61,13 +63,14 @@ impl App {
             _ => None,
         };
         viewing
-            .and_then(|id| self.board.sprint(id))
-            .or_else(|| self.board.active_sprint())
+            .and_then(|id| self.doc.board.sprint(id))
+            .or_else(|| self.doc.board.active_sprint())
     }
 
     /// Sprints that have a burndown (started ones), oldest first.
     fn started_sprints(&self) -> Vec<crate::model::SprintId> {
         let mut s: Vec<&Sprint> = self
+            .doc
             .board
             .sprints
             .iter()
@@ -80,7 +83,7 @@ impl App {
     /// The board's own keys (also used by standup mode on the current card).
     pub(crate) fn sprint_board_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
-        let today = self.today;
+        let today = self.run.today;
         if self.sprint.burndown() && matches!(action, ColumnLeft | ColumnRight) {
             // In the burndown, h/l look at earlier or later sprints.
             let all = self.started_sprints();
@@ -97,7 +100,7 @@ impl App {
             };
             return Vec::new();
         }
-        let columns = self.board.columns.len().max(1);
+        let columns = self.doc.board.columns.len().max(1);
         match action {
             ColumnLeft | ColumnRight => {
                 let row = self.card_row();
@@ -149,7 +152,7 @@ impl App {
                     self.info("No card selected");
                     return Vec::new();
                 };
-                let key = self.board.item_key(item.id);
+                let key = self.doc.board.item_key(item.id);
                 if item.blocked.is_some() {
                     let mut it = item;
                     it.blocked = None;
@@ -157,12 +160,12 @@ impl App {
                     return self.change(Edit::UpdateItem(Box::new(it)), format!("Unblock {key}"));
                 }
                 if self.writable() {
-                    self.mode = Mode::Form(Box::new(Form::blocked(&self.board, &item)));
+                    self.mode = Mode::Form(Box::new(Form::blocked(&self.doc.board, &item)));
                 }
             }
             Assign => match self.card_item().cloned() {
                 Some(item) if self.writable() => {
-                    self.mode = Mode::Form(Box::new(Form::assign(&self.board, &item)));
+                    self.mode = Mode::Form(Box::new(Form::assign(&self.doc.board, &item)));
                 }
                 Some(_) => {}
                 None => self.info("No card selected"),
@@ -176,8 +179,8 @@ impl App {
             }
             Standup => self.start_standup(),
             EditSprint => {
-                let target = self.board.active_sprint().or_else(|| {
-                    rules::next_planned(&self.board).and_then(|id| self.board.sprint(id))
+                let target = self.doc.board.active_sprint().or_else(|| {
+                    rules::next_planned(&self.doc.board).and_then(|id| self.doc.board.sprint(id))
                 });
                 match target.cloned() {
                     Some(s) if self.writable() => {
@@ -195,10 +198,10 @@ impl App {
             }
             Workflow => {
                 if self.writable() {
-                    self.mode = Mode::Form(Box::new(Form::workflow(&self.board)));
+                    self.mode = Mode::Form(Box::new(Form::workflow(&self.doc.board)));
                 }
             }
-            Plan => match rules::next_planned(&self.board) {
+            Plan => match rules::next_planned(&self.doc.board) {
                 Some(_) => self.sprint.screen = SprintScreen::Planning,
                 None => self.info(format!(
                     "No planned sprint: {} plans one, then {} plans its work",
@@ -208,22 +211,23 @@ impl App {
             },
             NewSprint => {
                 if self.writable() {
-                    let template = rules::suggest_sprint(&self.board, today);
+                    let template = rules::suggest_sprint(&self.doc.board, today);
                     self.mode = Mode::Form(Box::new(Form::new_sprint(&template)));
                 }
             }
-            StartSprint => match rules::next_planned(&self.board) {
+            StartSprint => match rules::next_planned(&self.doc.board) {
                 None => self.info(format!(
                     "No planned sprint to start: {} plans one",
                     self.keymap.hint(&NewSprint)
                 )),
-                Some(id) => match rules::start_sprint(&self.board, id, today) {
+                Some(id) => match rules::start_sprint(&self.doc.board, id, today) {
                     Ok(edit) => {
                         let name = self
+                            .doc
                             .board
                             .sprint(id)
                             .map_or(String::new(), |s| s.name.clone());
-                        let points = self.board.sprint_points(id);
+                        let points = self.doc.board.sprint_points(id);
                         self.sprint.column = 0;
                         self.sprint.card = None;
                         return self
@@ -232,15 +236,16 @@ impl App {
                     Err(e) => self.error(e.to_string()),
                 },
             },
-            CloseSprint => match self.board.active_sprint() {
+            CloseSprint => match self.doc.board.active_sprint() {
                 None => self.info("No active sprint to close"),
                 Some(s) => {
                     let sprint = s.id;
-                    let next = rules::next_planned(&self.board);
+                    let next = rules::next_planned(&self.doc.board);
                     let unfinished = self
+                        .doc
                         .board
                         .sprint_items(sprint)
-                        .filter(|i| !self.board.is_done(i))
+                        .filter(|i| !self.doc.board.is_done(i))
                         .count();
                     if unfinished == 0 {
                         return self.close_sprint(sprint, rules::Leftovers::TopOfBacklog);
@@ -268,7 +273,7 @@ impl App {
             self.info("No card selected");
             return Vec::new();
         };
-        let Some(from) = self.board.column_index(&item.status) else {
+        let Some(from) = self.doc.board.column_index(&item.status) else {
             return Vec::new();
         };
         let to = if right {
@@ -276,17 +281,17 @@ impl App {
         } else {
             from.wrapping_sub(1)
         };
-        let Some(column) = self.board.columns.get(to).map(|c| c.name.clone()) else {
+        let Some(column) = self.doc.board.columns.get(to).map(|c| c.name.clone()) else {
             let end = if right { "last" } else { "first" };
             self.info(format!(
                 "{} is in the {end} column",
-                self.board.item_key(item.id)
+                self.doc.board.item_key(item.id)
             ));
             return Vec::new();
         };
-        match rules::set_status(&self.board, item.id, &column, self.today) {
+        match rules::set_status(&self.doc.board, item.id, &column, self.run.today) {
             Ok(edit) => {
-                let label = format!("Move {} to {column}", self.board.item_key(item.id));
+                let label = format!("Move {} to {column}", self.doc.board.item_key(item.id));
                 let effects = self.change(edit, label);
                 // The card is followed into its new column.
                 self.sprint.column = to;
@@ -294,7 +299,7 @@ impl App {
                 effects
             }
             Err(crate::model::RuleError::WipLimit { .. })
-                if self.board.settings.wip_policy == crate::model::WipPolicy::Ask =>
+                if self.doc.board.settings.wip_policy == crate::model::WipPolicy::Ask =>
             {
                 self.mode = Mode::ConfirmWip {
                     item: item.id,
@@ -303,7 +308,7 @@ impl App {
                 Vec::new()
             }
             Err(e) => {
-                self.error(format!("{}: {e}", self.board.item_key(item.id)));
+                self.error(format!("{}: {e}", self.doc.board.item_key(item.id)));
                 Vec::new()
             }
         }
@@ -311,14 +316,14 @@ impl App {
 
     /// Moves a card past a full column after a yes.
     pub(crate) fn move_card_over_limit(&mut self, id: ItemId, to: usize) -> Vec<Effect> {
-        let Some(column) = self.board.columns.get(to).map(|c| c.name.clone()) else {
+        let Some(column) = self.doc.board.columns.get(to).map(|c| c.name.clone()) else {
             return Vec::new();
         };
-        match rules::set_status_over_limit(&self.board, id, &column, self.today) {
+        match rules::set_status_over_limit(&self.doc.board, id, &column, self.run.today) {
             Ok(edit) => {
                 let label = format!(
                     "Move {} to {column} (over its WIP limit)",
-                    self.board.item_key(id)
+                    self.doc.board.item_key(id)
                 );
                 let effects = self.change(edit, label);
                 self.sprint.column = to;
@@ -337,18 +342,20 @@ impl App {
         sprint: crate::model::SprintId,
         leftovers: rules::Leftovers,
     ) -> Vec<Effect> {
-        match rules::close_sprint(&self.board, sprint, self.today, leftovers) {
+        match rules::close_sprint(&self.doc.board, sprint, self.run.today, leftovers) {
             Ok(edit) => {
                 let name = self
+                    .doc
                     .board
                     .sprint(sprint)
                     .map_or(String::new(), |s| s.name.clone());
-                let done = self.board.done_points(sprint);
-                let unfinished = self.board.remaining_points(sprint) > 0
+                let done = self.doc.board.done_points(sprint);
+                let unfinished = self.doc.board.remaining_points(sprint) > 0
                     || self
+                        .doc
                         .board
                         .sprint_items(sprint)
-                        .any(|i| !self.board.is_done(i));
+                        .any(|i| !self.doc.board.is_done(i));
                 let moved = match leftovers {
                     _ if !unfinished => "everything done".to_string(),
                     rules::Leftovers::TopOfBacklog => {
@@ -357,7 +364,8 @@ impl App {
                     rules::Leftovers::Sprint(n) => {
                         format!(
                             "unfinished work to {}",
-                            self.board
+                            self.doc
+                                .board
                                 .sprint(n)
                                 .map_or("the next sprint", |s| s.name.as_str())
                         )

@@ -214,7 +214,7 @@ impl App {
         let FormKind::People(kind) = form.kind else {
             return Vec::new();
         };
-        let today = self.today;
+        let today = self.run.today;
         match kind {
             PeopleForm::Add => {
                 let blank = Stakeholder {
@@ -235,7 +235,7 @@ impl App {
                     return Vec::new();
                 };
                 let label = format!("Add {} ({})", s.name, s.quadrant().name());
-                match rules::add_stakeholder(&self.board, s) {
+                match rules::add_stakeholder(&self.doc.board, s) {
                     Ok((edit, id)) => {
                         let effects = self.change(edit, label);
                         self.people.selected = Some(id);
@@ -246,7 +246,7 @@ impl App {
                 }
             }
             PeopleForm::Edit(id) => {
-                let Some(current) = self.board.stakeholder(id).cloned() else {
+                let Some(current) = self.doc.board.stakeholder(id).cloned() else {
                     return Vec::new();
                 };
                 let Some(s) = form.stakeholder_values(current.clone(), today) else {
@@ -258,7 +258,7 @@ impl App {
                     return Vec::new();
                 }
                 let label = format!("Edit {}", s.name);
-                match rules::update_stakeholder(&self.board, s) {
+                match rules::update_stakeholder(&self.doc.board, s) {
                     Ok(edit) => self.change(edit, label),
                     Err(e) => self.refused(e),
                 }
@@ -269,6 +269,7 @@ impl App {
                     return Vec::new();
                 };
                 let name = self
+                    .doc
                     .board
                     .stakeholder(who)
                     .map_or(String::new(), |s| s.name.clone());
@@ -278,7 +279,7 @@ impl App {
                     ""
                 };
                 match note
-                    .and_then(|n| self.board.note(n))
+                    .and_then(|n| self.doc.board.note(n))
                     .map(|(_, n)| n.clone())
                 {
                     Some(old) => {
@@ -298,12 +299,12 @@ impl App {
                             return Vec::new();
                         }
                         let label = format!("Edit a {} note of {name}{update}", kind.name());
-                        match rules::update_note(&self.board, who, new, today) {
+                        match rules::update_note(&self.doc.board, who, new, today) {
                             Ok(edit) => self.change(edit, label),
                             Err(e) => self.refused(e),
                         }
                     }
-                    None => match rules::add_note(&self.board, who, date, kind, &text, today) {
+                    None => match rules::add_note(&self.doc.board, who, date, kind, &text, today) {
                         Ok((edit, id)) => {
                             let label = format!("Add a {} note for {name}{update}", kind.name());
                             let effects = self.change(edit, label.clone());

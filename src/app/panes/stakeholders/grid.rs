@@ -41,7 +41,7 @@ pub(crate) fn grid_cell(q: Quadrant) -> (usize, usize) {
 impl App {
     /// j/k in the grid: along the quadrant's list, on into the quadrant above or below.
     pub(crate) fn move_in_grid(&mut self, action: &Action) {
-        let all = &self.board.stakeholders;
+        let all = &self.doc.board.stakeholders;
         let filter = &self.people.filter;
         let Some(current) = self.selected_person() else {
             // Nothing selected yet: the first of the first quadrant that has anyone.
@@ -85,7 +85,7 @@ impl App {
 
     /// ← and → in the grid: the quadrant beside, at about the same height.
     pub(crate) fn move_across_grid(&mut self, right: bool) {
-        let all = &self.board.stakeholders;
+        let all = &self.doc.board.stakeholders;
         let filter = &self.people.filter;
         let Some(current) = self.selected_person() else {
             self.move_in_grid(&Action::Down);
@@ -120,7 +120,7 @@ impl App {
             return Vec::new();
         };
         let (id, before) = (s.id, s.quadrant());
-        match rules::shift_on_grid(&self.board, id, power, interest) {
+        match rules::shift_on_grid(&self.doc.board, id, power, interest) {
             Ok(crate::model::Edit::UpdateStakeholder(moved)) => {
                 let what = if power != 0 {
                     format!("power {} → {}", s.power, moved.power)

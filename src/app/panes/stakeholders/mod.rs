@@ -136,7 +136,7 @@ impl App {
     pub fn selected_person(&self) -> Option<&Stakeholder> {
         self.people
             .selected
-            .and_then(|id| self.board.stakeholder(id))
+            .and_then(|id| self.doc.board.stakeholder(id))
             .or_else(|| {
                 let order = self.people_order();
                 let row = self.people.row.min(order.len().saturating_sub(1));
@@ -147,10 +147,10 @@ impl App {
     /// The register as shown now.
     pub fn people_order(&self) -> Vec<&Stakeholder> {
         register_order(
-            &self.board.stakeholders,
+            &self.doc.board.stakeholders,
             self.people.sort,
             &self.people.filter,
-            self.today,
+            self.run.today,
         )
     }
 
@@ -173,7 +173,7 @@ impl App {
             self.people.details = false;
         }
         if let Some(n) = self.people.note
-            && self.board.note(n).is_none()
+            && self.doc.board.note(n).is_none()
         {
             self.people.note = None;
         }
@@ -227,7 +227,7 @@ impl App {
             }
             AddStakeholder => {
                 if self.writable() {
-                    self.mode = Mode::Form(Box::new(Form::stakeholder(None, self.today)));
+                    self.mode = Mode::Form(Box::new(Form::stakeholder(None, self.run.today)));
                 }
             }
             EditStakeholder => return self.edit_focused(),
@@ -268,7 +268,7 @@ impl App {
         } else if self.people.screen != Screen::Register {
             self.people.screen = Screen::Register;
         } else {
-            self.status = None;
+            self.run.status = None;
         }
     }
 
@@ -282,7 +282,7 @@ impl App {
             let Some((who, note)) = self
                 .people
                 .note
-                .and_then(|n| self.board.note(n))
+                .and_then(|n| self.doc.board.note(n))
                 .map(|(s, n)| (s.id, n.id))
             else {
                 self.info("No note selected");
@@ -368,17 +368,17 @@ impl App {
             return Vec::new();
         }
         if let Some((who, note)) = self.focused_note() {
-            let Some((s, n)) = self.board.note(note) else {
+            let Some((s, n)) = self.doc.board.note(note) else {
                 return Vec::new();
             };
-            let form = Form::note(s, Some(n), self.today);
+            let form = Form::note(s, Some(n), self.run.today);
             debug_assert_eq!(s.id, who);
             self.mode = Mode::Form(Box::new(form));
             return Vec::new();
         }
         match self.selected_person() {
             Some(s) => {
-                let form = Form::stakeholder(Some(s), self.today);
+                let form = Form::stakeholder(Some(s), self.run.today);
                 self.mode = Mode::Form(Box::new(form));
             }
             None => self.info("No stakeholder selected: a adds one"),
@@ -390,10 +390,11 @@ impl App {
     fn delete_focused(&mut self) -> Vec<Effect> {
         if let Some((who, note)) = self.focused_note() {
             let name = self
+                .doc
                 .board
                 .stakeholder(who)
                 .map_or(String::new(), |s| s.name.clone());
-            let kind = self.board.note(note).map_or("", |(_, n)| n.kind.name());
+            let kind = self.doc.board.note(note).map_or("", |(_, n)| n.kind.name());
             // In the timeline the selection moves on to the next note; in the details, back up.
             let shown = self.shown_notes();
             let next = shown
@@ -405,7 +406,7 @@ impl App {
                         .or(at.checked_sub(1).and_then(|p| shown.get(p)))
                 })
                 .copied();
-            return match rules::delete_note(&self.board, who, note) {
+            return match rules::delete_note(&self.doc.board, who, note) {
                 Ok(edit) => {
                     let undo = self.keymap.hint(&Action::Undo);
                     let label = format!("Delete a {kind} note of {name} ({undo} brings it back)");
@@ -421,7 +422,7 @@ impl App {
             return Vec::new();
         };
         let (id, name, notes) = (s.id, s.name.clone(), s.notes.len());
-        match rules::delete_stakeholder(&self.board, id) {
+        match rules::delete_stakeholder(&self.doc.board, id) {
             Ok(edit) => {
                 let with = match notes {
                     0 => String::new(),

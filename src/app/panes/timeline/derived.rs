@@ -204,9 +204,11 @@ impl App {
             return;
         }
         let key = self.timeline_key();
-        self.timeline.cache.refresh(&self.board, self.today, key);
+        self.timeline
+            .cache
+            .refresh(&self.doc.board, self.run.today, key);
         if self.timeline.critical && self.timeline.cache.critical.is_none() {
-            self.timeline.cache.critical = Some(plan::critical_entries(&self.board.timeline));
+            self.timeline.cache.critical = Some(plan::critical_entries(&self.doc.board.timeline));
         }
         let order = self.timeline_order();
         let from = self.viewport.timeline_offset.min(order.len());
@@ -214,15 +216,15 @@ impl App {
         let mut wanted: Vec<usize> = order[from..to].to_vec();
         if let Some(at) = self
             .selected_entry()
-            .and_then(|e| self.board.timeline.iter().position(|x| x.id == e.id))
+            .and_then(|e| self.doc.board.timeline.iter().position(|x| x.id == e.id))
         {
             wanted.push(at);
         }
         for p in wanted {
-            let e = &self.board.timeline[p];
+            let e = &self.doc.board.timeline[p];
             self.timeline
                 .cache
-                .fill_forecast(&self.board, self.today, e);
+                .fill_forecast(&self.doc.board, self.run.today, e);
         }
     }
 
@@ -235,11 +237,11 @@ impl App {
             &self.timeline.cache
         } else {
             let mut c = TimelineCache::default();
-            c.refresh(&self.board, self.today, key);
+            c.refresh(&self.doc.board, self.run.today, key);
             fresh = c;
             &fresh
         };
-        let board = &self.board;
+        let board = &self.doc.board;
         let risky = plan::entries_at_high_risk(board);
         let critical = match (&cache.critical, self.timeline.critical) {
             (_, false) => None,
@@ -255,14 +257,14 @@ impl App {
                 let forecast = if e.kind.is_point() {
                     let cached = cache.forecasts.get(&e.id).cloned();
                     Some(cached.unwrap_or_else(|| {
-                        cache.forecast(board, self.today, e, &mut HashMap::new())
+                        cache.forecast(board, self.run.today, e, &mut HashMap::new())
                     }))
                 } else {
                     None
                 };
-                let overdue = e.end < self.today && progress.open_items > 0;
+                let overdue = e.end < self.run.today && progress.open_items > 0;
                 let late = overdue || forecast.as_ref().is_some_and(|f| f.is_late_for(e.end));
-                let burn = e.burn(self.today);
+                let burn = e.burn(self.run.today);
                 RowInfo {
                     progress,
                     forecast,

@@ -114,7 +114,7 @@ impl App {
         let words = self.timeline.filter.to_lowercase();
         let words: Vec<&str> = words.split_whitespace().collect();
         if !words.is_empty() {
-            let t = &self.board.timeline;
+            let t = &self.doc.board.timeline;
             order.retain(|&p| {
                 let e = &t[p];
                 let hay = format!("{} {} {}", e.name, e.owner, e.kind.name()).to_lowercase();
@@ -130,15 +130,15 @@ impl App {
         if cache.key == Some(self.timeline_key()) {
             return cache.order.clone();
         }
-        derived::sorted(&self.board.timeline)
+        derived::sorted(&self.doc.board.timeline)
     }
 
     /// Which board a `TimelineCache` was filled from.
     pub fn timeline_key(&self) -> (u64, Date, usize, usize, usize) {
-        let b = &self.board;
+        let b = &self.doc.board;
         (
-            self.changes,
-            self.today,
+            self.doc.revision,
+            self.run.today,
             b.items.len(),
             b.timeline.len(),
             b.sprints.len(),
@@ -149,31 +149,36 @@ impl App {
     pub fn timeline_rows(&self) -> Vec<EntryId> {
         self.timeline_order()
             .into_iter()
-            .map(|p| self.board.timeline[p].id)
+            .map(|p| self.doc.board.timeline[p].id)
             .collect()
     }
 
     /// The selected entry: the remembered one while it exists, else the first upcoming one.
     pub fn selected_entry(&self) -> Option<&TimelineEntry> {
-        if let Some(e) = self.timeline.selected.and_then(|id| self.board.entry(id)) {
+        if let Some(e) = self
+            .timeline
+            .selected
+            .and_then(|id| self.doc.board.entry(id))
+        {
             return Some(e);
         }
         let rows = self.timeline_rows();
-        let today = self.today;
+        let today = self.run.today;
         rows.iter()
-            .filter_map(|id| self.board.entry(*id))
+            .filter_map(|id| self.doc.board.entry(*id))
             .find(|e| e.end >= today)
-            .or_else(|| rows.last().and_then(|id| self.board.entry(*id)))
+            .or_else(|| rows.last().and_then(|id| self.doc.board.entry(*id)))
     }
 
     /// Risks in the register's order: open ones by exposure, then closed ones.
     pub fn risk_rows(&self) -> Vec<RiskId> {
-        let mut rows: Vec<RiskId> = open_risks_by_exposure(&self.board.risks)
+        let mut rows: Vec<RiskId> = open_risks_by_exposure(&self.doc.board.risks)
             .iter()
             .map(|r| r.id)
             .collect();
         rows.extend(
-            self.board
+            self.doc
+                .board
                 .risks
                 .iter()
                 .filter(|r| !r.is_open())
@@ -188,7 +193,7 @@ impl App {
             Some(id) if rows.contains(&id) => id,
             _ => *rows.first()?,
         };
-        self.board.risk(id)
+        self.doc.board.risk(id)
     }
 
     /// The first day of the chart.
@@ -200,7 +205,7 @@ impl App {
     pub fn timeline_origin_for(&self, days: i32) -> Date {
         self.timeline
             .origin
-            .unwrap_or_else(|| add_days(self.today, -(days.max(8) / 4)))
+            .unwrap_or_else(|| add_days(self.run.today, -(days.max(8) / 4)))
     }
 
     pub(crate) fn timeline_action(&mut self, action: Action) -> Vec<Effect> {
@@ -255,7 +260,7 @@ impl App {
             }
             GoToToday => {
                 self.timeline.origin = None;
-                self.info(format!("Today is {}", self.today));
+                self.info(format!("Today is {}", self.run.today));
             }
             Budget => {
                 self.timeline.sub = if self.timeline.sub == Sub::Budget {
@@ -291,7 +296,7 @@ impl App {
             EndWeekLater => return self.shift(7, true),
             AddEntry => {
                 if self.writable() {
-                    let mut blank = plan::blank_entry(self.today);
+                    let mut blank = plan::blank_entry(self.run.today);
                     if let Some(sel) = self.selected_entry() {
                         blank.start = add_days(sel.end, 1);
                         blank.end = add_days(blank.start, 13);
@@ -315,7 +320,7 @@ impl App {
                     return Vec::new();
                 };
                 let next = self.neighbour_entry(e.id);
-                return match plan::delete_entry(&self.board, e.id) {
+                return match plan::delete_entry(&self.doc.board, e.id) {
                     Ok(edit) => {
                         let effects = self.change(edit, format!("Delete \"{}\"", e.name));
                         if !effects.is_empty() {
@@ -338,7 +343,7 @@ impl App {
                     .timeline_rows()
                     .into_iter()
                     .filter(|id| *id != e.id)
-                    .filter_map(|id| self.board.entry(id))
+                    .filter_map(|id| self.doc.board.entry(id))
                     .map(|d| entry_choice(d, e.depends_on.contains(&d.id)))
                     .collect();
                 let title = format!("\"{}\" depends on", e.name);
@@ -398,7 +403,7 @@ impl App {
 
     /// Scrolls the chart so the entry's start shows, when it is outside the days on screen.
     fn bring_into_view(&mut self, id: EntryId) {
-        let Some(e) = self.board.entry(id) else {
+        let Some(e) = self.doc.board.entry(id) else {
             return;
         };
         let origin = self.timeline_origin();
@@ -426,9 +431,9 @@ impl App {
         };
         let push = self.timeline.push;
         let result = if end {
-            plan::shift_end(&self.board, e.id, days, push)
+            plan::shift_end(&self.doc.board, e.id, days, push)
         } else {
-            plan::shift_entry(&self.board, e.id, days, push)
+            plan::shift_entry(&self.doc.board, e.id, days, push)
         };
         let edit = match result {
             Ok(edit) => edit,
@@ -458,14 +463,15 @@ impl App {
         self.timeline.selected = Some(e.id);
         let effects = self.change(edit, label);
         if !effects.is_empty()
-            && let Some(moved) = self.board.entry(e.id)
+            && let Some(moved) = self.doc.board.entry(e.id)
         {
-            let broken = moved.broken_dependencies(&self.board.timeline).len()
-                + plan::broken_dependents(&self.board.timeline, moved).len();
+            let broken = moved.broken_dependencies(&self.doc.board.timeline).len()
+                + plan::broken_dependents(&self.doc.board.timeline, moved).len();
             if broken > 0 {
                 let msg = format!(
                     "{} — ✗ {broken} broken dependenc{} (P pushes dependents along)",
-                    self.status
+                    self.run
+                        .status
                         .as_ref()
                         .map_or(String::new(), |s| s.text.clone()),
                     if broken == 1 { "y" } else { "ies" }

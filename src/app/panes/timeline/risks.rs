@@ -37,7 +37,7 @@ impl App {
             Details => self.timeline.details = !self.timeline.details,
             AddEntry => {
                 if self.writable() {
-                    let blank = plan::blank_risk(self.today);
+                    let blank = plan::blank_risk(self.run.today);
                     self.mode = Mode::Form(Box::new(Form::risk(&blank, true)));
                 }
             }
@@ -57,7 +57,7 @@ impl App {
                     return Vec::new();
                 };
                 let verb = if r.is_open() { "Close" } else { "Reopen" };
-                return match plan::toggle_closed(&self.board, r.id) {
+                return match plan::toggle_closed(&self.doc.board, r.id) {
                     Ok(edit) => {
                         self.timeline.risk = Some(r.id);
                         self.change(edit, format!("{verb} risk \"{}\"", r.title))
@@ -95,7 +95,7 @@ impl App {
                 let mut choices: Vec<Choice> = self
                     .timeline_rows()
                     .into_iter()
-                    .filter_map(|id| self.board.entry(id))
+                    .filter_map(|id| self.doc.board.entry(id))
                     .map(|e| entry_choice(e, r.entries.contains(&e.id)))
                     .collect();
                 choices.extend(self.item_choices(&r.items));

@@ -40,12 +40,13 @@ impl App {
     /// Every backlog item as a picker choice, ticked when in `on`.
     pub(crate) fn item_choices(&self, on: &[ItemId]) -> Vec<Choice> {
         let on: std::collections::HashSet<ItemId> = on.iter().copied().collect();
-        self.board
+        self.doc
+            .board
             .items
             .iter()
             .map(|it| Choice {
                 target: Target::Item(it.id),
-                label: format!("{} {}", self.board.item_key(it.id), it.title),
+                label: format!("{} {}", self.doc.board.item_key(it.id), it.title),
                 detail: match it.points {
                     Some(p) => format!("{} · {p} pts", it.status),
                     None => format!("{} · no estimate", it.status),
@@ -59,11 +60,11 @@ impl App {
         let FormKind::Timeline(kind) = form.kind else {
             return Vec::new();
         };
-        let today = self.today;
+        let today = self.run.today;
         match kind {
             TimelineForm::AddEntry | TimelineForm::EditEntry(_) => {
                 let template = match kind {
-                    TimelineForm::EditEntry(id) => match self.board.entry(id) {
+                    TimelineForm::EditEntry(id) => match self.doc.board.entry(id) {
                         Some(e) => e.clone(),
                         None => return self.refuse(plan::PlanError::NoEntry(id)),
                     },
@@ -84,7 +85,7 @@ impl App {
                 }
                 let name = entry.name.clone();
                 let kind_name = entry.kind.name();
-                match plan::add_entry(&self.board, entry) {
+                match plan::add_entry(&self.doc.board, entry) {
                     Ok((edit, id)) => {
                         let effects = self.change(edit, format!("Add {kind_name} \"{name}\""));
                         self.timeline.selected = Some(id);
@@ -96,7 +97,7 @@ impl App {
             }
             TimelineForm::AddRisk | TimelineForm::EditRisk(_) => {
                 let template = match kind {
-                    TimelineForm::EditRisk(id) => match self.board.risk(id) {
+                    TimelineForm::EditRisk(id) => match self.doc.board.risk(id) {
                         Some(r) => r.clone(),
                         None => return self.refuse(plan::PlanError::NoRisk(id)),
                     },
@@ -117,7 +118,7 @@ impl App {
                 }
                 let title = risk.title.clone();
                 let exposure = risk.exposure();
-                let (edit, id) = plan::add_risk(&self.board, risk);
+                let (edit, id) = plan::add_risk(&self.doc.board, risk);
                 let effects =
                     self.change(edit, format!("Add risk \"{title}\" (exposure {exposure})"));
                 self.timeline.risk = Some(id);
@@ -147,13 +148,15 @@ impl App {
             })
             .collect();
         let name = |app: &App, id: EntryId| {
-            app.board
+            app.doc
+                .board
                 .entry(id)
                 .map_or(String::new(), |e| e.name.clone())
         };
         let (result, label) = match purpose {
             Purpose::EntryItems(id) => {
                 if self
+                    .doc
                     .board
                     .entry(id)
                     .is_some_and(|e| same_set(&e.items, &items))
@@ -166,10 +169,11 @@ impl App {
                     plural(items.len(), "item"),
                     name(self, id)
                 );
-                (plan::link_items(&self.board, id, items), label)
+                (plan::link_items(&self.doc.board, id, items), label)
             }
             Purpose::EntryDeps(id) => {
                 if self
+                    .doc
                     .board
                     .entry(id)
                     .is_some_and(|e| same_set(&e.depends_on, &entries))
@@ -182,15 +186,16 @@ impl App {
                     name(self, id),
                     plural(entries.len(), "entry")
                 );
-                (plan::set_dependencies(&self.board, id, entries), label)
+                (plan::set_dependencies(&self.doc.board, id, entries), label)
             }
             Purpose::RiskLinks(id) => {
                 let same = |r: &Risk| same_set(&r.items, &items) && same_set(&r.entries, &entries);
-                if self.board.risk(id).is_some_and(same) {
+                if self.doc.board.risk(id).is_some_and(same) {
                     self.info("No changes");
                     return Vec::new();
                 }
                 let title = self
+                    .doc
                     .board
                     .risk(id)
                     .map_or(String::new(), |r| r.title.clone());
@@ -199,7 +204,7 @@ impl App {
                     plural(entries.len(), "entry"),
                     plural(items.len(), "item")
                 );
-                (plan::link_risk(&self.board, id, items, entries), label)
+                (plan::link_risk(&self.doc.board, id, items, entries), label)
             }
             Purpose::NoteLinks { .. } => return Vec::new(),
         };
@@ -209,17 +214,18 @@ impl App {
         };
         // A dependency picked on an entry that already starts too early is broken at once: say so.
         if let (Purpose::EntryDeps(id), false) = (purpose, effects.is_empty())
-            && let Some(e) = self.board.entry(id)
+            && let Some(e) = self.doc.board.entry(id)
         {
             let broken: Vec<String> = e
-                .broken_dependencies(&self.board.timeline)
+                .broken_dependencies(&self.doc.board.timeline)
                 .iter()
                 .map(|d| format!("\"{}\" ends {}", d.name, d.end))
                 .collect();
             if !broken.is_empty() {
                 let msg = format!(
                     "{} — ✗ it starts {} but {} (> moves it, P pushes dependents)",
-                    self.status
+                    self.run
+                        .status
                         .as_ref()
                         .map_or(String::new(), |s| s.text.clone()),
                     e.start,

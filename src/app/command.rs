@@ -221,7 +221,12 @@ commands! {
 
 impl Action {
     fn command(&self) -> Option<&'static Command> {
-        COMMANDS.iter().find(|c| c.action == *self)
+        self.index().map(|n| &COMMANDS[n])
+    }
+
+    /// The command's place in `COMMANDS` (`None` for data-carrying actions).
+    pub fn index(&self) -> Option<usize> {
+        COMMANDS.iter().position(|c| c.action == *self)
     }
 
     /// The name used in the config file and the palette (`move_down`).

@@ -23,6 +23,9 @@ struct Binding {
 #[derive(Clone, Debug)]
 pub struct Keymap {
     bindings: BTreeMap<(Context, Key), Binding>,
+    /// By command (its place in `COMMANDS`): its keys with their contexts, best first. Hints and
+    /// messages read this on every frame, so it is built once per change of the bindings.
+    by_command: Vec<Vec<(usize, Context, Key)>>,
 }
 
 impl Default for Keymap {
@@ -50,7 +53,12 @@ impl Keymap {
                 }
             }
         }
-        Keymap { bindings }
+        let mut keymap = Keymap {
+            bindings,
+            by_command: Vec::new(),
+        };
+        keymap.reindex();
+        keymap
     }
 
     /// Applies `{ context: { key: command } }` from a config file. `"none"` unbinds a key. Returns a
@@ -91,6 +99,7 @@ impl Keymap {
                 );
             }
         }
+        self.reindex();
         problems.extend(self.conflicts());
         problems
     }
@@ -126,6 +135,27 @@ impl Keymap {
         found
     }
 
+    fn reindex(&mut self) {
+        let mut by_command = vec![Vec::new(); COMMANDS.len()];
+        for ((context, key), b) in &self.bindings {
+            if let Some(n) = b.action.index() {
+                by_command[n].push((b.rank, *context, *key));
+            }
+        }
+        for keys in &mut by_command {
+            keys.sort();
+        }
+        self.by_command = by_command;
+    }
+
+    /// A command's keys with their contexts, best first.
+    fn keys_for(&self, action: &Action) -> &[(usize, Context, Key)] {
+        action
+            .index()
+            .and_then(|n| self.by_command.get(n))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The command bound to a key in a pane: the pane's own keys, then list keys, then global keys.
     pub fn lookup(&self, pane: Pane, key: Key) -> Option<&Action> {
         self.lookup_in(&Keymap::chain(pane), key)
@@ -146,16 +176,10 @@ impl Keymap {
     /// Every key bound to a command in the panes, lists and global contexts (not inside overlays),
     /// as shown to users, in the order they were declared.
     pub fn keys_of(&self, action: &Action) -> Vec<String> {
-        let mut ranked: Vec<(usize, String)> = self
-            .bindings
-            .iter()
-            .filter(|((c, _), b)| b.action == *action && c.from_palette())
-            .map(|((_, k), b)| (b.rank, k.to_string()))
-            .collect();
-        ranked.sort();
         let mut keys: Vec<String> = Vec::new();
-        for (_, k) in ranked {
-            if !keys.contains(&k) {
+        for (_, c, k) in self.keys_for(action) {
+            let k = k.to_string();
+            if c.from_palette() && !keys.contains(&k) {
                 keys.push(k);
             }
         }
@@ -201,48 +225,44 @@ impl Keymap {
             .collect()
     }
 
-    /// The first key of a command in a pane, for the status bar's hints.
+    /// The first key of a command in a pane, for the status bar's hints (one a narrower context
+    /// hides does not count).
     pub fn hint_in(&self, pane: Pane, action: &Action) -> Option<String> {
         let chain = Keymap::chain(pane);
-        chain.into_iter().find_map(|c| {
-            self.bindings
+        chain.into_iter().find_map(|context| {
+            self.keys_for(action)
                 .iter()
-                .find(|((bc, k), b)| {
-                    *bc == c && b.action == *action && self.lookup(pane, *k) == Some(action)
-                })
-                .map(|((_, k), _)| k.to_string())
+                .find(|(_, c, k)| *c == context && self.lookup(pane, *k) == Some(action))
+                .map(|(_, _, k)| k.to_string())
         })
     }
 
     /// The first key of a command in one context (an overlay's hints name its own keys).
     pub fn key_in(&self, context: Context, action: &Action) -> Option<String> {
-        self.keys_in(context, action).into_iter().next()
+        self.keys_for(action)
+            .iter()
+            .find(|(_, c, _)| *c == context)
+            .map(|(_, _, k)| k.to_string())
     }
 
     /// Every key of a command in one context.
     pub fn keys_in(&self, context: Context, action: &Action) -> Vec<String> {
-        let mut keys: Vec<(usize, String)> = self
-            .bindings
+        self.keys_for(action)
             .iter()
-            .filter(|((c, _), b)| *c == context && b.action == *action)
-            .map(|((_, k), b)| (b.rank, k.to_string()))
-            .collect();
-        keys.sort();
-        keys.into_iter().map(|(_, k)| k).collect()
+            .filter(|(_, c, _)| *c == context)
+            .map(|(_, _, k)| k.to_string())
+            .collect()
     }
 
     /// How to run a command, for messages: its first key in the contexts where it works (so a rebound
-    /// key is named), or `:name` in the palette when no key is bound.
+    /// key is named), else its first key anywhere, or `:name` in the palette when no key is bound.
     pub fn hint(&self, action: &Action) -> String {
-        let scope: Vec<Context> = COMMANDS
-            .iter()
-            .find(|c| c.action == *action)
-            .map(|c| c.scope().collect())
-            .unwrap_or_default();
-        scope
-            .iter()
-            .chain(Context::ALL.iter())
-            .find_map(|context| self.key_in(*context, action))
+        let keys = self.keys_for(action);
+        let scope = action.index().map(|n| COMMANDS[n].defaults).unwrap_or(&[]);
+        keys.iter()
+            .find(|(_, c, _)| scope.iter().any(|(s, _)| s == c))
+            .or_else(|| keys.first())
+            .map(|(_, _, k)| k.to_string())
             .unwrap_or_else(|| format!(":{}", action.name().unwrap_or("?")))
     }
 }

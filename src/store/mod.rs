@@ -7,21 +7,35 @@ mod error;
 mod fast;
 mod format;
 mod migrate;
+mod recovery;
 
 pub use atomic::{Faults, clean_leftovers};
 pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
 pub use error::StoreError;
-pub use format::{from_ron, from_ron_reference, peek_version, to_ron};
+pub use format::{from_ron, from_ron_reference, has_comments, peek_version, to_ron};
+pub use recovery::write_recovery;
 
 use crate::model::Board;
 use std::fs::{self, File, TryLockError};
 use std::hash::{DefaultHasher, Hasher};
 use std::io;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// The sample board a first run starts from.
 pub const SAMPLE_BOARD: &str = include_str!("../../assets/sample-board.ron");
+
+/// The embedded sample board, its dates moved so that its active sprint is under way `today`.
+pub fn sample_board(today: jiff::civil::Date) -> Board {
+    let mut board = from_ron(SAMPLE_BOARD, Path::new("assets/sample-board.ron"))
+        .unwrap_or_else(|e| panic!("the embedded sample board is broken: {e}"));
+    board.shift_dates((today - SAMPLE_ANCHOR).get_days());
+    board
+}
+
+/// The day the sample board was written for.
+pub const SAMPLE_ANCHOR: jiff::civil::Date = jiff::civil::date(2026, 11, 28);
 
 /// What was last read from or written to the file, to notice someone else changing it.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,11 +87,19 @@ pub struct Store {
     path: PathBuf,
     /// The advisory lock; `None` when another cairn holds it (read-only).
     lock: Option<File>,
-    read_only: bool,
+    /// Why this one must not write, when it must not.
+    read_only: Option<String>,
+    /// Read-only because another cairn holds the lock.
+    busy: bool,
     fingerprint: Option<Fingerprint>,
     backed_up: bool,
+    backup_reported: bool,
+    /// The file was read with CRLF line endings; saves keep them.
+    crlf: bool,
+    notices: Vec<String>,
     conflict: Option<PathBuf>,
     faults: Faults,
+    backup_faults: Faults,
 }
 
 /// `.board.ron.lock` beside `board.ron`: a separate file, since saving replaces the board's inode.
@@ -91,29 +113,137 @@ pub fn lock_path(path: &Path) -> PathBuf {
 enum Lock {
     Held(File),
     Busy,
-    /// The lock file cannot be made (e.g. a read-only directory); saving will say why.
-    Unavailable,
+    /// The lock cannot be taken for another reason (a read-only directory, a lock file that is a link
+    /// or cannot be opened): the board opens read-only, and this says why.
+    Unavailable(String),
+}
+
+/// Opens the lock file without following a link and without blocking (a FIFO planted there).
+fn open_lock(lock: &Path, write: bool) -> io::Result<File> {
+    let mut options = File::options();
+    options
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
+    if write {
+        options.write(true).create(true).truncate(false).mode(0o666);
+    }
+    options.open(lock)
 }
 
 fn take_lock(path: &Path) -> Lock {
-    let file = match File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path(path))
-    {
+    let lock = lock_path(path);
+    // A lock file we may not write (someone else's) is still locked through a read-only handle.
+    let file = open_lock(&lock, true).or_else(|e| match e.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem if lock.exists() => {
+            open_lock(&lock, false)
+        }
+        _ => Err(e),
+    });
+    let file = match file {
         Ok(f) => f,
-        Err(_) => return Lock::Unavailable,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Lock::Unavailable(format!(
+                "the lock file {} is a symbolic link; cairn does not follow it",
+                lock.display()
+            ));
+        }
+        Err(e) => {
+            return Lock::Unavailable(format!("cannot open the lock file {}: {e}", lock.display()));
+        }
     };
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Lock::Unavailable(format!(
+            "the lock file {} is not a regular file",
+            lock.display()
+        ));
+    }
     match file.try_lock() {
-        Ok(()) => Lock::Held(file),
+        Ok(()) => {
+            if let Some(like) = atomic::Like::of(path) {
+                let _ = atomic::adopt(&file, like.beside());
+            }
+            Lock::Held(file)
+        }
         Err(TryLockError::WouldBlock) => Lock::Busy,
-        Err(TryLockError::Error(_)) => Lock::Unavailable,
+        Err(TryLockError::Error(e)) => {
+            Lock::Unavailable(format!("cannot lock {}: {e}", lock.display()))
+        }
+    }
+}
+
+/// Why the board at `path` cannot be saved by us, if it cannot: a directory we may not write in
+/// (or that is gone), or a board we may not write (or that has no write permission at all: a
+/// `chmod 444` is a request, also to root).
+fn unwritable(path: &Path) -> Option<String> {
+    use rustix::fs::{Access, access};
+    let dir = atomic::parent(path);
+    if let Err(e) = access(dir, Access::WRITE_OK | Access::EXEC_OK) {
+        return Some(format!(
+            "cannot save in {}: {}",
+            dir.display(),
+            io::Error::from(e)
+        ));
+    }
+    let meta = fs::metadata(path).ok()?;
+    if meta.mode() & 0o222 == 0 {
+        return Some(format!(
+            "{} is not writable (mode {:o})",
+            path.display(),
+            meta.mode() & 0o777
+        ));
+    }
+    if let Err(e) = access(path, Access::WRITE_OK) {
+        return Some(format!(
+            "you cannot write {}: {}",
+            path.display(),
+            io::Error::from(e)
+        ));
+    }
+    None
+}
+
+/// The file a board path names: a symbolic link is followed to its target (which must exist), so
+/// the lock, temp files, backups and conflict copies go beside the real file.
+pub fn resolve(path: &Path) -> Result<PathBuf, StoreError> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|_| StoreError::DanglingLink {
+                path: path.to_path_buf(),
+                target: fs::read_link(path).unwrap_or_default(),
+            })
+        }
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+fn kind_of(t: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a file"
+    }
+}
+
+/// Refuses anything that is not a regular file before reading it (a FIFO would block forever).
+fn check_regular(path: &Path) -> Result<(), StoreError> {
+    match fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(m.file_type()),
+        }),
+        _ => Ok(()),
     }
 }
 
 fn read_text(path: &Path) -> Result<String, StoreError> {
-    let bytes = fs::read(path).map_err(|source| match source.kind() {
+    let read_error = |source: io::Error| match source.kind() {
         io::ErrorKind::NotFound => StoreError::Missing {
             path: path.to_path_buf(),
         },
@@ -121,7 +251,23 @@ fn read_text(path: &Path) -> Result<String, StoreError> {
             path: path.to_path_buf(),
             source,
         },
-    })?;
+    };
+    check_regular(path)?;
+    // Non-blocking, and checked again on the open file: what was checked is what is read.
+    let mut file = File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+        .map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(StoreError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(meta.file_type()),
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    io::Read::read_to_end(&mut file, &mut bytes).map_err(read_error)?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -153,28 +299,48 @@ pub fn read(path: &Path) -> Result<Board, StoreError> {
     from_ron(&read_text(path)?, path)
 }
 
+/// Line endings of the file as read: a board written with CRLF keeps them.
+fn uses_crlf(text: &str) -> bool {
+    text.find('\n').is_some_and(|i| text[..i].ends_with('\r'))
+}
+
 impl Store {
     fn new(path: &Path, lock: Lock) -> Store {
+        let busy = matches!(lock, Lock::Busy);
         let (lock, read_only) = match lock {
-            Lock::Held(f) => (Some(f), false),
-            Lock::Busy => (None, true),
-            Lock::Unavailable => (None, false),
+            Lock::Held(f) => match unwritable(path) {
+                // We may not write here: free the lock for whoever can.
+                Some(why) => (None, Some(why)),
+                None => (Some(f), None),
+            },
+            Lock::Busy => (None, Some("another cairn has this board open".to_string())),
+            Lock::Unavailable(why) => (None, Some(why)),
         };
         Store {
             path: path.to_path_buf(),
             lock,
             read_only,
+            busy,
             fingerprint: None,
             backed_up: false,
+            backup_reported: false,
+            crlf: false,
+            notices: Vec::new(),
             conflict: None,
             faults: Faults::default(),
+            backup_faults: Faults::default(),
         }
     }
 
-    /// Opens a board for the TUI. Without the lock it opens read-only. A missing file is created from
-    /// `sample` when one is given. A file that does not load is an error and is left untouched.
+    /// Opens a board for the TUI. Without the lock, or where it cannot be saved, it opens read-only
+    /// (`read_only_reason` says why). A missing file is created from `sample` when one is given. A file
+    /// that does not load, is not a regular file or is a dangling link is an error and is left untouched.
     pub fn open(path: &Path, sample: Option<&Board>) -> Result<Opened, StoreError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let path = &resolve(path)?;
+        check_regular(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
             fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
         }
         let mut store = Store::new(path, take_lock(path));
@@ -184,7 +350,13 @@ impl Store {
             Vec::new()
         };
         match (read_text(path), sample) {
-            (Err(StoreError::Missing { .. }), Some(sample)) if !store.read_only => {
+            (Err(StoreError::Missing { .. }), Some(sample)) => {
+                if let Some(why) = &store.read_only {
+                    return Err(StoreError::ReadOnly {
+                        path: path.clone(),
+                        why: why.clone(),
+                    });
+                }
                 store.backed_up = true; // nothing to back up yet
                 store.save(sample)?;
                 Ok(Opened {
@@ -198,6 +370,14 @@ impl Store {
             (Ok(text), _) => {
                 let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
                 store.fingerprint = Some(fingerprint);
+                store.crlf = uses_crlf(&text);
+                if format::has_comments(&text) && store.read_only.is_none() {
+                    store.notices.push(format!(
+                        "{} has comments: saving drops them (the file as it is now goes to {} first)",
+                        path.display(),
+                        backup_dir(path).display()
+                    ));
+                }
                 Ok(Opened {
                     store,
                     board,
@@ -208,38 +388,49 @@ impl Store {
         }
     }
 
+    fn refuse_read_only(&self) -> Result<(), StoreError> {
+        match &self.read_only {
+            Some(_) if self.busy => Err(StoreError::Locked {
+                path: self.path.clone(),
+                lock: lock_path(&self.path),
+            }),
+            Some(why) => Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                why: why.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Opens an existing board to change it from a subcommand: the lock is required.
     pub fn open_to_write(path: &Path) -> Result<(Store, Board), StoreError> {
-        let store = Store::new(path, take_lock(path));
-        if store.read_only {
-            return Err(StoreError::Locked {
-                path: path.to_path_buf(),
-                lock: lock_path(path),
-            });
-        }
-        let mut store = store;
-        let (board, fingerprint) = parse_and_fingerprint(path, &read_text(path)?)?;
+        let path = &resolve(path)?;
+        check_regular(path)?;
+        let mut store = Store::new(path, take_lock(path));
+        store.refuse_read_only()?;
+        let text = read_text(path)?;
+        let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
         store.fingerprint = Some(fingerprint);
+        store.crlf = uses_crlf(&text);
         Ok((store, board))
     }
 
     /// Writes a new board file; an existing one is only replaced with `force` (and backed up first).
     pub fn create(path: &Path, board: &Board, force: bool) -> Result<Store, StoreError> {
-        if path.exists() && !force {
+        let path = &resolve(path)?;
+        if fs::symlink_metadata(path).is_ok() && !force {
             return Err(StoreError::Exists {
                 path: path.to_path_buf(),
             });
         }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        check_regular(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
             fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
         }
         let mut store = Store::new(path, take_lock(path));
-        if store.read_only {
-            return Err(StoreError::Locked {
-                path: path.to_path_buf(),
-                lock: lock_path(path),
-            });
-        }
+        store.refuse_read_only()?;
         if let Ok(text) = read_text(path) {
             store.fingerprint = Some(Fingerprint::of(path, text.as_bytes()));
         }
@@ -247,13 +438,25 @@ impl Store {
         Ok(store)
     }
 
+    /// The board file (a link resolved to its target).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// True when another cairn holds the lock: this one must not write.
+    /// True when this one must not write: another cairn holds the lock, or the board cannot be
+    /// saved where it is.
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.is_some()
+    }
+
+    /// Why the board opened read-only, if it did.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Things to say once (a backup that could not be made, comments a save drops), oldest first.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// Where our copy went when the file was changed by someone else, if it was.
@@ -265,6 +468,12 @@ impl Store {
     #[doc(hidden)]
     pub fn inject_faults(&mut self, faults: Faults) {
         self.faults = faults;
+    }
+
+    /// Makes the following backups fail at the given step (tests of the backup path).
+    #[doc(hidden)]
+    pub fn inject_backup_faults(&mut self, faults: Faults) {
+        self.backup_faults = faults;
     }
 
     /// Saves the board (see `save_text`).
@@ -279,42 +488,86 @@ impl Store {
     /// Writes serialised board text: atomically, after a backup on the first save of the run, and never
     /// over a file someone else changed since we read or wrote it (ours goes to a conflict copy instead).
     pub fn save_text(&mut self, text: &str) -> Result<Saved, StoreError> {
-        if self.read_only {
+        if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
+                why: why.clone(),
             });
         }
-        let bytes = text.as_bytes();
+        let crlf_text;
+        let bytes = if self.crlf {
+            crlf_text = text.replace('\n', "\r\n");
+            crlf_text.as_bytes()
+        } else {
+            text.as_bytes()
+        };
+        let like = atomic::Like::of(&self.path);
         if self.conflict.is_some() || self.changed_on_disk() {
-            let ours = self
-                .conflict
-                .clone()
-                .unwrap_or_else(|| self.conflict_path());
-            atomic::write_atomic(&ours, bytes, &mut self.faults)
-                .map_err(|e| StoreError::write(&ours, e))?;
-            self.conflict = Some(ours.clone());
-            return Ok(Saved::Conflict { ours });
+            return self.save_aside(bytes, like);
         }
         if !self.backed_up {
-            backup::backup(&self.path).map_err(|e| StoreError::write(backup_dir(&self.path), e))?;
-            self.backed_up = true;
+            // Once per run: tried again with each save until one is made or the board is saved
+            // (then the file it would keep is gone), reported once, never in the way of the save.
+            match backup::backup(&self.path, &mut self.backup_faults) {
+                Ok(_) => self.backed_up = true,
+                Err(e) if !self.backup_reported => {
+                    self.backup_reported = true;
+                    self.notices.push(format!(
+                        "No backup of {} could be made in {} ({e}); the board is still saved",
+                        self.path.display(),
+                        backup_dir(&self.path).display()
+                    ));
+                }
+                Err(_) => {}
+            }
         }
-        if let Err(e) = atomic::write_atomic(&self.path, bytes, &mut self.faults) {
+        let target = atomic::Target {
+            path: &self.path,
+            board: &self.path,
+            like,
+            replace: true,
+        };
+        if let Err(e) = atomic::write(&target, bytes, &mut self.faults) {
             // A failure after the rename (the directory fsync) leaves our board in place: remember
             // it as ours, or the next save would take it for someone else's change.
             if fs::read(&self.path).is_ok_and(|now| now == bytes) {
                 self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
+                self.backed_up = true;
             }
             return Err(StoreError::write(&self.path, e));
         }
+        self.backed_up = true;
         self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
         Ok(Saved::Written)
     }
 
+    /// Our board beside theirs: a new conflict copy, or the one this run already made.
+    fn save_aside(
+        &mut self,
+        bytes: &[u8],
+        like: Option<atomic::Like>,
+    ) -> Result<Saved, StoreError> {
+        let (ours, replace) = match &self.conflict {
+            Some(p) => (p.clone(), true),
+            None => (self.conflict_path(), false),
+        };
+        let target = atomic::Target {
+            path: &ours,
+            board: &self.path,
+            like: like.map(atomic::Like::beside),
+            replace,
+        };
+        atomic::write(&target, bytes, &mut self.faults).map_err(|e| StoreError::write(&ours, e))?;
+        self.conflict = Some(ours.clone());
+        Ok(Saved::Conflict { ours })
+    }
+
     /// Reads the file again, accepting what is on disk now (after a conflict, say).
     pub fn reload(&mut self) -> Result<Board, StoreError> {
-        let (board, fingerprint) = parse_and_fingerprint(&self.path, &read_text(&self.path)?)?;
+        let text = read_text(&self.path)?;
+        let (board, fingerprint) = parse_and_fingerprint(&self.path, &text)?;
         self.fingerprint = Some(fingerprint);
+        self.crlf = uses_crlf(&text);
         self.conflict = None;
         Ok(board)
     }
@@ -335,13 +588,27 @@ impl Store {
         fs::read(&self.path).map_or(true, |bytes| hash(&bytes) != fp.hash)
     }
 
+    /// A conflict copy's name nobody has taken: `board.conflict-<time>.ron`, then `-2`, `-3`…
     fn conflict_path(&self) -> PathBuf {
         let stem = self
             .path
             .file_stem()
             .map_or_else(|| "board".into(), |s| s.to_string_lossy());
         let time = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-        self.path
-            .with_file_name(format!("{stem}.conflict-{time}.ron"))
+        let mut n = 1;
+        loop {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let p = self
+                .path
+                .with_file_name(format!("{stem}.conflict-{time}{suffix}.ron"));
+            if fs::symlink_metadata(&p).is_err() {
+                return p;
+            }
+            n += 1;
+        }
     }
 }

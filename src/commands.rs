@@ -87,8 +87,8 @@ fn summary(path: &Path) -> Result<(), Failure> {
     }
     text.push_str(&describe(path, b));
     text.push('\n');
-    if opened.store.is_read_only() {
-        text.push_str("Another cairn has this board open: read-only.\n");
+    if let Some(why) = opened.store.read_only_reason() {
+        text.push_str(&format!("Opened read-only: {why}.\n"));
     }
     out(&text)
 }
@@ -178,7 +178,11 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
     board
         .apply(plan.edit)
         .map_err(|e| Failure::data(format!("{}: cannot add the items: {e}", input.display())))?;
-    match store.save(&board)? {
+    let saved = store.save(&board);
+    for notice in store.take_notices() {
+        let _ = writeln!(std::io::stderr(), "{}", io::terminal_safe(&notice));
+    }
+    match saved? {
         Saved::Written => {}
         Saved::Conflict { ours } => {
             return Err(Failure::data(format!(

@@ -112,7 +112,12 @@ pub fn backup(path: &Path, faults: &mut Faults) -> io::Result<Option<PathBuf>> {
         like: like.map(Like::beside),
         replace: false,
     };
-    atomic::write(&t, &bytes, faults)?;
+    if let Err(e) = atomic::write(&t, &bytes, faults) {
+        // Only the directory's fsync fails after the move: the backup is whole and ours.
+        if fs::symlink_metadata(&target).is_err() {
+            return Err(e);
+        }
+    }
     prune(path);
     Ok(Some(target))
 }

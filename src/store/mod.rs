@@ -296,6 +296,7 @@ fn parse_and_fingerprint(path: &Path, text: &str) -> Result<(Board, Fingerprint)
 
 /// Loads and validates a board without locking it (for `check` and `export`).
 pub fn read(path: &Path) -> Result<Board, StoreError> {
+    resolve(path)?; // a dangling link says so, not "no board here"
     from_ron(&read_text(path)?, path)
 }
 
@@ -371,12 +372,8 @@ impl Store {
                 let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
                 store.fingerprint = Some(fingerprint);
                 store.crlf = uses_crlf(&text);
-                if format::has_comments(&text) && store.read_only.is_none() {
-                    store.notices.push(format!(
-                        "{} has comments: saving drops them (the file as it is now goes to {} first)",
-                        path.display(),
-                        backup_dir(path).display()
-                    ));
+                if store.read_only.is_none() {
+                    store.note_comments(&text);
                 }
                 Ok(Opened {
                     store,
@@ -412,6 +409,7 @@ impl Store {
         let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
         store.fingerprint = Some(fingerprint);
         store.crlf = uses_crlf(&text);
+        store.note_comments(&text);
         Ok((store, board))
     }
 
@@ -436,6 +434,17 @@ impl Store {
         }
         store.save(board)?;
         Ok(store)
+    }
+
+    /// Says once that a hand-edited file's comments do not survive a save.
+    fn note_comments(&mut self, text: &str) {
+        if format::has_comments(text) {
+            self.notices.push(format!(
+                "{} has comments: saving drops them (the file as it is now goes to {} first)",
+                self.path.display(),
+                backup_dir(&self.path).display()
+            ));
+        }
     }
 
     /// The board file (a link resolved to its target).

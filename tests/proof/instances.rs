@@ -15,9 +15,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-mod common;
-
-use common::tmux::*;
+use crate::common::tmux::*;
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)

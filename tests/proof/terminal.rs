@@ -8,9 +8,7 @@ use std::fs;
 use std::process::Command;
 use std::time::Instant;
 
-mod common;
-
-use common::tmux::*;
+use crate::common::tmux::*;
 
 fn stty(tty: &str) -> String {
     let out = Command::new("stty")

@@ -17,9 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-mod common;
-
-use common::tmux::*;
+use crate::common::tmux::*;
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)

@@ -11,8 +11,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-mod common;
-
 /// How many file operations one atomic write performs (create, write, fsync, chmod, rename, dir fsync).
 const STEPS: usize = 6;
 
@@ -159,7 +157,7 @@ fn a_directory_that_cannot_be_written_even_by_root() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_disk_that_fills_while_cairn_runs_keeps_the_change_and_saves_it_later() {
-    use common::tmux::Tmux;
+    use crate::common::tmux::Tmux;
     let Some(t) = Tmux::start("full_disk_tui") else {
         return;
     };

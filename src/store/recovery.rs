@@ -20,8 +20,11 @@ pub fn write_recovery(path: &Path, board: &Board) -> Result<PathBuf, String> {
     }
     dirs.push(std::env::temp_dir());
     let mut failures = Vec::new();
-    for dir in dirs {
-        let _ = std::fs::create_dir_all(&dir);
+    for (n, dir) in dirs.into_iter().enumerate() {
+        // The board's own directory is never re-created (it may have been removed on purpose).
+        if n > 0 {
+            let _ = std::fs::create_dir_all(&dir);
+        }
         // A name already taken (a link planted there) is skipped, never written through.
         for n in 1..=5 {
             let target_path = match n {

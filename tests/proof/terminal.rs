@@ -123,3 +123,137 @@ fn sigterm_restores_the_terminal_and_saves() {
 fn sighup_restores_the_terminal_and_saves() {
     ends_cleanly("sighup", End::Signal("-HUP"), "0");
 }
+
+#[test]
+fn sigint_restores_the_terminal_and_saves() {
+    ends_cleanly("sigint", End::Signal("-INT"), "0");
+}
+
+#[test]
+fn sigquit_restores_the_terminal_and_saves() {
+    ends_cleanly("sigquit", End::Signal("-QUIT"), "0");
+}
+
+#[test]
+fn sigusr1_restores_the_terminal_and_saves() {
+    ends_cleanly("sigusr1", End::Signal("-USR1"), "0");
+}
+
+/// Runs cairn on `board` in a pane `main` behind a gate, the shell staying after it; returns the
+/// tty, its settings before cairn, the status file and cairn's pid.
+fn start_gated(t: &Tmux, board: &std::path::Path) -> (String, String, std::path::PathBuf, u32) {
+    let gate = t.dir.path().join("go");
+    let status = t.dir.path().join("status");
+    let run = t.cairn_command(board, &[]);
+    let run = run.trim_start_matches("exec ");
+    let script = format!(
+        "while [ ! -e '{gate}' ]; do sleep 0.02; done; {run}; echo $? > '{status}'; exec sleep 600",
+        gate = gate.display(),
+        status = status.display()
+    );
+    t.open_sh("main", 120, 40, &script);
+    let tty = t.pane_format("main", "#{pane_tty}");
+    let before = stty(&tty);
+    fs::write(&gate, "").expect("open the gate");
+    t.see("main", "Backlog");
+    let pid = cairn_in(t.pane_pid("main"));
+    (tty, before, status, pid)
+}
+
+fn wait_status(t: &Tmux, status: &std::path::Path) -> String {
+    let start = Instant::now();
+    while !status.exists() {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "cairn did not end; the screen was:\n{}",
+            t.screen("main")
+        );
+        std::thread::sleep(POLL);
+    }
+    std::thread::sleep(POLL);
+    fs::read_to_string(status)
+        .expect("reads")
+        .trim()
+        .to_string()
+}
+
+/// Point 17: `SIGTSTP` and `Ctrl-Z` give the shell its terminal back (cooked, cursor shown, main
+/// screen, no mouse) and stop; `SIGCONT` (what `fg` sends) takes it again: raw mode, the alternate
+/// screen redrawn, keys read at once.
+#[test]
+fn suspend_gives_the_terminal_back_and_fg_takes_it_again() {
+    let Some(t) = Tmux::start("suspend") else {
+        return;
+    };
+    let path = t.board();
+    let (tty, before, status, pid) = start_gated(&t, &path);
+    let raw = stty(&tty);
+    assert_ne!(raw, before);
+    for (round, how) in ["SIGTSTP", "Ctrl-Z"].iter().enumerate() {
+        if round == 0 {
+            signal("-TSTP", pid);
+        } else {
+            t.keys("main", &["C-z"]);
+        }
+        let start = Instant::now();
+        while stat(&pid.to_string()).is_none_or(|(state, _)| state != 'T') {
+            assert!(start.elapsed() < PATIENCE, "{how}: cairn did not stop");
+            std::thread::sleep(POLL);
+        }
+        assert_eq!(stty(&tty), before, "{how}: tty settings not given back");
+        assert_eq!(t.pane_format("main", "#{alternate_on}"), "0", "{how}");
+        assert_eq!(t.pane_format("main", "#{cursor_flag}"), "1", "{how}");
+        assert_eq!(t.pane_format("main", "#{mouse_any_flag}"), "0", "{how}");
+        signal("-CONT", pid);
+        t.wait_for("main", "the board redrawn after fg", |s| {
+            s.contains("Backlog")
+        });
+        assert_eq!(t.pane_format("main", "#{alternate_on}"), "1", "{how}");
+        assert_eq!(stty(&tty), raw, "{how}: not raw again");
+        // A key is read at once (no Enter): the help overlay opens, and closes.
+        t.keys("main", &["?"]);
+        t.see("main", "Esc");
+        t.keys("main", &["Escape"]);
+    }
+    t.keys("main", &["J"]);
+    t.see("main", "Move CRN-");
+    t.keys("main", &["q"]);
+    assert_eq!(wait_status(&t, &status), "0");
+    assert_eq!(stty(&tty), before);
+}
+
+/// Point 10: the board's directory removed while cairn runs: the saves fail, and on quit the
+/// board with every change goes to the data directory, whose path is printed.
+#[test]
+fn a_removed_directory_sends_the_recovery_to_the_data_dir() {
+    let Some(t) = Tmux::start("removed_dir") else {
+        return;
+    };
+    let dir = t.dir.path().join("boards");
+    fs::create_dir(&dir).expect("mkdir");
+    let path = dir.join("b.ron");
+    let (_, _, status, _) = start_gated(&t, &path);
+    t.see_with_status("main", "Backlog", "saved");
+    fs::remove_dir_all(&dir).expect("rm -r the board's directory");
+    t.keys("main", &["J"]);
+    t.wait_for("main", "the failed save", |s| s.contains("NOT SAVED"));
+    t.keys("main", &["q"]); // asks first: the last save failed
+    std::thread::sleep(POLL * 4);
+    t.keys("main", &["y"]);
+    assert_eq!(wait_status(&t, &status), "1");
+    let data = t.dir.path().join("data/cairn");
+    let recovery: Vec<_> = fs::read_dir(&data)
+        .expect("the data dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().contains("b.recovery-"))
+        .collect();
+    assert_eq!(recovery.len(), 1, "one recovery file in {}", data.display());
+    let board = store::read(&recovery[0]).expect("loads");
+    assert!(!board.items.is_empty());
+    let screen = t.screen("main");
+    assert!(
+        screen.contains("b.recovery-"),
+        "the path is printed:\n{screen}"
+    );
+    assert!(!dir.exists(), "the removed directory was not re-created");
+}

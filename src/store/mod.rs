@@ -6,20 +6,25 @@ mod backup;
 mod error;
 mod fast;
 mod format;
+mod lock;
 mod migrate;
+mod paths;
 mod recovery;
 
 pub use atomic::{Faults, clean_leftovers};
 pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
 pub use error::StoreError;
+pub use lock::lock_path;
+pub use paths::resolve;
+
 pub use format::{from_ron, from_ron_reference, has_comments, peek_version, to_ron};
+use lock::{Lock, take_lock, unwritable};
+use paths::{check_regular, read_text};
 pub use recovery::write_recovery;
 
 use crate::model::Board;
-use std::fs::{self, File, TryLockError};
+use std::fs::{self, File};
 use std::hash::{DefaultHasher, Hasher};
-use std::io;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -100,185 +105,6 @@ pub struct Store {
     conflict: Option<PathBuf>,
     faults: Faults,
     backup_faults: Faults,
-}
-
-/// `.board.ron.lock` beside `board.ron`: a separate file, since saving replaces the board's inode.
-pub fn lock_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "board".into(), |n| n.to_string_lossy());
-    path.with_file_name(format!(".{name}.lock"))
-}
-
-enum Lock {
-    Held(File),
-    Busy,
-    /// The lock cannot be taken for another reason (a read-only directory, a lock file that is a link
-    /// or cannot be opened): the board opens read-only, and this says why.
-    Unavailable(String),
-}
-
-/// Opens the lock file without following a link and without blocking (a FIFO planted there).
-fn open_lock(lock: &Path, write: bool) -> io::Result<File> {
-    let mut options = File::options();
-    options
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC);
-    if write {
-        options.write(true).create(true).truncate(false).mode(0o666);
-    }
-    options.open(lock)
-}
-
-fn take_lock(path: &Path) -> Lock {
-    let lock = lock_path(path);
-    // A lock file we may not write (someone else's) is still locked through a read-only handle.
-    let file = open_lock(&lock, true).or_else(|e| match e.kind() {
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem if lock.exists() => {
-            open_lock(&lock, false)
-        }
-        _ => Err(e),
-    });
-    let file = match file {
-        Ok(f) => f,
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            return Lock::Unavailable(format!(
-                "the lock file {} is a symbolic link; cairn does not follow it",
-                lock.display()
-            ));
-        }
-        Err(e) => {
-            return Lock::Unavailable(format!("cannot open the lock file {}: {e}", lock.display()));
-        }
-    };
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return Lock::Unavailable(format!(
-            "the lock file {} is not a regular file",
-            lock.display()
-        ));
-    }
-    match file.try_lock() {
-        Ok(()) => {
-            if let Some(like) = atomic::Like::of(path) {
-                let _ = atomic::adopt(&file, like.beside());
-            }
-            Lock::Held(file)
-        }
-        Err(TryLockError::WouldBlock) => Lock::Busy,
-        Err(TryLockError::Error(e)) => {
-            Lock::Unavailable(format!("cannot lock {}: {e}", lock.display()))
-        }
-    }
-}
-
-/// Why the board at `path` cannot be saved by us, if it cannot: a directory we may not write in
-/// (or that is gone), or a board we may not write (or that has no write permission at all: a
-/// `chmod 444` is a request, also to root).
-fn unwritable(path: &Path) -> Option<String> {
-    use rustix::fs::{Access, access};
-    let dir = atomic::parent(path);
-    if let Err(e) = access(dir, Access::WRITE_OK | Access::EXEC_OK) {
-        return Some(format!(
-            "cannot save in {}: {}",
-            dir.display(),
-            io::Error::from(e)
-        ));
-    }
-    let meta = fs::metadata(path).ok()?;
-    if meta.mode() & 0o222 == 0 {
-        return Some(format!(
-            "{} is not writable (mode {:o})",
-            path.display(),
-            meta.mode() & 0o777
-        ));
-    }
-    if let Err(e) = access(path, Access::WRITE_OK) {
-        return Some(format!(
-            "you cannot write {}: {}",
-            path.display(),
-            io::Error::from(e)
-        ));
-    }
-    None
-}
-
-/// The file a board path names: a symbolic link is followed to its target (which must exist), so
-/// the lock, temp files, backups and conflict copies go beside the real file.
-pub fn resolve(path: &Path) -> Result<PathBuf, StoreError> {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            fs::canonicalize(path).map_err(|_| StoreError::DanglingLink {
-                path: path.to_path_buf(),
-                target: fs::read_link(path).unwrap_or_default(),
-            })
-        }
-        _ => Ok(path.to_path_buf()),
-    }
-}
-
-fn kind_of(t: fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    if t.is_dir() {
-        "a directory"
-    } else if t.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if t.is_socket() {
-        "a socket"
-    } else if t.is_block_device() || t.is_char_device() {
-        "a device"
-    } else {
-        "not a file"
-    }
-}
-
-/// Refuses anything that is not a regular file before reading it (a FIFO would block forever).
-fn check_regular(path: &Path) -> Result<(), StoreError> {
-    match fs::metadata(path) {
-        Ok(m) if !m.is_file() => Err(StoreError::NotRegular {
-            path: path.to_path_buf(),
-            kind: kind_of(m.file_type()),
-        }),
-        _ => Ok(()),
-    }
-}
-
-fn read_text(path: &Path) -> Result<String, StoreError> {
-    let read_error = |source: io::Error| match source.kind() {
-        io::ErrorKind::NotFound => StoreError::Missing {
-            path: path.to_path_buf(),
-        },
-        _ => StoreError::Read {
-            path: path.to_path_buf(),
-            source,
-        },
-    };
-    check_regular(path)?;
-    // Non-blocking, and checked again on the open file: what was checked is what is read.
-    let mut file = File::options()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
-        .open(path)
-        .map_err(read_error)?;
-    let meta = file.metadata().map_err(read_error)?;
-    if !meta.is_file() {
-        return Err(StoreError::NotRegular {
-            path: path.to_path_buf(),
-            kind: kind_of(meta.file_type()),
-        });
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    io::Read::read_to_end(&mut file, &mut bytes).map_err(read_error)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        StoreError::Parse {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: "not UTF-8 text".to_string(),
-        }
-    })
 }
 
 /// Parses the board and fingerprints the text at the same time (on two threads: at 100k items

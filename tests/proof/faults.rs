@@ -134,8 +134,11 @@ fn a_directory_that_cannot_be_written_even_by_root() {
             mount(&["-o", "remount,ro,bind", s], &sub)
         }
     {
-        eprintln!("skipped: cannot make a read-only bind mount here (needs root on Linux)");
         let _ = Command::new("umount").arg(&sub).status();
+        crate::common::hostile::cannot_run(
+            "a_directory_that_cannot_be_written_even_by_root",
+            "cannot make a read-only bind mount here (needs root on Linux)",
+        );
         return;
     }
     let unmount = Unmount(&sub);
@@ -164,7 +167,10 @@ fn a_disk_that_fills_while_cairn_runs_keeps_the_change_and_saves_it_later() {
     let disk = t.dir.path().join("disk");
     fs::create_dir(&disk).expect("mkdir");
     if !mount(&["-t", "tmpfs", "-o", "size=512k", "tmpfs"], &disk) {
-        eprintln!("skipped: cannot mount a tmpfs here (needs root on Linux)");
+        crate::common::hostile::cannot_run(
+            "a_disk_that_fills_while_cairn_runs",
+            "cannot mount a tmpfs here (needs root on Linux)",
+        );
         return;
     }
     let _unmount = Unmount(&disk);

@@ -36,9 +36,6 @@ pub(super) const IMPACT: &[&str] = &["impact"];
 pub(super) const CONFIDENCE: &[&str] = &["confidence"];
 pub(super) const EFFORT: &[&str] = &["effort"];
 
-/// Reads a CSV export (Jira, GitHub Projects, Trello or cairn) and plans adding its rows at the
-/// bottom of the backlog. Rows that do not fit are listed in `skipped`, never half-imported.
-
 /// A whole number that fits `T` (`8` or `8.0`).
 pub(super) fn number<T: TryFrom<u64>>(c: &Cell<'_>) -> Result<T, String> {
     let n = c.value.parse::<u64>().ok().or_else(|| {

@@ -109,6 +109,8 @@ pub struct Import {
     pub warnings: Vec<RowIssue>,
 }
 
+/// Reads a CSV export (Jira, GitHub Projects, Trello or cairn) and plans adding its rows at the
+/// bottom of the backlog. Rows that do not fit are listed in `skipped`, never half-imported.
 pub fn plan_import(board: &Board, data: &[u8], today: Date) -> Result<Import, CsvError> {
     // Excel and Trello write a UTF-8 byte order mark; it is not part of the first header.
     let data = data

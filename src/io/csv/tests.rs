@@ -1,6 +1,5 @@
 //! Tests of CSV export and import.
 
-use super::dialect::*;
 use super::*;
 use crate::model::{Counters, Sprint};
 use jiff::civil::date;

@@ -19,6 +19,15 @@ pub fn cannot_run(test: &str, why: &str) -> bool {
     false
 }
 
+/// Holds the proof suite's tmux cases one at a time: they drive real terminals and time what they
+/// see, and on two cores several at once (with the crash suite's 10k board) starve each other.
+pub fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 pub fn is_root() -> bool {
     fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }

@@ -65,6 +65,7 @@ const CHANGES: &[&[&str]] = &[&["J"], &["K"], &["m"], &["j", "J"], &["k", "m"], 
 
 #[test]
 fn kill_9_at_random_moments_never_loses_the_file() {
+    let _serial = crate::common::hostile::serial();
     let Some(t) = Tmux::start("crash") else {
         return;
     };

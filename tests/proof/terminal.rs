@@ -19,6 +19,17 @@ fn stty(tty: &str) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
+/// Waits for the pane's shell to run (it makes `GATE.ready`): only then has tmux finished setting up
+/// the terminal (IUTF8 and the rest), so `stty -g` reads the settings cairn must give back.
+fn wait_ready(gate: &std::path::Path) {
+    let ready = gate.with_extension("ready");
+    let start = Instant::now();
+    while !ready.exists() {
+        assert!(start.elapsed() < PATIENCE, "the pane's shell did not start");
+        std::thread::sleep(POLL);
+    }
+}
+
 enum End {
     Panic,
     Error,
@@ -26,6 +37,7 @@ enum End {
 }
 
 fn ends_cleanly(test: &str, end: End, expected_status: &str) {
+    let _serial = crate::common::hostile::serial();
     let Some(t) = Tmux::start(test) else {
         return;
     };
@@ -41,12 +53,13 @@ fn ends_cleanly(test: &str, end: End, expected_status: &str) {
     let run = run.trim_start_matches("exec ");
     // The shell stays after cairn, so the terminal is still there to be looked at.
     let script = format!(
-        "while [ ! -e '{gate}' ]; do sleep 0.02; done; {run}; echo $? > '{status}'; exec sleep 600",
+        ": > '{gate}.ready'; while [ ! -e '{gate}' ]; do sleep 0.02; done; {run}; echo $? > '{status}'; exec sleep 600",
         gate = gate.display(),
         status = status.display()
     );
     t.open_sh("main", 120, 40, &script);
     let tty = t.pane_format("main", "#{pane_tty}");
+    wait_ready(&gate);
     let before = stty(&tty);
     fs::write(&gate, "").expect("open the gate");
     t.see("main", "was created from the sample board");
@@ -147,12 +160,13 @@ fn start_gated(t: &Tmux, board: &std::path::Path) -> (String, String, std::path:
     let run = t.cairn_command(board, &[]);
     let run = run.trim_start_matches("exec ");
     let script = format!(
-        "while [ ! -e '{gate}' ]; do sleep 0.02; done; {run}; echo $? > '{status}'; exec sleep 600",
+        ": > '{gate}.ready'; while [ ! -e '{gate}' ]; do sleep 0.02; done; {run}; echo $? > '{status}'; exec sleep 600",
         gate = gate.display(),
         status = status.display()
     );
     t.open_sh("main", 120, 40, &script);
     let tty = t.pane_format("main", "#{pane_tty}");
+    wait_ready(&gate);
     let before = stty(&tty);
     fs::write(&gate, "").expect("open the gate");
     t.see("main", "Backlog");
@@ -182,6 +196,7 @@ fn wait_status(t: &Tmux, status: &std::path::Path) -> String {
 /// screen redrawn, keys read at once.
 #[test]
 fn suspend_gives_the_terminal_back_and_fg_takes_it_again() {
+    let _serial = crate::common::hostile::serial();
     let Some(t) = Tmux::start("suspend") else {
         return;
     };
@@ -226,6 +241,7 @@ fn suspend_gives_the_terminal_back_and_fg_takes_it_again() {
 /// board with every change goes to the data directory, whose path is printed.
 #[test]
 fn a_removed_directory_sends_the_recovery_to_the_data_dir() {
+    let _serial = crate::common::hostile::serial();
     let Some(t) = Tmux::start("removed_dir") else {
         return;
     };

@@ -115,7 +115,9 @@ mod property {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(128),
+        ))]
 
         /// What `to_ron` writes, the fast reader reads, and reads exactly as ron does.
         #[test]

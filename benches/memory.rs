@@ -66,7 +66,7 @@ fn main() {
             Action::ShowBacklog,
         ] {
             app.update(pane);
-            terminal.draw(|f| cairn::ui::draw(f, &app)).expect("draws");
+            cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
         }
         app.update(Action::MoveDown);
         let copy = app.board.clone();

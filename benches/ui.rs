@@ -13,8 +13,8 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
-fn frame(terminal: &mut Terminal<TestBackend>, app: &App) {
-    terminal.draw(|f| cairn::ui::draw(f, app)).expect("draws");
+fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {
+    cairn::ui::draw_app(terminal, app).expect("draws");
 }
 
 fn keystrokes(c: &mut Criterion) {
@@ -25,14 +25,14 @@ fn keystrokes(c: &mut Criterion) {
     for n in [1_000usize, 10_000, 100_000] {
         let mut app = App::new(generate(n, 1), "b.ron", date(2026, 11, 28));
         let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-        frame(&mut terminal, &app);
+        frame(&mut terminal, &mut app);
         // Walking the list: j then k, so the selection stays near the top.
         group.bench_function(BenchmarkId::new("backlog j/k", n), |b| {
             let mut down = true;
             b.iter(|| {
                 app.update(if down { Action::Down } else { Action::Up });
                 down = !down;
-                frame(&mut terminal, &app);
+                frame(&mut terminal, &mut app);
             })
         });
         // A rank move changes the board: history, burndown check, filter refresh, frame.
@@ -45,7 +45,7 @@ fn keystrokes(c: &mut Criterion) {
                     Action::MoveUp
                 });
                 down = !down;
-                frame(&mut terminal, &app);
+                frame(&mut terminal, &mut app);
             })
         });
         for (pane, action) in [
@@ -59,7 +59,7 @@ fn keystrokes(c: &mut Criterion) {
                 b.iter(|| {
                     app.update(if down { Action::Down } else { Action::Up });
                     down = !down;
-                    frame(&mut terminal, &app);
+                    frame(&mut terminal, &mut app);
                 })
             });
         }
@@ -78,9 +78,9 @@ fn startup(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
             b.iter(|| {
                 let board = store::from_ron(black_box(text), Path::new("b.ron")).expect("parses");
-                let app = App::new(board, "b.ron", date(2026, 11, 28));
+                let mut app = App::new(board, "b.ron", date(2026, 11, 28));
                 let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");
-                frame(&mut terminal, &app);
+                frame(&mut terminal, &mut app);
                 app
             })
         });

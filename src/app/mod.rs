@@ -1,39 +1,39 @@
 //! The application state: the board, its history, what is on screen and the mode. `update` (in
 //! update.rs) is the one place that changes it; `ui` only reads it.
 
-mod action;
-mod backlog;
+pub mod command;
+mod context;
+pub mod cursor;
+mod effect;
 pub mod filter;
-pub mod form;
 mod history;
-pub mod palette;
-pub mod picker;
-mod planning;
-mod sprint;
-pub mod stakeholders;
-// Stakeholders
-mod people_form;
-pub mod people_notes;
-pub mod standup;
-pub mod timeline;
-mod timeline_form;
+pub mod keymap;
+pub mod keys;
+pub mod overlay;
+pub mod panes;
+pub mod screen;
 mod update;
+pub mod viewport;
 
-pub use action::{Action, COMMANDS, Command, Effect, Pane};
+pub use command::{Action, COMMANDS, Command, Context, Pane};
+pub use effect::Effect;
 pub use filter::Filter;
 pub use form::{Form, FormKind};
 pub use history::History;
+pub use keymap::Keymap;
+pub use overlay::{form, palette, picker};
 pub use palette::Palette;
+pub use panes::sprint::standup;
+pub use panes::stakeholders::notes as people_notes;
+pub use panes::{stakeholders, timeline};
 pub use picker::Picker;
 pub use stakeholders::{PeopleForm, PeopleView};
 pub use timeline::{TimelineForm, TimelineView};
+pub use viewport::{Area, Viewport};
 
-use crate::input::Keymap;
 use crate::model::{Board, Item, ItemId, SprintId};
 use jiff::civil::Date;
-use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
-use std::cell::Cell;
 
 /// What the keyboard is talking to.
 pub enum Mode {
@@ -102,8 +102,6 @@ pub struct BacklogView {
     pub filter: Filter,
     /// Positions in `board.items` of the items the filter lets through, in rank order.
     pub visible: Vec<usize>,
-    /// First visible row; the UI keeps the selection in view while drawing.
-    pub offset: Cell<usize>,
     /// Show the details panel.
     pub details: bool,
     /// The row the selection was last seen on: where it lands when its item goes away.
@@ -112,28 +110,52 @@ pub struct BacklogView {
     pub anchor: Option<ItemId>,
 }
 
-/// The sprint pane's view: the selected column and card, and whether the burndown is shown.
+/// What the sprint pane shows: one screen at a time, so two cannot be open together.
+#[derive(Clone, Debug, Default)]
+pub enum SprintScreen {
+    /// The board's columns and cards.
+    #[default]
+    Board,
+    /// The board with the selected card's details beside it.
+    Card,
+    /// The burndown and velocity of the active sprint, or of `viewing` (past sprints, read-only).
+    Burndown { viewing: Option<SprintId> },
+    /// The planning view: the backlog on the left, the next planned sprint on the right.
+    Planning,
+    /// Standup mode, while it runs.
+    Standup(Box<standup::Standup>),
+}
+
+/// The sprint pane's view: the selected column and card, the screen, and the planning view's focus.
 #[derive(Debug, Default)]
 pub struct SprintView {
     pub column: usize,
     pub card: Option<ItemId>,
-    pub burndown: bool,
-    /// The planning view is open (backlog on the left, the next planned sprint on the right).
-    pub planning: bool,
+    pub screen: SprintScreen,
+    /// The sprint board's filter (`/`): cards by text, assignee or tag.
+    pub filter: Filter,
     /// In planning: the sprint side has the focus.
     pub plan_right: bool,
     pub plan_left_item: Option<ItemId>,
     pub plan_right_item: Option<ItemId>,
-    /// The sprint whose burndown is shown, when not the active one (past sprints, read-only).
-    pub viewing: Option<SprintId>,
 }
 
-/// Screen areas the last frame used, for mouse clicks.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Hits {
-    pub tabs: [Rect; 4],
-    /// The rows of the backlog table (without its header).
-    pub rows: Rect,
+impl SprintView {
+    pub fn planning(&self) -> bool {
+        matches!(self.screen, SprintScreen::Planning)
+    }
+
+    pub fn burndown(&self) -> bool {
+        matches!(self.screen, SprintScreen::Burndown { .. })
+    }
+
+    /// The standup, while it runs.
+    pub fn standup(&self) -> Option<&standup::Standup> {
+        match &self.screen {
+            SprintScreen::Standup(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 pub struct App {
@@ -143,8 +165,6 @@ pub struct App {
     pub mode: Mode,
     pub backlog: BacklogView,
     pub sprint: SprintView,
-    /// Standup mode, while it runs.
-    pub standup: Option<standup::Standup>,
     pub timeline: TimelineView,
     pub people: PeopleView,
     /// Scroll offsets of the read-only panes, by pane index.
@@ -161,9 +181,10 @@ pub struct App {
     pub theme: ThemeName,
     pub color: bool,
     pub mouse: bool,
-    /// Rows per page in the list, as last drawn.
-    pub page: Cell<usize>,
-    pub hits: Cell<Hits>,
+    /// The time since the run started, as the last tick told it (the clock enters as a value).
+    pub clock: std::time::Duration,
+    /// What the last frame measured (page size, offsets, mouse areas), kept by the runner.
+    pub viewport: Viewport,
 }
 
 impl App {
@@ -175,7 +196,6 @@ impl App {
             mode: Mode::Normal,
             backlog: BacklogView::default(),
             sprint: SprintView::default(),
-            standup: None,
             timeline: TimelineView::default(),
             people: PeopleView::default(),
             scroll: [0; 4],
@@ -189,8 +209,8 @@ impl App {
             theme: ThemeName::Dark,
             color: true,
             mouse: true,
-            page: Cell::new(20),
-            hits: Cell::new(Hits::default()),
+            clock: std::time::Duration::ZERO,
+            viewport: Viewport::default(),
         };
         app.refresh_visible();
         app.backlog.selected = app.row_id(0);

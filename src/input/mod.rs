@@ -1,90 +1,71 @@
-//! From terminal events to actions: the keymap for normal mode, fixed keys for forms, the filter line,
-//! the palette and questions; and the config file that can rebind keys.
+//! From terminal events to actions. The app says which keymap contexts are open (an overlay's, or the
+//! pane's with lists and global); the keymap answers; keys an overlay does not bind are typed into it,
+//! close it or answer no. The config file can rebind keys in every context.
 
 pub mod config;
-pub mod keymap;
 pub mod keys;
 
+pub use crate::app::Context;
+pub use crate::app::keymap::Keymap;
+pub use crate::app::keys::Key;
 pub use config::{Config, load_config};
-pub use keymap::{Context, Keymap};
-pub use keys::Key;
 
-use crate::app::{Action, App, Mode};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crate::app::{Action, App, Mode, Pane};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
+
+/// What a key no context binds does in an overlay.
+enum Unbound {
+    /// Typed into the overlay's text field.
+    Type,
+    /// Closes the overlay.
+    Cancel,
+    /// Answers no.
+    No,
+    /// Nothing.
+    Ignore,
+}
+
+/// The contexts a key is looked up in now, narrowest first, and what an unbound key does.
+fn contexts(app: &App) -> (Vec<Context>, Unbound) {
+    let one = |c: Context, u: Unbound| (vec![c], u);
+    match &app.mode {
+        Mode::Normal => {
+            let mut chain = Vec::with_capacity(4);
+            if app.pane == Pane::Sprint && app.sprint.standup().is_some() {
+                chain.push(Context::Standup);
+            }
+            chain.extend(Keymap::chain(app.pane));
+            (chain, Unbound::Ignore)
+        }
+        Mode::Form(_) => one(Context::Form, Unbound::Type),
+        Mode::Filter(_) | Mode::PeopleFilter(_) => one(Context::Filter, Unbound::Type),
+        Mode::Palette(_) => one(Context::Palette, Unbound::Type),
+        Mode::Picker(_) => one(Context::Picker, Unbound::Type),
+        Mode::Help(_) => one(Context::Help, Unbound::Cancel),
+        Mode::RankPreview(_) => one(Context::Rank, Unbound::Ignore),
+        Mode::CloseSprint { .. } => one(Context::CloseSprint, Unbound::Ignore),
+        Mode::ConfirmWip { .. } | Mode::ConfirmQuit => one(Context::Confirm, Unbound::No),
+    }
+}
 
 /// The action for a key press in the app's current mode, if any.
 pub fn action_for_key(app: &App, event: KeyEvent) -> Option<Action> {
     let key = Key::from_event(&event)?;
-    match &app.mode {
-        // Standup's own keys come first while it runs on the sprint board.
-        Mode::Normal if app.standup.is_some() && app.pane == crate::app::Pane::Sprint => {
-            match event.code {
-                KeyCode::Char(' ' | 'n') => Some(Action::StandupNext),
-                KeyCode::Char('p') => Some(Action::StandupByPerson),
-                _ => app.keymap.lookup(app.pane, key).cloned(),
-            }
-        }
-        Mode::Normal => app.keymap.lookup(app.pane, key).cloned(),
-        Mode::Form(_) => Some(match event.code {
-            KeyCode::Enter => Action::Confirm,
-            KeyCode::Esc => Action::Cancel,
-            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => Action::PrevField,
-            KeyCode::Tab | KeyCode::Down => Action::NextField,
-            KeyCode::BackTab | KeyCode::Up => Action::PrevField,
-            _ => Action::Type(event),
-        }),
-        // Stakeholders: the pane's filter line too.
-        Mode::Filter(_) | Mode::Palette(_) | Mode::PeopleFilter(_) => Some(text_over_list(event)),
-        Mode::Picker(_) => Some(match event.code {
-            KeyCode::PageDown => Action::PageDown,
-            KeyCode::PageUp => Action::PageUp,
-            KeyCode::Tab | KeyCode::BackTab => Action::Check,
-            // Space ticks until a search is typed; then it separates the words of the search.
-            KeyCode::Char(' ') if matches!(&app.mode, Mode::Picker(p) if p.query().is_empty()) => {
-                Action::Check
-            }
-            _ => text_over_list(event),
-        }),
-        Mode::Help(_) => match event.code {
-            KeyCode::Char('j') | KeyCode::Down => Some(Action::Down),
-            KeyCode::Char('k') | KeyCode::Up => Some(Action::Up),
-            KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::PageUp => Some(Action::PageUp),
-            _ => Some(Action::Cancel),
-        },
-        Mode::RankPreview(_) => match event.code {
-            KeyCode::Enter => Some(Action::Confirm),
-            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::CloseSprint { .. } => match event.code {
-            KeyCode::Char(c @ ('b' | 'n')) => Some(Action::Answer(c)),
-            KeyCode::Esc | KeyCode::Char('q') => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::ConfirmWip { .. } => match event.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Yes),
-            _ => Some(Action::No),
-        },
-        Mode::ConfirmQuit => match event.code {
-            KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Yes),
-            _ => Some(Action::No),
-        },
+    let (chain, unbound) = contexts(app);
+    let bound = app.keymap.lookup_in(&chain, key).cloned();
+    // Space ticks in a picker until a search is typed; then it separates the search's words.
+    if bound == Some(Action::Check)
+        && key == Key::char(' ')
+        && matches!(&app.mode, Mode::Picker(p) if !p.query().is_empty())
+    {
+        return Some(Action::Type(event));
     }
-}
-
-/// Keys of a line that takes text above a list (filters, the palette, the picker's search): Enter
-/// and Esc answer, arrows and Ctrl-n/Ctrl-p move in the list, everything else is typed.
-fn text_over_list(event: KeyEvent) -> Action {
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    match event.code {
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Esc => Action::Cancel,
-        KeyCode::Down => Action::Down,
-        KeyCode::Up => Action::Up,
-        KeyCode::Char('n') if ctrl => Action::Down,
-        KeyCode::Char('p') if ctrl => Action::Up,
-        _ => Action::Type(event),
+    match (bound, unbound) {
+        (Some(action), _) => Some(action),
+        (None, Unbound::Type) => Some(Action::Type(event)),
+        (None, Unbound::Cancel) => Some(Action::Cancel),
+        (None, Unbound::No) => Some(Action::No),
+        (None, Unbound::Ignore) => None,
     }
 }
 
@@ -93,11 +74,8 @@ pub fn action_for_mouse(app: &App, event: MouseEvent) -> Option<Action> {
     if !app.mouse || !matches!(app.mode, Mode::Normal) {
         return None;
     }
-    let hits = app.hits.get();
-    let at = ratatui::layout::Position {
-        x: event.column,
-        y: event.row,
-    };
+    let vp = &app.viewport;
+    let (x, y) = (event.column, event.row);
     match event.kind {
         MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
         MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
@@ -108,11 +86,11 @@ pub fn action_for_mouse(app: &App, event: MouseEvent) -> Option<Action> {
                 Action::ShowTimeline,
                 Action::ShowStakeholders,
             ];
-            if let Some(n) = hits.tabs.iter().position(|r| r.contains(at)) {
+            if let Some(n) = vp.tabs.iter().position(|r| r.contains(x, y)) {
                 return Some(panes[n].clone());
             }
-            if app.pane == crate::app::Pane::Backlog && hits.rows.contains(at) {
-                let row = app.backlog.offset.get() + usize::from(event.row - hits.rows.y);
+            if app.pane == Pane::Backlog && vp.rows.contains(x, y) {
+                let row = vp.backlog_offset + usize::from(y - vp.rows.y);
                 return Some(Action::SelectRow(row));
             }
             None

@@ -163,6 +163,7 @@ fn event_loop(
     let events = events::Events::start();
     let mut dirty = true;
     let hook = test_hook::requested();
+    let run_started = std::time::Instant::now();
     loop {
         // First, so a closed terminal (SIGHUP) is not drawn to.
         if signals.stop.load(Ordering::Relaxed) {
@@ -180,7 +181,7 @@ fn event_loop(
         }
         test_hook::fail_after_a_change(hook, app.changes)?;
         if dirty {
-            term.draw(|f| crate::ui::draw(f, app))?;
+            crate::ui::draw_app(term, app)?;
             dirty = false;
         }
         let wait = saver
@@ -220,8 +221,8 @@ fn event_loop(
                 next = events.ready();
             }
         } else {
-            if app.standup.is_some() {
-                app.update(Action::Tick); // the standup timer
+            if app.ticking() {
+                app.update(Action::Tick(run_started.elapsed())); // the standup timer
                 dirty = true;
             }
             let today = crate::today();
@@ -232,6 +233,8 @@ fn event_loop(
         }
         for effect in effects {
             match effect {
+                // `update` carries out its own follow-ups; none reaches here.
+                Effect::Then(_) => {}
                 Effect::Changed => {
                     if let Some(s) = saver.as_deref_mut() {
                         s.changed();

@@ -2,7 +2,7 @@
 //! details beside it on wide terminals or below it when asked for.
 
 use super::{Theme, widgets};
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Viewport, cursor};
 use crate::model::{Board, Item, Moscow, Scoring};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,7 +12,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 /// Wide enough to show the details beside the table without being asked.
 const WIDE: u16 = 150;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     let filtering = matches!(app.mode, Mode::Filter(_));
     let (list_area, filter_area) = if filtering || !app.backlog.filter.is_empty() {
         let [list, filter] =
@@ -32,12 +32,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         (list_area, None)
     };
-    table(frame, table_area, app, theme);
+    table(frame, table_area, app, theme, vp);
     if let Some(d) = details_area {
-        details(frame, d, app, theme);
+        item_details(frame, d, app, app.selected_item(), theme);
     }
     if let Some(f) = filter_area {
-        filter_line(frame, f, app, theme);
+        let filter = &app.backlog.filter;
+        widgets::filter_line(frame, f, app, &filter.text, &filter.unknown, theme);
     }
 }
 
@@ -65,36 +66,29 @@ fn title(app: &App) -> String {
     }
 }
 
-fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     let b = &app.board;
     let block = widgets::block(title(app), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows_height = inner.height.saturating_sub(1) as usize;
-    app.page.set(rows_height.max(1));
-    let mut hits = app.hits.get();
-    hits.rows = Rect {
+    vp.page = rows_height.max(1);
+    vp.rows = Rect {
         y: inner.y + 1,
         height: inner.height.saturating_sub(1),
         ..inner
-    };
-    app.hits.set(hits);
+    }
+    .into();
 
     // Keep the selection in view, moving the window as little as possible.
     let selected = app.selected_row();
-    let mut offset = app
-        .backlog
-        .offset
-        .get()
-        .min(app.backlog.visible.len().saturating_sub(1));
-    if let Some(sel) = selected {
-        if sel < offset {
-            offset = sel;
-        } else if rows_height > 0 && sel >= offset + rows_height {
-            offset = sel + 1 - rows_height;
-        }
-    }
-    app.backlog.offset.set(offset);
+    let offset = cursor::window(
+        vp.backlog_offset,
+        selected,
+        app.backlog.visible.len(),
+        rows_height,
+    );
+    vp.backlog_offset = offset;
 
     let wide = inner.width >= 118;
     let medium = inner.width >= 96;
@@ -173,9 +167,15 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(table, inner);
     if app.backlog.visible.is_empty() {
         let msg = if b.items.is_empty() {
-            "The backlog is empty: press a to add an item."
+            format!(
+                "The backlog is empty: press {} to add an item.",
+                app.keymap.hint(&crate::app::Action::AddItem)
+            )
         } else {
-            "Nothing matches the filter: Esc clears it."
+            format!(
+                "Nothing matches the filter: {} clears it.",
+                app.keymap.hint(&crate::app::Action::Cancel)
+            )
         };
         let at = Rect {
             y: inner.y + 2,
@@ -190,8 +190,9 @@ fn key_width(b: &Board) -> u16 {
     (b.project.key.len() + 1 + b.counters.item.to_string().len()).max(3) as u16
 }
 
-fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(it) = app.selected_item() else {
+/// An item's details: the backlog's selection, or a sprint card.
+pub fn item_details(frame: &mut Frame, area: Rect, app: &App, item: Option<&Item>, theme: &Theme) {
+    let Some(it) = item else {
         frame.render_widget(widgets::block(" Details ", theme), area);
         return;
     };
@@ -314,30 +315,4 @@ fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .wrap(Wrap { trim: false }),
         area,
     );
-}
-
-fn filter_line(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let [prompt, input] =
-        Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(" Filter: ").style(theme.accent), prompt);
-    match &app.mode {
-        Mode::Filter(text) => frame.render_widget(&**text, input),
-        _ => frame.render_widget(
-            Paragraph::new(app.backlog.filter.text.clone()).style(theme.text),
-            input,
-        ),
-    }
-    if !app.backlog.filter.unknown.is_empty() {
-        let msg = format!(
-            "unknown: {} (kind: story bug task spike epic · moscow: must should could won't none) ",
-            app.backlog.filter.unknown.join(" ")
-        );
-        let w = (msg.chars().count() as u16).min(area.width / 2);
-        let at = Rect {
-            x: area.right() - w,
-            width: w,
-            ..area
-        };
-        frame.render_widget(Paragraph::new(msg).style(theme.error), at);
-    }
 }

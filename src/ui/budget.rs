@@ -18,6 +18,7 @@ pub fn draw(
     entries: &[&TimelineEntry],
     header: Vec<Line<'static>>,
     theme: &Theme,
+    vp: &mut crate::app::Viewport,
 ) {
     let today = app.today;
     let costed: Vec<&TimelineEntry> = entries
@@ -26,16 +27,24 @@ pub fn draw(
         .filter(|e| e.kind == EntryKind::Phase || e.planned_cost > 0 || e.actual_cost > 0)
         .collect();
     let currency = app.board.project.currency.trim();
-    let title = format!(" Budget — {currency} · planned vs actual · $ or Esc: back to the gantt ");
-    let empty = costed
-        .is_empty()
-        .then_some("No phases yet: a adds one; its form has planned and actual cost.");
-    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
+    let k = |a: crate::app::Action| app.keymap.hint(&a);
+    let title = format!(
+        " Budget — {currency} · planned vs actual · {} or {}: back to the gantt ",
+        k(crate::app::Action::Budget),
+        k(crate::app::Action::Cancel)
+    );
+    let empty = costed.is_empty().then(|| {
+        format!(
+            "No phases yet: {} adds one; its form has planned and actual cost.",
+            k(crate::app::Action::AddEntry)
+        )
+    });
+    let Some(body) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
     let wide = body.width >= 110;
     let rows_room = usize::from(body.height.saturating_sub(3));
-    app.page.set(rows_room.max(1));
+    vp.page = rows_room.max(1);
     let selected = app.selected_entry().map(|e| e.id);
     let at = selected
         .and_then(|id| costed.iter().position(|e| e.id == id))

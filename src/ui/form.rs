@@ -2,7 +2,7 @@
 //! field) beside it when it fits, under it when it does not.
 
 use super::{Theme, widgets};
-use crate::app::{App, Form, form::Field};
+use crate::app::{Action, App, Form, form::Field};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -19,7 +19,7 @@ fn note<'a>(f: &'a Field, focused: bool, theme: &Theme) -> Option<Span<'a>> {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme) {
     let width = area.width.saturating_sub(4).min(120);
     let inner_width = width.saturating_sub(2);
     let input_width = inner_width.saturating_sub(LABEL + 4).min(48);
@@ -39,7 +39,23 @@ pub fn draw(frame: &mut Frame, area: Rect, _app: &App, form: &Form, theme: &Them
         + notes.iter().flatten().filter(|(_, below)| *below).count() as u16;
     let popup = widgets::centered(area, width, rows + 4);
     frame.render_widget(Clear, popup);
-    let block = widgets::block(format!(" {} ", form.title), theme);
+    // The keys come from the keymap, so the title stays true after a rebind.
+    let k = |a: Action| app.keymap.hint(&a);
+    let keys = if form.fields.len() > 1 {
+        format!(
+            "{} saves, {} next field, {} cancels",
+            k(Action::Confirm),
+            k(Action::NextField),
+            k(Action::Cancel)
+        )
+    } else {
+        format!(
+            "{} saves, {} cancels",
+            k(Action::Confirm),
+            k(Action::Cancel)
+        )
+    };
+    let block = widgets::block(format!(" {} — {keys} ", form.title), theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
 

@@ -45,10 +45,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         usize::from(area.width.saturating_sub(2)),
         theme,
     );
-    let empty = all
-        .is_empty()
-        .then_some("No stakeholders yet: a adds the first.");
-    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
+    let empty = all.is_empty().then(|| {
+        format!(
+            "No stakeholders yet: {} adds the first.",
+            app.keymap.hint(&crate::app::Action::AddStakeholder)
+        )
+    });
+    let Some(body) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
     let [axis, grid] = Layout::horizontal([Constraint::Length(2), Constraint::Fill(1)]).areas(body);

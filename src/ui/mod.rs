@@ -1,7 +1,7 @@
 //! Rendering only: reads the `App` and draws a frame. Costs grow with what is on screen, never with the
 //! size of the board.
 
-mod backlog;
+pub(crate) mod backlog;
 mod budget;
 mod burndown;
 mod form;
@@ -21,7 +21,7 @@ pub mod theme;
 mod timeline;
 pub mod widgets;
 
-use crate::app::{App, Mode, Pane};
+use crate::app::{App, Mode, Pane, Viewport};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -31,7 +31,9 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-pub fn draw(frame: &mut Frame, app: &App) {
+/// Draws the app and measures the frame into `vp` (page sizes, offsets, mouse areas). `vp` starts as
+/// the viewport the app kept from the last frame, so lists scroll as little as possible.
+pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
     let theme = Theme::new(app.theme, app.color);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -62,15 +64,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    shell::header(frame, header, app, &theme);
+    shell::header(frame, header, app, &theme, vp);
     if app.read_only {
         shell::read_only_banner(frame, banner_area, &theme);
     }
     match app.pane {
-        Pane::Backlog => backlog::draw(frame, body, app, &theme),
-        Pane::Sprint => sprint::draw(frame, body, app, &theme),
-        Pane::Timeline => timeline::draw(frame, body, app, &theme),
-        Pane::Stakeholders => stakeholders::draw(frame, body, app, &theme),
+        Pane::Backlog => backlog::draw(frame, body, app, &theme, vp),
+        Pane::Sprint => sprint::draw(frame, body, app, &theme, vp),
+        Pane::Timeline => timeline::draw(frame, body, app, &theme, vp),
+        Pane::Stakeholders => stakeholders::draw(frame, body, app, &theme, vp),
     }
     shell::status_bar(frame, status, app, &theme);
     match &app.mode {
@@ -88,6 +90,29 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Mode::CloseSprint { sprint, next } => {
             overlay::close_sprint(frame, body, app, *sprint, *next, &theme)
+        }
+    }
+}
+
+/// Draws the app on a terminal and keeps what the frame measured in the app's viewport: what the
+/// runner, the tests and the benches call.
+pub fn draw_app<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+) -> Result<(), B::Error> {
+    let mut vp = app.viewport;
+    terminal.draw(|f| draw(f, app, &mut vp))?;
+    app.viewport = vp;
+    Ok(())
+}
+
+impl From<ratatui::layout::Rect> for crate::app::Area {
+    fn from(r: ratatui::layout::Rect) -> Self {
+        crate::app::Area {
+            x: r.x,
+            y: r.y,
+            width: r.width,
+            height: r.height,
         }
     }
 }

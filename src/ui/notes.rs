@@ -11,7 +11,13 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListState};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    vp: &mut crate::app::Viewport,
+) {
     let notes = app.timeline_notes();
     let total: usize = app.board.stakeholders.iter().map(|s| s.notes.len()).sum();
     let f = &app.people.notes;
@@ -60,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .unwrap_or(0);
     // Only the notes that can be on screen are built: at most one a row from the offset.
     let rows = usize::from(body.height);
-    let mut offset = app.people.note_offset.get().min(selected);
+    let mut offset = vp.note_offset.min(selected);
     if selected >= offset + rows {
         offset = selected + 1 - rows;
     }
@@ -96,5 +102,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .highlight_style(theme.selected);
     let mut state = ListState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(list, body, &mut state);
-    app.people.note_offset.set(offset + state.offset());
+    vp.note_offset = offset + state.offset();
 }

@@ -41,7 +41,15 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
     }
     let popup = widgets::centered(area, 76, area.height.saturating_sub(2));
     frame.render_widget(Clear, popup);
-    let title = format!(" Keys — {} (↑↓ scroll, Esc closes) ", app.pane.title());
+    use crate::app::{Action, Context};
+    let k = |a: Action| app.keymap.key_in(Context::Help, &a).unwrap_or_default();
+    let title = format!(
+        " Keys — {} ({}{} scroll, {} closes) ",
+        app.pane.title(),
+        k(Action::Up),
+        k(Action::Down),
+        k(Action::Cancel)
+    );
     let scroll = scroll.min(lines.len().saturating_sub(1)) as u16;
     frame.render_widget(
         Paragraph::new(lines)
@@ -121,8 +129,11 @@ pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], 
     let scoring = b.settings.scoring;
     let block = widgets::block(
         format!(
-            " Rank by {} — Enter applies as one step (u undoes), Esc keeps the current order ",
-            scoring.name()
+            " Rank by {} — {} applies as one step ({} undoes), {} keeps the current order ",
+            scoring.name(),
+            app.keymap.hint(&crate::app::Action::Confirm),
+            app.keymap.hint(&crate::app::Action::Undo),
+            app.keymap.hint(&crate::app::Action::Cancel)
         ),
         theme,
     );
@@ -232,16 +243,28 @@ pub fn close_sprint(
     ];
     match next.and_then(|n| b.sprint(n)) {
         Some(n) => text.push(Line::from(vec![
-            Span::styled("  n ", theme.key),
+            Span::styled(
+                format!(
+                    "  {} ",
+                    app.keymap.hint(&crate::app::Action::LeftoversToNextSprint)
+                ),
+                theme.key,
+            ),
             Span::raw(format!("into {}", n.name)),
         ])),
         None => text.push(Line::styled(
-            "  (no planned sprint to carry it into: n on the board plans one)",
+            format!(
+                "  (no planned sprint to carry it into: {} on the board plans one)",
+                app.keymap.hint(&crate::app::Action::NewSprint)
+            ),
             theme.dim,
         )),
     }
     text.push(Line::from(vec![
-        Span::styled("  Esc ", theme.key),
+        Span::styled(
+            format!("  {} ", app.keymap.hint(&crate::app::Action::Cancel)),
+            theme.key,
+        ),
         Span::raw("keep the sprint open"),
     ]));
     let popup = widgets::centered(area, 72, text.len() as u16 + 2);

@@ -2,14 +2,14 @@
 //! capacity gauge that says in words when the plan is over capacity or over the recent velocity.
 
 use super::{Theme, widgets};
-use crate::app::App;
+use crate::app::{App, Viewport};
 use crate::model::{ItemId, average_velocity};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     let b = &app.board;
     let Some(sprint) = app.planned_sprint().and_then(|id| b.sprint(id)) else {
         let block = widgets::block(" Planning ", theme);
@@ -89,6 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         sel_left,
         !app.sprint.plan_right,
         theme,
+        vp,
     );
     list(
         frame,
@@ -99,6 +100,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         sel_right,
         app.sprint.plan_right,
         theme,
+        vp,
     );
 }
 
@@ -112,13 +114,14 @@ fn list(
     selected: Option<ItemId>,
     focused: bool,
     theme: &Theme,
+    vp: &mut Viewport,
 ) {
     let b = &app.board;
     let heading_style = if focused { theme.title } else { theme.header };
     let marker = if focused { "▸ " } else { "  " };
     let mut lines = vec![Line::styled(format!("{marker}{heading}"), heading_style)];
     let rows = usize::from(area.height.saturating_sub(1));
-    app.page.set(rows.max(1));
+    vp.page = rows.max(1);
     let row = selected
         .and_then(|id| ids.iter().position(|x| *x == id))
         .unwrap_or(0);

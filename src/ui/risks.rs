@@ -21,7 +21,14 @@ fn links(app: &App, r: &Risk) -> String {
     names.join(", ")
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, header: Vec<Line<'static>>, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    header: Vec<Line<'static>>,
+    theme: &Theme,
+    vp: &mut crate::app::Viewport,
+) {
     let rows = app.risk_rows();
     let open = app.board.risks.iter().filter(|r| r.is_open()).count();
     let high = app
@@ -30,33 +37,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, header: Vec<Line<'static>>
         .iter()
         .filter(|r| r.is_open() && r.is_high())
         .count();
+    use crate::app::Action;
+    let k = |a: Action| app.keymap.hint(&a);
     let title = format!(
-        " Risk register — {open} open, {high} high · a add · e edit · x close · L link · Esc back "
+        " Risk register — {open} open, {high} high · {} add · {} edit · {} close · {} link · {} back ",
+        k(Action::AddEntry),
+        k(Action::EditEntry),
+        k(Action::CloseRisk),
+        k(Action::LinkItems),
+        k(Action::Cancel)
     );
-    let empty = rows
-        .is_empty()
-        .then_some("No risks yet: a adds one (what could go wrong, how likely, how bad).");
-    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
+    let empty = rows.is_empty().then(|| {
+        format!(
+            "No risks yet: {} adds one (what could go wrong, how likely, how bad).",
+            k(Action::AddEntry)
+        )
+    });
+    let Some(body) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
     let wide = body.width >= 120;
     let room = usize::from(body.height.saturating_sub(1));
-    app.page.set(room.max(1));
+    vp.page = room.max(1);
     let selected = app.selected_risk().map(|r| r.id);
     let at = selected
         .and_then(|id| rows.iter().position(|r| *r == id))
         .unwrap_or(0);
-    let mut offset = app
-        .timeline
-        .risk_offset
-        .get()
-        .min(rows.len().saturating_sub(room));
-    if at < offset {
-        offset = at;
-    } else if at >= offset + room {
-        offset = at + 1 - room;
-    }
-    app.timeline.risk_offset.set(offset);
+    let offset = crate::app::cursor::window(vp.risk_offset, Some(at), rows.len(), room);
+    vp.risk_offset = offset;
     let table_rows: Vec<Row> = rows
         .iter()
         .skip(offset)
@@ -116,7 +124,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, header: Vec<Line<'static>>
 
 /// The selected risk in full: mitigation and links, which the table cuts when narrow.
 pub fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = widgets::block(" Risk — Enter hides ", theme);
+    let hide = app.keymap.hint(&crate::app::Action::Details);
+    let block = widgets::block(format!(" Risk — {hide} hides "), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(r) = app.selected_risk() else {

@@ -2,26 +2,26 @@
 //! and the status bar (file, save state, message, key hints).
 
 use super::{Theme, widgets};
-use crate::app::{Action, App, Hits, Mode, Pane, SaveState};
+use crate::app::{Action, App, Mode, Pane, SaveState, Viewport};
 use crate::model::stakeholders_due;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     let mut spans = Vec::new();
-    let mut hits: Hits = app.hits.get();
     let mut x = area.x;
     for (n, pane) in Pane::ALL.iter().enumerate() {
         let label = format!(" {} {} ", n + 1, pane.title());
         let width = label.chars().count() as u16;
-        hits.tabs[n] = Rect {
+        vp.tabs[n] = Rect {
             x,
             y: area.y,
             width,
             height: 1,
-        };
+        }
+        .into();
         x += width + 1;
         let style = if *pane == app.pane {
             theme.tab_active
@@ -31,7 +31,6 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
-    app.hits.set(hits);
 
     let b = &app.board;
     let project = Span::styled(b.project.name.clone(), theme.title);
@@ -94,28 +93,73 @@ fn save_state(app: &App, theme: &Theme) -> Span<'static> {
 
 /// Key hints for what the user is doing now, from the keymap (so they follow the config).
 fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
-    let fixed = |pairs: &[(&str, &'static str)]| -> Vec<Span<'static>> {
+    use crate::app::Context;
+    // An overlay's hints name the keys its own context binds now.
+    let keyed = |context: Context, pairs: &[(Action, &'static str)]| -> Vec<Span<'static>> {
         pairs
             .iter()
-            .flat_map(|(k, w)| widgets::hint(k.to_string(), w, theme))
+            .filter_map(|(a, w)| {
+                app.keymap
+                    .key_in(context, a)
+                    .map(|k| widgets::hint(k, w, theme))
+            })
+            .flatten()
+            .collect()
+    };
+    use Action::{Cancel, Check, Confirm, LeftoversToBacklog, LeftoversToNextSprint, Yes};
+    // Up and down as one hint ("↑↓ select"), from the overlay's first keys for each.
+    let updown = |context: Context, what: &'static str| -> Vec<Span<'static>> {
+        let k = |a: Action| app.keymap.key_in(context, &a).unwrap_or_default();
+        widgets::hint(format!("{}{}", k(Action::Up), k(Action::Down)), what, theme)
+            .into_iter()
             .collect()
     };
     match &app.mode {
-        Mode::Form(_) => fixed(&[("Enter", "save"), ("Tab", "next field"), ("Esc", "cancel")]),
-        Mode::Filter(_) => fixed(&[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "select")]),
-        // Stakeholders
-        Mode::PeopleFilter(_) => fixed(&[("Enter", "keep"), ("Esc", "clear"), ("↑↓", "select")]),
-        Mode::Palette(_) => fixed(&[("Enter", "run"), ("↑↓", "choose"), ("Esc", "close")]),
-        Mode::Picker(_) => fixed(&[("Tab", "tick"), ("Enter", "apply"), ("Esc", "cancel")]),
-        Mode::Help(_) => fixed(&[("↑↓", "scroll"), ("Esc", "close")]),
-        Mode::RankPreview(_) => fixed(&[("Enter", "apply"), ("Esc", "keep the order")]),
-        Mode::ConfirmQuit => fixed(&[("y", "quit"), ("n", "stay")]),
-        Mode::ConfirmWip { .. } => fixed(&[("y", "move it anyway"), ("n", "leave it")]),
-        Mode::CloseSprint { .. } => fixed(&[
-            ("b", "to the backlog"),
-            ("n", "to the next sprint"),
-            ("Esc", "cancel"),
-        ]),
+        Mode::Form(_) => keyed(
+            Context::Form,
+            &[
+                (Confirm, "save"),
+                (Action::NextField, "next field"),
+                (Cancel, "cancel"),
+            ],
+        ),
+        Mode::Filter(_) | Mode::PeopleFilter(_) => [
+            keyed(Context::Filter, &[(Confirm, "keep"), (Cancel, "clear")]),
+            updown(Context::Filter, "select"),
+        ]
+        .concat(),
+        Mode::Palette(_) => [
+            keyed(Context::Palette, &[(Confirm, "run")]),
+            updown(Context::Palette, "choose"),
+            keyed(Context::Palette, &[(Cancel, "close")]),
+        ]
+        .concat(),
+        Mode::Picker(_) => keyed(
+            Context::Picker,
+            &[(Check, "tick"), (Confirm, "apply"), (Cancel, "cancel")],
+        ),
+        Mode::Help(_) => [
+            updown(Context::Help, "scroll"),
+            keyed(Context::Help, &[(Cancel, "close")]),
+        ]
+        .concat(),
+        Mode::RankPreview(_) => keyed(
+            Context::Rank,
+            &[(Confirm, "apply"), (Cancel, "keep the order")],
+        ),
+        Mode::ConfirmQuit => keyed(Context::Confirm, &[(Yes, "quit"), (Cancel, "stay")]),
+        Mode::ConfirmWip { .. } => keyed(
+            Context::Confirm,
+            &[(Yes, "move it anyway"), (Cancel, "leave it")],
+        ),
+        Mode::CloseSprint { .. } => keyed(
+            Context::CloseSprint,
+            &[
+                (LeftoversToBacklog, "to the backlog"),
+                (LeftoversToNextSprint, "to the next sprint"),
+                (Cancel, "cancel"),
+            ],
+        ),
         Mode::Normal => {
             let wanted: &[(Action, &'static str)] = match app.pane {
                 Pane::Backlog => &[
@@ -127,7 +171,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                     (Action::Help, "help"),
                     (Action::Quit, "quit"),
                 ],
-                Pane::Sprint if app.sprint.planning => &[
+                Pane::Sprint if app.sprint.planning() => &[
                     (Action::SendToSprint, "plan / unplan"),
                     (Action::ColumnLeft, "backlog"),
                     (Action::ColumnRight, "sprint"),
@@ -171,7 +215,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                 .iter()
                 .filter_map(|(a, w)| {
                     app.keymap
-                        .hint(app.pane, a)
+                        .hint_in(app.pane, a)
                         .map(|k| widgets::hint(k, w, theme))
                 })
                 .flatten()

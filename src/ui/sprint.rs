@@ -5,7 +5,7 @@
 
 use super::theme::Theme;
 use super::widgets::{self, first_fit, fit, pack, width};
-use crate::app::App;
+use crate::app::{App, Viewport};
 use crate::model::{Board, Column, Item, Sprint, SprintState};
 use jiff::civil::Date;
 use ratatui::Frame;
@@ -23,14 +23,14 @@ struct Ctx<'a> {
     theme: &'a Theme,
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    if app.sprint.planning {
-        return super::planning::draw(frame, area, app, theme);
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
+    if app.sprint.planning() {
+        return super::planning::draw(frame, area, app, theme, vp);
     }
-    if let Some(standup) = &app.standup {
+    if let Some(standup) = app.sprint.standup() {
         return super::standup::draw(frame, area, app, standup, theme);
     }
-    if app.sprint.burndown
+    if app.sprint.burndown()
         && let Some(viewed) = app.viewed_sprint()
     {
         return super::burndown::draw(frame, area, app, viewed, theme);
@@ -39,10 +39,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(sprint) = board.active_sprint() else {
         return no_active_sprint(frame, area, board, theme);
     };
+    let filter = &app.sprint.filter;
+    let area = if matches!(app.mode, crate::app::Mode::Filter(_)) || !filter.is_empty() {
+        let [board_area, line] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        widgets::filter_line(frame, line, app, &filter.text, &filter.unknown, theme);
+        board_area
+    } else {
+        area
+    };
+    let area = if matches!(app.sprint.screen, crate::app::SprintScreen::Card) {
+        let [board_area, details] = if area.width >= 150 {
+            Layout::horizontal([Constraint::Fill(3), Constraint::Length(60)]).areas(area)
+        } else {
+            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(45)]).areas(area)
+        };
+        let card = app.selected_card().and_then(|id| board.item(id));
+        super::backlog::item_details(frame, details, app, card, theme);
+        board_area
+    } else {
+        area
+    };
     // The one pass over the backlog: the sprint's cards, by column, in rank order.
     let mut columns: Vec<Vec<&Item>> = vec![Vec::new(); board.columns.len()];
     let (mut total, mut done) = (0, 0);
-    for item in board.sprint_items(sprint.id) {
+    for item in board
+        .sprint_items(sprint.id)
+        .filter(|i| filter.is_empty() || filter.matches(board, i))
+    {
         total += item.points_or_zero();
         if board.is_done(item) {
             done += item.points_or_zero();
@@ -99,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     // Every column scrolls together, by whole cards, so that the selected card is in view.
     let rows = usize::from(body.height.saturating_sub(1));
-    app.page.set(rows.max(3));
+    vp.page = rows.max(3);
     let selected = app.selected_card();
     let selected_row = selected
         .and_then(|id| {
@@ -325,7 +349,10 @@ pub(super) mod tests {
     /// The screen as text, one string per row (a wide character counts once).
     pub(crate) fn screen(app: &App, w: u16, h: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal.draw(|f| crate::ui::draw(f, app)).expect("draw");
+        let mut vp = app.viewport;
+        terminal
+            .draw(|f| crate::ui::draw(f, app, &mut vp))
+            .expect("draw");
         let buf = terminal.backend().buffer();
         let mut text = String::new();
         for y in 0..h {

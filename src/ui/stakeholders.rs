@@ -32,7 +32,13 @@ fn widths(inner: u16) -> [u16; 5] {
     w
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    vp: &mut crate::app::Viewport,
+) {
     let notes = app.people.screen == Screen::Notes && !app.people.details;
     let typing = matches!(app.mode, Mode::PeopleFilter(_));
     let filtered = if notes {
@@ -48,12 +54,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (area, None)
     };
     if app.people.details {
-        details(frame, body, app, theme);
+        details(frame, body, app, theme, vp);
     } else {
         match app.people.screen {
-            Screen::Register => register(frame, body, app, theme),
+            Screen::Register => register(frame, body, app, theme, vp),
             Screen::Grid => super::grid::draw(frame, body, app, theme),
-            Screen::Notes => super::notes::draw(frame, body, app, theme),
+            Screen::Notes => super::notes::draw(frame, body, app, theme, vp),
         }
     }
     if let Some(f) = filter {
@@ -61,7 +67,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
 }
 
-fn register(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn register(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    vp: &mut crate::app::Viewport,
+) {
     let (all, today) = (&app.board.stakeholders, app.today);
     let order = app.people_order();
     let due = stakeholders_due(all, today);
@@ -78,13 +90,19 @@ fn register(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let title = format!(" Stakeholders — {count} · {} ", app.people.sort.name());
     let empty = if all.is_empty() {
-        Some("No stakeholders yet: a adds the first (the people whose support the product needs).")
+        Some(format!(
+            "No stakeholders yet: {} adds the first (the people whose support the product needs).",
+            app.keymap.hint(&crate::app::Action::AddStakeholder)
+        ))
     } else if order.is_empty() {
-        Some("Nobody matches the filter: Esc clears it.")
+        Some(format!(
+            "Nobody matches the filter: {} clears it.",
+            app.keymap.hint(&crate::app::Action::Cancel)
+        ))
     } else {
         None
     };
-    let Some(table) = widgets::framed(frame, area, title, header, empty, theme) else {
+    let Some(table) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
     // The selection marker takes two columns.
@@ -96,15 +114,8 @@ fn register(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .selected_person()
         .and_then(|p| order.iter().position(|s| s.id == p.id));
     // Only the rows on screen are built: keep the selection in view, like the backlog.
-    let mut offset = app.people.offset.get().min(order.len().saturating_sub(1));
-    if let Some(sel) = selected {
-        if sel < offset {
-            offset = sel;
-        } else if rows_fit > 0 && sel >= offset + rows_fit {
-            offset = sel + 1 - rows_fit;
-        }
-    }
-    app.people.offset.set(offset);
+    let offset = crate::app::cursor::window(vp.people_offset, selected, order.len(), rows_fit);
+    vp.people_offset = offset;
     let rows = order
         .iter()
         .skip(offset)
@@ -276,7 +287,7 @@ pub(super) fn note_item(
 }
 
 /// The selected stakeholder: who they are, what they care about, and their notes newest first.
-fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut crate::app::Viewport) {
     let Some(s) = app.selected_person() else {
         return;
     };
@@ -391,10 +402,10 @@ fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always)
         .highlight_style(theme.selected);
     let mut state = ListState::default()
-        .with_offset(app.people.note_offset.get().min(selected))
+        .with_offset(vp.note_offset.min(selected))
         .with_selected(Some(selected));
     frame.render_stateful_widget(list, inner, &mut state);
-    app.people.note_offset.set(state.offset());
+    vp.note_offset = state.offset();
 }
 
 fn filter_line(frame: &mut Frame, area: Rect, app: &App, notes: bool, theme: &Theme) {

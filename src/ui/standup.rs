@@ -21,8 +21,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme
     } else {
         "right to left"
     };
+    use crate::app::{Action, Context};
+    let keys = |a: Action| app.keymap.keys_in(Context::Standup, &a).join("/");
     let block = widgets::block(
-        format!(" Standup — {walk} · Space/n next · p switch · Esc ends "),
+        format!(
+            " Standup — {walk} · {} next · {} switch · {} ends ",
+            keys(Action::StandupNext),
+            keys(Action::StandupByPerson),
+            app.keymap.hint(&Action::Cancel)
+        ),
         theme,
     );
     let inner = block.inner(area);
@@ -64,7 +71,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme
         lines.extend(s.summary(app).into_iter().map(Line::raw));
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            "Esc ends the standup · k goes back",
+            format!(
+                "{} ends the standup · {} goes back",
+                app.keymap.hint(&crate::app::Action::Cancel),
+                app.keymap.hint(&crate::app::Action::Up)
+            ),
             theme.dim,
         ));
         return frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
@@ -102,8 +113,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme
             lines.push(Line::from(meta));
         }
         lines.push(Line::raw(""));
+        let k = |a: Action| app.keymap.hint(&a);
         lines.push(Line::styled(
-            "x flag blocked · H/L move the card · Space next",
+            format!(
+                "{} flag blocked · {}/{} move the card · {} next",
+                k(Action::ToggleBlocked),
+                k(Action::CardLeft),
+                k(Action::CardRight),
+                k(Action::StandupNext)
+            ),
             theme.dim,
         ));
     }

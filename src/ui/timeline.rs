@@ -8,8 +8,8 @@ use super::gantt::{Gantt, HEAD_ROWS, RowInfo};
 use super::theme::Theme;
 use super::widgets;
 use super::widgets::{first_fit, fit, pack};
-use crate::app::App;
 use crate::app::timeline::{Sub, TimelineCache};
+use crate::app::{App, Viewport, cursor};
 use crate::model::forecast::{Cadence, Forecast, Progress, SEED, forecast_with, sprints_needed};
 use crate::model::{TimelineEntry, budget_totals, plan, recent_velocities};
 use ratatui::Frame;
@@ -17,8 +17,17 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     refresh_cache(app);
+    let filtering = matches!(app.mode, crate::app::Mode::Filter(_));
+    let area = if app.timeline.sub == Sub::Gantt && (filtering || !app.timeline.filter.is_empty()) {
+        let [chart, line] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        super::widgets::filter_line(frame, line, app, &app.timeline.filter, &[], theme);
+        chart
+    } else {
+        area
+    };
     // By position, not by id: `Board::entry` is a linear search, so one a row would be quadratic.
     let entries: Vec<&TimelineEntry> = app
         .timeline_order()
@@ -42,9 +51,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme,
     );
     match view.sub {
-        Sub::Gantt => gantt(frame, main, app, &entries, header, theme),
-        Sub::Budget => super::budget::draw(frame, main, app, &entries, header, theme),
-        Sub::Risks => super::risks::draw(frame, main, app, header, theme),
+        Sub::Gantt => gantt(frame, main, app, &entries, header, theme, vp),
+        Sub::Budget => super::budget::draw(frame, main, app, &entries, header, theme, vp),
+        Sub::Risks => super::risks::draw(frame, main, app, header, theme, vp),
     }
     if details_h > 0 {
         match view.sub {
@@ -61,6 +70,7 @@ fn gantt(
     entries: &[&TimelineEntry],
     header: Vec<Line<'static>>,
     theme: &Theme,
+    vp: &mut Viewport,
 ) {
     let view = &app.timeline;
     let mut title = format!(
@@ -75,39 +85,41 @@ fn gantt(
         title.push_str(" · ┃ critical path");
     }
     title.push(' ');
-    let empty = entries
-        .is_empty()
-        .then_some("No timeline entries yet: a adds a phase, a milestone or a release.");
-    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
+    let empty = entries.is_empty().then(|| {
+        if app.timeline.filter.is_empty() {
+            format!(
+                "No timeline entries yet: {} adds a phase, a milestone or a release.",
+                app.keymap.hint(&crate::app::Action::AddEntry)
+            )
+        } else {
+            format!(
+                "Nothing matches the filter: {} clears it.",
+                app.keymap.hint(&crate::app::Action::Cancel)
+            )
+        }
+    });
+    let Some(body) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
     let names = (body.width / 3).clamp(22, 44);
     let chart_cols = body.width.saturating_sub(names);
-    view.chart_days.set(Gantt::days_in(view.zoom, chart_cols));
+    vp.chart_days = Gantt::days_in(view.zoom, chart_cols);
     let legend = u16::from(body.height >= HEAD_ROWS + 6);
     let rows_room = usize::from(body.height.saturating_sub(HEAD_ROWS + legend));
-    app.page.set(rows_room.max(1));
+    vp.page = rows_room.max(1);
     let selected = app.selected_entry().map(|e| e.id);
     let at = selected
         .and_then(|id| entries.iter().position(|e| e.id == id))
         .unwrap_or(0);
-    let mut offset = view
-        .offset
-        .get()
-        .min(entries.len().saturating_sub(rows_room));
-    if at < offset {
-        offset = at;
-    } else if at >= offset + rows_room {
-        offset = at + 1 - rows_room;
-    }
-    view.offset.set(offset);
+    let offset = cursor::window(vp.timeline_offset, Some(at), entries.len(), rows_room);
+    vp.timeline_offset = offset;
     let visible = &entries[offset..entries.len().min(offset + rows_room)];
     let infos = row_infos(app, visible);
     let widget = Gantt {
         rows: visible.iter().copied().zip(infos).collect(),
         selected,
         sprints: &app.board.sprints,
-        origin: app.timeline_origin(),
+        origin: app.timeline_origin_for(vp.chart_days),
         zoom: view.zoom,
         today: app.today,
         names,
@@ -236,7 +248,7 @@ fn refresh_cache(app: &App) {
     }
     cache.key = None;
     drop(cache);
-    let order = app.timeline_order();
+    let order = app.timeline_sorted();
     let mut cache = app.timeline.cache.borrow_mut();
     cache.order = order;
     cache.key = Some(key);
@@ -316,7 +328,8 @@ fn progress_of(e: &TimelineEntry, cache: &TimelineCache) -> Progress {
 
 /// The selected entry: dates, dependencies both ways, progress, forecast, budget, risks and items.
 fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = widgets::block(" Details — Enter hides ", theme);
+    let hide = app.keymap.hint(&crate::app::Action::Details);
+    let block = widgets::block(format!(" Details — {hide} hides "), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(e) = app.selected_entry() else {

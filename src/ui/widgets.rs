@@ -4,7 +4,7 @@ use super::Theme;
 use jiff::civil::Date;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 /// A rectangle of at most `width`×`height` in the middle of `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -131,6 +131,39 @@ pub fn pack(parts: Vec<Span<'static>>, w: usize, theme: &Theme) -> Vec<Line<'sta
         }
     }
     lines
+}
+
+/// The filter line under a list: the text being typed (or kept), and the words the filter did not
+/// understand.
+pub fn filter_line(
+    frame: &mut ratatui::Frame,
+    area: Rect,
+    app: &crate::app::App,
+    text: &str,
+    unknown: &[String],
+    theme: &Theme,
+) {
+    use ratatui::layout::{Constraint, Layout};
+    let [prompt, input] =
+        Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(" Filter: ").style(theme.accent), prompt);
+    match &app.mode {
+        crate::app::Mode::Filter(text) => frame.render_widget(&**text, input),
+        _ => frame.render_widget(Paragraph::new(text.to_string()).style(theme.text), input),
+    }
+    if !unknown.is_empty() {
+        let msg = format!(
+            "unknown: {} (kind: story bug task spike epic · moscow: must should could won't none) ",
+            unknown.join(" ")
+        );
+        let w = (msg.chars().count() as u16).min(area.width / 2);
+        let at = Rect {
+            x: area.right() - w,
+            width: w,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(msg).style(theme.error), at);
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,196 @@
+//! The backlog pane's actions: add, edit, delete, rank moves, points, MoSCoW, sprint, rank by score.
+
+use crate::app::{Action, App, Effect, Form, Mode};
+use crate::model::{Edit, Moscow, rules};
+
+impl App {
+    pub(crate) fn backlog_screen(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        match action {
+            Down => self.move_selection(1),
+            Up => self.move_selection(-1),
+            PageDown => self.move_selection(self.viewport.page.max(1) as i64),
+            PageUp => self.move_selection(-(self.viewport.page.max(1) as i64)),
+            Top => self.move_selection(i64::MIN / 2),
+            Bottom => self.move_selection(i64::MAX / 2),
+            Scroll(n) => self.move_selection(i64::from(n)),
+            SelectRow(row) => {
+                if let Some(id) = self.row_id(row) {
+                    self.backlog.selected = Some(id);
+                }
+            }
+            Details => self.backlog.details = !self.backlog.details,
+            Filter => self.open_filter(),
+            Cancel => {
+                if !self.backlog.filter.is_empty() {
+                    self.set_filter(String::new());
+                    self.info("Filter cleared");
+                } else {
+                    self.backlog.details = false;
+                }
+            }
+            ToggleScoring => {
+                let mut settings = self.board.settings.clone();
+                settings.scoring = settings.scoring.toggled();
+                let label = format!("Score by {}", settings.scoring.name());
+                return self.change(Edit::SetSettings(settings), label);
+            }
+            other => return self.backlog_action(other),
+        }
+        Vec::new()
+    }
+
+    pub(crate) fn move_selection(&mut self, by: i64) {
+        let len = self.backlog.visible.len();
+        let row = self.selected_row().unwrap_or(0);
+        if let Some(to) = crate::app::cursor::step(row, len, by) {
+            self.backlog.selected = self.row_id(to);
+        }
+    }
+
+    pub(crate) fn set_filter(&mut self, text: String) {
+        self.backlog.filter = crate::app::Filter::parse(&text);
+        self.refresh_visible();
+    }
+
+    pub(crate) fn backlog_action(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        let today = self.today;
+        match action {
+            AddItem => {
+                if self.writable() {
+                    self.mode = Mode::Form(Box::new(Form::add(&self.board)));
+                }
+                return Vec::new();
+            }
+            RankByScore => {
+                let proposed = rules::rank_by_score(&self.board, self.board.settings.scoring);
+                let current: Vec<_> = self.board.items.iter().map(|i| i.id).collect();
+                if proposed == current {
+                    self.info("The backlog is already in score order");
+                } else if self.writable() {
+                    self.mode = Mode::RankPreview(proposed);
+                }
+                return Vec::new();
+            }
+            DescriptionEdited(id, text) => {
+                let Some(mut item) = self.board.item(id).cloned() else {
+                    return Vec::new();
+                };
+                let text = text.trim_end().to_string();
+                if item.description == text {
+                    self.info("Description unchanged");
+                    return Vec::new();
+                }
+                item.description = text;
+                item.updated = today;
+                let label = format!("Edit the description of {}", self.board.item_key(id));
+                return self.change(Edit::UpdateItem(Box::new(item)), label);
+            }
+            _ => {}
+        }
+        let Some(id) = self.selected_item().map(|i| i.id) else {
+            let clear = self.keymap.hint(&Action::Cancel);
+            self.info(format!(
+                "No item selected (a filter may hide them all: {clear} clears it)"
+            ));
+            return Vec::new();
+        };
+        let key = self.board.item_key(id);
+        match action {
+            EditItem => {
+                if self.writable()
+                    && let Some(item) = self.board.item(id)
+                {
+                    self.mode = Mode::Form(Box::new(Form::edit(&self.board, item)));
+                }
+            }
+            SetPoints => {
+                if self.writable()
+                    && let Some(item) = self.board.item(id)
+                {
+                    self.mode = Mode::Form(Box::new(Form::points(&self.board, item)));
+                }
+            }
+            EditDescription => {
+                if self.writable()
+                    && let Some(item) = self.board.item(id)
+                {
+                    return vec![Effect::EditDescription(id, item.description.clone())];
+                }
+            }
+            DeleteItem => {
+                let title = self
+                    .selected_item()
+                    .map(|i| i.title.clone())
+                    .unwrap_or_default();
+                if let Ok(edit) = rules::delete_item(&self.board, id) {
+                    let undo = self.keymap.hint(&Action::Undo);
+                    return self.change(
+                        edit,
+                        format!("Delete {key} \"{title}\" ({undo} brings it back)"),
+                    );
+                }
+            }
+            MoveDown | MoveUp => {
+                let down = action == MoveDown;
+                // The visible neighbours are all a move in a filtered view needs to know.
+                let row = self.selected_row().unwrap_or(0);
+                let around: Vec<_> = (row.saturating_sub(1)..=row + 1)
+                    .filter_map(|r| self.row_id(r))
+                    .collect();
+                match rules::move_in_view(&self.board, id, &around, down) {
+                    Some(edit) => {
+                        let dir = if down { "down" } else { "up" };
+                        return self.change(edit, format!("Move {key} {dir}"));
+                    }
+                    None => self.info(format!(
+                        "{key} is already at the {}",
+                        if down { "bottom" } else { "top" }
+                    )),
+                }
+            }
+            MoveToTop => {
+                if self.board.item_index(id) == Some(0) {
+                    self.info(format!("{key} is already at the top"));
+                } else if let Ok(edit) = rules::move_item(&self.board, id, 0) {
+                    return self.change(edit, format!("Move {key} to the top"));
+                }
+            }
+            CycleMoscow => {
+                let Some(mut item) = self.board.item(id).cloned() else {
+                    return Vec::new();
+                };
+                item.moscow = Moscow::cycle(item.moscow);
+                item.updated = today;
+                let shown = item.moscow.map_or("none", Moscow::name);
+                return self.change(
+                    Edit::UpdateItem(Box::new(item)),
+                    format!("MoSCoW of {key}: {shown}"),
+                );
+            }
+            SendToSprint => {
+                let Some(active) = self.board.active_sprint().map(|s| (s.id, s.name.clone()))
+                else {
+                    self.error("There is no active sprint: start one on the sprint board");
+                    return Vec::new();
+                };
+                let in_it = self
+                    .board
+                    .item(id)
+                    .is_some_and(|i| i.sprint == Some(active.0));
+                let (target, label) = if in_it {
+                    (None, format!("Take {key} out of {}", active.1))
+                } else {
+                    (Some(active.0), format!("Send {key} to {}", active.1))
+                };
+                match rules::assign_sprint(&self.board, id, target, today) {
+                    Ok(edit) => return self.change(edit, label),
+                    Err(e) => self.error(e.to_string()),
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,112 @@
+//! The planning view: the backlog (items in no sprint, not done, not epics) beside the next planned
+//! sprint. `s` or Enter pulls the selected item in or sends it back; the capacity gauge warns when over.
+
+use crate::app::{Action, App, Effect};
+use crate::model::{ItemId, ItemKind, SprintId, rules};
+
+impl App {
+    /// The sprint being planned: the planned sprint that starts first.
+    pub fn planned_sprint(&self) -> Option<SprintId> {
+        rules::next_planned(&self.board)
+    }
+
+    /// The two lists of the planning view, in rank order: candidates and the planned sprint's items.
+    pub fn planning_lists(&self) -> (Vec<ItemId>, Vec<ItemId>) {
+        let planned = self.planned_sprint();
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        for it in &self.board.items {
+            if it.sprint.is_none() && !self.board.is_done(it) && it.kind != ItemKind::Epic {
+                left.push(it.id);
+            } else if it.sprint.is_some() && it.sprint == planned {
+                right.push(it.id);
+            }
+        }
+        (left, right)
+    }
+
+    /// The selected item of each side: the remembered one while it is still there, else the first.
+    pub fn planning_selection(&self) -> (Option<ItemId>, Option<ItemId>) {
+        let (left, right) = self.planning_lists();
+        let pick = |list: &[ItemId], remembered: Option<ItemId>| match remembered {
+            Some(id) if list.contains(&id) => Some(id),
+            _ => list.first().copied(),
+        };
+        (
+            pick(&left, self.sprint.plan_left_item),
+            pick(&right, self.sprint.plan_right_item),
+        )
+    }
+
+    pub(crate) fn planning_action(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        let (left, right) = self.planning_lists();
+        let (sel_left, sel_right) = self.planning_selection();
+        let (list, selected) = if self.sprint.plan_right {
+            (&right, sel_right)
+        } else {
+            (&left, sel_left)
+        };
+        let row = selected
+            .and_then(|id| list.iter().position(|x| *x == id))
+            .unwrap_or(0) as i64;
+        let page = self.viewport.page.max(1) as i64;
+        let to = match action {
+            Down => Some(row + 1),
+            Up => Some(row - 1),
+            Top => Some(0),
+            Bottom => Some(list.len() as i64),
+            PageDown => Some(row + page),
+            PageUp => Some(row - page),
+            Scroll(n) => Some(row + i64::from(n)),
+            _ => None,
+        };
+        if let Some(to) = to {
+            let last = list.len().saturating_sub(1) as i64;
+            let id = list.get(to.clamp(0, last) as usize).copied();
+            if self.sprint.plan_right {
+                self.sprint.plan_right_item = id;
+            } else {
+                self.sprint.plan_left_item = id;
+            }
+            return Vec::new();
+        }
+        match action {
+            ColumnLeft => self.sprint.plan_right = false,
+            ColumnRight => self.sprint.plan_right = true,
+            Plan | Cancel => self.sprint.screen = crate::app::SprintScreen::Board,
+            SendToSprint | Details => {
+                let (Some(id), Some(sprint)) = (selected, self.planned_sprint()) else {
+                    self.info("Nothing selected");
+                    return Vec::new();
+                };
+                let key = self.board.item_key(id);
+                let name = self
+                    .board
+                    .sprint(sprint)
+                    .map_or(String::new(), |s| s.name.clone());
+                let (target, label) = if self.sprint.plan_right {
+                    (None, format!("Take {key} out of {name}"))
+                } else {
+                    (Some(sprint), format!("Plan {key} into {name}"))
+                };
+                // The selection moves on to the next one, so a few presses plan a sprint.
+                let next = list.iter().skip_while(|x| **x != id).nth(1).copied();
+                match rules::assign_sprint(&self.board, id, target, self.today) {
+                    Ok(edit) => {
+                        let effects = self.change(edit, label);
+                        if self.sprint.plan_right {
+                            self.sprint.plan_right_item = next;
+                        } else {
+                            self.sprint.plan_left_item = next;
+                        }
+                        return effects;
+                    }
+                    Err(e) => self.error(e.to_string()),
+                }
+            }
+            other => self.not_here(&other),
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,577 @@
+//! The stakeholders pane's actions: the register, the power/interest grid, a stakeholder's details,
+//! the note timeline and the report. Notes live in `people_notes.rs`, the forms in `people_form.rs`.
+//!
+//! The selection is kept by id; the order on screen (sort, filter, quadrant) is worked out from the
+//! board each time it is needed, so an undo or a reload never leaves it pointing at a stale row.
+
+mod form;
+pub mod notes;
+
+use crate::app::people_notes::NoteFilter;
+use crate::app::{Action, App, Effect, Form, Mode};
+use crate::model::stakeholder::{self as rules, PeopleError};
+use crate::model::{NoteId, Quadrant, Stakeholder, StakeholderId};
+use jiff::civil::Date;
+use ratatui_textarea::TextArea;
+
+pub use form::PeopleForm;
+
+/// What the pane shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// The register: one stakeholder a row.
+    #[default]
+    Register,
+    /// The power/interest grid.
+    Grid,
+    /// Every note across stakeholders, newest first.
+    Notes,
+}
+
+/// The order of the register.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Due first (most overdue first), then by the next update.
+    #[default]
+    Due,
+    Name,
+    /// Manage closely, keep satisfied, keep informed, monitor; the most powerful first in each.
+    Quadrant,
+}
+
+impl Sort {
+    pub fn name(self) -> &'static str {
+        match self {
+            Sort::Due => "due first",
+            Sort::Name => "by name",
+            Sort::Quadrant => "by quadrant",
+        }
+    }
+
+    fn next(self) -> Sort {
+        match self {
+            Sort::Due => Sort::Name,
+            Sort::Name => Sort::Quadrant,
+            Sort::Quadrant => Sort::Due,
+        }
+    }
+}
+
+/// The stakeholders pane's view.
+#[derive(Debug, Default)]
+pub struct PeopleView {
+    pub screen: Screen,
+    pub sort: Sort,
+    pub selected: Option<StakeholderId>,
+    /// The register row the selection was last seen on: where it lands when its stakeholder goes.
+    pub row: usize,
+    /// The selected stakeholder's details are open (over the register, the grid or the timeline).
+    pub details: bool,
+    /// The selected note: in the details (`None` there selects the stakeholder) and in the timeline.
+    pub note: Option<NoteId>,
+    /// The register's filter (words in the name, role, organisation or quadrant).
+    pub filter: String,
+    /// The note timeline's filter (`kind:decision since:30d words`).
+    pub notes: NoteFilter,
+}
+
+/// True when a stakeholder matches every word of the register's filter.
+pub fn matches_filter(s: &Stakeholder, filter: &str) -> bool {
+    let hay = [
+        s.name.as_str(),
+        &s.role,
+        &s.organisation,
+        s.quadrant().name(),
+        &s.contact,
+        &s.cares_about,
+    ]
+    .join("\n")
+    .to_lowercase();
+    filter
+        .split_whitespace()
+        .all(|w| hay.contains(&w.to_lowercase()))
+}
+
+/// Stakeholders through the filter, in the register's order.
+pub fn register_order<'a>(
+    all: &'a [Stakeholder],
+    sort: Sort,
+    filter: &str,
+    today: Date,
+) -> Vec<&'a Stakeholder> {
+    let mut list: Vec<&Stakeholder> = all.iter().filter(|s| matches_filter(s, filter)).collect();
+    match sort {
+        Sort::Due => list.sort_by(|a, b| {
+            let overdue = |s: &Stakeholder| s.days_overdue(today).map_or(i32::MIN, |d| d);
+            overdue(b)
+                .cmp(&overdue(a))
+                .then(a.next_update(today).cmp(&b.next_update(today)))
+                .then(a.name.cmp(&b.name))
+                .then(a.id.cmp(&b.id))
+        }),
+        Sort::Name => list.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        }),
+        Sort::Quadrant => list.sort_by(|a, b| a.quadrant().cmp(&b.quadrant()).then(by_grid(a, b))),
+    }
+    list
+}
+
+/// Within a quadrant: the most powerful first, then the most interested, then by name.
+fn by_grid(a: &Stakeholder, b: &Stakeholder) -> std::cmp::Ordering {
+    (b.power, b.interest)
+        .cmp(&(a.power, a.interest))
+        .then(a.name.cmp(&b.name))
+        .then(a.id.cmp(&b.id))
+}
+
+/// The grid's quadrants as laid out on screen: top row high power, right column high interest.
+pub const GRID: [[Quadrant; 2]; 2] = [
+    [Quadrant::KeepSatisfied, Quadrant::ManageClosely],
+    [Quadrant::Monitor, Quadrant::KeepInformed],
+];
+
+/// The stakeholders through the filter in one quadrant, in the grid's order.
+pub fn quadrant_members<'a>(
+    all: &'a [Stakeholder],
+    quadrant: Quadrant,
+    filter: &str,
+) -> Vec<&'a Stakeholder> {
+    let mut list: Vec<&Stakeholder> = all
+        .iter()
+        .filter(|s| s.quadrant() == quadrant && matches_filter(s, filter))
+        .collect();
+    list.sort_by(|a, b| by_grid(a, b));
+    list
+}
+
+/// Row and column of a quadrant in `GRID`.
+fn grid_cell(q: Quadrant) -> (usize, usize) {
+    match q {
+        Quadrant::KeepSatisfied => (0, 0),
+        Quadrant::ManageClosely => (0, 1),
+        Quadrant::Monitor => (1, 0),
+        Quadrant::KeepInformed => (1, 1),
+    }
+}
+
+impl App {
+    /// The selected stakeholder; before anything was selected (or after they went), the one on the
+    /// selection's row of the register.
+    pub fn selected_person(&self) -> Option<&Stakeholder> {
+        self.people
+            .selected
+            .and_then(|id| self.board.stakeholder(id))
+            .or_else(|| {
+                let order = self.people_order();
+                let row = self.people.row.min(order.len().saturating_sub(1));
+                order.get(row).copied()
+            })
+    }
+
+    /// The register as shown now.
+    pub fn people_order(&self) -> Vec<&Stakeholder> {
+        register_order(
+            &self.board.stakeholders,
+            self.people.sort,
+            &self.people.filter,
+            self.today,
+        )
+    }
+
+    /// Keeps the selection on a stakeholder that is shown: the same one, else the one now on its
+    /// row, else the first. Called after every change and filter.
+    pub(crate) fn settle_people(&mut self) {
+        let order: Vec<StakeholderId> = self.people_order().iter().map(|s| s.id).collect();
+        match self
+            .people
+            .selected
+            .and_then(|id| order.iter().position(|o| *o == id))
+        {
+            Some(row) => self.people.row = row,
+            None => {
+                let row = self.people.row.min(order.len().saturating_sub(1));
+                self.people.selected = order.get(row).copied();
+            }
+        }
+        if self.selected_person().is_none() {
+            self.people.details = false;
+        }
+        if let Some(n) = self.people.note
+            && self.board.note(n).is_none()
+        {
+            self.people.note = None;
+        }
+    }
+
+    pub(crate) fn stakeholders_action(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        self.settle_people();
+        match action {
+            Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_) => {
+                self.move_in_people(&action)
+            }
+            GridLeft | GridRight if self.people.screen == Screen::Grid && !self.people.details => {
+                self.move_across_grid(action == GridRight)
+            }
+            GridLeft | GridRight => self.info("← and → move across quadrants in the grid (v)"),
+            Details => self.open_details(),
+            Filter => {
+                let text = if self.people.screen == Screen::Notes {
+                    self.people.notes.text.clone()
+                } else {
+                    self.people.details = false;
+                    self.people.filter.clone()
+                };
+                let mut input = TextArea::new(vec![text]);
+                input.move_cursor(ratatui_textarea::CursorMove::End);
+                self.mode = Mode::PeopleFilter(Box::new(input));
+            }
+            Cancel => self.back_out(),
+            GridView => {
+                self.people.details = false;
+                self.people.screen = if self.people.screen == Screen::Grid {
+                    Screen::Register
+                } else {
+                    Screen::Grid
+                };
+            }
+            NoteTimeline => {
+                self.people.details = false;
+                if self.people.screen == Screen::Notes {
+                    self.people.screen = Screen::Register;
+                } else {
+                    self.people.screen = Screen::Notes;
+                    self.settle_timeline();
+                }
+            }
+            SortStakeholders => {
+                self.people.sort = self.people.sort.next();
+                self.settle_people();
+                self.info(format!("Register sorted {}", self.people.sort.name()));
+            }
+            AddStakeholder => {
+                if self.writable() {
+                    self.mode = Mode::Form(Box::new(Form::stakeholder(None, self.today)));
+                }
+            }
+            EditStakeholder => return self.edit_focused(),
+            DeleteStakeholder => return self.delete_focused(),
+            MorePower | LessPower | MoreInterest | LessInterest => {
+                let (power, interest) = match action {
+                    MorePower => (1, 0),
+                    LessPower => (-1, 0),
+                    MoreInterest => (0, 1),
+                    _ => (0, -1),
+                };
+                return self.shift_on_grid(power, interest);
+            }
+            AddNote | NoteInEditor | LinkNote | NoteEdited { .. } => {
+                return self.note_action(action);
+            }
+            WriteReport => return vec![Effect::WriteReport { edit: false }],
+            WriteReportAndEdit => return vec![Effect::WriteReport { edit: true }],
+            other => self.not_here(&other),
+        }
+        Vec::new()
+    }
+
+    /// Esc: closes the details, then clears the filter, then leaves the grid or the timeline.
+    fn back_out(&mut self) {
+        if self.people.details {
+            self.people.details = false;
+            if self.people.screen != Screen::Notes {
+                self.people.note = None;
+            }
+        } else if self.people.screen == Screen::Notes && !self.people.notes.text.is_empty() {
+            self.people.notes = NoteFilter::default();
+            self.info("Note filter cleared");
+        } else if self.people.screen != Screen::Notes && !self.people.filter.is_empty() {
+            self.people.filter.clear();
+            self.settle_people();
+            self.info("Filter cleared");
+        } else if self.people.screen != Screen::Register {
+            self.people.screen = Screen::Register;
+        } else {
+            self.status = None;
+        }
+    }
+
+    fn open_details(&mut self) {
+        if self.people.details {
+            self.people.details = false;
+            return;
+        }
+        if self.people.screen == Screen::Notes {
+            // Enter on a note opens its stakeholder with the note selected.
+            let Some((who, note)) = self
+                .people
+                .note
+                .and_then(|n| self.board.note(n))
+                .map(|(s, n)| (s.id, n.id))
+            else {
+                self.info("No note selected");
+                return;
+            };
+            self.people.selected = Some(who);
+            self.people.note = Some(note);
+            self.people.details = true;
+            return;
+        }
+        if self.selected_person().is_none() {
+            self.info(format!(
+                "No stakeholder selected: {} adds one",
+                self.keymap.hint(&Action::AddStakeholder)
+            ));
+            return;
+        }
+        self.people.note = None;
+        self.people.details = true;
+    }
+
+    fn move_in_people(&mut self, action: &Action) {
+        let page = self.viewport.page.max(1) as i64;
+        let by = |row: i64, len: usize| -> usize {
+            let to = match action {
+                Action::Down => row + 1,
+                Action::Up => row - 1,
+                Action::Top => 0,
+                Action::Bottom => len as i64,
+                Action::PageDown => row + page,
+                Action::PageUp => row - page,
+                Action::Scroll(n) => row + i64::from(*n),
+                _ => row,
+            };
+            to.clamp(0, len.saturating_sub(1) as i64) as usize
+        };
+        if self.people.details {
+            // The stakeholder itself (row 0), then their notes newest first.
+            let Some(s) = self.selected_person() else {
+                return;
+            };
+            let mut notes: Vec<NoteId> = s.notes.iter().map(|n| n.id).collect();
+            notes.reverse();
+            let rows: Vec<Option<NoteId>> = std::iter::once(None)
+                .chain(notes.into_iter().map(Some))
+                .collect();
+            let row = rows
+                .iter()
+                .position(|r| *r == self.people.note)
+                .unwrap_or(0);
+            self.people.note = rows[by(row as i64, rows.len())];
+            return;
+        }
+        match self.people.screen {
+            Screen::Register => {
+                let order: Vec<StakeholderId> = self.people_order().iter().map(|s| s.id).collect();
+                if order.is_empty() {
+                    return;
+                }
+                let row = by(self.people.row as i64, order.len());
+                self.people.selected = Some(order[row]);
+                self.people.row = row;
+            }
+            Screen::Grid => self.move_in_grid(action),
+            Screen::Notes => {
+                let shown = self.shown_notes();
+                if shown.is_empty() {
+                    return;
+                }
+                let row = self
+                    .people
+                    .note
+                    .and_then(|n| shown.iter().position(|s| *s == n))
+                    .unwrap_or(0);
+                self.people.note = Some(shown[by(row as i64, shown.len())]);
+            }
+        }
+    }
+
+    /// j/k in the grid: along the quadrant's list, on into the quadrant above or below.
+    fn move_in_grid(&mut self, action: &Action) {
+        let all = &self.board.stakeholders;
+        let filter = &self.people.filter;
+        let Some(current) = self.selected_person() else {
+            // Nothing selected yet: the first of the first quadrant that has anyone.
+            self.people.selected = GRID
+                .iter()
+                .flatten()
+                .find_map(|q| quadrant_members(all, *q, filter).first().map(|s| s.id));
+            return;
+        };
+        let (r, c) = grid_cell(current.quadrant());
+        let here = quadrant_members(all, current.quadrant(), filter);
+        let at = here.iter().position(|s| s.id == current.id).unwrap_or(0);
+        let other = quadrant_members(all, GRID[1 - r][c], filter);
+        let to = match action {
+            Action::Down | Action::Scroll(1..) | Action::PageDown => {
+                if at + 1 < here.len() {
+                    here.get(at + 1)
+                } else if r == 0 {
+                    other.first()
+                } else {
+                    None
+                }
+            }
+            Action::Up | Action::Scroll(..=-1) | Action::PageUp => {
+                if at > 0 {
+                    here.get(at - 1)
+                } else if r == 1 {
+                    other.last()
+                } else {
+                    None
+                }
+            }
+            Action::Top => here.first(),
+            Action::Bottom => here.last(),
+            _ => None,
+        };
+        if let Some(s) = to {
+            self.people.selected = Some(s.id);
+        }
+    }
+
+    /// ← and → in the grid: the quadrant beside, at about the same height.
+    fn move_across_grid(&mut self, right: bool) {
+        let all = &self.board.stakeholders;
+        let filter = &self.people.filter;
+        let Some(current) = self.selected_person() else {
+            self.move_in_grid(&Action::Down);
+            return;
+        };
+        let (r, c) = grid_cell(current.quadrant());
+        let to_col = if right { 1 } else { 0 };
+        if to_col == c {
+            return;
+        }
+        let at = quadrant_members(all, current.quadrant(), filter)
+            .iter()
+            .position(|s| s.id == current.id)
+            .unwrap_or(0);
+        // The same row of quadrants first, else the other row: never a jump to nowhere.
+        let target = [GRID[r][to_col], GRID[1 - r][to_col]]
+            .into_iter()
+            .map(|q| quadrant_members(all, q, filter))
+            .find(|m| !m.is_empty());
+        match target {
+            Some(m) => self.people.selected = Some(m[at.min(m.len() - 1)].id),
+            None => {
+                let side = if right { "high" } else { "low" };
+                self.info(format!("Nobody with {side} interest"));
+            }
+        }
+    }
+
+    /// `e`: the selected note when the notes have the focus, else the stakeholder.
+    fn edit_focused(&mut self) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        if let Some((who, note)) = self.focused_note() {
+            let Some((s, n)) = self.board.note(note) else {
+                return Vec::new();
+            };
+            let form = Form::note(s, Some(n), self.today);
+            debug_assert_eq!(s.id, who);
+            self.mode = Mode::Form(Box::new(form));
+            return Vec::new();
+        }
+        match self.selected_person() {
+            Some(s) => {
+                let form = Form::stakeholder(Some(s), self.today);
+                self.mode = Mode::Form(Box::new(form));
+            }
+            None => self.info("No stakeholder selected: a adds one"),
+        }
+        Vec::new()
+    }
+
+    /// `d`: the selected note when the notes have the focus, else the stakeholder; undo brings it back.
+    fn delete_focused(&mut self) -> Vec<Effect> {
+        if let Some((who, note)) = self.focused_note() {
+            let name = self
+                .board
+                .stakeholder(who)
+                .map_or(String::new(), |s| s.name.clone());
+            let kind = self.board.note(note).map_or("", |(_, n)| n.kind.name());
+            // In the timeline the selection moves on to the next note; in the details, back up.
+            let shown = self.shown_notes();
+            let next = shown
+                .iter()
+                .position(|n| *n == note)
+                .and_then(|at| {
+                    shown
+                        .get(at + 1)
+                        .or(at.checked_sub(1).and_then(|p| shown.get(p)))
+                })
+                .copied();
+            return match rules::delete_note(&self.board, who, note) {
+                Ok(edit) => {
+                    let undo = self.keymap.hint(&Action::Undo);
+                    let label = format!("Delete a {kind} note of {name} ({undo} brings it back)");
+                    let effects = self.change(edit, label);
+                    self.people.note = if self.people.details { None } else { next };
+                    effects
+                }
+                Err(e) => self.refused(e),
+            };
+        }
+        let Some(s) = self.selected_person() else {
+            self.info("No stakeholder selected");
+            return Vec::new();
+        };
+        let (id, name, notes) = (s.id, s.name.clone(), s.notes.len());
+        match rules::delete_stakeholder(&self.board, id) {
+            Ok(edit) => {
+                let with = match notes {
+                    0 => String::new(),
+                    1 => " and their note".to_string(),
+                    n => format!(" and their {n} notes"),
+                };
+                let undo = self.keymap.hint(&Action::Undo);
+                let effects =
+                    self.change(edit, format!("Delete {name}{with} ({undo} brings it back)"));
+                self.people.details = false;
+                self.settle_people();
+                effects
+            }
+            Err(e) => self.refused(e),
+        }
+    }
+
+    fn shift_on_grid(&mut self, power: i8, interest: i8) -> Vec<Effect> {
+        let Some(s) = self.selected_person() else {
+            self.info("No stakeholder selected");
+            return Vec::new();
+        };
+        let (id, before) = (s.id, s.quadrant());
+        match rules::shift_on_grid(&self.board, id, power, interest) {
+            Ok(crate::model::Edit::UpdateStakeholder(moved)) => {
+                let what = if power != 0 {
+                    format!("power {} → {}", s.power, moved.power)
+                } else {
+                    format!("interest {} → {}", s.interest, moved.interest)
+                };
+                let now = moved.quadrant();
+                let place = if now == before {
+                    format!("still {}", now.name())
+                } else {
+                    format!("now {}", now.name())
+                };
+                let label = format!("{}: {what}, {place}", moved.name);
+                self.change(crate::model::Edit::UpdateStakeholder(moved), label)
+            }
+            Ok(other) => self.change(other, "Move on the grid".into()),
+            Err(e) => self.refused(e),
+        }
+    }
+
+    /// Says why a change was refused, in the status bar.
+    pub(crate) fn refused(&mut self, e: PeopleError) -> Vec<Effect> {
+        self.error(e.to_string());
+        Vec::new()
+    }
+}

@@ -1,0 +1,483 @@
+//! Notes in the stakeholders pane: adding one (a quick form or `$EDITOR`), linking it to the work, the
+//! timeline of every note and its filter (`kind:decision since:month words`).
+
+use crate::app::filter::split_filter;
+use crate::app::picker::{Choice, Picker, Purpose, Target};
+use crate::app::stakeholders::Screen;
+use crate::app::{Action, App, Effect, Form, Mode};
+use crate::model::stakeholder::{self as rules, note_template, parse_edited_note};
+use crate::model::{Board, Note, NoteId, NoteKind, Stakeholder, StakeholderId};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use ratatui_textarea::TextArea;
+
+/// The note timeline's filter: `kind:` (one or more, prefixes allowed), `since:` (a date, `30d`,
+/// `week` or `month`), and words that must appear in the note, the stakeholder's name or a linked
+/// item's key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NoteFilter {
+    /// What the user typed.
+    pub text: String,
+    kinds: Vec<NoteKind>,
+    since: Option<Since>,
+    words: Vec<String>,
+    /// Qualifiers that could not be read: shown, and they match nothing.
+    pub unknown: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Since {
+    Date(Date),
+    Days(i64),
+    Week,
+    Month,
+}
+
+impl NoteFilter {
+    pub fn parse(text: &str) -> NoteFilter {
+        let mut f = NoteFilter {
+            text: text.to_string(),
+            ..NoteFilter::default()
+        };
+        for q in split_filter(text, &mut f.words) {
+            let (token, value) = (q.token, q.value());
+            match q.key() {
+                "kind" => {
+                    for v in value.split(',').filter(|v| !v.is_empty()) {
+                        match NoteKind::ALL.into_iter().find(|k| k.name().starts_with(v)) {
+                            Some(k) => f.kinds.push(k),
+                            None => f.unknown.push(format!("kind:{v}")),
+                        }
+                    }
+                }
+                "since" => {
+                    let since = match value {
+                        "week" => Some(Since::Week),
+                        "month" => Some(Since::Month),
+                        v => match v.strip_suffix('d').map(str::parse::<i64>) {
+                            Some(Ok(n)) => Some(Since::Days(n)),
+                            _ => v.parse::<Date>().ok().map(Since::Date),
+                        },
+                    };
+                    match since {
+                        Some(s) => f.since = Some(s),
+                        None => f.unknown.push(token.to_string()),
+                    }
+                }
+                _ => f.words.push(q.lower.clone()),
+            }
+        }
+        f
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The first day the filter lets through, if it has a `since:`.
+    pub fn first_day(&self, today: Date) -> Option<Date> {
+        Some(match self.since? {
+            Since::Date(d) => d,
+            Since::Days(n) => today.checked_sub(n.days()).unwrap_or(Date::MIN),
+            // Weeks start on Monday.
+            Since::Week => today
+                .checked_sub(i64::from(today.weekday().to_monday_zero_offset()).days())
+                .unwrap_or(today),
+            Since::Month => today.first_of_month(),
+        })
+    }
+
+    pub fn matches(&self, board: &Board, s: &Stakeholder, n: &Note, today: Date) -> bool {
+        if !self.unknown.is_empty() {
+            return false;
+        }
+        if !self.kinds.is_empty() && !self.kinds.contains(&n.kind) {
+            return false;
+        }
+        if self.first_day(today).is_some_and(|d| n.date < d) {
+            return false;
+        }
+        if self.words.is_empty() {
+            return true;
+        }
+        let mut hay = format!("{}\n{}\n{}", n.text, s.name, s.organisation).to_lowercase();
+        for id in &n.items {
+            hay.push('\n');
+            hay.push_str(&board.item_key(*id).to_lowercase());
+        }
+        self.words.iter().all(|w| hay.contains(w))
+    }
+}
+
+/// `Nov 20 2026`.
+fn widgets_date(d: Date) -> String {
+    d.strftime("%b %d %Y").to_string()
+}
+
+impl App {
+    /// The notes the timeline shows, newest first.
+    pub fn timeline_notes(&self) -> Vec<(&Stakeholder, &Note)> {
+        let f = &self.people.notes;
+        let mut all = self.board.notes_newest_first();
+        if !f.is_empty() {
+            all.retain(|(s, n)| f.matches(&self.board, s, n, self.today));
+        }
+        all
+    }
+
+    pub(crate) fn shown_notes(&self) -> Vec<NoteId> {
+        self.timeline_notes().iter().map(|(_, n)| n.id).collect()
+    }
+
+    /// Keeps the timeline's selection on a note it shows.
+    pub(crate) fn settle_timeline(&mut self) {
+        let shown = self.shown_notes();
+        if !self.people.note.is_some_and(|n| shown.contains(&n)) {
+            self.people.note = shown.first().copied();
+        }
+    }
+
+    /// The note `e`, `d`, `E` act on: the selected one when the notes have the focus (the details
+    /// with a note selected, or the timeline).
+    pub(crate) fn focused_note(&self) -> Option<(StakeholderId, NoteId)> {
+        let focus = self.people.details || self.people.screen == Screen::Notes;
+        let (s, n) = self.board.note(self.people.note.filter(|_| focus)?)?;
+        Some((s.id, n.id))
+    }
+
+    /// The stakeholder a new note goes to: the selected note's in the timeline, else the selected one.
+    fn note_target(&self) -> Option<&Stakeholder> {
+        if self.people.screen == Screen::Notes && !self.people.details {
+            return self
+                .people
+                .note
+                .and_then(|n| self.board.note(n))
+                .map(|(s, _)| s);
+        }
+        self.selected_person()
+    }
+
+    /// The note `l` links: the focused note, else the one selected or added last for the selected
+    /// stakeholder, else their newest.
+    fn note_to_link(&self) -> Option<(StakeholderId, NoteId)> {
+        if let Some(found) = self.focused_note() {
+            return Some(found);
+        }
+        let s = self.selected_person()?;
+        let n = self
+            .people
+            .note
+            .filter(|n| s.notes.iter().any(|x| x.id == *n))
+            .or_else(|| s.latest_note().map(|n| n.id))?;
+        Some((s.id, n))
+    }
+
+    pub(crate) fn note_action(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::AddNote => {
+                let Some(s) = self.note_target() else {
+                    self.info(format!(
+                        "No stakeholder selected: {} adds one",
+                        self.keymap.hint(&Action::AddStakeholder)
+                    ));
+                    return Vec::new();
+                };
+                let form = Form::note(s, None, self.today);
+                if self.writable() {
+                    self.mode = Mode::Form(Box::new(form));
+                }
+            }
+            Action::NoteInEditor => {
+                if !self.writable() {
+                    return Vec::new();
+                }
+                if let Some((who, id)) = self.focused_note() {
+                    let Some((s, n)) = self.board.note(id) else {
+                        return Vec::new();
+                    };
+                    let text = note_template(&s.name, n.kind, n.date, &n.text);
+                    return vec![Effect::EditNote {
+                        stakeholder: who,
+                        note: Some(id),
+                        text,
+                    }];
+                }
+                let Some(s) = self.note_target() else {
+                    self.info(format!(
+                        "No stakeholder selected: {} adds one",
+                        self.keymap.hint(&Action::AddStakeholder)
+                    ));
+                    return Vec::new();
+                };
+                let text = note_template(&s.name, NoteKind::Meeting, self.today, "");
+                return vec![Effect::EditNote {
+                    stakeholder: s.id,
+                    note: None,
+                    text,
+                }];
+            }
+            Action::NoteEdited {
+                stakeholder,
+                note,
+                text,
+            } => return self.note_edited(stakeholder, note, &text),
+            Action::LinkNote => {
+                let Some((who, note)) = self.note_to_link() else {
+                    self.info(format!(
+                        "No note to link: {} adds one",
+                        self.keymap.hint(&Action::AddNote)
+                    ));
+                    return Vec::new();
+                };
+                if self.writable() {
+                    self.open_link_picker(who, note);
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// A note came back from `$EDITOR`: saved as a new note, or over the one it was opened on.
+    fn note_edited(&mut self, who: StakeholderId, id: Option<NoteId>, raw: &str) -> Vec<Effect> {
+        let parsed = parse_edited_note(raw);
+        let Some(s) = self.board.stakeholder(who) else {
+            self.error("The stakeholder is gone: the note was not saved");
+            return Vec::new();
+        };
+        let name = s.name.clone();
+        if parsed.text.trim().is_empty() {
+            self.info("Empty note: nothing saved");
+            return Vec::new();
+        }
+        let old = id.and_then(|n| self.board.note(n)).map(|(_, n)| n.clone());
+        let kind = parsed
+            .kind
+            .or(old.as_ref().map(|n| n.kind))
+            .unwrap_or_default();
+        let mut date = parsed
+            .date
+            .or(old.as_ref().map(|n| n.date))
+            .unwrap_or(self.today);
+        let mut problems = parsed.problems;
+        if date > self.today {
+            problems.push(format!("{date} is in the future"));
+            date = self.today;
+        }
+        let (result, label) = match old {
+            Some(old) => {
+                let unchanged = old.text == parsed.text && old.kind == kind && old.date == date;
+                if unchanged && problems.is_empty() {
+                    self.info("Note unchanged");
+                    return Vec::new();
+                }
+                let note = Note {
+                    text: parsed.text,
+                    kind,
+                    date,
+                    ..old
+                };
+                let label = format!("Edit a {} note of {name}", kind.name());
+                (
+                    rules::update_note(&self.board, who, note, self.today).map(|e| (e, None)),
+                    label,
+                )
+            }
+            None => {
+                let label = format!("Add a {} note for {name}", kind.name());
+                (
+                    rules::add_note(&self.board, who, date, kind, &parsed.text, self.today)
+                        .map(|(e, n)| (e, Some(n))),
+                    label,
+                )
+            }
+        };
+        match result {
+            Ok((edit, new)) => {
+                let effects = self.change(edit, label.clone());
+                if let Some(n) = new {
+                    self.people.note = Some(n);
+                }
+                if !problems.is_empty() {
+                    // Saved with what could be read, so nothing typed is lost; e fixes the rest.
+                    self.error(format!(
+                        "{label}, but {}: kept as {} on {date} (e fixes it)",
+                        problems.join("; "),
+                        kind.name()
+                    ));
+                }
+                effects
+            }
+            Err(e) => self.refused(e),
+        }
+    }
+
+    /// `l`: the picker over timeline entries and backlog items, the note's links ticked.
+    fn open_link_picker(&mut self, who: StakeholderId, id: NoteId) {
+        let Some((s, n)) = self.board.note(id) else {
+            return;
+        };
+        let b = &self.board;
+        let mut timeline: Vec<&crate::model::TimelineEntry> = b.timeline.iter().collect();
+        timeline.sort_by_key(|e| (e.start, e.id));
+        let entries = timeline.into_iter().map(|e| Choice {
+            target: Target::Entry(e.id),
+            label: e.name.clone(),
+            detail: format!("{} {}", e.kind.name(), e.start),
+            on: n.entries.contains(&e.id),
+        });
+        let items = b.items.iter().map(|i| Choice {
+            target: Target::Item(i.id),
+            label: format!("{} {}", b.item_key(i.id), i.title),
+            detail: match i.points {
+                Some(p) => format!("{} · {p} pts", i.status),
+                None => i.status.clone(),
+            },
+            on: n.items.contains(&i.id),
+        });
+        let title = format!(
+            "Link {}'s {} note of {} to the work",
+            s.name,
+            n.kind.name(),
+            widgets_date(n.date)
+        );
+        let choices: Vec<Choice> = entries.chain(items).collect();
+        let purpose = Purpose::NoteLinks {
+            stakeholder: who,
+            note: id,
+        };
+        self.mode = Mode::Picker(Box::new(Picker::new(title, purpose, choices)));
+    }
+
+    /// The picker's answer for a note: exactly the items and entries it is about, as one step.
+    pub(crate) fn apply_note_links(
+        &mut self,
+        stakeholder: StakeholderId,
+        note: NoteId,
+        chosen: Vec<Target>,
+    ) -> Vec<Effect> {
+        let mut items = Vec::new();
+        let mut entries = Vec::new();
+        for t in chosen {
+            match t {
+                Target::Item(i) => items.push(i),
+                Target::Entry(e) => entries.push(e),
+            }
+        }
+        let Some((s, old)) = self.board.note(note) else {
+            self.error("The note is gone: nothing linked");
+            return Vec::new();
+        };
+        let name = s.name.clone();
+        let before = (old.items.clone(), old.entries.clone());
+        match rules::link_note(&self.board, stakeholder, note, items, entries) {
+            Ok(edit) => {
+                let after = match &edit {
+                    crate::model::Edit::UpdateStakeholder(s) => s
+                        .notes
+                        .iter()
+                        .find(|n| n.id == note)
+                        .map(|n| (n.items.clone(), n.entries.clone())),
+                    _ => None,
+                };
+                if after.as_ref() == Some(&before) {
+                    self.info("Links unchanged");
+                    return Vec::new();
+                }
+                let (items, entries) = after.unwrap_or_default();
+                let label = match items.len() + entries.len() {
+                    0 => format!("Unlink a note of {name} from the work"),
+                    _ => {
+                        let mut names: Vec<String> =
+                            items.iter().map(|i| self.board.item_key(*i)).collect();
+                        names.extend(
+                            entries
+                                .iter()
+                                .filter_map(|e| self.board.entry(*e))
+                                .map(|e| e.name.clone()),
+                        );
+                        format!("Link a note of {name} to {}", names.join(", "))
+                    }
+                };
+                let effects = self.change(edit, label);
+                self.people.note = Some(note);
+                effects
+            }
+            Err(e) => self.refused(e),
+        }
+    }
+
+    /// Typing the register's or the timeline's filter; each key refilters.
+    pub(crate) fn people_filter_input(
+        &mut self,
+        mut input: Box<TextArea<'static>>,
+        action: Action,
+    ) -> Vec<Effect> {
+        let notes = self.people.screen == Screen::Notes;
+        match action {
+            Action::Confirm => {
+                let text = input.lines().join(" ");
+                let shown = if notes {
+                    self.shown_notes().len()
+                } else {
+                    self.people_order().len()
+                };
+                if !text.trim().is_empty() {
+                    let what = if notes { "notes" } else { "stakeholders" };
+                    let clear = self.keymap.hint(&Action::Cancel);
+                    self.info(format!("{shown} {what} match \"{text}\" — {clear} clears"));
+                }
+                return Vec::new();
+            }
+            Action::Cancel => {
+                self.set_people_filter(String::new());
+                return Vec::new();
+            }
+            Action::Type(key) => {
+                input.input(key);
+                self.set_people_filter(input.lines().join(" "));
+            }
+            Action::Down | Action::Up => {
+                self.stakeholders_action(action);
+            }
+            _ => {}
+        }
+        self.mode = Mode::PeopleFilter(input);
+        Vec::new()
+    }
+
+    fn set_people_filter(&mut self, text: String) {
+        if self.people.screen == Screen::Notes {
+            self.people.notes = NoteFilter::parse(&text);
+            self.settle_timeline();
+        } else {
+            self.people.filter = text;
+            self.settle_people();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_note_filter_reads_kinds_dates_and_words() {
+        let today = date(2026, 11, 28); // a Saturday
+        let f = NoteFilter::parse("kind:dec,req since:month Adyen");
+        assert_eq!(f.kinds, vec![NoteKind::Decision, NoteKind::Request]);
+        assert_eq!(f.first_day(today), Some(date(2026, 11, 1)));
+        assert_eq!(f.words, vec!["adyen".to_string()]);
+        assert!(f.unknown.is_empty());
+        let week = NoteFilter::parse("since:week");
+        assert_eq!(week.first_day(today), Some(date(2026, 11, 23)));
+        let days = NoteFilter::parse("since:30d kind:");
+        assert_eq!(days.first_day(today), Some(date(2026, 10, 29)));
+        assert!(days.kinds.is_empty(), "a bare kind: is still being typed");
+        let on = NoteFilter::parse("since:2026-10-07");
+        assert_eq!(on.first_day(today), Some(date(2026, 10, 7)));
+        let bad = NoteFilter::parse("kind:gossip since:soon");
+        assert_eq!(bad.unknown, vec!["kind:gossip", "since:soon"]);
+    }
+}

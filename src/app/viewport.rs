@@ -1,0 +1,56 @@
+//! What the last frame measured: rows per page, where the tabs and the backlog's rows are (for the
+//! mouse), each list's scroll offset and the days the chart shows. `ui::draw` fills it from the value
+//! the app kept (so windows move as little as possible); `update` reads it. Nothing in `ui` writes
+//! into the app itself.
+
+/// A rectangle of the screen, in cells (the app's own type: `app` does not depend on ratatui).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Area {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Area {
+    pub fn contains(&self, x: u16, y: u16) -> bool {
+        x >= self.x
+            && y >= self.y
+            && u32::from(x) < u32::from(self.x) + u32::from(self.width)
+            && u32::from(y) < u32::from(self.y) + u32::from(self.height)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Viewport {
+    /// Rows a page of the list on show (PageDown moves this many).
+    pub page: usize,
+    /// The four tabs of the header.
+    pub tabs: [Area; 4],
+    /// The rows of the backlog table (without its header).
+    pub rows: Area,
+    /// First row on screen of each list.
+    pub backlog_offset: usize,
+    pub timeline_offset: usize,
+    pub risk_offset: usize,
+    pub people_offset: usize,
+    pub note_offset: usize,
+    /// Days the chart showed (scrolling moves by a quarter of it).
+    pub chart_days: i32,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport {
+            page: 20,
+            tabs: [Area::default(); 4],
+            rows: Area::default(),
+            backlog_offset: 0,
+            timeline_offset: 0,
+            risk_offset: 0,
+            people_offset: 0,
+            note_offset: 0,
+            chart_days: 0,
+        }
+    }
+}

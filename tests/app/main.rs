@@ -1,0 +1,18 @@
+//! The in-process suites in one test binary (one link instead of ten): the app's update and
+//! drawing driven without a terminal, the whole-screen snapshots, the random key sequences and the
+//! sample board. Each module is one former `tests/*.rs` file; its snapshots are in `snapshots/`.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod people_snapshots;
+mod people_update;
+mod routing;
+mod sample_board;
+mod snapshots;
+mod sprint_snapshots;
+mod sprint_update;
+mod state_machine;
+mod timeline_snapshots;
+mod timeline_update;
+mod update;

@@ -1,0 +1,281 @@
+//! One dispatch for every key: the open overlay first, then the screen on show, then the global
+//! commands; a command of another pane goes there; `/` filters the pane you are in; overlay keys live
+//! in the keymap, so a config can rebind them, `?` lists them and messages name the bound key.
+
+use crate::common::screen::{render, text};
+use cairn::app::{Action, App, Context, Effect, Mode, Pane, SprintScreen};
+use cairn::commands::sample_board;
+use cairn::input::{Key, action_for_key};
+use jiff::civil::{Date, date};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::BTreeMap;
+
+const TODAY: Date = date(2026, 11, 28);
+
+fn app() -> App {
+    App::new(sample_board(TODAY), "b.ron", TODAY)
+}
+
+fn event(code: KeyCode) -> KeyEvent {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    KeyEvent::new(code, mods)
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    match action_for_key(app, event(code)) {
+        Some(action) => app.update(action),
+        None => Vec::new(),
+    }
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map_or(String::new(), |s| s.text.clone())
+}
+
+fn config(entries: &[(&str, &str, &str)]) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut keys: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (context, key, command) in entries {
+        keys.entry(context.to_string())
+            .or_default()
+            .insert(key.to_string(), command.to_string());
+    }
+    keys
+}
+
+/// `/` on the sprint board filters its cards (text, assignee, tag), not the backlog; Esc clears.
+#[test]
+fn slash_on_the_sprint_board_filters_its_cards() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('2'));
+    let all = app.sprint_card_count();
+    assert!(all > 3, "the sample sprint has cards");
+    press(&mut app, KeyCode::Char('/'));
+    assert!(matches!(app.mode, Mode::Filter(_)));
+    assert_eq!(app.pane, Pane::Sprint, "the filter is the board's");
+    let person = app
+        .board
+        .active_sprint()
+        .and_then(|s| {
+            app.board
+                .sprint_items(s.id)
+                .find(|i| !i.assignee.is_empty())
+        })
+        .map(|i| {
+            i.assignee
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .expect("someone is assigned");
+    typed(&mut app, &person);
+    let shown = app.sprint_card_count();
+    assert!(shown > 0 && shown < all, "{shown} of {all} for {person}");
+    let sprint = app.board.active_sprint().expect("active").id;
+    for col in 0..app.board.columns.len() {
+        for id in app.column_cards(col) {
+            let it = app.board.item(id).expect("card");
+            assert_eq!(it.sprint, Some(sprint));
+        }
+    }
+    assert!(
+        app.backlog.filter.is_empty(),
+        "the backlog's filter is untouched"
+    );
+    let screen = text(&render(&app, 120, 40));
+    assert!(screen.contains(&format!("Filter: {person}")), "{screen}");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        status(&app),
+        format!("{shown} cards match \"{person}\" — Esc clears")
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.sprint_card_count(),
+        all,
+        "Esc clears the board's filter"
+    );
+}
+
+/// `/` in the timeline filters its entries by name, owner or kind.
+#[test]
+fn slash_in_the_timeline_filters_its_entries() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('3'));
+    let all = app.timeline_rows().len();
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "milestone");
+    let rows = app.timeline_rows();
+    assert!(
+        !rows.is_empty() && rows.len() < all,
+        "{} of {all}",
+        rows.len()
+    );
+    for id in &rows {
+        let e = app.board.entry(*id).expect("entry");
+        assert_eq!(e.kind.name(), "milestone", "{}", e.name);
+    }
+    assert_eq!(app.pane, Pane::Timeline);
+    assert!(app.backlog.filter.is_empty());
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.timeline_rows().len(), all);
+}
+
+/// `/` in the backlog still filters the backlog.
+#[test]
+fn slash_in_the_backlog_filters_the_backlog() {
+    let mut app = app();
+    let all = app.backlog.visible.len();
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "kind:bug");
+    assert!(app.backlog.visible.len() < all);
+    assert_eq!(app.pane, Pane::Backlog);
+}
+
+/// A form's keys live in the keymap's `form` context: a config can rebind them, `?` lists them,
+/// and the form's title names the bound keys.
+#[test]
+fn form_keys_can_be_rebound_and_show_in_help() {
+    let mut app = app();
+    let problems = app.keymap.rebind(&config(&[
+        ("form", "ctrl-s", "confirm"),
+        ("form", "enter", "none"),
+    ]));
+    assert!(problems.is_empty(), "{problems:?}");
+    press(&mut app, KeyCode::Char('a'));
+    assert!(matches!(app.mode, Mode::Form(_)));
+    typed(&mut app, "Rebound");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.mode, Mode::Form(_)),
+        "Enter no longer saves the form"
+    );
+    let screen = text(&render(&app, 120, 40));
+    assert!(screen.contains("Ctrl-s saves"), "{screen}");
+    let save = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let action = action_for_key(&app, save).expect("Ctrl-s is bound");
+    assert_eq!(action, Action::Confirm);
+    assert_eq!(app.update(action), vec![Effect::Changed]);
+    assert!(app.selected_item().is_some_and(|i| i.title == "Rebound"));
+    let help = app.keymap.help(Pane::Backlog);
+    let form = help
+        .iter()
+        .find(|(c, _)| *c == Context::Form)
+        .expect("? lists the form's keys");
+    assert!(
+        form.1
+            .iter()
+            .any(|(keys, about)| keys == "Ctrl-s" && *about == Action::Confirm.about()),
+        "{:?}",
+        form.1
+    );
+}
+
+/// Every overlay's context is in `?`, and the picker, palette and question keys come from there.
+#[test]
+fn help_lists_every_overlay_context() {
+    let app = app();
+    let contexts: Vec<Context> = app
+        .keymap
+        .help(Pane::Sprint)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    for c in [
+        Context::Sprint,
+        Context::List,
+        Context::Global,
+        Context::Standup,
+        Context::Form,
+        Context::Filter,
+        Context::Palette,
+        Context::Picker,
+        Context::Rank,
+        Context::CloseSprint,
+        Context::Confirm,
+        Context::Help,
+    ] {
+        assert!(contexts.contains(&c), "{c:?} missing from {contexts:?}");
+    }
+    let backlog: Vec<Context> = app
+        .keymap
+        .help(Pane::Backlog)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    assert!(
+        !backlog.contains(&Context::Standup),
+        "standup keys are the sprint board's"
+    );
+}
+
+/// A rebound undo key is the one the delete message names.
+#[test]
+fn a_rebound_undo_key_shows_in_the_delete_message() {
+    let mut app = app();
+    let problems = app.keymap.rebind(&config(&[
+        ("global", "ctrl-z", "undo"),
+        ("global", "u", "none"),
+    ]));
+    assert!(problems.is_empty(), "{problems:?}");
+    let title = app.selected_item().expect("selected").title.clone();
+    press(&mut app, KeyCode::Char('d'));
+    let said = status(&app);
+    assert!(said.contains(&title), "{said}");
+    assert!(said.ends_with("(Ctrl-z brings it back)"), "{said}");
+    assert!(!said.contains("(u brings"), "{said}");
+    // And the standup's keys, rebound, are the ones its frame names.
+    let mut app = self::app();
+    app.keymap
+        .rebind(&config(&[("standup", "ctrl-n", "standup_next")]));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('S'));
+    assert!(matches!(app.sprint.screen, SprintScreen::Standup(_)));
+    let screen = text(&render(&app, 120, 40));
+    assert!(screen.contains("Ctrl-n/Space/n next"), "{screen}");
+}
+
+/// A key an overlay binds wins over the pane's: `j` in a form is typed, `n` in the close-sprint
+/// question carries the work over, and Space in a picker ticks until a search is typed.
+#[test]
+fn the_open_overlay_answers_first() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('a'));
+    let typed_j = action_for_key(&app, event(KeyCode::Char('j')));
+    assert!(matches!(typed_j, Some(Action::Type(_))), "{typed_j:?}");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Normal));
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('L'));
+    assert!(
+        matches!(app.mode, Mode::Picker(_)),
+        "L links items in the timeline"
+    );
+    assert_eq!(
+        action_for_key(&app, event(KeyCode::Char(' '))),
+        Some(Action::Check)
+    );
+    typed(&mut app, "x");
+    assert!(matches!(
+        action_for_key(&app, event(KeyCode::Char(' '))),
+        Some(Action::Type(_))
+    ));
+    let key = Key::parse("space").expect("space");
+    assert_eq!(
+        app.keymap.lookup_in(&[Context::Picker], key),
+        Some(&Action::Check)
+    );
+}

@@ -118,22 +118,67 @@ pub fn backup(path: &Path, faults: &mut Faults) -> io::Result<Option<PathBuf>> {
             return Err(e);
         }
     }
-    prune(path);
+    prune(path, &target);
     Ok(Some(target))
 }
 
 /// Keeps the newest `KEEP` backups that load; older ones go. A backup that does not load (an empty
-/// or cut-off copy from an older cairn) is never counted among those kept.
-fn prune(path: &Path) {
+/// or cut-off copy from an older cairn) is never counted among those kept. Loading a 100k-item
+/// backup takes a quarter of a second, so each is checked once: the ones found good are listed
+/// (name, size, time) in `backups/.<board>.verified`, and the one just written is good by making.
+fn prune(path: &Path, written: &Path) {
     let all = list(path);
-    let mut good = 0;
-    for old in all.iter().rev() {
-        if good >= KEEP {
-            let _ = fs::remove_file(old);
-        } else if super::read(old).is_ok() {
-            good += 1;
+    if all.len() <= KEEP {
+        return; // nothing would go
+    }
+    let index = verified_index(path);
+    let known: Vec<String> = fs::read_to_string(&index)
+        .map(|t| t.lines().map(str::to_string).collect())
+        .unwrap_or_default();
+    let mut good: Vec<String> = Vec::new();
+    for backup in all.iter().rev() {
+        if good.len() >= KEEP {
+            let _ = fs::remove_file(backup);
+            continue;
+        }
+        let Some(entry) = index_entry(backup) else {
+            continue;
+        };
+        if backup == written || known.contains(&entry) || super::read(backup).is_ok() {
+            good.push(entry);
         }
     }
+    let mut text = good.join("\n");
+    text.push('\n');
+    let t = Target {
+        path: &index,
+        board: path,
+        like: Like::of(path).map(Like::beside),
+        replace: true,
+    };
+    let _ = atomic::write(&t, text.as_bytes(), &mut Faults::default());
+}
+
+/// `backups/.board.ron.verified`: not a backup's name, nor a temp file's.
+fn verified_index(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "board".into(), |n| n.to_string_lossy());
+    backup_dir(path).join(format!(".{name}.verified"))
+}
+
+/// A backup as the index lists it: its name, size and modification time (a changed file is
+/// checked again).
+fn index_entry(backup: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::symlink_metadata(backup).ok()?;
+    let name = backup.file_name()?.to_string_lossy();
+    Some(format!(
+        "{name} {} {}.{}",
+        m.len(),
+        m.mtime(),
+        m.mtime_nsec()
+    ))
 }
 
 #[cfg(test)]

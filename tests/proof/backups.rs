@@ -278,3 +278,31 @@ fn a_real_full_disk_keeps_the_backup_history() {
     assert_eq!(now.len(), before.len() + 1);
     all_load(&now);
 }
+
+/// Each backup is loaded once (the good ones are indexed by name, size and time); one cut short
+/// after it was checked is checked again and no longer counted.
+#[test]
+fn a_backup_cut_after_it_was_checked_is_not_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("board.ron");
+    let board = generate(30, 1);
+    Store::create(&path, &board, false).expect("creates");
+    runs(&path, &board, BACKUPS_KEPT + 2);
+    let index = store::backup_dir(&path).join(".board.ron.verified");
+    assert!(index.exists(), "the good backups are indexed");
+    let kept = store::list_backups(&path);
+    let cut = &kept[4];
+    let text = fs::read(cut).expect("reads");
+    fs::write(cut, &text[..text.len() / 3]).expect("cut short");
+    runs(&path, &board, 1);
+    let now = store::list_backups(&path);
+    let loading = now.iter().filter(|b| store::read(b).is_ok()).count();
+    assert_eq!(
+        loading, BACKUPS_KEPT,
+        "ten good backups besides the cut one"
+    );
+    assert!(
+        now.contains(cut),
+        "a bad copy newer than good ones stays, uncounted"
+    );
+}

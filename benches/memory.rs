@@ -69,7 +69,7 @@ fn main() {
             cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
         }
         app.update(Action::MoveDown);
-        let copy = app.board.clone();
+        let copy = app.doc.board.clone();
         let text = store::to_ron(&copy).expect("serialises");
         let peak = PEAK.load(Ordering::Relaxed) - before;
         println!(

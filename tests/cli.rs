@@ -152,6 +152,20 @@ fn bad_board_files_are_refused_untouched() {
     assert!(err.contains("Saga"), "{err}");
 }
 
+/// A value the forms refuse passed `check` and then panicked the TUI and `export` (issue 15, point 23).
+#[test]
+fn a_cadence_of_eight_million_days_is_refused_by_check_and_export() {
+    let text = sample_text().replacen("cadence_days: 14,", "cadence_days: 8000000,", 1);
+    for args in [&["check"][..], &["export", "--format", "md"][..]] {
+        let err = refuses(
+            text.as_bytes(),
+            args,
+            "update cadence 8000000 is not 1–365 days",
+        );
+        assert!(err.contains("stakeholder "), "{err}");
+    }
+}
+
 #[test]
 fn check_lists_every_problem_of_an_invalid_board() {
     let (dir, board) = setup();

@@ -145,6 +145,73 @@ fn an_invalid_board_names_the_item() {
     );
 }
 
+/// Load keeps the limits the forms keep (`model::value`): a value the TUI would refuse, or one its
+/// date arithmetic cannot take, is refused with the thing's name, and the file is left untouched.
+#[test]
+fn values_outside_the_forms_limits_are_refused_on_load() {
+    let sample = store::SAMPLE_BOARD;
+    let cases = [
+        (
+            sample.replacen("cadence_days: 14,", "cadence_days: 8000000,", 1),
+            "update cadence 8000000 is not 1–365 days",
+        ),
+        (
+            sample.replacen("capacity: 26,", "capacity: 4000000000,", 1),
+            "capacity 4000000000 is not 0–9999 points",
+        ),
+        (
+            sample.replacen("wip_limit: Some(3),", "wip_limit: Some(0),", 1),
+            "workflow column \"Doing\": WIP limit 0 is not 1–999 items",
+        ),
+        (
+            sample.replacen("job_size: 3,", "job_size: 40,", 1),
+            "WSJF job size 40 is not 1–20",
+        ),
+        (
+            sample.replacen("effort: 3,", "effort: 0,", 1),
+            "RICE effort 0 is not a whole number above 0",
+        ),
+        (
+            sample.replacen("end: \"2026-", "end: \"9999-", 1),
+            "is outside the years 1000–9000",
+        ),
+        (
+            sample.replacen("title: \"", &format!("title: \"{}", "x".repeat(600)), 1),
+            "the title is 6",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_ne!(text, sample, "the case {expected:?} changed nothing");
+        let (msg, e) = refused(text.as_bytes());
+        assert!(matches!(e, StoreError::Invalid { .. }), "{msg}");
+        assert!(msg.contains(expected), "expected {expected:?} in {msg}");
+    }
+    let (msg, _) = refused(
+        sample
+            .replacen("cadence_days: 14,", "cadence_days: 8000000,", 1)
+            .as_bytes(),
+    );
+    assert!(msg.contains("stakeholder "), "names the stakeholder: {msg}");
+}
+
+#[test]
+fn every_board_shipped_or_tested_with_validates() {
+    let sample = store::from_ron(store::SAMPLE_BOARD, Path::new("assets/sample-board.ron"))
+        .expect("the sample board loads");
+    assert!(sample.validate().is_empty());
+    for entry in fs::read_dir("tests/data").expect("tests/data") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "ron") {
+            let board = store::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(board.validate().is_empty(), "{}", path.display());
+        }
+    }
+    for (n, seed) in [(0, 1), (50, 2), (3000, 3)] {
+        let board = generate(n, seed);
+        assert_eq!(board.validate(), vec![], "generate {n} {seed}");
+    }
+}
+
 #[test]
 fn a_version_1_file_is_migrated() {
     let path = Path::new("tests/data/board-v1.ron");

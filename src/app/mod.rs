@@ -4,6 +4,7 @@
 pub mod command;
 mod context;
 pub mod cursor;
+mod document;
 mod effect;
 pub mod filter;
 mod history;
@@ -16,6 +17,7 @@ mod update;
 pub mod viewport;
 
 pub use command::{Action, COMMANDS, Command, Context, Pane};
+pub use document::Document;
 pub use effect::Effect;
 pub use filter::Filter;
 pub use form::{Form, FormKind};
@@ -158,25 +160,29 @@ impl SprintView {
     }
 }
 
+/// The run's state: what the status line says, where the board stands against the file (one owner:
+/// the runner sets it from the saver), whether it can be changed, which file it is and today's date.
+#[derive(Debug)]
+pub struct Run {
+    pub status: Option<Status>,
+    pub save: SaveState,
+    pub read_only: bool,
+    /// The board file.
+    pub file: std::path::PathBuf,
+    pub today: Date,
+}
+
 pub struct App {
-    pub board: Board,
-    pub history: History,
+    /// The board, its history and revision: the only owner of change, undo and redo.
+    pub doc: Document,
+    /// Status line, save state, read-only, the file and today.
+    pub run: Run,
     pub pane: Pane,
     pub mode: Mode,
     pub backlog: BacklogView,
     pub sprint: SprintView,
     pub timeline: TimelineView,
     pub people: PeopleView,
-    /// Scroll offsets of the read-only panes, by pane index.
-    pub scroll: [usize; 4],
-    pub status: Option<Status>,
-    pub save: SaveState,
-    /// Count of changes made this run (edits, undos, redos): autosave compares it with what it saved.
-    pub changes: u64,
-    pub read_only: bool,
-    /// The board file, as shown in the status bar.
-    pub file: String,
-    pub today: Date,
     pub keymap: Keymap,
     pub theme: ThemeName,
     pub color: bool,
@@ -188,23 +194,22 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(board: Board, file: impl Into<String>, today: Date) -> App {
+    pub fn new(board: Board, file: impl Into<std::path::PathBuf>, today: Date) -> App {
         let mut app = App {
-            board,
-            history: History::default(),
+            doc: Document::new(board),
+            run: Run {
+                status: None,
+                save: SaveState::Saved,
+                read_only: false,
+                file: file.into(),
+                today,
+            },
             pane: Pane::Backlog,
             mode: Mode::Normal,
             backlog: BacklogView::default(),
             sprint: SprintView::default(),
             timeline: TimelineView::default(),
             people: PeopleView::default(),
-            scroll: [0; 4],
-            status: None,
-            save: SaveState::Saved,
-            changes: 0,
-            read_only: false,
-            file: file.into(),
-            today,
             keymap: Keymap::defaults(),
             theme: ThemeName::Dark,
             color: true,
@@ -219,26 +224,26 @@ impl App {
 
     /// Opened read-only: every change is refused with a message.
     pub fn set_read_only(&mut self) {
-        self.read_only = true;
-        self.save = SaveState::ReadOnly;
+        self.run.read_only = true;
+        self.run.save = SaveState::ReadOnly;
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        self.run.status = Some(Status {
             text: text.into(),
             error: false,
         });
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        self.run.status = Some(Status {
             text: text.into(),
             error: true,
         });
     }
 
     pub fn selected_item(&self) -> Option<&Item> {
-        self.backlog.selected.and_then(|id| self.board.item(id))
+        self.backlog.selected.and_then(|id| self.doc.board.item(id))
     }
 
     /// Position of the selection among the visible rows.
@@ -247,7 +252,7 @@ impl App {
         self.backlog
             .visible
             .iter()
-            .position(|&p| self.board.items.get(p).is_some_and(|i| i.id == id))
+            .position(|&p| self.doc.board.items.get(p).is_some_and(|i| i.id == id))
     }
 
     /// The id of the item on a visible row.
@@ -255,7 +260,7 @@ impl App {
         self.backlog
             .visible
             .get(row)
-            .and_then(|&p| self.board.items.get(p))
+            .and_then(|&p| self.doc.board.items.get(p))
             .map(|i| i.id)
     }
 
@@ -263,7 +268,7 @@ impl App {
     /// on its nearest neighbour when the item left the view.
     pub fn refresh_visible(&mut self) {
         let old_row = self.selected_row().unwrap_or(self.backlog.row);
-        let board = &self.board;
+        let board = &self.doc.board;
         let filter = &self.backlog.filter;
         self.backlog.visible = if filter.is_empty() {
             (0..board.items.len()).collect()
@@ -291,18 +296,16 @@ impl App {
 
     /// Replaces the board with what is on disk now; the history no longer applies to it.
     pub fn reload(&mut self, board: Board) {
-        self.board = board;
-        self.history.clear();
-        self.changes += 1;
-        self.save = SaveState::Saved;
+        self.doc.replace(board);
+        self.run.save = SaveState::Saved;
         self.refresh_visible();
     }
 
     /// The board can be changed (not read-only); says why not otherwise.
     fn writable(&mut self) -> bool {
-        if self.read_only {
+        if self.run.read_only {
             self.error("Read-only: another cairn has this board open, so changes are not allowed");
         }
-        !self.read_only
+        !self.run.read_only
     }
 }

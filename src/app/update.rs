@@ -29,6 +29,7 @@ impl App {
                 }
             }
         }
+        self.prepare_frame();
         effects
     }
 
@@ -109,22 +110,21 @@ impl App {
             return Vec::new();
         }
         self.remember_row();
-        if let Err(e) = self.history.apply(&mut self.board, edit, label.clone()) {
+        let today = self.run.today;
+        let recorded = self.doc.apply(edit, label.clone(), |board| {
+            rules::record_remaining(board, today)
+        });
+        if let Err(e) = recorded {
             self.error(format!("{label}: {e}"));
             return Vec::new();
-        }
-        if let Some(burndown) = rules::record_remaining(&self.board, self.today) {
-            // Recorded as part of the same step, so undo takes it back too.
-            let _ = self.history.fold_into_last(&mut self.board, burndown);
         }
         self.after_change(label);
         vec![Effect::Changed]
     }
 
     fn after_change(&mut self, message: String) {
-        self.changes += 1;
-        if self.save != SaveState::ReadOnly && !matches!(self.save, SaveState::Failed(_)) {
-            self.save = SaveState::Unsaved;
+        if self.run.save != SaveState::ReadOnly && !matches!(self.run.save, SaveState::Failed(_)) {
+            self.run.save = SaveState::Unsaved;
         }
         self.refresh_visible();
         self.info(message);
@@ -159,7 +159,7 @@ impl App {
         use Action::*;
         match action {
             Quit => {
-                if matches!(self.save, SaveState::Failed(_)) {
+                if matches!(self.run.save, SaveState::Failed(_)) {
                     self.mode = Mode::ConfirmQuit;
                     return Vec::new();
                 }
@@ -167,11 +167,12 @@ impl App {
             }
             Help => self.mode = Mode::Help(0),
             Palette => {
-                self.mode = Mode::Palette(Box::new(super::Palette::new(&self.board, &self.keymap)))
+                self.mode =
+                    Mode::Palette(Box::new(super::Palette::new(&self.doc.board, &self.keymap)))
             }
             Undo => return self.replay(false),
             Redo => return self.replay(true),
-            Cancel => self.status = None,
+            Cancel => self.run.status = None,
             ShowBacklog => self.show(Pane::Backlog),
             ShowSprint => self.show(Pane::Sprint),
             ShowTimeline => self.show(Pane::Timeline),
@@ -210,11 +211,12 @@ impl App {
             return Vec::new();
         }
         self.remember_row();
-        let (done, verb, noun) = if redo {
-            (self.history.redo(&mut self.board), "Redid", "redo")
+        let (verb, noun) = if redo {
+            ("Redid", "redo")
         } else {
-            (self.history.undo(&mut self.board), "Undid", "undo")
+            ("Undid", "undo")
         };
+        let done = self.doc.replay(redo);
         match done {
             None => self.info(format!("Nothing to {noun}")),
             Some(Err(e)) => self.error(format!("Cannot {noun}: {e}")),

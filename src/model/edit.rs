@@ -68,6 +68,9 @@ pub enum EditError {
     Duplicate { kind: &'static str, id: u32 },
     #[error("the new order is not a permutation of the backlog")]
     NotAPermutation,
+    /// A value outside the limits the forms keep (`model::value`), which the next load would refuse.
+    #[error("{0}")]
+    Limit(String),
 }
 
 /// Something kept in a list by id.
@@ -127,7 +130,15 @@ fn remove<T: Keyed>(list: &mut Vec<T>, id: u32) -> Result<(usize, T), EditError>
 
 impl Board {
     /// Applies an edit and returns the edit that undoes it. On error the board is unchanged.
+    /// A value outside the limits the forms keep is refused (`EditError::Limit`), so a board that
+    /// saved always loads again.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        self.check_limits(&edit).map_err(EditError::Limit)?;
+        self.apply_within_limits(edit)
+    }
+
+    /// `apply` once the limits are checked; rolling back a batch restores old values through here.
+    fn apply_within_limits(&mut self, edit: Edit) -> Result<Edit, EditError> {
         use Edit::*;
         Ok(match edit {
             UpdateItem(item) => UpdateItem(Box::new(Arc::unwrap_or_clone(update(
@@ -234,7 +245,7 @@ impl Board {
                         Err(err) => {
                             // Roll back what was applied so a failed batch leaves no trace.
                             for inv in inverses.into_iter().rev() {
-                                let _ = self.apply(inv);
+                                let _ = self.apply_within_limits(inv);
                             }
                             return Err(err);
                         }

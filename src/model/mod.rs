@@ -14,6 +14,7 @@ mod sprint;
 pub mod stakeholder;
 mod timeline;
 mod validate;
+pub mod value;
 
 pub use edit::{Edit, EditError};
 pub use ids::{Counters, EntryId, ItemId, NoteId, RiskId, SprintId, StakeholderId};

@@ -4,7 +4,7 @@ use super::Board;
 use jiff::civil::Date;
 
 fn shift(d: &mut Date, days: i32) {
-    if let Ok(moved) = d.checked_add(jiff::Span::new().days(days)) {
+    if let Some(moved) = super::value::add_days(*d, i64::from(days)) {
         *d = moved;
     }
 }

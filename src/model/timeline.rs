@@ -108,17 +108,18 @@ impl TimelineEntry {
 
     /// Dependencies of this entry that end on or after its start (the plan is broken there).
     pub fn broken_dependencies<'a>(&self, all: &'a [TimelineEntry]) -> Vec<&'a TimelineEntry> {
-        all.iter()
-            .filter(|e| self.depends_on.contains(&e.id) && e.end >= self.start)
-            .collect()
+        super::plan::broken_dependencies_of(all, self)
     }
 }
 
 /// Planned and actual cost over all entries.
 pub fn budget_totals(entries: &[TimelineEntry]) -> (u64, u64) {
-    entries
-        .iter()
-        .fold((0, 0), |(p, a), e| (p + e.planned_cost, a + e.actual_cost))
+    entries.iter().fold((0, 0), |(p, a), e| {
+        (
+            p.saturating_add(e.planned_cost),
+            a.saturating_add(e.actual_cost),
+        )
+    })
 }
 
 #[cfg(test)]

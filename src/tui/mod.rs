@@ -66,7 +66,7 @@ pub fn run(path: &Path) -> Result<(), Failure> {
     terminal::leave();
 
     let saved = match saver.as_mut() {
-        Some(s) => s.flush(&app.board, app.changes),
+        Some(s) => s.flush(&app.doc.board, app.doc.revision),
         None => Ok(()),
     };
     match result {
@@ -102,10 +102,10 @@ fn configure(app: &mut App) -> Option<String> {
 /// Writes the board to a recovery file when it could not be saved normally (beside the board, else
 /// in the data directory or `$TMPDIR`), and says where.
 fn recover(path: &Path, app: &App, why: &str) -> Failure {
-    if app.changes == 0 || app.read_only {
+    if app.doc.revision == 0 || app.run.read_only {
         return Failure::data(format!("{}: {why}; no changes were lost", path.display()));
     }
-    match crate::store::write_recovery(path, &app.board) {
+    match crate::store::write_recovery(path, &app.doc.board) {
         Ok(recovery) => Failure::data(format!(
             "{}: {why}; your board with every change is in {}",
             path.display(),
@@ -179,7 +179,7 @@ fn event_loop(
             *term = terminal::enter(app.mouse)?;
             dirty = true;
         }
-        test_hook::fail_after_a_change(hook, app.changes)?;
+        test_hook::fail_after_a_change(hook, app.doc.revision)?;
         if dirty {
             crate::ui::draw_app(term, app)?;
             dirty = false;
@@ -226,8 +226,8 @@ fn event_loop(
                 dirty = true;
             }
             let today = crate::today();
-            if today != app.today {
-                app.today = today;
+            if today != app.run.today {
+                app.run.today = today;
                 dirty = true;
             }
         }
@@ -294,8 +294,8 @@ fn event_loop(
                     }
                 }
                 Effect::WriteReport { edit } => {
-                    let board = Path::new(&app.file).to_path_buf();
-                    match crate::io::report::write_report(&board, &app.board, app.today) {
+                    let board = Path::new(&app.run.file).to_path_buf();
+                    match crate::io::report::write_report(&board, &app.doc.board, app.run.today) {
                         Ok(written) if edit => {
                             events.pause();
                             terminal::leave();
@@ -323,16 +323,16 @@ fn event_loop(
                 saved(app, outcome, s.path());
                 dirty = true;
             }
-            s.tick(&app.board, app.changes);
-            let state = if app.changes > s.saved_changes
-                && !matches!(app.save, SaveState::Failed(_) | SaveState::Conflict(_))
+            s.tick(&app.doc.board, app.doc.revision);
+            let state = if app.doc.revision > s.saved_changes
+                && !matches!(app.run.save, SaveState::Failed(_) | SaveState::Conflict(_))
             {
                 SaveState::Unsaved
             } else {
-                app.save.clone()
+                app.run.save.clone()
             };
-            if state != app.save {
-                app.save = state;
+            if state != app.run.save {
+                app.run.save = state;
                 dirty = true;
             }
         }
@@ -346,10 +346,10 @@ fn saved(app: &mut App, outcome: Outcome, path: &Path) {
             changes,
             result: Ok(Saved::Written),
         } => {
-            if changes >= app.changes {
-                app.save = SaveState::Saved;
+            if changes >= app.doc.revision {
+                app.run.save = SaveState::Saved;
             }
-            if matches!(&app.status, Some(s) if s.error && s.text.starts_with("Save failed")) {
+            if matches!(&app.run.status, Some(s) if s.error && s.text.starts_with("Save failed")) {
                 app.info("Saved again");
             }
         }
@@ -357,7 +357,7 @@ fn saved(app: &mut App, outcome: Outcome, path: &Path) {
             result: Ok(Saved::Conflict { ours }),
             ..
         } => {
-            app.save = SaveState::Conflict(ours.display().to_string());
+            app.run.save = SaveState::Conflict(ours.display().to_string());
             app.error(format!(
                 "{} was changed outside cairn: it was left as is and your board went to {} (Ctrl-l loads theirs)",
                 path.display(),
@@ -365,7 +365,7 @@ fn saved(app: &mut App, outcome: Outcome, path: &Path) {
             ));
         }
         Outcome::Saved { result: Err(e), .. } => {
-            app.save = SaveState::Failed(e.clone());
+            app.run.save = SaveState::Failed(e.clone());
             app.error(format!("Save failed (changes kept, retrying in 5 s): {e}"));
         }
         Outcome::Reloaded(Ok(board)) => {

@@ -52,7 +52,7 @@ pub fn score_text(item: &Item, scoring: Scoring) -> String {
 }
 
 fn title(app: &App) -> String {
-    let b = &app.board;
+    let b = &app.doc.board;
     let scoring = b.settings.scoring.name();
     if app.backlog.filter.is_empty() {
         format!(" Backlog — {} items · score: {scoring} ", b.items.len())
@@ -67,7 +67,7 @@ fn title(app: &App) -> String {
 }
 
 fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
-    let b = &app.board;
+    let b = &app.doc.board;
     let block = widgets::block(title(app), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -196,7 +196,7 @@ pub fn item_details(frame: &mut Frame, area: Rect, app: &App, item: Option<&Item
         frame.render_widget(widgets::block(" Details ", theme), area);
         return;
     };
-    let b = &app.board;
+    let b = &app.doc.board;
     let block = widgets::block(format!(" {} ", b.item_key(it.id)), theme);
     let label = |s: &'static str| Span::styled(format!("{s:<11}"), theme.dim);
     let mut lines = vec![
@@ -207,7 +207,7 @@ pub fn item_details(frame: &mut Frame, area: Rect, app: &App, item: Option<&Item
             Span::styled(
                 format!(
                     "  since {}",
-                    widgets::relative_day(it.status_since, app.today)
+                    widgets::relative_day(it.status_since, app.run.today)
                 ),
                 theme.dim,
             ),

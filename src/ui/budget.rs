@@ -20,13 +20,13 @@ pub fn draw(
     theme: &Theme,
     vp: &mut crate::app::Viewport,
 ) {
-    let today = app.today;
+    let today = app.run.today;
     let costed: Vec<&TimelineEntry> = entries
         .iter()
         .copied()
         .filter(|e| e.kind == EntryKind::Phase || e.planned_cost > 0 || e.actual_cost > 0)
         .collect();
-    let currency = app.board.project.currency.trim();
+    let currency = app.doc.board.project.currency.trim();
     let k = |a: crate::app::Action| app.keymap.hint(&a);
     let title = format!(
         " Budget — {currency} · planned vs actual · {} or {}: back to the gantt ",
@@ -109,8 +109,8 @@ pub fn draw(
         .take(rows_room)
         .map(|e| row(e))
         .collect();
-    let (planned, actual) = budget_totals(&app.board.timeline);
-    let budget = app.board.project.budget;
+    let (planned, actual) = budget_totals(&app.doc.board.timeline);
+    let budget = app.doc.board.project.budget;
     let pct = |a: u64, b: u64| {
         if b == 0 {
             "—".to_string()

@@ -14,7 +14,7 @@ use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType,
 const VELOCITY_SPRINTS: usize = 8;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &Theme) {
-    let b = &app.board;
+    let b = &app.doc.board;
     let block = widgets::block(
         format!(
             " Burndown — {} ({}) · h/l other sprints · b: back to the board ",
@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
     frame.render_widget(block, area);
 
     let length = sprint.length_days().max(1);
-    let elapsed = ((app.today - sprint.start).get_days() + 1).clamp(0, length);
+    let elapsed = ((app.run.today - sprint.start).get_days() + 1).clamp(0, length);
     let scope = b.sprint_points(sprint.id);
     let committed = sprint.committed.unwrap_or(scope);
     let remaining = b.remaining_points(sprint.id);

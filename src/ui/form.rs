@@ -74,8 +74,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, form: &Form, theme: &Theme
         };
         let marker = if focused { "›" } else { " " };
         frame.render_widget(
-            Paragraph::new(format!("{marker}{:<w$}", f.label, w = LABEL as usize - 1))
-                .style(label_style),
+            Paragraph::new(format!(
+                "{marker}{:<w$}",
+                f.id.label(),
+                w = LABEL as usize - 1
+            ))
+            .style(label_style),
             Rect {
                 x: inner.x,
                 y,

@@ -5,7 +5,7 @@
 use super::theme::Theme;
 use super::widgets::{fit, width};
 use crate::app::timeline::Zoom;
-use crate::model::forecast::{Forecast, Progress};
+use crate::model::forecast::Forecast;
 use crate::model::{EntryKind, Sprint, SprintState, TimelineEntry};
 use jiff::civil::{Date, Weekday};
 use ratatui::buffer::Buffer;
@@ -13,22 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
-/// What a row shows besides the entry itself.
-#[derive(Clone, Debug, Default)]
-pub struct RowInfo {
-    pub progress: Progress,
-    pub forecast: Option<Forecast>,
-    /// The 85% forecast falls after the date, or the date passed with work open.
-    pub late: bool,
-    /// A dependency is broken, on this entry or on one that needs it.
-    pub broken: bool,
-    /// Spending runs ahead of time.
-    pub over: bool,
-    /// An open high-exposure risk is linked to it.
-    pub risk: bool,
-    /// On the critical path to a milestone (shown when asked).
-    pub critical: bool,
-}
+pub use crate::app::timeline::RowInfo;
 
 impl RowInfo {
     /// The flags as symbols (`▲✗$!`) or, with room, as words.

@@ -25,7 +25,7 @@ fn advice(q: Quadrant) -> &'static str {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let all = &app.board.stakeholders;
+    let all = &app.doc.board.stakeholders;
     let filter = &app.people.filter;
     let shown: usize = GRID
         .iter()
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!("{shown} of {}", all.len())
     };
     let title = format!(" Power/interest grid — {count} · H/L interest, J/K power ");
-    let due = stakeholders_due(all, app.today);
+    let due = stakeholders_due(all, app.run.today);
     let header = due_summary(
         all.len(),
         &due,
@@ -86,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn quadrant(frame: &mut Frame, area: Rect, app: &App, q: Quadrant, theme: &Theme) {
-    let members = quadrant_members(&app.board.stakeholders, q, &app.people.filter);
+    let members = quadrant_members(&app.doc.board.stakeholders, q, &app.people.filter);
     let mut name = q.name().to_string();
     name[..1].make_ascii_uppercase();
     let block = widgets::block(format!(" {name} · {} ", members.len()), theme);
@@ -135,7 +135,7 @@ fn person_line(
 ) -> Line<'static> {
     let marker = if selected { "› " } else { "  " };
     let scale = format!("P{} I{}", s.power, s.interest);
-    let due = match s.days_overdue(app.today) {
+    let due = match s.days_overdue(app.run.today) {
         Some(0) => Some(("due today".to_string(), theme.warn)),
         Some(d) => Some((format!("overdue {d}d"), theme.error)),
         None => None,

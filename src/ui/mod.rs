@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         );
         return;
     }
-    let banner = u16::from(app.read_only);
+    let banner = u16::from(app.run.read_only);
     let [header, banner_area, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(banner),
@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
     ])
     .areas(area);
     shell::header(frame, header, app, &theme, vp);
-    if app.read_only {
+    if app.run.read_only {
         shell::read_only_banner(frame, banner_area, &theme);
     }
     match app.pane {
@@ -100,6 +100,7 @@ pub fn draw_app<B: ratatui::backend::Backend>(
     terminal: &mut ratatui::Terminal<B>,
     app: &mut App,
 ) -> Result<(), B::Error> {
+    app.prepare_frame();
     let mut vp = app.viewport;
     terminal.draw(|f| draw(f, app, &mut vp))?;
     app.viewport = vp;

@@ -19,7 +19,13 @@ pub fn draw(
     vp: &mut crate::app::Viewport,
 ) {
     let notes = app.timeline_notes();
-    let total: usize = app.board.stakeholders.iter().map(|s| s.notes.len()).sum();
+    let total: usize = app
+        .doc
+        .board
+        .stakeholders
+        .iter()
+        .map(|s| s.notes.len())
+        .sum();
     let f = &app.people.notes;
     let count = if f.is_empty() {
         format!("{total}")
@@ -28,7 +34,7 @@ pub fn draw(
     };
     let title = format!(" Notes — {count} · newest first ");
     let since = f
-        .first_day(app.today)
+        .first_day(app.run.today)
         .map(|d| format!(" since {}", widgets::short_date(d)));
     let what = match (f.is_empty(), since) {
         (true, _) => "All notes".to_string(),

@@ -124,7 +124,7 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
 }
 
 pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], theme: &Theme) {
-    let b = &app.board;
+    let b = &app.doc.board;
     frame.render_widget(Clear, area);
     let scoring = b.settings.scoring;
     let block = widgets::block(
@@ -192,7 +192,7 @@ pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], 
 }
 
 pub fn confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let reason = match &app.save {
+    let reason = match &app.run.save {
         crate::app::SaveState::Failed(e) => e.clone(),
         _ => String::new(),
     };
@@ -220,7 +220,7 @@ pub fn close_sprint(
     next: Option<crate::model::SprintId>,
     theme: &Theme,
 ) {
-    let b = &app.board;
+    let b = &app.doc.board;
     let name = b.sprint(sprint).map_or(String::new(), |s| s.name.clone());
     let unfinished: Vec<&crate::model::Item> =
         b.sprint_items(sprint).filter(|i| !b.is_done(i)).collect();
@@ -285,7 +285,7 @@ pub fn confirm_wip(
     column: usize,
     theme: &Theme,
 ) {
-    let b = &app.board;
+    let b = &app.doc.board;
     let Some(col) = b.columns.get(column) else {
         return;
     };

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
-    let b = &app.board;
+    let b = &app.doc.board;
     let Some(sprint) = app.planned_sprint().and_then(|id| b.sprint(id)) else {
         let block = widgets::block(" Planning ", theme);
         let inner = block.inner(area);
@@ -116,7 +116,7 @@ fn list(
     theme: &Theme,
     vp: &mut Viewport,
 ) {
-    let b = &app.board;
+    let b = &app.doc.board;
     let heading_style = if focused { theme.title } else { theme.header };
     let marker = if focused { "▸ " } else { "  " };
     let mut lines = vec![Line::styled(format!("{marker}{heading}"), heading_style)];

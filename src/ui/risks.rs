@@ -14,10 +14,10 @@ fn links(app: &App, r: &Risk) -> String {
     let mut names: Vec<String> = r
         .entries
         .iter()
-        .filter_map(|e| app.board.entry(*e))
+        .filter_map(|e| app.doc.board.entry(*e))
         .map(|e| e.name.clone())
         .collect();
-    names.extend(r.items.iter().map(|i| app.board.item_key(*i)));
+    names.extend(r.items.iter().map(|i| app.doc.board.item_key(*i)));
     names.join(", ")
 }
 
@@ -30,8 +30,9 @@ pub fn draw(
     vp: &mut crate::app::Viewport,
 ) {
     let rows = app.risk_rows();
-    let open = app.board.risks.iter().filter(|r| r.is_open()).count();
+    let open = app.doc.board.risks.iter().filter(|r| r.is_open()).count();
     let high = app
+        .doc
         .board
         .risks
         .iter()
@@ -69,7 +70,7 @@ pub fn draw(
         .iter()
         .skip(offset)
         .take(room)
-        .filter_map(|id| app.board.risk(*id))
+        .filter_map(|id| app.doc.board.risk(*id))
         .map(|r| {
             let mark = if Some(r.id) == selected { "›" } else { " " };
             let exposure = if r.is_high() && r.is_open() {

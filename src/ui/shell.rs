@@ -32,17 +32,17 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut 
         spans.push(Span::raw(" "));
     }
 
-    let b = &app.board;
+    let b = &app.doc.board;
     let project = Span::styled(b.project.name.clone(), theme.title);
     let sprint = b.active_sprint().map(|s| {
-        let when = match (s.end - app.today).get_days() {
+        let when = match (s.end - app.run.today).get_days() {
             d if d < 0 => format!("ended {}d ago", -d),
             0 => "last day".to_string(),
             d => format!("{d}d left"),
         };
         Span::styled(format!("{} ({when})", s.name), theme.text)
     });
-    let due = stakeholders_due(&b.stakeholders, app.today).len();
+    let due = stakeholders_due(&b.stakeholders, app.run.today).len();
     let due = (due > 0).then(|| Span::styled(format!("{due} due for an update"), theme.warn));
     let used: usize = spans.iter().map(Span::width).sum();
     // The most that fits: project, sprint and who is due; then without the project; then just who is due.
@@ -82,7 +82,7 @@ pub fn read_only_banner(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn save_state(app: &App, theme: &Theme) -> Span<'static> {
-    match &app.save {
+    match &app.run.save {
         SaveState::Saved => Span::styled("✓ saved", theme.ok),
         SaveState::Unsaved => Span::styled("● unsaved", theme.warn),
         SaveState::Failed(_) => Span::styled("✗ NOT SAVED", theme.error),
@@ -225,15 +225,16 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
 }
 
 pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let file = std::path::Path::new(&app.file)
-        .file_name()
-        .map_or_else(|| app.file.clone(), |n| n.to_string_lossy().into_owned());
+    let file = app.run.file.file_name().map_or_else(
+        || app.run.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let mut left = vec![
         Span::styled(format!(" {file} "), theme.dim),
         save_state(app, theme),
         Span::raw("  "),
     ];
-    let message = match (&app.status, &app.save) {
+    let message = match (&app.run.status, &app.run.save) {
         (Some(s), _) => Some((s.text.clone(), s.error)),
         (None, SaveState::Failed(e)) => Some((format!("save failed, retrying: {e}"), true)),
         _ => None,

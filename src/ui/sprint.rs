@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     {
         return super::burndown::draw(frame, area, app, viewed, theme);
     }
-    let board = &app.board;
+    let board = &app.doc.board;
     let Some(sprint) = board.active_sprint() else {
         return no_active_sprint(frame, area, board, theme);
     };
@@ -108,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
 
     let cx = Ctx {
         board,
-        today: app.today,
+        today: app.run.today,
         theme,
     };
     let lines = summary(sprint, &cx, (total, done), inner.width);
@@ -397,7 +397,7 @@ pub(super) mod tests {
     fn over_the_limit_is_said_in_words_and_narrow_screens_hide_columns() {
         let mut app = sample(Pane::Sprint);
         let moved = [ItemId(21), ItemId(25)];
-        for item in &mut app.board.items {
+        for item in &mut app.doc.board.items {
             if moved.contains(&item.id) {
                 std::sync::Arc::make_mut(item).status = "Review".to_string();
             }
@@ -424,7 +424,10 @@ pub(super) mod tests {
     #[test]
     fn without_an_active_sprint_lists_the_planned_ones() {
         let mut app = sample(Pane::Sprint);
-        app.board.sprints.retain(|s| s.state != SprintState::Active);
+        app.doc
+            .board
+            .sprints
+            .retain(|s| s.state != SprintState::Active);
         let text = screen(&app, 80, 24);
         shows(&text, &["No active sprint.", "Planned sprints"]);
         shows(&text, &["Sprint 24 · Nov 30 – Dec 13 · 16 pts planned"]);

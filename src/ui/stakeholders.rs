@@ -74,7 +74,7 @@ fn register(
     theme: &Theme,
     vp: &mut crate::app::Viewport,
 ) {
-    let (all, today) = (&app.board.stakeholders, app.today);
+    let (all, today) = (&app.doc.board.stakeholders, app.run.today);
     let order = app.people_order();
     let due = stakeholders_due(all, today);
     let header = due_summary(
@@ -220,7 +220,7 @@ pub(super) fn due_summary(
 
 /// What a note is about: item keys and timeline entry names.
 pub(super) fn links(app: &App, n: &Note) -> Vec<String> {
-    let b = &app.board;
+    let b = &app.doc.board;
     let mut out: Vec<String> = n.items.iter().map(|i| b.item_key(*i)).collect();
     out.extend(
         n.entries
@@ -291,7 +291,7 @@ fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut cra
     let Some(s) = app.selected_person() else {
         return;
     };
-    let today = app.today;
+    let today = app.run.today;
     let who: Vec<&str> = [s.role.as_str(), s.organisation.as_str()]
         .into_iter()
         .filter(|x| !x.is_empty())

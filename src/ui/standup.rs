@@ -15,7 +15,7 @@ fn clock(d: Duration) -> String {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme) {
-    let b = &app.board;
+    let b = &app.doc.board;
     let walk = if s.by_person {
         "person by person"
     } else {
@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme
         lines.push(Line::styled(format!("Now: {who}"), theme.title));
         for id in &stop.cards {
             let Some(it) = b.item(*id) else { continue };
-            let age = (app.today - it.status_since).get_days().max(0);
+            let age = (app.run.today - it.status_since).get_days().max(0);
             let points = it.points.map_or("?".to_string(), |p| p.to_string());
             lines.push(Line::from(vec![
                 Span::styled(format!("› {} ", b.item_key(it.id)), theme.accent),

@@ -4,21 +4,20 @@
 //! Everything is computed for the rows on screen only; what needs the whole board (linked items, the
 //! work ahead of each milestone, forecasts) is kept in the view's cache until the board changes.
 
-use super::gantt::{Gantt, HEAD_ROWS, RowInfo};
+use super::gantt::{Gantt, HEAD_ROWS};
 use super::theme::Theme;
 use super::widgets;
 use super::widgets::{first_fit, fit, pack};
-use crate::app::timeline::{Sub, TimelineCache};
+use crate::app::timeline::Sub;
 use crate::app::{App, Viewport, cursor};
-use crate::model::forecast::{Cadence, Forecast, Progress, SEED, forecast_with, sprints_needed};
-use crate::model::{TimelineEntry, budget_totals, plan, recent_velocities};
+use crate::model::forecast::Forecast;
+use crate::model::{TimelineEntry, budget_totals};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
-    refresh_cache(app);
     let filtering = matches!(app.mode, crate::app::Mode::Filter(_));
     let area = if app.timeline.sub == Sub::Gantt && (filtering || !app.timeline.filter.is_empty()) {
         let [chart, line] =
@@ -32,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let entries: Vec<&TimelineEntry> = app
         .timeline_order()
         .into_iter()
-        .map(|p| &app.board.timeline[p])
+        .map(|p| &app.doc.board.timeline[p])
         .collect();
     let view = &app.timeline;
     let details_h = if view.details && area.height >= 24 {
@@ -114,14 +113,14 @@ fn gantt(
     let offset = cursor::window(vp.timeline_offset, Some(at), entries.len(), rows_room);
     vp.timeline_offset = offset;
     let visible = &entries[offset..entries.len().min(offset + rows_room)];
-    let infos = row_infos(app, visible);
+    let infos = app.row_infos(visible);
     let widget = Gantt {
         rows: visible.iter().copied().zip(infos).collect(),
         selected,
-        sprints: &app.board.sprints,
+        sprints: &app.doc.board.sprints,
         origin: app.timeline_origin_for(vp.chart_days),
         zoom: view.zoom,
-        today: app.today,
+        today: app.run.today,
         names,
         theme,
     };
@@ -163,169 +162,6 @@ fn gantt(
     }
 }
 
-/// A cheap fingerprint (FNV-1a style) of a stream of numbers.
-fn fingerprint(values: impl Iterator<Item = u64>) -> u64 {
-    values.fold(0xcbf2_9ce4_8422_2325, |h, v| {
-        (h ^ v).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// Brings the timeline's cache up to date with the board. Nothing to do when the board has not
-/// changed since the last frame; after a change, fingerprints of what each part reads decide what is
-/// rebuilt, so moving a phase does not recount every linked item.
-fn refresh_cache(app: &App) {
-    let board = &app.board;
-    let key = app.timeline_key();
-    let mut cache = app.timeline.cache.borrow_mut();
-    if cache.key == Some(key) {
-        return;
-    }
-    // The item table is rebuilt on every change (one pass, no hashing); its fingerprint, with the
-    // entries' links, says whether the work ahead of each milestone needs counting again.
-    let done = board.done_column();
-    let top = board
-        .items
-        .iter()
-        .map(|i| i.id.0 as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut table = std::mem::take(&mut cache.items);
-    table.clear();
-    table.resize(top, 0);
-    for i in &board.items {
-        let state = if i.status == done { 2 } else { 1 };
-        table[i.id.0 as usize] = (i.points_or_zero() << 2) | state;
-    }
-    let items_fp = fingerprint(table.iter().map(|&v| u64::from(v)).chain(
-        board.timeline.iter().flat_map(|e| {
-            std::iter::once(u64::MAX - u64::from(e.id.0))
-                .chain(e.items.iter().map(|i| u64::from(i.0)))
-        }),
-    ));
-    cache.items = table;
-    cache.items_fp = Some(items_fp);
-    let cadence = Cadence::of(board, app.today);
-    let day =
-        |d: jiff::civil::Date| (i64::from(d.year()) * 400 + i64::from(d.day_of_year())) as u64;
-    let ahead_fp = fingerprint(
-        board
-            .timeline
-            .iter()
-            .filter(|e| e.kind.is_point())
-            .flat_map(|e| [u64::from(e.id.0), day(e.start)])
-            .chain([
-                items_fp,
-                cadence.first_share.to_bits(),
-                day(cadence.first_end),
-                cadence.days as u64,
-            ]),
-    );
-    if cache.ahead_fp != Some(ahead_fp) {
-        let c = &*cache;
-        let ahead = crate::model::forecast::points_ahead(&board.timeline, |id| c.item(id));
-        cache.ahead = ahead;
-        cache.forecasts.clear();
-        cache.ahead_fp = Some(ahead_fp);
-    }
-    cache.critical = None;
-    // Broken dependencies, marked on both entries: one pass over the dependencies.
-    let t = &board.timeline;
-    let at: std::collections::HashMap<crate::model::EntryId, usize> =
-        t.iter().enumerate().map(|(n, e)| (e.id, n)).collect();
-    cache.broken.clear();
-    for e in t {
-        for d in e
-            .depends_on
-            .iter()
-            .filter_map(|d| at.get(d))
-            .map(|&n| &t[n])
-        {
-            if d.end >= e.start {
-                cache.broken.insert(e.id);
-                cache.broken.insert(d.id);
-            }
-        }
-    }
-    cache.key = None;
-    drop(cache);
-    let order = app.timeline_sorted();
-    let mut cache = app.timeline.cache.borrow_mut();
-    cache.order = order;
-    cache.key = Some(key);
-}
-
-/// What each visible row shows besides its dates: progress, forecast and flags.
-fn row_infos(app: &App, visible: &[&TimelineEntry]) -> Vec<RowInfo> {
-    let board = &app.board;
-    refresh_cache(app);
-    let mut cache = app.timeline.cache.borrow_mut();
-    let cache = &mut *cache;
-    let velocities = recent_velocities(&board.sprints, crate::model::forecast::HISTORY);
-    let cadence = Cadence::of(board, app.today);
-    let risky = plan::entries_at_high_risk(board);
-    let needed_key = Some((velocities.clone(), cadence.first_share.to_bits()));
-    if cache.needed_key != needed_key {
-        cache.needed.clear();
-        cache.needed_key = needed_key;
-    }
-    if app.timeline.critical && cache.critical.is_none() {
-        cache.critical = Some(plan::critical_entries(&board.timeline));
-    }
-    visible
-        .iter()
-        .map(|e| {
-            let progress = progress_of(e, cache);
-            let forecast = e.kind.is_point().then(|| {
-                let needed = &mut cache.needed;
-                cache
-                    .forecasts
-                    .entry(e.id)
-                    .or_insert_with(|| {
-                        let remaining = cache
-                            .ahead
-                            .get(&e.id)
-                            .copied()
-                            .unwrap_or(progress.remaining());
-                        forecast_with(progress, remaining, &velocities, cadence, |r| {
-                            *needed.entry(r).or_insert_with(|| {
-                                sprints_needed(r, &velocities, cadence.first_share, SEED)
-                            })
-                        })
-                    })
-                    .clone()
-            });
-            let overdue = e.end < app.today && progress.open_items > 0;
-            let late = overdue || forecast.as_ref().is_some_and(|f| f.is_late_for(e.end));
-            let broken = cache.broken.contains(&e.id);
-            let burn = e.burn(app.today);
-            RowInfo {
-                progress,
-                forecast,
-                late,
-                broken,
-                over: (burn.planned > 0 || burn.actual > 0) && burn.is_overspending(),
-                risk: risky.contains(&e.id),
-                critical: app.timeline.critical
-                    && cache.critical.as_ref().is_some_and(|c| c.contains(&e.id)),
-            }
-        })
-        .collect()
-}
-
-fn progress_of(e: &TimelineEntry, cache: &TimelineCache) -> Progress {
-    let mut p = Progress::default();
-    for (points, done) in e.items.iter().filter_map(|i| cache.item(*i)) {
-        p.total += points;
-        p.items += 1;
-        if done {
-            p.done += points;
-        } else {
-            p.open_items += 1;
-        }
-    }
-    p
-}
-
 /// The selected entry: dates, dependencies both ways, progress, forecast, budget, risks and items.
 fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let hide = app.keymap.hint(&crate::app::Action::Details);
@@ -336,8 +172,8 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new("No entry selected").style(theme.dim), inner);
         return;
     };
-    let (board, today) = (&app.board, app.today);
-    let info = row_infos(app, &[e]).remove(0);
+    let (board, today) = (&app.doc.board, app.run.today);
+    let info = app.row_infos(&[e]).remove(0);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     let when = if e.kind.is_point() {
@@ -526,7 +362,7 @@ fn header_lines(
     w: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let (today, project) = (app.today, &app.board.project);
+    let (today, project) = (app.run.today, &app.doc.board.project);
     let names = |pick: &dyn Fn(&TimelineEntry) -> bool| {
         let names: Vec<&str> = entries
             .iter()
@@ -541,7 +377,7 @@ fn header_lines(
     };
     let now = names(&|e| e.start <= today && today <= e.end);
     let over = names(&|e| e.burn(today).is_overspending());
-    let (planned, actual) = budget_totals(&app.board.timeline);
+    let (planned, actual) = budget_totals(&app.doc.board.timeline);
     let next = match entries
         .iter()
         .find(|e| e.kind.is_point() && e.start >= today)
@@ -608,7 +444,7 @@ mod tests {
     #[test]
     fn only_visible_rows_are_built_at_2000_entries() {
         let mut app = sample(Pane::Timeline);
-        let template = app.board.timeline[0].clone();
+        let template = app.doc.board.timeline[0].clone();
         for n in 0..2000 {
             let mut e = template.clone();
             (e.id, e.kind, e.start, e.end) = (
@@ -617,7 +453,7 @@ mod tests {
                 date(2027, 6, 1),
                 date(2027, 6, 1),
             );
-            app.board.timeline.push(e);
+            app.doc.board.timeline.push(e);
         }
         app.update(crate::app::Action::Bottom);
         shows(&screen(&app, 80, 24), &["of 2008"]);

@@ -56,11 +56,11 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn status(app: &App) -> &str {
-    app.status.as_ref().map_or("", |s| s.text.as_str())
+    app.run.status.as_ref().map_or("", |s| s.text.as_str())
 }
 
 fn is_error(app: &App) -> bool {
-    app.status.as_ref().is_some_and(|s| s.error)
+    app.run.status.as_ref().is_some_and(|s| s.error)
 }
 
 fn form(app: &App) -> &cairn::app::Form {
@@ -86,7 +86,7 @@ fn replace_focused(app: &mut App, text: &str) {
 fn focus(app: &mut App, label: &str) {
     for _ in 0..20 {
         let f = form(app);
-        if f.fields[f.focus].label == label {
+        if f.fields[f.focus].id.label() == label {
             return;
         }
         app.update(Action::NextField);
@@ -104,17 +104,20 @@ fn selected(app: &App) -> StakeholderId {
 
 /// Undo puts `before` back exactly and names the step; redo applies it again; then undo once more.
 fn undo_redo(app: &mut App, before: &Board, label: &str) {
-    let after = app.board.clone();
+    let after = app.doc.board.clone();
     assert_eq!(app.update(Action::Undo), vec![Effect::Changed]);
     assert!(
-        app.board == *before,
+        app.doc.board == *before,
         "undo of \"{label}\" restores the board"
     );
     assert_eq!(status(app), format!("Undid: {label}"));
     assert_eq!(app.update(Action::Redo), vec![Effect::Changed]);
-    assert!(app.board == after, "redo of \"{label}\" applies it again");
+    assert!(
+        app.doc.board == after,
+        "redo of \"{label}\" applies it again"
+    );
     app.update(Action::Undo);
-    assert_eq!(app.board, *before);
+    assert_eq!(app.doc.board, *before);
 }
 
 mod grid;

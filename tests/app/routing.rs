@@ -38,7 +38,8 @@ fn typed(app: &mut App, s: &str) {
 }
 
 fn status(app: &App) -> String {
-    app.status
+    app.run
+        .status
         .as_ref()
         .map_or(String::new(), |s| s.text.clone())
 }
@@ -64,10 +65,12 @@ fn slash_on_the_sprint_board_filters_its_cards() {
     assert!(matches!(app.mode, Mode::Filter(_)));
     assert_eq!(app.pane, Pane::Sprint, "the filter is the board's");
     let person = app
+        .doc
         .board
         .active_sprint()
         .and_then(|s| {
-            app.board
+            app.doc
+                .board
                 .sprint_items(s.id)
                 .find(|i| !i.assignee.is_empty())
         })
@@ -82,10 +85,10 @@ fn slash_on_the_sprint_board_filters_its_cards() {
     typed(&mut app, &person);
     let shown = app.sprint_card_count();
     assert!(shown > 0 && shown < all, "{shown} of {all} for {person}");
-    let sprint = app.board.active_sprint().expect("active").id;
-    for col in 0..app.board.columns.len() {
+    let sprint = app.doc.board.active_sprint().expect("active").id;
+    for col in 0..app.doc.board.columns.len() {
         for id in app.column_cards(col) {
-            let it = app.board.item(id).expect("card");
+            let it = app.doc.board.item(id).expect("card");
             assert_eq!(it.sprint, Some(sprint));
         }
     }
@@ -124,7 +127,7 @@ fn slash_in_the_timeline_filters_its_entries() {
         rows.len()
     );
     for id in &rows {
-        let e = app.board.entry(*id).expect("entry");
+        let e = app.doc.board.entry(*id).expect("entry");
         assert_eq!(e.kind.name(), "milestone", "{}", e.name);
     }
     assert_eq!(app.pane, Pane::Timeline);

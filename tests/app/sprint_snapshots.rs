@@ -176,7 +176,7 @@ fn new_sprint_form_with_a_bad_date_100x30() {
             "Plan a sprint",
             "Sprint 25",
             "›Start      2026-02-30",
-            "✗ \"2026-02-30\" is not a date (YYYY-MM-DD)",
+            "✗ \"2026-02-30\" is not a date (YYYY-MM-DD, today, or +3d / -1w from today)",
             "2026-12-27",
         ],
     );
@@ -230,10 +230,10 @@ fn the_burndown_lines_are_labelled() {
 #[test]
 fn over_the_wip_limit_is_said_in_words() {
     let mut app = doing_selected();
-    app.board.settings.wip_policy = cairn::model::WipPolicy::Warn;
+    app.doc.board.settings.wip_policy = cairn::model::WipPolicy::Warn;
     press(&mut app, KeyCode::Char('L'));
     assert_eq!(
-        app.status.as_ref().map(|s| s.text.as_str()),
+        app.run.status.as_ref().map(|s| s.text.as_str()),
         Some("Move CRN-22 to Review")
     );
     for (width, height) in [(80, 24), (160, 48)] {

@@ -43,7 +43,8 @@ fn app() -> App {
 
 /// `CRN-12` → its id, checking the item exists.
 fn id(app: &App, key: &str) -> ItemId {
-    app.board
+    app.doc
+        .board
         .parse_item_key(key)
         .unwrap_or_else(|| panic!("{key} is on the sample board"))
 }
@@ -53,7 +54,7 @@ fn ids(app: &App, keys: &[&str]) -> Vec<ItemId> {
 }
 
 fn item<'a>(app: &'a App, key: &str) -> &'a Item {
-    app.board.item(id(app, key)).expect("the item exists")
+    app.doc.board.item(id(app, key)).expect("the item exists")
 }
 
 fn sprint(board: &Board, id: SprintId) -> &cairn::model::Sprint {
@@ -61,11 +62,11 @@ fn sprint(board: &Board, id: SprintId) -> &cairn::model::Sprint {
 }
 
 fn status(app: &App) -> &str {
-    app.status.as_ref().map_or("", |s| s.text.as_str())
+    app.run.status.as_ref().map_or("", |s| s.text.as_str())
 }
 
 fn status_is_error(app: &App) -> bool {
-    app.status.as_ref().is_some_and(|s| s.error)
+    app.run.status.as_ref().is_some_and(|s| s.error)
 }
 
 fn order(board: &Board) -> Vec<ItemId> {
@@ -152,7 +153,7 @@ fn undo_to(app: &mut App, before: &Board, label: &str) {
     assert_eq!(app.update(Action::Undo), vec![Effect::Changed]);
     assert_eq!(status(app), format!("Undid: {label}"));
     assert!(
-        app.board == *before,
+        app.doc.board == *before,
         "undo of \"{label}\" restores the board"
     );
 }

@@ -74,27 +74,27 @@ fn run(board: Board, keys: &[KeyEvent]) -> Result<(usize, bool), TestCaseError> 
         }
         cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
     }
-    let problems = app.board.validate();
+    let problems = app.doc.board.validate();
     prop_assert!(problems.is_empty(), "invalid board: {problems:?}");
 
     // Save and load: the same board, and the same bytes when saved again.
-    let text = to_ron(&app.board).expect("serialises");
+    let text = to_ron(&app.doc.board).expect("serialises");
     let back = from_ron(&text, Path::new("b.ron")).expect("loads what it saved");
-    prop_assert_eq!(&back, &app.board);
+    prop_assert_eq!(&back, &app.doc.board);
     prop_assert_eq!(to_ron(&back).expect("serialises"), text);
 
     // Undo everything, then redo everything.
-    let last = app.board.clone();
+    let last = app.doc.board.clone();
     app.mode = Mode::Normal;
     app.pane = Pane::Backlog;
     let mut steps = 0;
-    while app.history.can_undo() {
+    while app.doc.history.can_undo() {
         app.update(Action::Undo);
         steps += 1;
         prop_assert!(steps <= keys.len() * 3, "undo does not end");
     }
     prop_assert_eq!(
-        &app.board,
+        &app.doc.board,
         &initial,
         "undoing {} steps restores the board",
         steps
@@ -102,7 +102,12 @@ fn run(board: Board, keys: &[KeyEvent]) -> Result<(usize, bool), TestCaseError> 
     for _ in 0..steps {
         app.update(Action::Redo);
     }
-    prop_assert_eq!(&app.board, &last, "redoing {} steps replays them", steps);
+    prop_assert_eq!(
+        &app.doc.board,
+        &last,
+        "redoing {} steps replays them",
+        steps
+    );
     let changed = last != initial;
     prop_assert!(!changed || steps > 0, "a changed board has steps to undo");
     Ok((steps, changed))

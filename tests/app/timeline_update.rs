@@ -89,11 +89,11 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn status(app: &App) -> &str {
-    app.status.as_ref().map_or("", |s| s.text.as_str())
+    app.run.status.as_ref().map_or("", |s| s.text.as_str())
 }
 
 fn status_is_error(app: &App) -> bool {
-    app.status.as_ref().is_some_and(|s| s.error)
+    app.run.status.as_ref().is_some_and(|s| s.error)
 }
 
 fn entry(board: &Board, id: EntryId) -> &TimelineEntry {
@@ -107,7 +107,7 @@ fn selected(app: &App) -> EntryId {
 /// Selects an entry with g and j, as a person would.
 fn select(app: &mut App, id: EntryId) {
     press(app, 'g');
-    for _ in 0..app.board.timeline.len() {
+    for _ in 0..app.doc.board.timeline.len() {
         if selected(app) == id {
             return;
         }
@@ -117,7 +117,8 @@ fn select(app: &mut App, id: EntryId) {
 }
 
 fn item_id(app: &App, key: &str) -> ItemId {
-    app.board
+    app.doc
+        .board
         .parse_item_key(key)
         .unwrap_or_else(|| panic!("{key} is on the sample board"))
 }
@@ -185,16 +186,19 @@ fn moved(b: &mut Board, id: EntryId, n: i64) {
 fn undo_redo(app: &mut App, before: &Board, after: &Board, label: &str) {
     assert_eq!(app.update(Action::Undo), vec![Effect::Changed], "{label}");
     assert_eq!(status(app), format!("Undid: {label}"));
-    assert!(app.board == *before, "undo of {label:?} restores the board");
+    assert!(
+        app.doc.board == *before,
+        "undo of {label:?} restores the board"
+    );
     assert_eq!(app.update(Action::Redo), vec![Effect::Changed], "{label}");
     assert_eq!(status(app), format!("Redid: {label}"));
-    assert!(app.board == *after, "redo of {label:?} replays it");
+    assert!(app.doc.board == *after, "redo of {label:?} replays it");
 }
 
 /// The board and its history are as they were: only the view changed.
 fn unchanged(app: &App, before: &Board, what: &str) {
-    assert!(app.board == *before, "{what} changes only the view");
-    assert_eq!(app.changes, 0, "{what} records no change");
+    assert!(app.doc.board == *before, "{what} changes only the view");
+    assert_eq!(app.doc.revision, 0, "{what} records no change");
 }
 
 fn picker(app: &App) -> &cairn::app::Picker {

@@ -34,7 +34,8 @@ fn type_text(app: &mut App, text: &str) {
 
 /// `CRN-12` → its id, checking the item exists.
 fn id(app: &App, key: &str) -> ItemId {
-    app.board
+    app.doc
+        .board
         .parse_item_key(key)
         .unwrap_or_else(|| panic!("{key} is on the sample board"))
 }
@@ -52,7 +53,7 @@ fn order(board: &Board) -> Vec<u32> {
 }
 
 fn status(app: &App) -> &str {
-    app.status.as_ref().map_or("", |s| s.text.as_str())
+    app.run.status.as_ref().map_or("", |s| s.text.as_str())
 }
 
 fn form(app: &App) -> &Form {
@@ -88,19 +89,22 @@ fn focus_field(app: &mut App, at: usize) {
 
 /// Undo restores `before` exactly and says what it undid; redo brings `after` back.
 fn undo_redo(app: &mut App, before: &Board, label: &str) {
-    let after = app.board.clone();
+    let after = app.doc.board.clone();
     assert_eq!(app.update(Action::Undo), vec![Effect::Changed]);
     assert!(
-        app.board == *before,
+        app.doc.board == *before,
         "undo of \"{label}\" restores the board"
     );
     assert_eq!(status(app), format!("Undid: {label}"));
     assert_eq!(app.update(Action::Redo), vec![Effect::Changed]);
-    assert!(app.board == after, "redo of \"{label}\" applies it again");
+    assert!(
+        app.doc.board == after,
+        "redo of \"{label}\" applies it again"
+    );
     assert_eq!(status(app), format!("Redid: {label}"));
     // And once more back, so a test can go on from the original board.
     app.update(Action::Undo);
-    assert_eq!(app.board, *before);
+    assert_eq!(app.doc.board, *before);
 }
 
 /// The active sprint's burndown point for today matches what is left (recorded with each change).

@@ -1,7 +1,7 @@
 //! The add/edit item form: text fields (ratatui-textarea), each validated on save with the error shown
 //! beside it. Nothing invalid reaches the board.
 
-use crate::model::{Board, FIBONACCI, Impact, Item, ItemId, ItemKind, Moscow, Rice, Wsjf, rules};
+use crate::model::{Board, Item, ItemId, ItemKind, Moscow, Rice, Wsjf, rules, value};
 use jiff::civil::Date;
 use ratatui_textarea::TextArea;
 
@@ -19,9 +19,95 @@ pub enum FormKind {
     People(crate::app::PeopleForm),
 }
 
+/// Every field of every form, by what it holds: forms and their checks name fields by these, so a
+/// misspelt field is a compile error, not a check that silently never runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldId {
+    Title,
+    Kind,
+    Points,
+    Moscow,
+    Status,
+    Assignee,
+    Tags,
+    Wsjf,
+    Rice,
+    Acceptance,
+    Blocked,
+    Reason,
+    Columns,
+    FullColumn,
+    Standup,
+    Name,
+    Goal,
+    Start,
+    End,
+    Capacity,
+    Role,
+    Organisation,
+    Power,
+    Interest,
+    Cadence,
+    LastUpdate,
+    Contact,
+    CaresAbout,
+    Note,
+    Date,
+    Owner,
+    Budget,
+    Spent,
+    Probability,
+    Impact,
+    Mitigation,
+}
+
+impl FieldId {
+    /// The label shown beside the field.
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldId::Title => "Title",
+            FieldId::Kind => "Kind",
+            FieldId::Points => "Points",
+            FieldId::Moscow => "MoSCoW",
+            FieldId::Status => "Status",
+            FieldId::Assignee => "Assignee",
+            FieldId::Tags => "Tags",
+            FieldId::Wsjf => "WSJF",
+            FieldId::Rice => "RICE",
+            FieldId::Acceptance => "Acceptance",
+            FieldId::Blocked => "Blocked",
+            FieldId::Reason => "Reason",
+            FieldId::Columns => "Columns",
+            FieldId::FullColumn => "Full column",
+            FieldId::Standup => "Standup",
+            FieldId::Name => "Name",
+            FieldId::Goal => "Goal",
+            FieldId::Start => "Start",
+            FieldId::End => "End",
+            FieldId::Capacity => "Capacity",
+            FieldId::Role => "Role",
+            FieldId::Organisation => "Organisation",
+            FieldId::Power => "Power",
+            FieldId::Interest => "Interest",
+            FieldId::Cadence => "Cadence",
+            FieldId::LastUpdate => "Last update",
+            FieldId::Contact => "Contact",
+            FieldId::CaresAbout => "Cares about",
+            FieldId::Note => "Note",
+            FieldId::Date => "Date",
+            FieldId::Owner => "Owner",
+            FieldId::Budget => "Budget",
+            FieldId::Spent => "Spent",
+            FieldId::Probability => "Probability",
+            FieldId::Impact => "Impact",
+            FieldId::Mitigation => "Mitigation",
+        }
+    }
+}
+
 /// One labelled text field.
 pub struct Field {
-    pub label: &'static str,
+    pub id: FieldId,
     pub hint: std::borrow::Cow<'static, str>,
     pub input: TextArea<'static>,
     pub error: Option<String>,
@@ -31,14 +117,14 @@ pub struct Field {
 
 impl Field {
     pub(crate) fn new(
-        label: &'static str,
+        id: FieldId,
         hint: impl Into<std::borrow::Cow<'static, str>>,
         value: &str,
     ) -> Field {
         let mut input = TextArea::new(vec![value.to_string()]);
         input.move_cursor(ratatui_textarea::CursorMove::End);
         Field {
-            label,
+            id,
             hint: hint.into(),
             input,
             error: None,
@@ -96,7 +182,7 @@ impl Form {
             kind: FormKind::Points(item.id),
             title: format!("Points for {}", board.item_key(item.id)),
             fields: vec![Field::new(
-                "Points",
+                FieldId::Points,
                 "0 1 2 3 5 8 13 21 34 55 89, empty for none",
                 &value,
             )],
@@ -108,47 +194,55 @@ impl Form {
         let get = |f: &dyn Fn(&Item) -> String| item.map_or(String::new(), f);
         let fields = vec![
             Field::new(
-                "Title",
+                FieldId::Title,
                 "what the item delivers",
                 &get(&|i| i.title.clone()),
             ),
             Field::new(
-                "Kind",
+                FieldId::Kind,
                 "story, bug, task, spike or epic",
                 &get(&|i| i.kind.name().into()).to_string(),
             )
             .with_default("story"),
             Field::new(
-                "Points",
+                FieldId::Points,
                 "Fibonacci: 0 1 2 3 5 8 13 21…",
                 &get(&|i| i.points.map_or(String::new(), |p| p.to_string())),
             ),
             Field::new(
-                "MoSCoW",
+                FieldId::Moscow,
                 "must, should, could, won't",
                 &get(&|i| i.moscow.map_or(String::new(), |m| m.name().into())),
             ),
-            Field::new("Status", "a workflow column", &get(&|i| i.status.clone()))
-                .with_default(board.first_column()),
-            Field::new("Assignee", "", &get(&|i| i.assignee.clone())),
-            Field::new("Tags", "separated by spaces", &get(&|i| i.tags.join(" "))),
             Field::new(
-                "WSJF",
+                FieldId::Status,
+                "a workflow column",
+                &get(&|i| i.status.clone()),
+            )
+            .with_default(board.first_column()),
+            Field::new(FieldId::Assignee, "", &get(&|i| i.assignee.clone())),
+            Field::new(
+                FieldId::Tags,
+                "separated by spaces",
+                &get(&|i| i.tags.join(" ")),
+            ),
+            Field::new(
+                FieldId::Wsjf,
                 "value criticality risk-reduction size, 1–20 each",
                 &get(&|i| join_wsjf(&i.wsjf)),
             ),
             Field::new(
-                "RICE",
+                FieldId::Rice,
                 "reach impact(minimal…massive) confidence% effort",
                 &get(&|i| join_rice(&i.rice)),
             ),
             Field::new(
-                "Acceptance",
+                FieldId::Acceptance,
                 "criteria separated by ;",
                 &get(&|i| i.acceptance.join("; ")),
             ),
             Field::new(
-                "Blocked",
+                FieldId::Blocked,
                 "the reason, empty when not blocked",
                 &get(&|i| i.blocked.clone().unwrap_or_default()),
             ),
@@ -175,15 +269,16 @@ impl Form {
         self.focus = (self.focus + n - 1) % n;
     }
 
-    pub(crate) fn value(&self, label: &str) -> String {
+    /// The text of a field (empty when the form has no such field).
+    pub(crate) fn value(&self, id: FieldId) -> String {
         self.fields
             .iter()
-            .find(|f| f.label == label)
+            .find(|f| f.id == id)
             .map_or(String::new(), Field::value)
     }
 
-    pub(crate) fn set_error(&mut self, label: &str, error: String) {
-        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+    pub(crate) fn set_error(&mut self, id: FieldId, error: String) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.id == id) {
             f.error = Some(error);
         }
     }
@@ -193,32 +288,32 @@ impl Form {
         for f in &mut self.fields {
             f.error = None;
         }
-        let mut errors: Vec<(&'static str, String)> = Vec::new();
+        let mut errors: Vec<(FieldId, String)> = Vec::new();
         for f in &self.fields {
             let v = f.value();
-            let result: Result<(), String> = match f.label {
-                "Title" if v.is_empty() => Err("a title cannot be empty".into()),
-                "Title" => {
+            let result: Result<(), String> = match f.id {
+                FieldId::Title if v.is_empty() => Err("a title cannot be empty".into()),
+                FieldId::Title => {
                     item.title = v;
                     Ok(())
                 }
-                "Kind" => ItemKind::parse(if v.is_empty() { "story" } else { &v })
+                FieldId::Kind => ItemKind::parse(if v.is_empty() { "story" } else { &v })
                     .map(|k| item.kind = k)
                     .ok_or_else(|| format!("\"{v}\" is not story, bug, task, spike or epic")),
-                "Points" => parse_points(&v).map(|p| item.points = p),
-                "MoSCoW" if v.is_empty() => {
+                FieldId::Points => parse_points(&v).map(|p| item.points = p),
+                FieldId::Moscow if v.is_empty() => {
                     item.moscow = None;
                     Ok(())
                 }
-                "MoSCoW" => Moscow::parse(&v)
+                FieldId::Moscow => Moscow::parse(&v)
                     .map(|m| item.moscow = Some(m))
                     .ok_or_else(|| format!("\"{v}\" is not must, should, could or won't")),
-                "Status" => parse_status(board, item, &v, today),
-                "Assignee" => {
+                FieldId::Status => parse_status(board, item, &v, today),
+                FieldId::Assignee => {
                     item.assignee = v;
                     Ok(())
                 }
-                "Tags" => {
+                FieldId::Tags => {
                     let mut tags: Vec<String> = Vec::new();
                     for t in v.split([' ', ',']).filter(|t| !t.is_empty()) {
                         if !tags.iter().any(|x| x == t) {
@@ -228,12 +323,12 @@ impl Form {
                     item.tags = tags;
                     Ok(())
                 }
-                "WSJF" => parse_wsjf(&v).map(|w| item.wsjf = w),
-                "RICE" => parse_rice(&v).map(|r| item.rice = r),
+                FieldId::Wsjf => parse_wsjf(&v).map(|w| item.wsjf = w),
+                FieldId::Rice => parse_rice(&v).map(|r| item.rice = r),
                 // Joined with "; " for editing: split again only if the user changed it, so a
                 // criterion that itself holds a ';' survives a save without edits.
-                "Acceptance" if v == f.initial.trim() => Ok(()),
-                "Acceptance" => {
+                FieldId::Acceptance if v == f.initial.trim() => Ok(()),
+                FieldId::Acceptance => {
                     item.acceptance = v
                         .split(';')
                         .map(str::trim)
@@ -242,22 +337,18 @@ impl Form {
                         .collect();
                     Ok(())
                 }
-                "Blocked" => {
+                FieldId::Blocked => {
                     item.blocked = (!v.is_empty()).then_some(v);
                     Ok(())
                 }
-                _ => Ok(()),
+                other => Err(format!("{} is not a field of an item", other.label())),
             };
             if let Err(e) = result {
-                errors.push((f.label, e));
+                errors.push((f.id, e));
             }
         }
         if let Some(first) = errors.first().map(|(l, _)| *l) {
-            self.focus = self
-                .fields
-                .iter()
-                .position(|f| f.label == first)
-                .unwrap_or(0);
+            self.focus = self.fields.iter().position(|f| f.id == first).unwrap_or(0);
         }
         let ok = errors.is_empty();
         for (label, e) in errors {
@@ -269,11 +360,11 @@ impl Form {
 
     /// The points field of a points form, validated.
     pub fn points_value(&mut self) -> Option<Option<u8>> {
-        let v = self.value("Points");
+        let v = self.value(FieldId::Points);
         match parse_points(&v) {
             Ok(p) => Some(p),
             Err(e) => {
-                self.set_error("Points", e);
+                self.set_error(FieldId::Points, e);
                 None
             }
         }
@@ -290,15 +381,7 @@ impl Field {
 }
 
 fn parse_points(v: &str) -> Result<Option<u8>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let n: u32 = v.parse().map_err(|_| format!("\"{v}\" is not a number"))?;
-    FIBONACCI
-        .iter()
-        .find(|&&f| u32::from(f) == n)
-        .map(|&f| Some(f))
-        .ok_or_else(|| format!("{n} is not on the Fibonacci scale (0 1 2 3 5 8 13 21 34 55 89)"))
+    value::parse_points(v)
 }
 
 fn parse_status(board: &Board, item: &mut Item, v: &str, today: Date) -> Result<(), String> {
@@ -336,82 +419,18 @@ fn parse_status(board: &Board, item: &mut Item, v: &str, today: Date) -> Result<
     }
 }
 
-fn numbers(v: &str, n: usize, what: &str) -> Result<Vec<u32>, String> {
-    let parts: Vec<&str> = v.split([' ', ',']).filter(|s| !s.is_empty()).collect();
-    if parts.len() != n {
-        return Err(format!("{n} numbers: {what}"));
-    }
-    parts
-        .iter()
-        .map(|p| {
-            p.parse::<u32>()
-                .map_err(|_| format!("\"{p}\" is not a number"))
-        })
-        .collect()
-}
-
 fn parse_wsjf(v: &str) -> Result<Option<Wsjf>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let n = numbers(v, 4, "value criticality risk-reduction size")?;
-    if n.iter().any(|&x| !(1..=20).contains(&x)) {
-        return Err("each WSJF input is 1–20".into());
-    }
-    let b = |x: u32| x as u8;
-    Ok(Some(Wsjf {
-        business_value: b(n[0]),
-        time_criticality: b(n[1]),
-        risk_reduction: b(n[2]),
-        job_size: b(n[3]),
-    }))
+    value::parse_wsjf(v)
 }
 
 fn parse_rice(v: &str) -> Result<Option<Rice>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let parts: Vec<&str> = v.split_whitespace().collect();
-    if parts.len() != 4 {
-        return Err("4 values: reach impact confidence effort (e.g. 2000 high 80 3)".into());
-    }
-    let reach: u32 = parts[0]
-        .parse()
-        .map_err(|_| format!("reach \"{}\" is not a number", parts[0]))?;
-    let impact = match parts[1].to_lowercase().as_str() {
-        "minimal" | "0.25" => Impact::Minimal,
-        "low" | "0.5" => Impact::Low,
-        "medium" | "1" => Impact::Medium,
-        "high" | "2" => Impact::High,
-        "massive" | "3" => Impact::Massive,
-        other => {
-            return Err(format!(
-                "impact \"{other}\" is not minimal, low, medium, high or massive"
-            ));
-        }
-    };
-    let confidence: u8 = parts[2]
-        .trim_end_matches('%')
-        .parse()
-        .ok()
-        .filter(|c| *c <= 100)
-        .ok_or_else(|| format!("confidence \"{}\" is not 0–100", parts[2]))?;
-    let effort: u16 = parts[3]
-        .parse()
-        .ok()
-        .filter(|e| *e > 0)
-        .ok_or_else(|| format!("effort \"{}\" is not a whole number above 0", parts[3]))?;
-    Ok(Some(Rice {
-        reach,
-        impact,
-        confidence,
-        effort,
-    }))
+    value::parse_rice(v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Impact;
 
     #[test]
     fn field_parsers_accept_good_input_and_explain_bad() {

@@ -21,7 +21,7 @@ impl App {
             Action::Up => palette.up(),
             Action::Type(key) => {
                 palette.input.input(key);
-                palette.refresh(&self.board, &self.keymap);
+                palette.refresh(&self.doc.board, &self.keymap);
             }
             _ => {}
         }

@@ -26,7 +26,7 @@ impl App {
     }
 
     pub(crate) fn submit(&mut self, mut form: Form) -> Vec<Effect> {
-        let today = self.today;
+        let today = self.run.today;
         match form.kind {
             FormKind::Blocked(_)
             | FormKind::Assign(_)
@@ -38,10 +38,10 @@ impl App {
             FormKind::AddItem => {
                 let index = self
                     .selected_item()
-                    .and_then(|i| self.board.item_index(i.id))
+                    .and_then(|i| self.doc.board.item_index(i.id))
                     .map_or(0, |r| r + 1);
                 let (edit, id) = match rules::add_item(
-                    &self.board,
+                    &self.doc.board,
                     crate::model::ItemKind::Story,
                     "untitled",
                     index,
@@ -59,22 +59,22 @@ impl App {
                 let Some(Edit::InsertItem { item, .. }) = parts.last_mut() else {
                     return Vec::new();
                 };
-                if !form.fill(&self.board, item, today) {
+                if !form.fill(&self.doc.board, item, today) {
                     self.mode = Mode::Form(Box::new(form));
                     return Vec::new();
                 }
-                let label = format!("Add {} \"{}\"", self.board.item_key(id), item.title);
+                let label = format!("Add {} \"{}\"", self.doc.board.item_key(id), item.title);
                 let effects = self.change(Edit::Batch(parts), label);
                 self.backlog.selected = Some(id);
                 self.refresh_visible();
                 effects
             }
             FormKind::EditItem(id) => {
-                let Some(mut item) = self.board.item(id).cloned() else {
+                let Some(mut item) = self.doc.board.item(id).cloned() else {
                     return Vec::new();
                 };
                 let before = item.clone();
-                if !form.fill(&self.board, &mut item, today) {
+                if !form.fill(&self.doc.board, &mut item, today) {
                     self.mode = Mode::Form(Box::new(form));
                     return Vec::new();
                 }
@@ -86,7 +86,7 @@ impl App {
                     self.info("No changes");
                     return Vec::new();
                 }
-                let label = format!("Edit {}", self.board.item_key(id));
+                let label = format!("Edit {}", self.doc.board.item_key(id));
                 self.change(Edit::UpdateItem(Box::new(item)), label)
             }
             FormKind::Points(id) => {
@@ -94,10 +94,10 @@ impl App {
                     self.mode = Mode::Form(Box::new(form));
                     return Vec::new();
                 };
-                match rules::set_points(&self.board, id, points.map(u32::from), today) {
+                match rules::set_points(&self.doc.board, id, points.map(u32::from), today) {
                     Ok(edit) => {
                         let shown = points.map_or("no".to_string(), |p| p.to_string());
-                        let label = format!("{} points for {}", shown, self.board.item_key(id));
+                        let label = format!("{} points for {}", shown, self.doc.board.item_key(id));
                         self.change(edit, label)
                     }
                     Err(e) => {

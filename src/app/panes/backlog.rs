@@ -30,7 +30,7 @@ impl App {
                 }
             }
             ToggleScoring => {
-                let mut settings = self.board.settings.clone();
+                let mut settings = self.doc.board.settings.clone();
                 settings.scoring = settings.scoring.toggled();
                 let label = format!("Score by {}", settings.scoring.name());
                 return self.change(Edit::SetSettings(settings), label);
@@ -55,17 +55,18 @@ impl App {
 
     pub(crate) fn backlog_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
-        let today = self.today;
+        let today = self.run.today;
         match action {
             AddItem => {
                 if self.writable() {
-                    self.mode = Mode::Form(Box::new(Form::add(&self.board)));
+                    self.mode = Mode::Form(Box::new(Form::add(&self.doc.board)));
                 }
                 return Vec::new();
             }
             RankByScore => {
-                let proposed = rules::rank_by_score(&self.board, self.board.settings.scoring);
-                let current: Vec<_> = self.board.items.iter().map(|i| i.id).collect();
+                let proposed =
+                    rules::rank_by_score(&self.doc.board, self.doc.board.settings.scoring);
+                let current: Vec<_> = self.doc.board.items.iter().map(|i| i.id).collect();
                 if proposed == current {
                     self.info("The backlog is already in score order");
                 } else if self.writable() {
@@ -74,7 +75,7 @@ impl App {
                 return Vec::new();
             }
             DescriptionEdited(id, text) => {
-                let Some(mut item) = self.board.item(id).cloned() else {
+                let Some(mut item) = self.doc.board.item(id).cloned() else {
                     return Vec::new();
                 };
                 let text = text.trim_end().to_string();
@@ -84,7 +85,7 @@ impl App {
                 }
                 item.description = text;
                 item.updated = today;
-                let label = format!("Edit the description of {}", self.board.item_key(id));
+                let label = format!("Edit the description of {}", self.doc.board.item_key(id));
                 return self.change(Edit::UpdateItem(Box::new(item)), label);
             }
             _ => {}
@@ -96,25 +97,25 @@ impl App {
             ));
             return Vec::new();
         };
-        let key = self.board.item_key(id);
+        let key = self.doc.board.item_key(id);
         match action {
             EditItem => {
                 if self.writable()
-                    && let Some(item) = self.board.item(id)
+                    && let Some(item) = self.doc.board.item(id)
                 {
-                    self.mode = Mode::Form(Box::new(Form::edit(&self.board, item)));
+                    self.mode = Mode::Form(Box::new(Form::edit(&self.doc.board, item)));
                 }
             }
             SetPoints => {
                 if self.writable()
-                    && let Some(item) = self.board.item(id)
+                    && let Some(item) = self.doc.board.item(id)
                 {
-                    self.mode = Mode::Form(Box::new(Form::points(&self.board, item)));
+                    self.mode = Mode::Form(Box::new(Form::points(&self.doc.board, item)));
                 }
             }
             EditDescription => {
                 if self.writable()
-                    && let Some(item) = self.board.item(id)
+                    && let Some(item) = self.doc.board.item(id)
                 {
                     return vec![Effect::EditDescription(id, item.description.clone())];
                 }
@@ -124,7 +125,7 @@ impl App {
                     .selected_item()
                     .map(|i| i.title.clone())
                     .unwrap_or_default();
-                if let Ok(edit) = rules::delete_item(&self.board, id) {
+                if let Ok(edit) = rules::delete_item(&self.doc.board, id) {
                     let undo = self.keymap.hint(&Action::Undo);
                     return self.change(
                         edit,
@@ -139,7 +140,7 @@ impl App {
                 let around: Vec<_> = (row.saturating_sub(1)..=row + 1)
                     .filter_map(|r| self.row_id(r))
                     .collect();
-                match rules::move_in_view(&self.board, id, &around, down) {
+                match rules::move_in_view(&self.doc.board, id, &around, down) {
                     Some(edit) => {
                         let dir = if down { "down" } else { "up" };
                         return self.change(edit, format!("Move {key} {dir}"));
@@ -151,14 +152,14 @@ impl App {
                 }
             }
             MoveToTop => {
-                if self.board.item_index(id) == Some(0) {
+                if self.doc.board.item_index(id) == Some(0) {
                     self.info(format!("{key} is already at the top"));
-                } else if let Ok(edit) = rules::move_item(&self.board, id, 0) {
+                } else if let Ok(edit) = rules::move_item(&self.doc.board, id, 0) {
                     return self.change(edit, format!("Move {key} to the top"));
                 }
             }
             CycleMoscow => {
-                let Some(mut item) = self.board.item(id).cloned() else {
+                let Some(mut item) = self.doc.board.item(id).cloned() else {
                     return Vec::new();
                 };
                 item.moscow = Moscow::cycle(item.moscow);
@@ -170,12 +171,17 @@ impl App {
                 );
             }
             SendToSprint => {
-                let Some(active) = self.board.active_sprint().map(|s| (s.id, s.name.clone()))
+                let Some(active) = self
+                    .doc
+                    .board
+                    .active_sprint()
+                    .map(|s| (s.id, s.name.clone()))
                 else {
                     self.error("There is no active sprint: start one on the sprint board");
                     return Vec::new();
                 };
                 let in_it = self
+                    .doc
                     .board
                     .item(id)
                     .is_some_and(|i| i.sprint == Some(active.0));
@@ -184,7 +190,7 @@ impl App {
                 } else {
                     (Some(active.0), format!("Send {key} to {}", active.1))
                 };
-                match rules::assign_sprint(&self.board, id, target, today) {
+                match rules::assign_sprint(&self.doc.board, id, target, today) {
                     Ok(edit) => return self.change(edit, label),
                     Err(e) => self.error(e.to_string()),
                 }

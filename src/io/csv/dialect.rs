@@ -148,14 +148,7 @@ pub(super) fn priority_moscow(value: &str) -> Result<Option<Moscow>, ()> {
 }
 
 pub(super) fn parse_impact(value: &str) -> Option<Impact> {
-    Some(match value.trim().to_lowercase().as_str() {
-        "minimal" | "0.25" => Impact::Minimal,
-        "low" | "0.5" => Impact::Low,
-        "medium" | "1" => Impact::Medium,
-        "high" | "2" => Impact::High,
-        "massive" | "3" => Impact::Massive,
-        _ => return None,
-    })
+    crate::model::value::parse_impact(value).ok()
 }
 
 /// `YYYY-MM-DD`, or a date-time that starts with one.

@@ -158,6 +158,8 @@ impl Layout {
             let resolved = self.value(row, &self.resolved).and_then(parse_date);
             item.done = Some(resolved.unwrap_or(today));
         }
+        // The limits the forms and load keep (lengths, score ranges, dates), in their words.
+        crate::model::value::check_item(&item)?;
         Ok(Row {
             item,
             warnings,

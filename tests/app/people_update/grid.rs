@@ -32,7 +32,7 @@ fn the_grid_moves_the_selection_and_hjkl_move_the_stakeholder() {
     );
 
     // L: more interest moves Oliver from keep satisfied to manage closely.
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     assert_eq!(press(&mut app, KeyCode::Char('L')), vec![Effect::Changed]);
     let o = app.selected_person().expect("Oliver");
     assert_eq!(
@@ -123,7 +123,7 @@ fn every_key_of_the_pane_is_in_help_and_works_only_here() {
 fn read_only_refuses_every_change_and_still_browses() {
     let mut app = app();
     app.set_read_only();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     for k in ['a', 'e', 'd', 'n', 'L', 'K'] {
         press(&mut app, KeyCode::Char(k));
         assert!(matches!(app.mode, Mode::Normal), "{k} opened nothing");
@@ -132,5 +132,5 @@ fn read_only_refuses_every_change_and_still_browses() {
     assert!(status(&app).starts_with("Read-only"), "{}", status(&app));
     press(&mut app, KeyCode::Char('v'));
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 }

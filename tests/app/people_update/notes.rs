@@ -6,14 +6,18 @@ use super::*;
 #[test]
 fn a_meeting_note_counts_as_an_update_and_other_notes_do_not() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     assert_eq!(
-        app.board
+        app.doc
+            .board
             .stakeholder(RAFAEL)
             .and_then(|s| s.days_overdue(TODAY)),
         Some(14)
     );
-    assert_eq!(stakeholders_due(&app.board.stakeholders, TODAY).len(), 2);
+    assert_eq!(
+        stakeholders_due(&app.doc.board.stakeholders, TODAY).len(),
+        2
+    );
 
     // A decision: noted, but Rafael is still overdue.
     press(&mut app, KeyCode::Char('n'));
@@ -28,7 +32,7 @@ fn a_meeting_note_counts_as_an_update_and_other_notes_do_not() {
     focus(&mut app, "Kind");
     replace_focused(&mut app, "dec");
     assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
-    let r = app.board.stakeholder(RAFAEL).expect("there");
+    let r = app.doc.board.stakeholder(RAFAEL).expect("there");
     let n = r.notes.last().expect("added last: the newest");
     assert_eq!(
         (n.id, n.date, n.kind, n.text.as_str()),
@@ -49,17 +53,20 @@ fn a_meeting_note_counts_as_an_update_and_other_notes_do_not() {
         status(&app),
         "Add a decision note for Rafael Duarte — l links it to the work"
     );
-    let after_decision = app.board.clone();
+    let after_decision = app.doc.board.clone();
 
     // A meeting: today it counts as the update Rafael was owed.
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Monthly budget review");
     assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
-    let r = app.board.stakeholder(RAFAEL).expect("there");
+    let r = app.doc.board.stakeholder(RAFAEL).expect("there");
     assert_eq!(r.last_update, Some(TODAY));
     assert_eq!(r.days_overdue(TODAY), None);
     assert_eq!(r.next_update(TODAY), date(2026, 12, 28), "30 days on");
-    assert_eq!(stakeholders_due(&app.board.stakeholders, TODAY).len(), 1);
+    assert_eq!(
+        stakeholders_due(&app.doc.board.stakeholders, TODAY).len(),
+        1
+    );
     assert_eq!(names(&app)[0], "Sofia Marin", "Rafael is no longer first");
     undo_redo(
         &mut app,
@@ -67,7 +74,7 @@ fn a_meeting_note_counts_as_an_update_and_other_notes_do_not() {
         "Add a meeting note for Rafael Duarte (counts as an update)",
     );
     app.update(Action::Undo);
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 
     // A meeting dated before his last update changes nothing about the cadence.
     press(&mut app, KeyCode::Char('n'));
@@ -76,7 +83,10 @@ fn a_meeting_note_counts_as_an_update_and_other_notes_do_not() {
     replace_focused(&mut app, "2026-10-01");
     app.update(Action::Confirm);
     assert_eq!(
-        app.board.stakeholder(RAFAEL).and_then(|s| s.last_update),
+        app.doc
+            .board
+            .stakeholder(RAFAEL)
+            .and_then(|s| s.last_update),
         Some(date(2026, 10, 15))
     );
 }
@@ -84,7 +94,7 @@ fn a_meeting_note_counts_as_an_update_and_other_notes_do_not() {
 #[test]
 fn the_note_form_refuses_an_empty_note_a_future_date_and_an_unknown_kind() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, KeyCode::Char('n'));
     focus(&mut app, "Kind");
     replace_focused(&mut app, "gossip");
@@ -100,7 +110,7 @@ fn the_note_form_refuses_an_empty_note_a_future_date_and_an_unknown_kind() {
             Some("2026-11-29 is after today (2026-11-28)".to_string()),
         ]
     );
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 }
 
 #[test]
@@ -115,7 +125,7 @@ fn details_open_with_enter_and_e_d_act_on_the_selected_note() {
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(app.people.note, Some(NoteId(7)));
 
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, KeyCode::Char('e'));
     assert_eq!(
         form(&app).kind,
@@ -127,7 +137,7 @@ fn details_open_with_enter_and_e_d_act_on_the_selected_note() {
     focus(&mut app, "Kind");
     replace_focused(&mut app, "risk");
     assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
-    let (_, n) = app.board.note(NoteId(7)).expect("there");
+    let (_, n) = app.doc.board.note(NoteId(7)).expect("there");
     assert_eq!(n.kind, NoteKind::Risk);
     assert_eq!(
         n.text,
@@ -136,8 +146,11 @@ fn details_open_with_enter_and_e_d_act_on_the_selected_note() {
     undo_redo(&mut app, &before, "Edit a risk note of Sofia Marin");
 
     assert_eq!(press(&mut app, KeyCode::Char('d')), vec![Effect::Changed]);
-    assert!(app.board.note(NoteId(7)).is_none());
-    assert!(app.board.stakeholder(SOFIA).is_some(), "only the note went");
+    assert!(app.doc.board.note(NoteId(7)).is_none());
+    assert!(
+        app.doc.board.stakeholder(SOFIA).is_some(),
+        "only the note went"
+    );
     assert_eq!(app.people.note, None, "back on the stakeholder");
     undo_redo(
         &mut app,
@@ -195,7 +208,7 @@ fn the_note_timeline_filters_by_kind_and_opens_a_note() {
         app.people.details,
         "Enter opens the stakeholder of the note"
     );
-    let (who, _) = app.board.note(shown[1].0).expect("there");
+    let (who, _) = app.doc.board.note(shown[1].0).expect("there");
     assert_eq!(selected(&app), who.id);
     assert_eq!(app.people.note, Some(shown[1].0), "with the note selected");
     press(&mut app, KeyCode::Esc);
@@ -208,6 +221,7 @@ fn the_note_timeline_filters_by_kind_and_opens_a_note() {
     // n in the timeline adds to the selected note's stakeholder.
     press(&mut app, KeyCode::Char('t'));
     let first_who = app
+        .doc
         .board
         .note(app.people.note.expect("a note is selected"))
         .expect("there")
@@ -243,7 +257,7 @@ fn a_note_from_the_editor_reads_kind_and_date_and_keeps_every_word() {
         note_template("Rafael Duarte", NoteKind::Meeting, TODAY, "")
     );
 
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let written =
         "kind: request\ndate: 2026-11-27\n\nWants the fee report\nby Friday.\n# a comment\n";
     let back = Action::NoteEdited {
@@ -252,7 +266,7 @@ fn a_note_from_the_editor_reads_kind_and_date_and_keeps_every_word() {
         text: written.to_string(),
     };
     assert_eq!(app.update(back), vec![Effect::Changed]);
-    let n = app.board.note(NoteId(17)).expect("added").1;
+    let n = app.doc.board.note(NoteId(17)).expect("added").1;
     assert_eq!(
         (n.kind, n.date, n.text.as_str()),
         (
@@ -270,7 +284,7 @@ fn a_note_from_the_editor_reads_kind_and_date_and_keeps_every_word() {
         text: "kind: chat\nCalled about fees".to_string(),
     };
     assert_eq!(app.update(back), vec![Effect::Changed]);
-    let n = app.board.note(NoteId(17)).expect("added").1;
+    let n = app.doc.board.note(NoteId(17)).expect("added").1;
     assert_eq!(
         (n.kind, n.text.as_str()),
         (NoteKind::Meeting, "Called about fees")
@@ -315,7 +329,7 @@ fn a_note_from_the_editor_reads_kind_and_date_and_keeps_every_word() {
     };
     assert!(app.update(empty).is_empty());
     assert_eq!(status(&app), "Empty note: nothing saved");
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 }
 
 #[test]
@@ -324,7 +338,7 @@ fn l_links_the_note_to_items_and_entries_and_the_item_sees_it() {
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Asked for a fee dashboard");
     app.update(Action::Confirm);
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let note = NoteId(17);
     press(&mut app, KeyCode::Char('l'));
     let Mode::Picker(p) = &app.mode else {
@@ -341,7 +355,7 @@ fn l_links_the_note_to_items_and_entries_and_the_item_sees_it() {
     assert_eq!(p.ticked(), 0);
     assert_eq!(
         p.choices.len(),
-        app.board.items.len() + app.board.timeline.len(),
+        app.doc.board.items.len() + app.doc.board.timeline.len(),
         "every item and entry can be picked"
     );
     type_text(&mut app, "CRN-23");
@@ -354,12 +368,17 @@ fn l_links_the_note_to_items_and_entries_and_the_item_sees_it() {
     type_text(&mut app, "Beta to 5");
     app.update(Action::Check);
     assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
-    let n = app.board.note(note).expect("there").1;
-    let crn23 = app.board.parse_item_key("CRN-23").expect("on the board");
+    let n = app.doc.board.note(note).expect("there").1;
+    let crn23 = app
+        .doc
+        .board
+        .parse_item_key("CRN-23")
+        .expect("on the board");
     assert_eq!(n.items, vec![crn23]);
     assert_eq!(n.entries, vec![EntryId(4)]);
     assert!(
-        app.board
+        app.doc
+            .board
             .notes_about_item(crn23)
             .iter()
             .any(|(s, n)| s.id == RAFAEL && n.id == note),
@@ -392,7 +411,8 @@ fn l_links_the_note_to_items_and_entries_and_the_item_sees_it() {
     app.update(Action::Confirm);
     assert_eq!(status(&app), "Unlink a note of Rafael Duarte from the work");
     assert!(
-        app.board
+        app.doc
+            .board
             .note(note)
             .is_some_and(|(_, n)| n.items.is_empty())
     );
@@ -401,7 +421,7 @@ fn l_links_the_note_to_items_and_entries_and_the_item_sees_it() {
 #[test]
 fn r_writes_the_report_through_the_runner() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     assert_eq!(
         press(&mut app, KeyCode::Char('r')),
         vec![Effect::WriteReport { edit: false }]
@@ -410,5 +430,5 @@ fn r_writes_the_report_through_the_runner() {
         press(&mut app, KeyCode::Char('R')),
         vec![Effect::WriteReport { edit: true }]
     );
-    assert_eq!(app.board, before, "writing a report changes nothing");
+    assert_eq!(app.doc.board, before, "writing a report changes nothing");
 }

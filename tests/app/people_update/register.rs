@@ -43,7 +43,7 @@ fn the_register_lists_those_due_first_and_sorts_three_ways() {
 #[test]
 fn add_a_stakeholder_through_the_form_and_undo_it() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     assert!(press(&mut app, KeyCode::Char('a')).is_empty());
     assert_eq!(form(&app).kind, FormKind::People(PeopleForm::Add));
     type_text(&mut app, "Priya Raman");
@@ -58,17 +58,24 @@ fn add_a_stakeholder_through_the_form_and_undo_it() {
     assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
     assert!(matches!(app.mode, Mode::Normal));
     let new = StakeholderId(7);
-    let p = app.board.stakeholder(new).expect("added with the next id");
+    let p = app
+        .doc
+        .board
+        .stakeholder(new)
+        .expect("added with the next id");
     assert_eq!(
         (p.role.as_str(), p.power, p.interest, p.cadence_days),
         ("Head of Marketing", 2, 5, 7)
     );
     assert_eq!(p.quadrant(), Quadrant::KeepInformed);
     assert_eq!(p.last_update, None);
-    assert_eq!(app.board.counters.stakeholder, 8);
+    assert_eq!(app.doc.board.counters.stakeholder, 8);
     assert_eq!(selected(&app), new, "the new stakeholder is selected");
     assert_eq!(p.days_overdue(TODAY), Some(0), "never updated: due now");
-    assert_eq!(stakeholders_due(&app.board.stakeholders, TODAY).len(), 3);
+    assert_eq!(
+        stakeholders_due(&app.doc.board.stakeholders, TODAY).len(),
+        3
+    );
     assert_eq!(status(&app), "Add Priya Raman (keep informed)");
     undo_redo(&mut app, &before, "Add Priya Raman (keep informed)");
 }
@@ -76,7 +83,7 @@ fn add_a_stakeholder_through_the_form_and_undo_it() {
 #[test]
 fn the_stakeholder_form_refuses_what_is_not_valid() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, KeyCode::Char('a'));
     focus(&mut app, "Power");
     replace_focused(&mut app, "7");
@@ -87,20 +94,22 @@ fn the_stakeholder_form_refuses_what_is_not_valid() {
     let error = |label: &str| {
         f.fields
             .iter()
-            .find(|x| x.label == label)
+            .find(|x| x.id.label() == label)
             .and_then(|x| x.error.clone())
     };
     assert_eq!(error("Name").as_deref(), Some("a stakeholder needs a name"));
     assert_eq!(error("Power").as_deref(), Some("\"7\" is not 1–5"));
     assert_eq!(
         error("Last update").as_deref(),
-        Some("\"2026-02-30\" is not a date")
+        Some("\"2026-02-30\" is not a date (YYYY-MM-DD, today, or +3d / -1w from today)"),
+        "the same words as every form's dates"
     );
     assert_eq!(
-        f.fields[f.focus].label, "Name",
+        f.fields[f.focus].id.label(),
+        "Name",
         "the first bad field has the focus"
     );
-    assert_eq!(app.board, before, "nothing saved");
+    assert_eq!(app.doc.board, before, "nothing saved");
     app.update(Action::Cancel);
     assert_eq!(status(&app), "Cancelled: nothing changed");
 }
@@ -108,7 +117,7 @@ fn the_stakeholder_form_refuses_what_is_not_valid() {
 #[test]
 fn edit_a_stakeholder_and_undo_it() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, KeyCode::Char('e'));
     assert_eq!(form(&app).kind, FormKind::People(PeopleForm::Edit(RAFAEL)));
     assert_eq!(form(&app).fields[0].value(), "Rafael Duarte");
@@ -117,7 +126,7 @@ fn edit_a_stakeholder_and_undo_it() {
     focus(&mut app, "Cares about");
     replace_focused(&mut app, "Fees per transaction");
     assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
-    let r = app.board.stakeholder(RAFAEL).expect("there");
+    let r = app.doc.board.stakeholder(RAFAEL).expect("there");
     assert_eq!(
         (r.cadence_days, r.cares_about.as_str()),
         (14, "Fees per transaction")
@@ -137,18 +146,18 @@ fn edit_a_stakeholder_and_undo_it() {
     press(&mut app, KeyCode::Char('e'));
     app.update(Action::Confirm);
     assert_eq!(status(&app), "No changes");
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 }
 
 #[test]
 fn delete_a_stakeholder_with_their_notes_and_bring_them_back() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, KeyCode::Char('j'));
     assert_eq!(press(&mut app, KeyCode::Char('d')), vec![Effect::Changed]);
-    assert!(app.board.stakeholder(SOFIA).is_none());
+    assert!(app.doc.board.stakeholder(SOFIA).is_none());
     assert!(
-        app.board.note(NoteId(8)).is_none(),
+        app.doc.board.note(NoteId(8)).is_none(),
         "her notes went with her"
     );
     assert_eq!(

@@ -7,7 +7,7 @@ use cairn::app::SprintScreen;
 #[test]
 fn the_sample_is_what_these_tests_expect() {
     let app = app();
-    let b = &app.board;
+    let b = &app.doc.board;
     let s23 = sprint(b, SPRINT_23);
     assert_eq!(
         (s23.name.as_str(), s23.state),
@@ -43,7 +43,7 @@ fn the_sample_is_what_these_tests_expect() {
 #[test]
 fn h_and_l_choose_a_column_and_j_and_k_a_card() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let card = |app: &App, key: &str| Some(id(app, key));
     assert_eq!(
         selection(&app),
@@ -109,13 +109,13 @@ fn h_and_l_choose_a_column_and_j_and_k_a_card() {
         "h stops at the first column"
     );
     assert_eq!(app.pane, Pane::Sprint);
-    assert!(app.board == before, "choosing changes nothing");
+    assert!(app.doc.board == before, "choosing changes nothing");
 }
 
 #[test]
 fn card_right_moves_the_card_the_selection_follows_and_undo_restores_it() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let crn25 = id(&app, "CRN-25");
     let since = item(&app, "CRN-25").status_since;
     assert_ne!(since, TODAY);
@@ -131,7 +131,7 @@ fn card_right_moves_the_card_the_selection_follows_and_undo_restores_it() {
     // The remaining points did not change, but today's burndown point is recorded with the move.
     let expected = with_burndown(&expected, 18);
     assert!(
-        app.board == expected,
+        app.doc.board == expected,
         "only CRN-25's status, its dates and today's burndown point changed"
     );
     assert_eq!(
@@ -149,7 +149,7 @@ fn card_right_moves_the_card_the_selection_follows_and_undo_restores_it() {
     // To do is empty now: there is no card to act on, and each action says so.
     app.update(Action::ColumnLeft);
     assert_eq!(selection(&app), (TO_DO, None));
-    let moved = app.board.clone();
+    let moved = app.doc.board.clone();
     for action in [
         Action::CardRight,
         Action::CardLeft,
@@ -160,7 +160,7 @@ fn card_right_moves_the_card_the_selection_follows_and_undo_restores_it() {
         assert_eq!(status(&app), "No card selected", "{action:?}");
         assert!(matches!(app.mode, Mode::Normal), "{action:?}: no form");
     }
-    assert!(app.board == moved);
+    assert!(app.doc.board == moved);
 
     undo_to(&mut app, &before, "Move CRN-25 to Doing");
     assert_eq!(item(&app, "CRN-25").status_since, since);
@@ -170,7 +170,7 @@ fn card_right_moves_the_card_the_selection_follows_and_undo_restores_it() {
 #[test]
 fn card_left_moves_back_and_done_is_dated_then_cleared() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let crn21 = id(&app, "CRN-21");
     press(&mut app, 'l');
     press(&mut app, 'l');
@@ -184,9 +184,12 @@ fn card_left_moves_back_and_done_is_dated_then_cleared() {
         (moved.status.as_str(), moved.status_since, moved.done),
         ("Done", TODAY, Some(TODAY))
     );
-    let remaining = sprint(&app.board, SPRINT_23).remaining.get(&TODAY).copied();
+    let remaining = sprint(&app.doc.board, SPRINT_23)
+        .remaining
+        .get(&TODAY)
+        .copied();
     assert_eq!(remaining, Some(15), "3 points fewer to do");
-    let in_done = app.board.clone();
+    let in_done = app.doc.board.clone();
 
     assert_eq!(press(&mut app, 'H'), vec![Effect::Changed]);
     assert_eq!(status(&app), "Move CRN-21 to Review");
@@ -194,7 +197,7 @@ fn card_left_moves_back_and_done_is_dated_then_cleared() {
     let back = item(&app, "CRN-21");
     assert_eq!((back.status.as_str(), back.done), ("Review", None));
     assert_eq!(
-        sprint(&app.board, SPRINT_23).remaining.get(&TODAY),
+        sprint(&app.doc.board, SPRINT_23).remaining.get(&TODAY),
         Some(&18)
     );
 
@@ -205,7 +208,7 @@ fn card_left_moves_back_and_done_is_dated_then_cleared() {
 #[test]
 fn a_move_into_a_full_column_is_refused_with_its_limit() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let crn22 = id(&app, "CRN-22");
     app.update(Action::ColumnRight);
     assert_eq!(selection(&app), (DOING, Some(crn22)));
@@ -217,9 +220,9 @@ fn a_move_into_a_full_column_is_refused_with_its_limit() {
         "CRN-22: \"Review\" is at its WIP limit of 2",
         "names the card, the column and the limit"
     );
-    assert!(app.board == before, "nothing changed");
+    assert!(app.doc.board == before, "nothing changed");
     assert_eq!(selection(&app), (DOING, Some(crn22)), "the selection stays");
-    assert!(!app.history.can_undo(), "nothing to undo");
+    assert!(!app.doc.history.can_undo(), "nothing to undo");
 
     // Once a card leaves Review, there is room.
     app.update(Action::ColumnRight);
@@ -238,25 +241,25 @@ fn a_move_left_into_a_full_column_is_refused_too() {
     let mut app = app();
     // CRN-25 fills Doing to its limit of 3.
     app.update(Action::CardRight);
-    assert_eq!(app.board.wip_count("Doing"), 3);
-    let before = app.board.clone();
+    assert_eq!(app.doc.board.wip_count("Doing"), 3);
+    let before = app.doc.board.clone();
     // From the third card of Doing to the last card of Review.
     app.update(Action::ColumnRight);
     assert_eq!(selection(&app), (REVIEW, Some(id(&app, "CRN-19"))));
     assert_eq!(app.update(Action::CardLeft), vec![]);
     assert!(status_is_error(&app));
     assert_eq!(status(&app), "CRN-19: \"Doing\" is at its WIP limit of 3");
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
 }
 
 #[test]
 fn card_left_on_the_first_column_and_card_right_on_the_last_say_so() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     assert_eq!(selection(&app).0, TO_DO);
     assert_eq!(app.update(Action::CardLeft), vec![]);
     assert_eq!(status(&app), "CRN-25 is in the first column");
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
 
     for _ in 0..3 {
         app.update(Action::ColumnRight);
@@ -264,14 +267,14 @@ fn card_left_on_the_first_column_and_card_right_on_the_last_say_so() {
     assert_eq!(selection(&app), (DONE, Some(id(&app, "CRN-17"))));
     assert_eq!(app.update(Action::CardRight), vec![]);
     assert_eq!(status(&app), "CRN-17 is in the last column");
-    assert!(app.board == before);
-    assert!(!app.history.can_undo());
+    assert!(app.doc.board == before);
+    assert!(!app.doc.history.can_undo());
 }
 
 #[test]
 fn toggle_blocked_asks_for_a_reason_then_blocks_and_unblocks() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let crn22 = id(&app, "CRN-22");
     app.update(Action::ColumnRight);
     assert_eq!(item(&app, "CRN-22").blocked, None);
@@ -288,7 +291,7 @@ fn toggle_blocked_asks_for_a_reason_then_blocks_and_unblocks() {
     assert_eq!(app.update(Action::Confirm), vec![]);
     assert_eq!(form(&app).kind, FormKind::Blocked(crn22), "still open");
     assert_eq!(field_error(&app, 0), Some("say what it is waiting for"));
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
 
     type_text(&mut app, "waiting on legal review");
     assert_eq!(field_error(&app, 0), None, "typing clears the error");
@@ -300,7 +303,10 @@ fn toggle_blocked_asks_for_a_reason_then_blocks_and_unblocks() {
         i.updated = TODAY;
     });
     let blocked = with_burndown(&blocked, 18);
-    assert!(app.board == blocked, "only the reason and the date changed");
+    assert!(
+        app.doc.board == blocked,
+        "only the reason and the date changed"
+    );
     assert_eq!(selection(&app), (DOING, Some(crn22)));
 
     // Again: unblocked at once, no form.
@@ -316,7 +322,7 @@ fn toggle_blocked_asks_for_a_reason_then_blocks_and_unblocks() {
 #[test]
 fn toggle_blocked_on_a_blocked_card_unblocks_and_cancel_changes_nothing() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     app.update(Action::ColumnRight);
     app.update(Action::Down);
     assert_eq!(selection(&app).1, Some(id(&app, "CRN-23")));
@@ -335,13 +341,13 @@ fn toggle_blocked_on_a_blocked_card_unblocks_and_cancel_changes_nothing() {
     type_text(&mut app, "never mind");
     assert_eq!(app.update(Action::Cancel), vec![]);
     assert!(matches!(app.mode, Mode::Normal));
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
 }
 
 #[test]
 fn assign_sets_and_clears_the_assignee() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let crn25 = id(&app, "CRN-25");
     assert_eq!(selection(&app).1, Some(crn25));
 
@@ -362,7 +368,7 @@ fn assign_sets_and_clears_the_assignee() {
         i.updated = TODAY;
     });
     let assigned = with_burndown(&assigned, 18);
-    assert!(app.board == assigned);
+    assert!(app.doc.board == assigned);
 
     app.update(Action::Assign);
     replace_field(&mut app, 0, "");
@@ -389,7 +395,7 @@ fn enter_on_a_card_opens_its_details_over_the_board() {
     app.update(enter);
     assert_eq!(app.pane, Pane::Sprint, "the board stays");
     assert!(matches!(app.sprint.screen, SprintScreen::Card));
-    let title = app.board.item(crn23).expect("CRN-23").title.clone();
+    let title = app.doc.board.item(crn23).expect("CRN-23").title.clone();
     let screen = crate::common::screen::text(&crate::common::screen::render(&app, 120, 40));
     assert!(
         screen.contains("CRN-23") && screen.contains(&title),
@@ -414,23 +420,23 @@ fn enter_on_a_card_opens_its_details_over_the_board() {
 #[test]
 fn ask_policy_asks_before_going_over_the_limit() {
     let mut app = app();
-    app.board.settings.wip_policy = cairn::model::WipPolicy::Ask;
+    app.doc.board.settings.wip_policy = cairn::model::WipPolicy::Ask;
     // Doing (CRN-22) → Review, which holds 2 of 2.
     press(&mut app, 'l');
     let card = app.selected_card().expect("a card in Doing");
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, 'L');
     assert!(matches!(app.mode, Mode::ConfirmWip { .. }), "asks");
     press(&mut app, 'n');
-    assert_eq!(app.board, before, "n leaves it");
+    assert_eq!(app.doc.board, before, "n leaves it");
     press(&mut app, 'L');
     press(&mut app, 'y');
-    assert_eq!(app.board.item(card).expect("card").status, "Review");
+    assert_eq!(app.doc.board.item(card).expect("card").status, "Review");
     assert!(
         status(&app).contains("over its WIP limit"),
         "{}",
         status(&app)
     );
     app.update(Action::Undo);
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 }

@@ -15,9 +15,9 @@ fn close_sprint_asks_and_b_sends_the_unfinished_work_to_the_top_of_the_backlog()
     assert_eq!(item(&app, "CRN-30").sprint, None);
     app.update(Action::GoToItem(crn30));
     app.update(Action::MoveToTop);
-    assert_eq!(app.board.items[0].id, crn30);
+    assert_eq!(app.doc.board.items[0].id, crn30);
     app.update(Action::ShowSprint);
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let unfinished = ids(&app, &UNFINISHED);
 
     assert_eq!(press(&mut app, 'c'), vec![]);
@@ -44,8 +44,8 @@ fn close_sprint_asks_and_b_sends_the_unfinished_work_to_the_top_of_the_backlog()
     assert_eq!(app.update(esc), vec![]);
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(status(&app), "The sprint stays open");
-    assert!(app.board == before, "nothing changed");
-    assert_eq!(sprint(&app.board, SPRINT_23).state, SprintState::Active);
+    assert!(app.doc.board == before, "nothing changed");
+    assert_eq!(sprint(&app.doc.board, SPRINT_23).state, SprintState::Active);
 
     press(&mut app, 'c');
     assert_eq!(
@@ -61,7 +61,7 @@ fn close_sprint_asks_and_b_sends_the_unfinished_work_to_the_top_of_the_backlog()
     let label = "Close Sprint 23: velocity 13 points, unfinished work to the top of the backlog";
     assert_eq!(status(&app), label);
 
-    let closed = sprint(&app.board, SPRINT_23);
+    let closed = sprint(&app.doc.board, SPRINT_23);
     assert_eq!(closed.state, SprintState::Closed);
     assert_eq!(closed.completed, Some(13), "its done points: the velocity");
     assert_eq!(closed.committed, Some(28), "unchanged");
@@ -70,9 +70,9 @@ fn close_sprint_asks_and_b_sends_the_unfinished_work_to_the_top_of_the_backlog()
         Some(&18),
         "the last burndown point"
     );
-    assert_eq!(app.board.active_sprint(), None);
+    assert_eq!(app.doc.board.active_sprint(), None);
     assert_eq!(
-        order(&app.board)[..6],
+        order(&app.doc.board)[..6],
         [unfinished.as_slice(), &[crn30]].concat(),
         "the unfinished items on top, in their order, above what was first"
     );
@@ -87,15 +87,15 @@ fn close_sprint_asks_and_b_sends_the_unfinished_work_to_the_top_of_the_backlog()
         assert_eq!(item(&app, key).sprint, Some(SPRINT_23), "{key} stays");
     }
     assert_eq!(
-        sprint(&app.board, SPRINT_24),
+        sprint(&app.doc.board, SPRINT_24),
         sprint(&before, SPRINT_24),
         "Sprint 24 untouched"
     );
-    assert_eq!(app.board.validate(), vec![]);
+    assert_eq!(app.doc.board.validate(), vec![]);
 
     undo_to(&mut app, &before, label);
     assert_eq!(
-        app.board.active_sprint().map(|s| s.id),
+        app.doc.board.active_sprint().map(|s| s.id),
         Some(SPRINT_23),
         "one undo reopens the sprint"
     );
@@ -104,7 +104,7 @@ fn close_sprint_asks_and_b_sends_the_unfinished_work_to_the_top_of_the_backlog()
 #[test]
 fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let planned_24: u32 = before.sprint_points(SPRINT_24);
     assert_eq!(planned_24, 16);
 
@@ -115,7 +115,7 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
     );
     let label = "Close Sprint 23: velocity 13 points, unfinished work to Sprint 24";
     assert_eq!(status(&app), label);
-    let closed = sprint(&app.board, SPRINT_23);
+    let closed = sprint(&app.doc.board, SPRINT_23);
     assert_eq!(
         (closed.state, closed.completed),
         (SprintState::Closed, Some(13))
@@ -130,9 +130,16 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
     for key in FINISHED {
         assert_eq!(item(&app, key).sprint, Some(SPRINT_23), "{key} stays");
     }
-    assert_eq!(order(&app.board), order(&before), "the rank is unchanged");
-    assert_eq!(sprint(&app.board, SPRINT_24).state, SprintState::Planned);
-    let after_close = app.board.clone();
+    assert_eq!(
+        order(&app.doc.board),
+        order(&before),
+        "the rank is unchanged"
+    );
+    assert_eq!(
+        sprint(&app.doc.board, SPRINT_24).state,
+        SprintState::Planned
+    );
+    let after_close = app.doc.board.clone();
 
     assert_eq!(press(&mut app, 't'), vec![Effect::Changed]);
     let committed = planned_24 + 18;
@@ -140,7 +147,7 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
         status(&app),
         format!("Start Sprint 24 with {committed} points committed")
     );
-    let s24 = sprint(&app.board, SPRINT_24);
+    let s24 = sprint(&app.doc.board, SPRINT_24);
     assert_eq!(s24.state, SprintState::Active);
     assert_eq!(s24.committed, Some(committed), "the points snapshot");
     assert_eq!(
@@ -148,7 +155,7 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
         vec![(&TODAY, &committed)],
         "the first burndown point"
     );
-    assert_eq!(app.board.active_sprint().map(|s| s.id), Some(SPRINT_24));
+    assert_eq!(app.doc.board.active_sprint().map(|s| s.id), Some(SPRINT_24));
     assert_eq!(app.sprint.column, TO_DO);
     assert_eq!(
         app.column_cards(TO_DO),
@@ -156,7 +163,7 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
         "the new board's To do column, in rank order"
     );
     assert_eq!(app.selected_card(), Some(id(&app, "CRN-25")));
-    assert_eq!(app.board.validate(), vec![]);
+    assert_eq!(app.doc.board.validate(), vec![]);
 
     undo_to(
         &mut app,
@@ -169,32 +176,37 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
 #[test]
 fn close_sprint_with_everything_done_closes_without_asking() {
     let mut app = app();
-    for it in &mut app.board.items {
+    for it in &mut app.doc.board.items {
         if it.sprint == Some(SPRINT_23) {
             Arc::make_mut(it).status = "Done".into();
         }
     }
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     assert_eq!(app.update(Action::CloseSprint), vec![Effect::Changed]);
     assert!(matches!(app.mode, Mode::Normal), "nothing to ask");
-    let closed = sprint(&app.board, SPRINT_23);
+    let closed = sprint(&app.doc.board, SPRINT_23);
     assert_eq!(
         (closed.state, closed.completed),
         (SprintState::Closed, Some(31))
     );
-    assert_eq!(order(&app.board), order(&before), "the rank is unchanged");
+    assert_eq!(
+        order(&app.doc.board),
+        order(&before),
+        "the rank is unchanged"
+    );
     assert!(status(&app).starts_with("Close Sprint 23: velocity 31 points"));
     app.update(Action::Undo);
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
 }
 
 #[test]
 fn n_without_a_planned_sprint_keeps_asking() {
     let mut app = app();
-    app.board
+    app.doc
+        .board
         .sprints
         .retain(|s| s.state != SprintState::Planned);
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     app.update(Action::CloseSprint);
     assert!(matches!(
         app.mode,
@@ -205,5 +217,5 @@ fn n_without_a_planned_sprint_keeps_asking() {
     ));
     assert_eq!(app.update(Action::LeftoversToNextSprint), vec![]);
     assert!(matches!(app.mode, Mode::CloseSprint { .. }), "still asking");
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
 }

@@ -52,7 +52,7 @@ fn a_sprint_command_from_another_pane_runs_on_the_sprint_board() {
         Action::ShowStakeholders,
     ] {
         let mut app = app();
-        let before = app.board.clone();
+        let before = app.doc.board.clone();
         let card = app.selected_card().expect("a card in To do");
         app.update(pane.clone());
         assert_eq!(
@@ -61,10 +61,10 @@ fn a_sprint_command_from_another_pane_runs_on_the_sprint_board() {
             "{pane:?}"
         );
         assert_eq!(app.pane, Pane::Sprint, "{pane:?}");
-        let moved = app.board.item(card).expect("the card");
-        assert_eq!(moved.status, app.board.columns[1].name, "{pane:?}");
+        let moved = app.doc.board.item(card).expect("the card");
+        assert_eq!(moved.status, app.doc.board.columns[1].name, "{pane:?}");
         app.update(Action::Undo);
-        assert!(app.board == before, "{pane:?}");
+        assert!(app.doc.board == before, "{pane:?}");
     }
 }
 

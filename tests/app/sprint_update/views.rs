@@ -17,8 +17,13 @@ fn burndown_toggles_the_view() {
 #[test]
 fn every_change_records_todays_burndown_point_in_the_same_undo_step() {
     let mut app = app();
-    let before = app.board.clone();
-    let today_point = |app: &App| sprint(&app.board, SPRINT_23).remaining.get(&TODAY).copied();
+    let before = app.doc.board.clone();
+    let today_point = |app: &App| {
+        sprint(&app.doc.board, SPRINT_23)
+            .remaining
+            .get(&TODAY)
+            .copied()
+    };
     assert_eq!(today_point(&app), None);
 
     // A change that moves no points still records the day (the first change of the day).
@@ -26,7 +31,7 @@ fn every_change_records_todays_burndown_point_in_the_same_undo_step() {
     replace_field(&mut app, 0, "Priya Nair");
     app.update(Action::Confirm);
     assert_eq!(today_point(&app), Some(18));
-    let assigned = app.board.clone();
+    let assigned = app.doc.board.clone();
 
     // Three points done: the point follows.
     press(&mut app, 'l');
@@ -34,7 +39,7 @@ fn every_change_records_todays_burndown_point_in_the_same_undo_step() {
     press(&mut app, 'L');
     assert_eq!(status(&app), "Move CRN-21 to Done");
     assert_eq!(today_point(&app), Some(15));
-    let moved = app.board.clone();
+    let moved = app.doc.board.clone();
 
     // Unblocking changes nothing in the points: nothing new to record.
     press(&mut app, 'h');
@@ -44,7 +49,7 @@ fn every_change_records_todays_burndown_point_in_the_same_undo_step() {
     assert_eq!(status(&app), "Unblock CRN-23");
     assert_eq!(today_point(&app), Some(15));
     assert_eq!(
-        sprint(&app.board, SPRINT_23),
+        sprint(&app.doc.board, SPRINT_23),
         sprint(&moved, SPRINT_23),
         "the sprint is as it was"
     );
@@ -117,18 +122,21 @@ fn planning_pulls_items_into_the_planned_sprint_and_back() {
     press(&mut app, 'P');
     assert!(app.sprint.planning());
     let planned = app.planned_sprint().expect("Sprint 24 is planned");
-    assert_eq!(sprint(&app.board, planned).name, "Sprint 24");
+    assert_eq!(sprint(&app.doc.board, planned).name, "Sprint 24");
     let (left, right) = app.planning_lists();
     assert_eq!(right.len(), 3, "Sprint 24 starts with 3 items");
     assert!(
         left.iter()
-            .all(|i| app.board.item(*i).is_some_and(|it| it.sprint.is_none()))
+            .all(|i| app.doc.board.item(*i).is_some_and(|it| it.sprint.is_none()))
     );
     let first = left[0];
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
 
     press(&mut app, 's');
-    assert_eq!(app.board.item(first).expect("item").sprint, Some(planned));
+    assert_eq!(
+        app.doc.board.item(first).expect("item").sprint,
+        Some(planned)
+    );
     assert!(status(&app).starts_with("Plan "), "{}", status(&app));
     assert_eq!(
         app.planning_selection().0,
@@ -141,12 +149,12 @@ fn planning_pulls_items_into_the_planned_sprint_and_back() {
     assert!(app.sprint.plan_right);
     let out = app.planning_selection().1.expect("a planned item");
     press(&mut app, 's');
-    assert_eq!(app.board.item(out).expect("item").sprint, None);
+    assert_eq!(app.doc.board.item(out).expect("item").sprint, None);
     assert!(status(&app).starts_with("Take "), "{}", status(&app));
 
     app.update(Action::Undo);
     app.update(Action::Undo);
-    assert_eq!(app.board, before, "two steps undone");
+    assert_eq!(app.doc.board, before, "two steps undone");
 
     app.update(Action::Cancel);
     assert!(!app.sprint.planning(), "Esc goes back to the board");
@@ -161,8 +169,8 @@ fn planning_over_capacity_says_so() {
     for _ in 0..6 {
         press(&mut app, 's');
     }
-    let points = app.board.sprint_points(planned);
-    let capacity = sprint(&app.board, planned).capacity;
+    let points = app.doc.board.sprint_points(planned);
+    let capacity = sprint(&app.doc.board, planned).capacity;
     assert!(points > capacity, "{points} > {capacity}");
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
@@ -189,7 +197,7 @@ fn standup_walks_right_to_left_then_by_person_and_sums_up() {
     let s = app.sprint.standup().expect("standup runs");
     let first = s.current().expect("a stop").cards[0];
     assert_eq!(
-        app.board.item(first).expect("card").status,
+        app.doc.board.item(first).expect("card").status,
         "Review",
         "closest to done first"
     );
@@ -218,11 +226,11 @@ fn standup_walks_right_to_left_then_by_person_and_sums_up() {
         .and_then(|s| s.current())
         .map(|s| s.cards[0])
         .expect("a card");
-    let blocked_before = app.board.item(current).expect("card").is_blocked();
+    let blocked_before = app.doc.board.item(current).expect("card").is_blocked();
     press(&mut app, 'x');
     if blocked_before {
         assert!(
-            !app.board.item(current).expect("card").is_blocked(),
+            !app.doc.board.item(current).expect("card").is_blocked(),
             "x unblocks"
         );
     } else {

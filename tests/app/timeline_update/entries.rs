@@ -7,7 +7,7 @@ use super::*;
 fn dependencies_through_the_picker_and_a_cycle_is_refused() {
     let mut app = app();
     select(&mut app, HARDENING);
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, 'D');
     assert_eq!(picker(&app).title, "\"Hardening\" depends on");
     assert_eq!(picker(&app).ticked(), 1, "Build is ticked");
@@ -16,13 +16,13 @@ fn dependencies_through_the_picker_and_a_cycle_is_refused() {
         "not itself"
     );
     tick(&mut app, "pci", "PCI DSS assessment");
-    assert_eq!(app.board, before, "nothing changes before Enter");
+    assert_eq!(app.doc.board, before, "nothing changes before Enter");
     press_code(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode, Mode::Normal));
     let after = expected(&before, |b| {
         entry_mut(b, HARDENING).depends_on = vec![BUILD, PCI]
     });
-    assert!(app.board == after, "Hardening depends on Build and PCI");
+    assert!(app.doc.board == after, "Hardening depends on Build and PCI");
     // PCI runs past Hardening's start: the new dependency is broken at once, and the status says so.
     assert_eq!(
         status(&app),
@@ -39,8 +39,8 @@ fn dependencies_through_the_picker_and_a_cycle_is_refused() {
 
     // Discovery cannot depend on Hardening, which needs it through Build.
     select(&mut app, DISCOVERY);
-    let board = app.board.clone();
-    let changes = app.changes;
+    let board = app.doc.board.clone();
+    let changes = app.doc.revision;
     press(&mut app, 'D');
     tick(&mut app, "harden", "Hardening");
     assert_eq!(press_code(&mut app, KeyCode::Enter), vec![]);
@@ -49,8 +49,8 @@ fn dependencies_through_the_picker_and_a_cycle_is_refused() {
         status(&app),
         "\"Discovery\" cannot depend on \"Hardening\": \"Hardening\" already depends on it, directly or through others"
     );
-    assert!(app.board == board, "nothing changed");
-    assert_eq!(app.changes, changes);
+    assert!(app.doc.board == board, "nothing changed");
+    assert_eq!(app.doc.revision, changes);
     assert!(matches!(app.mode, Mode::Normal));
 
     // Esc leaves everything as it was.
@@ -58,7 +58,7 @@ fn dependencies_through_the_picker_and_a_cycle_is_refused() {
     tick(&mut app, "beta", "Beta");
     press_code(&mut app, KeyCode::Esc);
     assert_eq!(status(&app), "Cancelled: no links changed");
-    assert!(app.board == board);
+    assert!(app.doc.board == board);
 }
 
 #[test]
@@ -68,13 +68,16 @@ fn enter_in_a_picker_without_changes_changes_nothing() {
     for (id, key) in [(PILOT, 'D'), (BETA, 'L'), (BUILD, 'D')] {
         let mut app = app();
         select(&mut app, id);
-        let before = app.board.clone();
+        let before = app.doc.board.clone();
         press(&mut app, key);
         assert!(picker(&app).ticked() > 0);
         assert_eq!(press_code(&mut app, KeyCode::Enter), vec![], "{id} {key}");
         assert_eq!(status(&app), "No changes", "{id} {key}");
-        assert!(app.board == before, "{id} {key}: the board is as it was");
-        assert_eq!(app.changes, 0, "{id} {key}: no undo step");
+        assert!(
+            app.doc.board == before,
+            "{id} {key}: the board is as it was"
+        );
+        assert_eq!(app.doc.revision, 0, "{id} {key}: no undo step");
     }
 }
 
@@ -82,7 +85,7 @@ fn enter_in_a_picker_without_changes_changes_nothing() {
 fn add_an_entry_through_the_form() {
     let mut app = app();
     select(&mut app, BETA);
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, 'a');
     assert!(form(&app).title.starts_with("New timeline entry"));
     // A new entry starts the day after the selected one, for two weeks.
@@ -101,7 +104,7 @@ fn add_an_entry_through_the_form() {
         START,
         "the cursor goes to the wrong field"
     );
-    assert!(app.board == before, "nothing changed");
+    assert!(app.doc.board == before, "nothing changed");
     let s = screen(&app, 100, 30);
     assert!(s.contains("is not a date"), "the error is on screen:\n{s}");
 
@@ -126,7 +129,7 @@ fn add_an_entry_through_the_form() {
             actual_cost: 0,
         });
     });
-    assert!(app.board == after, "{:#?}", app.board.entry(id));
+    assert!(app.doc.board == after, "{:#?}", app.doc.board.entry(id));
     assert_eq!(selected(&app), id, "the new entry is selected");
     assert_eq!(status(&app), "Add phase \"Load test\"");
     undo_redo(&mut app, &before, &after, "Add phase \"Load test\"");
@@ -137,7 +140,7 @@ fn add_an_entry_through_the_form() {
     replace_field(&mut app, KIND, "m");
     replace_field(&mut app, START, "2026-12-18");
     press_code(&mut app, KeyCode::Enter);
-    let freeze = entry(&app.board, EntryId(10));
+    let freeze = entry(&app.doc.board, EntryId(10));
     assert_eq!(
         (freeze.kind, freeze.start, freeze.end),
         (EntryKind::Milestone, date(2026, 12, 18), date(2026, 12, 18))
@@ -153,12 +156,12 @@ fn a_one_day_phase_cannot_end_before_it_starts() {
     replace_field(&mut app, END, "today");
     press_code(&mut app, KeyCode::Enter);
     let spike = selected(&app);
-    assert_eq!(entry(&app.board, spike).duration_days(), 1);
-    let board = app.board.clone();
+    assert_eq!(entry(&app.doc.board, spike).duration_days(), 1);
+    let board = app.doc.board.clone();
     assert_eq!(press(&mut app, '['), vec![]);
     assert!(status_is_error(&app));
     assert_eq!(status(&app), "\"Spike\" would end before it starts");
-    assert!(app.board == board);
+    assert!(app.doc.board == board);
 
     // An end before the start in the form is an error beside End.
     press(&mut app, 'e');
@@ -167,14 +170,14 @@ fn a_one_day_phase_cannot_end_before_it_starts() {
     let err = field_error(&app, END).expect("an error beside End");
     assert_eq!(err, "ends 2026-11-01, before it starts 2026-11-28");
     press_code(&mut app, KeyCode::Esc);
-    assert!(app.board == board);
+    assert!(app.doc.board == board);
 }
 
 #[test]
 fn edit_the_costs_of_a_phase() {
     let mut app = app();
     select(&mut app, PCI);
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, 'e');
     assert_eq!(field_value(&app, PLANNED), "36000");
     assert_eq!(field_value(&app, ACTUAL), "29700");
@@ -188,7 +191,7 @@ fn edit_the_costs_of_a_phase() {
         let e = entry_mut(b, PCI);
         (e.planned_cost, e.actual_cost) = (40_000, 31_500);
     });
-    assert!(app.board == after);
+    assert!(app.doc.board == after);
     assert_eq!(status(&app), "Edit \"PCI DSS assessment\"");
     undo_redo(&mut app, &before, &after, "Edit \"PCI DSS assessment\"");
 
@@ -196,14 +199,14 @@ fn edit_the_costs_of_a_phase() {
     press(&mut app, 'e');
     assert_eq!(press_code(&mut app, KeyCode::Enter), vec![]);
     assert_eq!(status(&app), "No changes");
-    assert!(app.board == after);
+    assert!(app.doc.board == after);
 }
 
 #[test]
 fn delete_an_entry_and_undo_brings_back_its_links() {
     let mut app = app();
     select(&mut app, BETA);
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let milestone_items: Vec<ItemId> = before
         .items
         .iter()
@@ -228,23 +231,37 @@ fn delete_an_entry_and_undo_brings_back_its_links() {
 
     assert_eq!(press(&mut app, 'd'), vec![Effect::Changed]);
     assert_eq!(status(&app), "Delete \"Beta to 5% of traffic\"");
-    assert!(app.board.entry(BETA).is_none());
-    assert!(app.board.items.iter().all(|i| i.milestone != Some(BETA)));
-    assert!(app.board.risks.iter().all(|r| !r.entries.contains(&BETA)));
+    assert!(app.doc.board.entry(BETA).is_none());
     assert!(
-        app.board
+        app.doc
+            .board
+            .items
+            .iter()
+            .all(|i| i.milestone != Some(BETA))
+    );
+    assert!(
+        app.doc
+            .board
+            .risks
+            .iter()
+            .all(|r| !r.entries.contains(&BETA))
+    );
+    assert!(
+        app.doc
+            .board
             .stakeholders
             .iter()
             .all(|s| s.notes.iter().all(|n| !n.entries.contains(&BETA)))
     );
     assert!(
-        app.board
+        app.doc
+            .board
             .timeline
             .iter()
             .all(|e| !e.depends_on.contains(&BETA))
     );
     assert_eq!(selected(&app), PILOT, "the next row is selected");
-    let after = app.board.clone();
+    let after = app.doc.board.clone();
     undo_redo(
         &mut app,
         &before,
@@ -252,9 +269,10 @@ fn delete_an_entry_and_undo_brings_back_its_links() {
         "Delete \"Beta to 5% of traffic\"",
     );
     app.update(Action::Undo);
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
     assert_eq!(
-        app.board
+        app.doc
+            .board
             .items
             .iter()
             .filter(|i| i.milestone == Some(BETA))
@@ -267,23 +285,23 @@ fn delete_an_entry_and_undo_brings_back_its_links() {
     // Deleting an entry others depend on takes it out of their dependencies.
     select(&mut app, BUILD);
     press(&mut app, 'd');
-    assert!(entry(&app.board, HARDENING).depends_on.is_empty());
-    assert!(entry(&app.board, BETA).depends_on.is_empty());
+    assert!(entry(&app.doc.board, HARDENING).depends_on.is_empty());
+    assert!(entry(&app.doc.board, BETA).depends_on.is_empty());
     app.update(Action::Undo);
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
 }
 
 #[test]
 fn link_items_through_the_picker_changes_progress() {
     let mut app = app();
     select(&mut app, PILOT);
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     assert_eq!(
-        progress(&app.board, entry(&app.board, PILOT)).percent(),
+        progress(&app.doc.board, entry(&app.doc.board, PILOT)).percent(),
         None
     );
     let (crn29, crn14) = (item_id(&app, "CRN-29"), item_id(&app, "CRN-14"));
-    assert_eq!(app.board.item(crn29).unwrap().milestone, None);
+    assert_eq!(app.doc.board.item(crn29).unwrap().milestone, None);
     press(&mut app, 'L');
     assert_eq!(
         picker(&app).title,
@@ -293,24 +311,24 @@ fn link_items_through_the_picker_changes_progress() {
     tick(&mut app, "exemptions", "CRN-29");
     tick(&mut app, "double", "CRN-14");
     assert_eq!(picker(&app).ticked(), 2);
-    assert!(app.board == before, "nothing changes before Enter");
+    assert!(app.doc.board == before, "nothing changes before Enter");
     assert_eq!(press_code(&mut app, KeyCode::Enter), vec![Effect::Changed]);
     assert_eq!(
         status(&app),
         "Link 2 items to \"Pilot: ramp to 50% of traffic\""
     );
     // Backlog order: CRN-29 (to do, 3 points) comes before CRN-14 (done, 3 points).
-    let pilot = entry(&app.board, PILOT);
+    let pilot = entry(&app.doc.board, PILOT);
     assert_eq!(pilot.items, [crn29, crn14]);
-    let p = progress(&app.board, pilot);
+    let p = progress(&app.doc.board, pilot);
     assert_eq!((p.done, p.total, p.percent()), (3, 6, Some(50)));
     assert_eq!(
-        app.board.item(crn29).unwrap().milestone,
+        app.doc.board.item(crn29).unwrap().milestone,
         Some(PILOT),
         "an item without a milestone takes the entry"
     );
     assert!(gantt_line(&app, "Pilot: ramp").contains("50%"));
-    let after = app.board.clone();
+    let after = app.doc.board.clone();
     undo_redo(
         &mut app,
         &before,
@@ -322,10 +340,10 @@ fn link_items_through_the_picker_changes_progress() {
     press(&mut app, 'L');
     tick(&mut app, "exemptions", "CRN-29");
     press_code(&mut app, KeyCode::Enter);
-    assert_eq!(entry(&app.board, PILOT).items, [crn14]);
-    assert_eq!(app.board.item(crn29).unwrap().milestone, None);
+    assert_eq!(entry(&app.doc.board, PILOT).items, [crn14]);
+    assert_eq!(app.doc.board.item(crn29).unwrap().milestone, None);
     assert_eq!(
-        progress(&app.board, entry(&app.board, PILOT)).percent(),
+        progress(&app.doc.board, entry(&app.doc.board, PILOT)).percent(),
         Some(100)
     );
 }
@@ -334,7 +352,7 @@ fn link_items_through_the_picker_changes_progress() {
 fn a_read_only_board_refuses_every_change() {
     let mut app = app();
     app.set_read_only();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let refused = |app: &mut App, what: &str| {
         assert!(status_is_error(app), "{what}: {}", status(app));
         assert!(
@@ -342,9 +360,9 @@ fn a_read_only_board_refuses_every_change() {
             "{what}: {}",
             status(app)
         );
-        assert!(app.board == before, "{what} changed nothing");
+        assert!(app.doc.board == before, "{what} changed nothing");
         assert!(matches!(app.mode, Mode::Normal), "{what} opens nothing");
-        app.status = None;
+        app.run.status = None;
     };
     for c in ['>', '<', ']', '[', '}', '{', 'a', 'e', 'd', 'D', 'L'] {
         assert_eq!(press(&mut app, c), vec![], "{c}");
@@ -363,6 +381,6 @@ fn a_read_only_board_refuses_every_change() {
     press(&mut app, '+');
     press(&mut app, 'P');
     assert!(app.timeline.push);
-    assert!(app.board == before);
-    assert_eq!(app.changes, 0);
+    assert!(app.doc.board == before);
+    assert_eq!(app.doc.revision, 0);
 }

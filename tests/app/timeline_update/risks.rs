@@ -7,7 +7,7 @@ use super::*;
 fn risk_register_add_edit_close_link_and_the_marker() {
     let mut app = app();
     press(&mut app, 'r');
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let ids: Vec<RiskId> = app.risk_rows();
     assert_eq!(ids, [RiskId(1), RiskId(2), RiskId(3), RiskId(4), RiskId(5)]);
     assert_eq!(app.selected_risk().unwrap().id, RiskId(1));
@@ -19,7 +19,7 @@ fn risk_register_add_edit_close_link_and_the_marker() {
     replace_field(&mut app, PROBABILITY, "7");
     press_code(&mut app, KeyCode::Enter);
     assert_eq!(field_error(&app, PROBABILITY), Some("\"7\" is not 1–5"));
-    assert!(app.board == before);
+    assert!(app.doc.board == before);
     replace_field(&mut app, PROBABILITY, "4");
     replace_field(&mut app, IMPACT, "5");
     replace_field(&mut app, MITIGATION, "Fallback PSP behind the flag");
@@ -31,13 +31,13 @@ fn risk_register_add_edit_close_link_and_the_marker() {
     );
     assert_eq!(app.risk_rows()[0], new, "highest exposure first");
     assert_eq!(app.selected_risk().unwrap().id, new);
-    let r = app.board.risk(new).unwrap();
+    let r = app.doc.board.risk(new).unwrap();
     assert_eq!(
         (r.probability, r.impact, r.status, r.raised),
         (4, 5, RiskStatus::Open, TODAY)
     );
-    assert_eq!(app.board.counters.risk, 7);
-    let added = app.board.clone();
+    assert_eq!(app.doc.board.counters.risk, 7);
+    let added = app.doc.board.clone();
     undo_redo(
         &mut app,
         &before,
@@ -46,7 +46,7 @@ fn risk_register_add_edit_close_link_and_the_marker() {
     );
 
     // Link it to Hardening and an item: Hardening gets the ! marker (not linked, no marker).
-    assert!(!plan::entries_at_high_risk(&app.board).contains(&HARDENING));
+    assert!(!plan::entries_at_high_risk(&app.doc.board).contains(&HARDENING));
     press(&mut app, 'L');
     assert_eq!(
         picker(&app).title,
@@ -59,13 +59,13 @@ fn risk_register_add_edit_close_link_and_the_marker() {
         status(&app),
         "Link risk \"Adyen outage during the beta\" to 1 entry and 1 item"
     );
-    let r = app.board.risk(new).unwrap();
+    let r = app.doc.board.risk(new).unwrap();
     assert_eq!(
         (r.entries.clone(), r.items.clone()),
         (vec![HARDENING], vec![item_id(&app, "CRN-22")])
     );
-    assert!(plan::entries_at_high_risk(&app.board).contains(&HARDENING));
-    let linked = app.board.clone();
+    assert!(plan::entries_at_high_risk(&app.doc.board).contains(&HARDENING));
+    let linked = app.doc.board.clone();
     undo_redo(
         &mut app,
         &added,
@@ -82,9 +82,9 @@ fn risk_register_add_edit_close_link_and_the_marker() {
     replace_field(&mut app, IMPACT, "2");
     press_code(&mut app, KeyCode::Enter);
     assert_eq!(status(&app), "Edit risk \"Adyen outage during the beta\"");
-    assert_eq!(app.board.risk(new).unwrap().exposure(), 8);
-    assert!(!plan::entries_at_high_risk(&app.board).contains(&HARDENING));
-    let edited = app.board.clone();
+    assert_eq!(app.doc.board.risk(new).unwrap().exposure(), 8);
+    assert!(!plan::entries_at_high_risk(&app.doc.board).contains(&HARDENING));
+    let edited = app.doc.board.clone();
     undo_redo(
         &mut app,
         &linked,
@@ -101,7 +101,7 @@ fn risk_register_add_edit_close_link_and_the_marker() {
         "Close risk \"QSA finds cardholder data in scope beyond SAQ A-EP\""
     );
     assert_eq!(
-        app.board.risk(RiskId(1)).unwrap().status,
+        app.doc.board.risk(RiskId(1)).unwrap().status,
         RiskStatus::Closed
     );
     assert_eq!(
@@ -110,8 +110,8 @@ fn risk_register_add_edit_close_link_and_the_marker() {
         "closed ones after the open ones"
     );
     assert_eq!(app.selected_risk().unwrap().id, RiskId(1), "still selected");
-    assert!(plan::entries_at_high_risk(&app.board).is_empty());
-    let closed = app.board.clone();
+    assert!(plan::entries_at_high_risk(&app.doc.board).is_empty());
+    let closed = app.doc.board.clone();
     undo_redo(
         &mut app,
         &edited,
@@ -127,19 +127,19 @@ fn risk_register_add_edit_close_link_and_the_marker() {
         status(&app),
         "Reopen risk \"QSA finds cardholder data in scope beyond SAQ A-EP\""
     );
-    assert!(plan::entries_at_high_risk(&app.board).contains(&PCI));
+    assert!(plan::entries_at_high_risk(&app.doc.board).contains(&PCI));
 
     // Delete the new risk; undo brings it back.
-    let board = app.board.clone();
+    let board = app.doc.board.clone();
     press(&mut app, 'g');
     assert_eq!(app.selected_risk().unwrap().id, RiskId(1), "15 beats 8");
     while app.selected_risk().unwrap().id != new {
         press(&mut app, 'j');
     }
     press(&mut app, 'd');
-    assert!(app.board.risk(new).is_none());
+    assert!(app.doc.board.risk(new).is_none());
     app.update(Action::Undo);
-    assert!(app.board == board);
+    assert!(app.doc.board == board);
 }
 
 #[test]

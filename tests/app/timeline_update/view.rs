@@ -9,7 +9,7 @@ fn the_sample_is_what_these_tests_expect() {
     let names: Vec<&str> = app
         .timeline_rows()
         .into_iter()
-        .map(|id| entry(&app.board, id).name.as_str())
+        .map(|id| entry(&app.doc.board, id).name.as_str())
         .collect();
     assert_eq!(
         names,
@@ -25,23 +25,25 @@ fn the_sample_is_what_these_tests_expect() {
         ]
     );
     assert_eq!(selected(&app), BUILD, "the first entry not over yet");
-    assert_eq!(entry(&app.board, BUILD).end, date(2026, 12, 4));
-    assert_eq!(entry(&app.board, HARDENING).start, date(2026, 12, 7));
-    assert_eq!(entry(&app.board, HARDENING).depends_on, [BUILD]);
+    assert_eq!(entry(&app.doc.board, BUILD).end, date(2026, 12, 4));
+    assert_eq!(entry(&app.doc.board, HARDENING).start, date(2026, 12, 7));
+    assert_eq!(entry(&app.doc.board, HARDENING).depends_on, [BUILD]);
     assert!(
-        app.board
+        app.doc
+            .board
             .timeline
             .iter()
-            .all(|e| e.broken_dependencies(&app.board.timeline).is_empty()),
+            .all(|e| e.broken_dependencies(&app.doc.board.timeline).is_empty()),
         "no broken dependency to begin with"
     );
     assert_eq!(
-        app.board
-            .remaining_points(app.board.active_sprint().unwrap().id),
+        app.doc
+            .board
+            .remaining_points(app.doc.board.active_sprint().unwrap().id),
         REMAINING
     );
     assert_eq!(
-        plan::entries_at_high_risk(&app.board),
+        plan::entries_at_high_risk(&app.doc.board),
         [PCI, BETA].into_iter().collect()
     );
 }
@@ -49,7 +51,7 @@ fn the_sample_is_what_these_tests_expect() {
 #[test]
 fn j_k_g_and_g_select_entries_in_gantt_order() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press(&mut app, 'j');
     assert_eq!(selected(&app), PCI);
     press(&mut app, 'k');
@@ -68,7 +70,7 @@ fn j_k_g_and_g_select_entries_in_gantt_order() {
 #[test]
 fn scrolling_zooming_and_today_change_only_the_view() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     // A frame tells the view how many days the chart shows.
     screen_into(&mut app, 120, 30);
     let shown = app.viewport.chart_days;
@@ -108,7 +110,7 @@ fn scrolling_zooming_and_today_change_only_the_view() {
 #[test]
 fn details_critical_path_push_and_the_sub_views_are_view_toggles() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     press_code(&mut app, KeyCode::Enter);
     assert!(app.timeline.details);
     press_code(&mut app, KeyCode::Esc);
@@ -145,7 +147,7 @@ fn details_critical_path_push_and_the_sub_views_are_view_toggles() {
 
     // The critical path to the release: Discovery → Build → Hardening → Pilot → GA.
     assert_eq!(
-        plan::critical_path(&app.board.timeline, GA),
+        plan::critical_path(&app.doc.board.timeline, GA),
         [DISCOVERY, BUILD, HARDENING, PILOT, GA]
     );
 }

@@ -15,7 +15,7 @@ fn filter(app: &mut App, text: &str) {
 #[test]
 fn rank_moves_under_a_filter_pass_the_visible_neighbour() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let bugs = |b: &Board| -> Vec<u32> {
         b.items
             .iter()
@@ -37,14 +37,14 @@ fn rank_moves_under_a_filter_pass_the_visible_neighbour() {
     let id = select(&mut app, "CRN-18");
     assert_eq!(app.selected_row(), Some(1));
     assert_eq!(app.update(Action::MoveDown), vec![Effect::Changed]);
-    assert_eq!(bugs(&app.board), [22, 30, 18, 14, 9], "past CRN-30");
+    assert_eq!(bugs(&app.doc.board), [22, 30, 18, 14, 9], "past CRN-30");
     assert_eq!(
-        app.board.item_index(id),
-        app.board.item_index(ItemId(30)).map(|i| i + 1),
+        app.doc.board.item_index(id),
+        app.doc.board.item_index(ItemId(30)).map(|i| i + 1),
         "right after its visible neighbour"
     );
     assert_eq!(
-        others(&app.board),
+        others(&app.doc.board),
         others(&before),
         "hidden items keep their order"
     );
@@ -53,13 +53,13 @@ fn rank_moves_under_a_filter_pass_the_visible_neighbour() {
 
     let id = select(&mut app, "CRN-30");
     assert_eq!(app.update(Action::MoveUp), vec![Effect::Changed]);
-    assert_eq!(bugs(&app.board), [22, 30, 18, 14, 9], "past CRN-18");
+    assert_eq!(bugs(&app.doc.board), [22, 30, 18, 14, 9], "past CRN-18");
     assert_eq!(
-        app.board.item_index(id).map(|i| i + 1),
-        app.board.item_index(ItemId(18)),
+        app.doc.board.item_index(id).map(|i| i + 1),
+        app.doc.board.item_index(ItemId(18)),
         "right before its visible neighbour"
     );
-    assert_eq!(others(&app.board), others(&before));
+    assert_eq!(others(&app.doc.board), others(&before));
     undo_redo(&mut app, &before, "Move CRN-30 up");
     assert_eq!(app.backlog.filter.text, "kind:bug", "the filter stays");
 }
@@ -133,7 +133,7 @@ fn go_to_item_clears_a_filter_that_hides_it() {
     app.update(Action::GoToItem(hidden));
     assert_eq!(app.pane, Pane::Backlog);
     assert!(app.backlog.filter.is_empty(), "the filter hid it: cleared");
-    assert_eq!(app.backlog.visible.len(), app.board.items.len());
+    assert_eq!(app.backlog.visible.len(), app.doc.board.items.len());
     assert_eq!(app.backlog.selected, Some(hidden));
     assert_eq!(app.selected_row(), Some(1));
 }

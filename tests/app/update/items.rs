@@ -6,7 +6,7 @@ use super::*;
 #[test]
 fn add_item_through_the_form() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let above = select(&mut app, "CRN-22");
     app.update(Action::AddItem);
     assert_eq!(form(&app).kind, FormKind::AddItem);
@@ -16,18 +16,18 @@ fn add_item_through_the_form() {
     assert!(matches!(app.mode, Mode::Normal), "the form closed");
 
     let new = ItemId(36);
-    assert_eq!(app.board.items.len(), before.items.len() + 1);
-    assert_eq!(app.board.items[0].id, above);
-    let item = &app.board.items[1];
+    assert_eq!(app.doc.board.items.len(), before.items.len() + 1);
+    assert_eq!(app.doc.board.items[0].id, above);
+    let item = &app.doc.board.items[1];
     assert_eq!(item.id, new, "added below the selection with the next id");
     assert_eq!(item.title, "Retry webhooks idempotently");
     assert_eq!(item.kind, ItemKind::Story, "the default kind");
     assert_eq!(item.status, "To do", "the first column");
     assert_eq!((item.points, item.moscow, item.sprint), (None, None, None));
     assert_eq!((item.created, item.updated), (TODAY, TODAY));
-    assert_eq!(app.board.counters.item, 37);
+    assert_eq!(app.doc.board.counters.item, 37);
     assert_eq!(app.backlog.selected, Some(new), "the new item is selected");
-    assert_eq!(app.board.validate(), vec![]);
+    assert_eq!(app.doc.board.validate(), vec![]);
     let label = "Add CRN-36 \"Retry webhooks idempotently\"";
     assert_eq!(status(&app), label);
     undo_redo(&mut app, &before, label);
@@ -36,7 +36,7 @@ fn add_item_through_the_form() {
 #[test]
 fn edit_item_changes_title_and_points() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let id = select(&mut app, "CRN-22");
     app.update(Action::EditItem);
     assert_eq!(form(&app).kind, FormKind::EditItem(id));
@@ -51,12 +51,16 @@ fn edit_item_changes_title_and_points() {
     expected.points = Some(5);
     expected.updated = TODAY;
     assert_eq!(
-        app.board.item(id),
+        app.doc.board.item(id),
         Some(&expected),
         "only title, points and updated"
     );
-    assert_eq!(app.board.item_index(id), before.item_index(id), "same rank");
-    assert_burndown_current(&app.board);
+    assert_eq!(
+        app.doc.board.item_index(id),
+        before.item_index(id),
+        "same rank"
+    );
+    assert_burndown_current(&app.doc.board);
     assert_eq!(status(&app), "Edit CRN-22");
     undo_redo(&mut app, &before, "Edit CRN-22");
 }
@@ -64,7 +68,7 @@ fn edit_item_changes_title_and_points() {
 #[test]
 fn edit_form_without_changes_changes_nothing_for_every_sample_item() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let ids: Vec<ItemId> = before.items.iter().map(|i| i.id).collect();
     for id in ids {
         app.update(Action::GoToItem(id));
@@ -78,13 +82,13 @@ fn edit_form_without_changes_changes_nothing_for_every_sample_item() {
             before.item_key(id)
         );
     }
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 }
 
 #[test]
 fn invalid_form_values_keep_the_form_open_and_change_nothing() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let id = select(&mut app, "CRN-22");
     app.update(Action::EditItem);
     focus_field(&mut app, KIND);
@@ -107,7 +111,7 @@ fn invalid_form_values_keep_the_form_open_and_change_nothing() {
             .all(|(n, field)| field.error.is_some() == (n == KIND || n == POINTS)),
         "no other field is marked"
     );
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 
     // Typing in a marked field clears its mark; Esc leaves without a trace.
     type_text(&mut app, "x");
@@ -115,7 +119,7 @@ fn invalid_form_values_keep_the_form_open_and_change_nothing() {
     assert!(form(&app).fields[POINTS].error.is_some());
     app.update(Action::Cancel);
     assert!(matches!(app.mode, Mode::Normal));
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
     app.update(Action::Undo);
     assert_eq!(status(&app), "Nothing to undo");
 
@@ -129,13 +133,13 @@ fn invalid_form_values_keep_the_form_open_and_change_nothing() {
     assert_eq!(f.kind, FormKind::AddItem);
     assert_eq!(f.focus, POINTS);
     assert!(f.fields[POINTS].error.is_some());
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 }
 
 #[test]
 fn set_points() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let id = select(&mut app, "CRN-30");
     app.update(Action::SetPoints);
     let f = form(&app);
@@ -144,10 +148,10 @@ fn set_points() {
     replace_focused(&mut app, "4");
     app.update(Action::Confirm);
     assert!(form(&app).fields[0].error.is_some(), "4 is refused");
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
     replace_focused(&mut app, "8");
     assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
-    let item = app.board.item(id).expect("CRN-30");
+    let item = app.doc.board.item(id).expect("CRN-30");
     assert_eq!((item.points, item.updated), (Some(8), TODAY));
     assert_eq!(status(&app), "8 points for CRN-30");
     undo_redo(&mut app, &before, "8 points for CRN-30");
@@ -156,7 +160,7 @@ fn set_points() {
 #[test]
 fn delete_item_removes_its_links_and_undo_brings_them_back() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let id = select(&mut app, "CRN-19");
     let linked = |b: &Board| {
         (
@@ -171,21 +175,21 @@ fn delete_item_removes_its_links_and_undo_brings_them_back() {
     };
     assert_eq!(linked(&before), (1, 1, 0, 1), "CRN-24, a milestone, a note");
     assert_eq!(app.update(Action::DeleteItem), vec![Effect::Changed]);
-    assert_eq!(app.board.item(id), None);
-    assert_eq!(app.board.items.len(), before.items.len() - 1);
-    assert_eq!(linked(&app.board), (0, 0, 0, 0), "every link is gone");
-    assert_eq!(app.board.validate(), vec![]);
-    assert_burndown_current(&app.board);
+    assert_eq!(app.doc.board.item(id), None);
+    assert_eq!(app.doc.board.items.len(), before.items.len() - 1);
+    assert_eq!(linked(&app.doc.board), (0, 0, 0, 0), "every link is gone");
+    assert_eq!(app.doc.board.validate(), vec![]);
+    assert_burndown_current(&app.doc.board);
     let label = "Delete CRN-19 \"Pay with Apple Pay on Safari and iOS\" (u brings it back)";
     assert_eq!(status(&app), label);
     undo_redo(&mut app, &before, label);
-    assert_eq!(linked(&app.board), (1, 1, 0, 1));
+    assert_eq!(linked(&app.doc.board), (1, 1, 0, 1));
 
     // An epic: its children lose their parent, and get it back.
     let epic = select(&mut app, "CRN-3");
     app.update(Action::DeleteItem);
-    assert!(app.board.items.iter().all(|i| i.parent != Some(epic)));
-    assert_eq!(app.board.validate(), vec![]);
+    assert!(app.doc.board.items.iter().all(|i| i.parent != Some(epic)));
+    assert_eq!(app.doc.board.validate(), vec![]);
     undo_redo(
         &mut app,
         &before,
@@ -196,31 +200,31 @@ fn delete_item_removes_its_links_and_undo_brings_them_back() {
 #[test]
 fn cycle_moscow() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let id = select(&mut app, "CRN-22");
     assert_eq!(app.update(Action::CycleMoscow), vec![Effect::Changed]);
-    let item = app.board.item(id).expect("CRN-22");
+    let item = app.doc.board.item(id).expect("CRN-22");
     assert_eq!((item.moscow, item.updated), (Some(Moscow::Should), TODAY));
     assert_eq!(status(&app), "MoSCoW of CRN-22: should");
     undo_redo(&mut app, &before, "MoSCoW of CRN-22: should");
 
     let wont = select(&mut app, "CRN-35");
     app.update(Action::CycleMoscow);
-    assert_eq!(app.board.item(wont).expect("CRN-35").moscow, None);
+    assert_eq!(app.doc.board.item(wont).expect("CRN-35").moscow, None);
     undo_redo(&mut app, &before, "MoSCoW of CRN-35: none");
 }
 
 #[test]
 fn description_edited() {
     let mut app = app();
-    let before = app.board.clone();
+    let before = app.doc.board.clone();
     let id = id(&app, "CRN-22");
     let effects = app.update(Action::DescriptionEdited(
         id,
         "Send one email per order.\n\n".into(),
     ));
     assert_eq!(effects, vec![Effect::Changed]);
-    let item = app.board.item(id).expect("CRN-22");
+    let item = app.doc.board.item(id).expect("CRN-22");
     assert_eq!(item.description, "Send one email per order.", "trimmed");
     assert_eq!(item.updated, TODAY);
     assert_eq!(status(&app), "Edit the description of CRN-22");
@@ -229,5 +233,5 @@ fn description_edited() {
     let same = before.item(id).expect("CRN-22").description.clone();
     assert_eq!(app.update(Action::DescriptionEdited(id, same)), vec![]);
     assert_eq!(status(&app), "Description unchanged");
-    assert_eq!(app.board, before);
+    assert_eq!(app.doc.board, before);
 }

@@ -11,8 +11,8 @@ fn read_only_refuses_every_change() {
     app.update(Action::CycleMoscow);
     app.update(Action::Undo);
     app.set_read_only();
-    assert_eq!(app.save, SaveState::ReadOnly);
-    let before = app.board.clone();
+    assert_eq!(app.run.save, SaveState::ReadOnly);
+    let before = app.doc.board.clone();
     let id = id(&app, "CRN-21");
     let actions = [
         Action::AddItem,
@@ -32,22 +32,23 @@ fn read_only_refuses_every_change() {
         Action::Redo,
     ];
     for action in actions {
-        app.status = None;
+        app.run.status = None;
         let effects = app.update(action.clone());
         assert_eq!(effects, vec![], "{action:?}");
         assert!(
             matches!(app.mode, Mode::Normal),
             "{action:?} opened nothing"
         );
-        assert_eq!(app.board, before, "{action:?} changed nothing");
+        assert_eq!(app.doc.board, before, "{action:?} changed nothing");
         let s = app
+            .run
             .status
             .as_ref()
             .unwrap_or_else(|| panic!("{action:?} says why not"));
         assert!(s.error, "{action:?}");
         assert!(s.text.starts_with("Read-only"), "{action:?}: {}", s.text);
     }
-    assert_eq!(app.save, SaveState::ReadOnly);
+    assert_eq!(app.run.save, SaveState::ReadOnly);
 }
 
 #[test]
@@ -55,7 +56,7 @@ fn quit_and_quit_after_a_failed_save() {
     let mut app = app();
     assert_eq!(app.update(Action::Quit), vec![Effect::Quit]);
 
-    app.save = SaveState::Failed("disk full".into());
+    app.run.save = SaveState::Failed("disk full".into());
     assert_eq!(app.update(Action::Quit), vec![]);
     assert!(matches!(app.mode, Mode::ConfirmQuit), "asks first");
     assert_eq!(app.update(Action::No), vec![]);

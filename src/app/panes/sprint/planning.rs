@@ -7,7 +7,7 @@ use crate::model::{ItemId, ItemKind, SprintId, rules};
 impl App {
     /// The sprint being planned: the planned sprint that starts first.
     pub fn planned_sprint(&self) -> Option<SprintId> {
-        rules::next_planned(&self.board)
+        rules::next_planned(&self.doc.board)
     }
 
     /// The two lists of the planning view, in rank order: candidates and the planned sprint's items.
@@ -15,8 +15,8 @@ impl App {
         let planned = self.planned_sprint();
         let mut left = Vec::new();
         let mut right = Vec::new();
-        for it in &self.board.items {
-            if it.sprint.is_none() && !self.board.is_done(it) && it.kind != ItemKind::Epic {
+        for it in &self.doc.board.items {
+            if it.sprint.is_none() && !self.doc.board.is_done(it) && it.kind != ItemKind::Epic {
                 left.push(it.id);
             } else if it.sprint.is_some() && it.sprint == planned {
                 right.push(it.id);
@@ -80,8 +80,9 @@ impl App {
                     self.info("Nothing selected");
                     return Vec::new();
                 };
-                let key = self.board.item_key(id);
+                let key = self.doc.board.item_key(id);
                 let name = self
+                    .doc
                     .board
                     .sprint(sprint)
                     .map_or(String::new(), |s| s.name.clone());
@@ -92,7 +93,7 @@ impl App {
                 };
                 // The selection moves on to the next one, so a few presses plan a sprint.
                 let next = list.iter().skip_while(|x| **x != id).nth(1).copied();
-                match rules::assign_sprint(&self.board, id, target, self.today) {
+                match rules::assign_sprint(&self.doc.board, id, target, self.run.today) {
                     Ok(edit) => {
                         let effects = self.change(edit, label);
                         if self.sprint.plan_right {

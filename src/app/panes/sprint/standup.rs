@@ -48,15 +48,17 @@ impl Standup {
         let blocked: Vec<ItemId> = walked
             .iter()
             .copied()
-            .filter(|id| app.board.item(*id).is_some_and(|i| i.is_blocked()))
+            .filter(|id| app.doc.board.item(*id).is_some_and(|i| i.is_blocked()))
             .collect();
         let moved: Vec<ItemId> = app
+            .doc
             .board
             .active_sprint()
             .map(|s| {
-                app.board
+                app.doc
+                    .board
                     .sprint_items(s.id)
-                    .filter(|i| i.status_since == app.today && i.created != app.today)
+                    .filter(|i| i.status_since == app.run.today && i.created != app.run.today)
                     .map(|i| i.id)
                     .collect()
             })
@@ -66,7 +68,7 @@ impl Standup {
                 "none".to_string()
             } else {
                 ids.iter()
-                    .map(|i| app.board.item_key(*i))
+                    .map(|i| app.doc.board.item_key(*i))
                     .collect::<Vec<_>>()
                     .join(", ")
             }
@@ -74,7 +76,7 @@ impl Standup {
         vec![
             format!(
                 "Standup {} ({} min)",
-                app.today,
+                app.run.today,
                 self.elapsed.as_secs().div_ceil(60)
             ),
             format!(
@@ -91,16 +93,18 @@ impl Standup {
 impl App {
     /// The stops of a walk over the active sprint's unfinished cards.
     fn standup_stops(&self, by_person: bool) -> Vec<Stop> {
-        let Some(sprint) = self.board.active_sprint() else {
+        let Some(sprint) = self.doc.board.active_sprint() else {
             return Vec::new();
         };
-        let last = self.board.columns.len().saturating_sub(1);
+        let last = self.doc.board.columns.len().saturating_sub(1);
         // Right to left, skipping the done column: the cards closest to done come first.
         let mut cards: Vec<(usize, &crate::model::Item)> = self
+            .doc
             .board
             .sprint_items(sprint.id)
             .filter_map(|i| {
-                self.board
+                self.doc
+                    .board
                     .column_index(&i.status)
                     .filter(|c| *c < last)
                     .map(|c| (c, i))
@@ -162,9 +166,10 @@ impl App {
             return;
         };
         if let Some(col) = self
+            .doc
             .board
             .item(id)
-            .and_then(|i| self.board.column_index(&i.status))
+            .and_then(|i| self.doc.board.column_index(&i.status))
         {
             self.sprint.column = col;
             self.sprint.card = Some(id);

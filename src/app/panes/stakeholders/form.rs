@@ -3,9 +3,11 @@
 //! saved.
 
 use crate::app::form::Field;
+use crate::app::form::FieldId;
 use crate::app::stakeholders::Screen;
 use crate::app::{App, Effect, Form, FormKind, Mode};
-use crate::model::stakeholder::{self as rules, CADENCE, SCALE};
+use crate::model::stakeholder::{self as rules};
+use crate::model::value;
 use crate::model::{Note, NoteId, NoteKind, Stakeholder, StakeholderId};
 use jiff::civil::Date;
 
@@ -35,30 +37,34 @@ impl Form {
             kind: FormKind::People(kind),
             title,
             fields: vec![
-                Field::new("Name", "who they are", &get(&|s| s.name.clone(), "")),
+                Field::new(FieldId::Name, "who they are", &get(&|s| s.name.clone(), "")),
                 Field::new(
-                    "Role",
+                    FieldId::Role,
                     "e.g. Finance Director",
                     &get(&|s| s.role.clone(), ""),
                 ),
-                Field::new("Organisation", "", &get(&|s| s.organisation.clone(), "")),
                 Field::new(
-                    "Power",
+                    FieldId::Organisation,
+                    "",
+                    &get(&|s| s.organisation.clone(), ""),
+                ),
+                Field::new(
+                    FieldId::Power,
                     "1–5: how much they can change the project; 3 and up is high",
                     &get(&|s| s.power.to_string(), "3"),
                 ),
                 Field::new(
-                    "Interest",
+                    FieldId::Interest,
                     "1–5: how closely they follow it; 3 and up is high",
                     &get(&|s| s.interest.to_string(), "3"),
                 ),
                 Field::new(
-                    "Cadence",
+                    FieldId::Cadence,
                     "days between updates they should get, e.g. 7, 14, 30",
                     &get(&|s| s.cadence_days.to_string(), "14"),
                 ),
                 Field::new(
-                    "Last update",
+                    FieldId::LastUpdate,
                     format!("YYYY-MM-DD, empty for never (today is {today})"),
                     &get(
                         &|s| s.last_update.map_or(String::new(), |d| d.to_string()),
@@ -66,12 +72,12 @@ impl Form {
                     ),
                 ),
                 Field::new(
-                    "Contact",
+                    FieldId::Contact,
                     "email or phone",
                     &get(&|s| s.contact.clone(), ""),
                 ),
                 Field::new(
-                    "Cares about",
+                    FieldId::CaresAbout,
                     "what they care about, in a sentence",
                     &get(&|s| s.cares_about.clone(), ""),
                 ),
@@ -95,14 +101,14 @@ impl Form {
             }),
             title,
             fields: vec![
-                Field::new("Note", "what was said, asked or decided", &text),
+                Field::new(FieldId::Note, "what was said, asked or decided", &text),
                 Field::new(
-                    "Kind",
+                    FieldId::Kind,
                     "meeting, decision, request or risk (a meeting is an update)",
                     note.map_or("meeting", |n| n.kind.name()),
                 ),
                 Field::new(
-                    "Date",
+                    FieldId::Date,
                     "YYYY-MM-DD, today or earlier",
                     &note.map_or(today, |n| n.date).to_string(),
                 ),
@@ -112,44 +118,40 @@ impl Form {
     }
 
     /// The stakeholder the form describes (from `base`), or `None` with the errors marked.
-    fn stakeholder_values(&mut self, base: Stakeholder) -> Option<Stakeholder> {
+    fn stakeholder_values(&mut self, base: Stakeholder, today: Date) -> Option<Stakeholder> {
         for f in &mut self.fields {
             f.error = None;
         }
         let mut s = base;
-        s.name = self.value("Name");
+        s.name = self.value(FieldId::Name);
         if s.name.is_empty() {
-            self.set_error("Name", "a stakeholder needs a name".into());
+            self.set_error(FieldId::Name, "a stakeholder needs a name".into());
         }
-        s.role = self.value("Role");
-        s.organisation = self.value("Organisation");
-        s.contact = self.value("Contact");
-        s.cares_about = self.value("Cares about");
-        for label in ["Power", "Interest"] {
-            let v = self.value(label);
-            match v.parse::<u8>() {
-                Ok(n) if SCALE.contains(&n) => {
-                    if label == "Power" {
-                        s.power = n;
-                    } else {
-                        s.interest = n;
-                    }
-                }
-                _ => self.set_error(label, format!("\"{v}\" is not 1–5")),
+        s.role = self.value(FieldId::Role);
+        s.organisation = self.value(FieldId::Organisation);
+        s.contact = self.value(FieldId::Contact);
+        s.cares_about = self.value(FieldId::CaresAbout);
+        for id in [FieldId::Power, FieldId::Interest] {
+            match value::parse_scale(&self.value(id)) {
+                Ok(n) if id == FieldId::Power => s.power = n,
+                Ok(n) => s.interest = n,
+                Err(e) => self.set_error(id, e),
             }
         }
-        let v = self.value("Cadence");
-        match v.trim_end_matches('d').parse::<u32>() {
-            Ok(n) if CADENCE.contains(&n) => s.cadence_days = n,
-            _ => self.set_error("Cadence", format!("\"{v}\" is not 1–365 days")),
+        match value::parse_cadence(&self.value(FieldId::Cadence)) {
+            Ok(n) => s.cadence_days = n,
+            Err(e) => self.set_error(FieldId::Cadence, e),
         }
-        let v = self.value("Last update");
+        let v = self.value(FieldId::LastUpdate);
         if v.is_empty() {
             s.last_update = None;
         } else {
-            match v.parse::<Date>() {
+            match value::parse_date(&v, today) {
+                Ok(d) if d > today => {
+                    self.set_error(FieldId::LastUpdate, format!("{d} is after today ({today})"))
+                }
                 Ok(d) => s.last_update = Some(d),
-                Err(_) => self.set_error("Last update", format!("\"{v}\" is not a date")),
+                Err(e) => self.set_error(FieldId::LastUpdate, e),
             }
         }
         self.first_error()?;
@@ -172,11 +174,11 @@ impl Form {
         for f in &mut self.fields {
             f.error = None;
         }
-        let text = self.value("Note");
+        let text = self.value(FieldId::Note);
         if text.is_empty() {
-            self.set_error("Note", "a note cannot be empty".into());
+            self.set_error(FieldId::Note, "a note cannot be empty".into());
         }
-        let v = self.value("Kind");
+        let v = self.value(FieldId::Kind);
         let kind = if v.is_empty() {
             Some(NoteKind::Meeting)
         } else {
@@ -186,19 +188,19 @@ impl Form {
         };
         if kind.is_none() {
             self.set_error(
-                "Kind",
+                FieldId::Kind,
                 format!("\"{v}\" is not meeting, decision, request or risk"),
             );
         }
-        let v = self.value("Date");
-        let date = match v.parse::<Date>() {
+        let v = self.value(FieldId::Date);
+        let date = match value::parse_date(&v, today) {
             Ok(d) if d > today => {
-                self.set_error("Date", format!("{d} is after today ({today})"));
+                self.set_error(FieldId::Date, format!("{d} is after today ({today})"));
                 None
             }
             Ok(d) => Some(d),
-            Err(_) => {
-                self.set_error("Date", format!("\"{v}\" is not a date (YYYY-MM-DD)"));
+            Err(e) => {
+                self.set_error(FieldId::Date, e);
                 None
             }
         };
@@ -212,7 +214,7 @@ impl App {
         let FormKind::People(kind) = form.kind else {
             return Vec::new();
         };
-        let today = self.today;
+        let today = self.run.today;
         match kind {
             PeopleForm::Add => {
                 let blank = Stakeholder {
@@ -228,12 +230,12 @@ impl App {
                     cares_about: String::new(),
                     notes: Vec::new(),
                 };
-                let Some(s) = form.stakeholder_values(blank) else {
+                let Some(s) = form.stakeholder_values(blank, today) else {
                     self.mode = Mode::Form(Box::new(form));
                     return Vec::new();
                 };
                 let label = format!("Add {} ({})", s.name, s.quadrant().name());
-                match rules::add_stakeholder(&self.board, s) {
+                match rules::add_stakeholder(&self.doc.board, s) {
                     Ok((edit, id)) => {
                         let effects = self.change(edit, label);
                         self.people.selected = Some(id);
@@ -244,10 +246,10 @@ impl App {
                 }
             }
             PeopleForm::Edit(id) => {
-                let Some(current) = self.board.stakeholder(id).cloned() else {
+                let Some(current) = self.doc.board.stakeholder(id).cloned() else {
                     return Vec::new();
                 };
-                let Some(s) = form.stakeholder_values(current.clone()) else {
+                let Some(s) = form.stakeholder_values(current.clone(), today) else {
                     self.mode = Mode::Form(Box::new(form));
                     return Vec::new();
                 };
@@ -256,7 +258,7 @@ impl App {
                     return Vec::new();
                 }
                 let label = format!("Edit {}", s.name);
-                match rules::update_stakeholder(&self.board, s) {
+                match rules::update_stakeholder(&self.doc.board, s) {
                     Ok(edit) => self.change(edit, label),
                     Err(e) => self.refused(e),
                 }
@@ -267,6 +269,7 @@ impl App {
                     return Vec::new();
                 };
                 let name = self
+                    .doc
                     .board
                     .stakeholder(who)
                     .map_or(String::new(), |s| s.name.clone());
@@ -276,7 +279,7 @@ impl App {
                     ""
                 };
                 match note
-                    .and_then(|n| self.board.note(n))
+                    .and_then(|n| self.doc.board.note(n))
                     .map(|(_, n)| n.clone())
                 {
                     Some(old) => {
@@ -296,12 +299,12 @@ impl App {
                             return Vec::new();
                         }
                         let label = format!("Edit a {} note of {name}{update}", kind.name());
-                        match rules::update_note(&self.board, who, new, today) {
+                        match rules::update_note(&self.doc.board, who, new, today) {
                             Ok(edit) => self.change(edit, label),
                             Err(e) => self.refused(e),
                         }
                     }
-                    None => match rules::add_note(&self.board, who, date, kind, &text, today) {
+                    None => match rules::add_note(&self.doc.board, who, date, kind, &text, today) {
                         Ok((edit, id)) => {
                             let label = format!("Add a {} note for {name}{update}", kind.name());
                             let effects = self.change(edit, label.clone());

@@ -5,6 +5,10 @@
 //! board each time it is needed, so an undo or a reload never leaves it pointing at a stale row.
 
 mod form;
+mod grid;
+
+use grid::by_grid;
+pub use grid::quadrant_members;
 pub mod notes;
 
 use crate::app::people_notes::NoteFilter;
@@ -120,43 +124,11 @@ pub fn register_order<'a>(
     list
 }
 
-/// Within a quadrant: the most powerful first, then the most interested, then by name.
-fn by_grid(a: &Stakeholder, b: &Stakeholder) -> std::cmp::Ordering {
-    (b.power, b.interest)
-        .cmp(&(a.power, a.interest))
-        .then(a.name.cmp(&b.name))
-        .then(a.id.cmp(&b.id))
-}
-
 /// The grid's quadrants as laid out on screen: top row high power, right column high interest.
 pub const GRID: [[Quadrant; 2]; 2] = [
     [Quadrant::KeepSatisfied, Quadrant::ManageClosely],
     [Quadrant::Monitor, Quadrant::KeepInformed],
 ];
-
-/// The stakeholders through the filter in one quadrant, in the grid's order.
-pub fn quadrant_members<'a>(
-    all: &'a [Stakeholder],
-    quadrant: Quadrant,
-    filter: &str,
-) -> Vec<&'a Stakeholder> {
-    let mut list: Vec<&Stakeholder> = all
-        .iter()
-        .filter(|s| s.quadrant() == quadrant && matches_filter(s, filter))
-        .collect();
-    list.sort_by(|a, b| by_grid(a, b));
-    list
-}
-
-/// Row and column of a quadrant in `GRID`.
-fn grid_cell(q: Quadrant) -> (usize, usize) {
-    match q {
-        Quadrant::KeepSatisfied => (0, 0),
-        Quadrant::ManageClosely => (0, 1),
-        Quadrant::Monitor => (1, 0),
-        Quadrant::KeepInformed => (1, 1),
-    }
-}
 
 impl App {
     /// The selected stakeholder; before anything was selected (or after they went), the one on the
@@ -164,7 +136,7 @@ impl App {
     pub fn selected_person(&self) -> Option<&Stakeholder> {
         self.people
             .selected
-            .and_then(|id| self.board.stakeholder(id))
+            .and_then(|id| self.doc.board.stakeholder(id))
             .or_else(|| {
                 let order = self.people_order();
                 let row = self.people.row.min(order.len().saturating_sub(1));
@@ -175,10 +147,10 @@ impl App {
     /// The register as shown now.
     pub fn people_order(&self) -> Vec<&Stakeholder> {
         register_order(
-            &self.board.stakeholders,
+            &self.doc.board.stakeholders,
             self.people.sort,
             &self.people.filter,
-            self.today,
+            self.run.today,
         )
     }
 
@@ -201,7 +173,7 @@ impl App {
             self.people.details = false;
         }
         if let Some(n) = self.people.note
-            && self.board.note(n).is_none()
+            && self.doc.board.note(n).is_none()
         {
             self.people.note = None;
         }
@@ -255,7 +227,7 @@ impl App {
             }
             AddStakeholder => {
                 if self.writable() {
-                    self.mode = Mode::Form(Box::new(Form::stakeholder(None, self.today)));
+                    self.mode = Mode::Form(Box::new(Form::stakeholder(None, self.run.today)));
                 }
             }
             EditStakeholder => return self.edit_focused(),
@@ -296,7 +268,7 @@ impl App {
         } else if self.people.screen != Screen::Register {
             self.people.screen = Screen::Register;
         } else {
-            self.status = None;
+            self.run.status = None;
         }
     }
 
@@ -310,7 +282,7 @@ impl App {
             let Some((who, note)) = self
                 .people
                 .note
-                .and_then(|n| self.board.note(n))
+                .and_then(|n| self.doc.board.note(n))
                 .map(|(s, n)| (s.id, n.id))
             else {
                 self.info("No note selected");
@@ -390,98 +362,23 @@ impl App {
         }
     }
 
-    /// j/k in the grid: along the quadrant's list, on into the quadrant above or below.
-    fn move_in_grid(&mut self, action: &Action) {
-        let all = &self.board.stakeholders;
-        let filter = &self.people.filter;
-        let Some(current) = self.selected_person() else {
-            // Nothing selected yet: the first of the first quadrant that has anyone.
-            self.people.selected = GRID
-                .iter()
-                .flatten()
-                .find_map(|q| quadrant_members(all, *q, filter).first().map(|s| s.id));
-            return;
-        };
-        let (r, c) = grid_cell(current.quadrant());
-        let here = quadrant_members(all, current.quadrant(), filter);
-        let at = here.iter().position(|s| s.id == current.id).unwrap_or(0);
-        let other = quadrant_members(all, GRID[1 - r][c], filter);
-        let to = match action {
-            Action::Down | Action::Scroll(1..) | Action::PageDown => {
-                if at + 1 < here.len() {
-                    here.get(at + 1)
-                } else if r == 0 {
-                    other.first()
-                } else {
-                    None
-                }
-            }
-            Action::Up | Action::Scroll(..=-1) | Action::PageUp => {
-                if at > 0 {
-                    here.get(at - 1)
-                } else if r == 1 {
-                    other.last()
-                } else {
-                    None
-                }
-            }
-            Action::Top => here.first(),
-            Action::Bottom => here.last(),
-            _ => None,
-        };
-        if let Some(s) = to {
-            self.people.selected = Some(s.id);
-        }
-    }
-
-    /// ← and → in the grid: the quadrant beside, at about the same height.
-    fn move_across_grid(&mut self, right: bool) {
-        let all = &self.board.stakeholders;
-        let filter = &self.people.filter;
-        let Some(current) = self.selected_person() else {
-            self.move_in_grid(&Action::Down);
-            return;
-        };
-        let (r, c) = grid_cell(current.quadrant());
-        let to_col = if right { 1 } else { 0 };
-        if to_col == c {
-            return;
-        }
-        let at = quadrant_members(all, current.quadrant(), filter)
-            .iter()
-            .position(|s| s.id == current.id)
-            .unwrap_or(0);
-        // The same row of quadrants first, else the other row: never a jump to nowhere.
-        let target = [GRID[r][to_col], GRID[1 - r][to_col]]
-            .into_iter()
-            .map(|q| quadrant_members(all, q, filter))
-            .find(|m| !m.is_empty());
-        match target {
-            Some(m) => self.people.selected = Some(m[at.min(m.len() - 1)].id),
-            None => {
-                let side = if right { "high" } else { "low" };
-                self.info(format!("Nobody with {side} interest"));
-            }
-        }
-    }
-
     /// `e`: the selected note when the notes have the focus, else the stakeholder.
     fn edit_focused(&mut self) -> Vec<Effect> {
         if !self.writable() {
             return Vec::new();
         }
         if let Some((who, note)) = self.focused_note() {
-            let Some((s, n)) = self.board.note(note) else {
+            let Some((s, n)) = self.doc.board.note(note) else {
                 return Vec::new();
             };
-            let form = Form::note(s, Some(n), self.today);
+            let form = Form::note(s, Some(n), self.run.today);
             debug_assert_eq!(s.id, who);
             self.mode = Mode::Form(Box::new(form));
             return Vec::new();
         }
         match self.selected_person() {
             Some(s) => {
-                let form = Form::stakeholder(Some(s), self.today);
+                let form = Form::stakeholder(Some(s), self.run.today);
                 self.mode = Mode::Form(Box::new(form));
             }
             None => self.info("No stakeholder selected: a adds one"),
@@ -493,10 +390,11 @@ impl App {
     fn delete_focused(&mut self) -> Vec<Effect> {
         if let Some((who, note)) = self.focused_note() {
             let name = self
+                .doc
                 .board
                 .stakeholder(who)
                 .map_or(String::new(), |s| s.name.clone());
-            let kind = self.board.note(note).map_or("", |(_, n)| n.kind.name());
+            let kind = self.doc.board.note(note).map_or("", |(_, n)| n.kind.name());
             // In the timeline the selection moves on to the next note; in the details, back up.
             let shown = self.shown_notes();
             let next = shown
@@ -508,7 +406,7 @@ impl App {
                         .or(at.checked_sub(1).and_then(|p| shown.get(p)))
                 })
                 .copied();
-            return match rules::delete_note(&self.board, who, note) {
+            return match rules::delete_note(&self.doc.board, who, note) {
                 Ok(edit) => {
                     let undo = self.keymap.hint(&Action::Undo);
                     let label = format!("Delete a {kind} note of {name} ({undo} brings it back)");
@@ -524,7 +422,7 @@ impl App {
             return Vec::new();
         };
         let (id, name, notes) = (s.id, s.name.clone(), s.notes.len());
-        match rules::delete_stakeholder(&self.board, id) {
+        match rules::delete_stakeholder(&self.doc.board, id) {
             Ok(edit) => {
                 let with = match notes {
                     0 => String::new(),
@@ -538,33 +436,6 @@ impl App {
                 self.settle_people();
                 effects
             }
-            Err(e) => self.refused(e),
-        }
-    }
-
-    fn shift_on_grid(&mut self, power: i8, interest: i8) -> Vec<Effect> {
-        let Some(s) = self.selected_person() else {
-            self.info("No stakeholder selected");
-            return Vec::new();
-        };
-        let (id, before) = (s.id, s.quadrant());
-        match rules::shift_on_grid(&self.board, id, power, interest) {
-            Ok(crate::model::Edit::UpdateStakeholder(moved)) => {
-                let what = if power != 0 {
-                    format!("power {} → {}", s.power, moved.power)
-                } else {
-                    format!("interest {} → {}", s.interest, moved.interest)
-                };
-                let now = moved.quadrant();
-                let place = if now == before {
-                    format!("still {}", now.name())
-                } else {
-                    format!("now {}", now.name())
-                };
-                let label = format!("{}: {what}, {place}", moved.name);
-                self.change(crate::model::Edit::UpdateStakeholder(moved), label)
-            }
-            Ok(other) => self.change(other, "Move on the grid".into()),
             Err(e) => self.refused(e),
         }
     }

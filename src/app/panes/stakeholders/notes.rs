@@ -78,7 +78,11 @@ impl NoteFilter {
     pub fn first_day(&self, today: Date) -> Option<Date> {
         Some(match self.since? {
             Since::Date(d) => d,
-            Since::Days(n) => today.checked_sub(n.days()).unwrap_or(Date::MIN),
+            // `since:8000000d` reaches past the calendar: everything, never a panic.
+            Since::Days(n) => n
+                .checked_neg()
+                .and_then(|back| crate::model::value::add_days(today, back))
+                .unwrap_or(Date::MIN),
             // Weeks start on Monday.
             Since::Week => today
                 .checked_sub(i64::from(today.weekday().to_monday_zero_offset()).days())
@@ -118,9 +122,9 @@ impl App {
     /// The notes the timeline shows, newest first.
     pub fn timeline_notes(&self) -> Vec<(&Stakeholder, &Note)> {
         let f = &self.people.notes;
-        let mut all = self.board.notes_newest_first();
+        let mut all = self.doc.board.notes_newest_first();
         if !f.is_empty() {
-            all.retain(|(s, n)| f.matches(&self.board, s, n, self.today));
+            all.retain(|(s, n)| f.matches(&self.doc.board, s, n, self.run.today));
         }
         all
     }
@@ -141,7 +145,7 @@ impl App {
     /// with a note selected, or the timeline).
     pub(crate) fn focused_note(&self) -> Option<(StakeholderId, NoteId)> {
         let focus = self.people.details || self.people.screen == Screen::Notes;
-        let (s, n) = self.board.note(self.people.note.filter(|_| focus)?)?;
+        let (s, n) = self.doc.board.note(self.people.note.filter(|_| focus)?)?;
         Some((s.id, n.id))
     }
 
@@ -151,7 +155,7 @@ impl App {
             return self
                 .people
                 .note
-                .and_then(|n| self.board.note(n))
+                .and_then(|n| self.doc.board.note(n))
                 .map(|(s, _)| s);
         }
         self.selected_person()
@@ -182,7 +186,7 @@ impl App {
                     ));
                     return Vec::new();
                 };
-                let form = Form::note(s, None, self.today);
+                let form = Form::note(s, None, self.run.today);
                 if self.writable() {
                     self.mode = Mode::Form(Box::new(form));
                 }
@@ -192,7 +196,7 @@ impl App {
                     return Vec::new();
                 }
                 if let Some((who, id)) = self.focused_note() {
-                    let Some((s, n)) = self.board.note(id) else {
+                    let Some((s, n)) = self.doc.board.note(id) else {
                         return Vec::new();
                     };
                     let text = note_template(&s.name, n.kind, n.date, &n.text);
@@ -209,7 +213,7 @@ impl App {
                     ));
                     return Vec::new();
                 };
-                let text = note_template(&s.name, NoteKind::Meeting, self.today, "");
+                let text = note_template(&s.name, NoteKind::Meeting, self.run.today, "");
                 return vec![Effect::EditNote {
                     stakeholder: s.id,
                     note: None,
@@ -241,7 +245,7 @@ impl App {
     /// A note came back from `$EDITOR`: saved as a new note, or over the one it was opened on.
     fn note_edited(&mut self, who: StakeholderId, id: Option<NoteId>, raw: &str) -> Vec<Effect> {
         let parsed = parse_edited_note(raw);
-        let Some(s) = self.board.stakeholder(who) else {
+        let Some(s) = self.doc.board.stakeholder(who) else {
             self.error("The stakeholder is gone: the note was not saved");
             return Vec::new();
         };
@@ -250,7 +254,9 @@ impl App {
             self.info("Empty note: nothing saved");
             return Vec::new();
         }
-        let old = id.and_then(|n| self.board.note(n)).map(|(_, n)| n.clone());
+        let old = id
+            .and_then(|n| self.doc.board.note(n))
+            .map(|(_, n)| n.clone());
         let kind = parsed
             .kind
             .or(old.as_ref().map(|n| n.kind))
@@ -258,11 +264,11 @@ impl App {
         let mut date = parsed
             .date
             .or(old.as_ref().map(|n| n.date))
-            .unwrap_or(self.today);
+            .unwrap_or(self.run.today);
         let mut problems = parsed.problems;
-        if date > self.today {
+        if date > self.run.today {
             problems.push(format!("{date} is in the future"));
-            date = self.today;
+            date = self.run.today;
         }
         let (result, label) = match old {
             Some(old) => {
@@ -279,15 +285,23 @@ impl App {
                 };
                 let label = format!("Edit a {} note of {name}", kind.name());
                 (
-                    rules::update_note(&self.board, who, note, self.today).map(|e| (e, None)),
+                    rules::update_note(&self.doc.board, who, note, self.run.today)
+                        .map(|e| (e, None)),
                     label,
                 )
             }
             None => {
                 let label = format!("Add a {} note for {name}", kind.name());
                 (
-                    rules::add_note(&self.board, who, date, kind, &parsed.text, self.today)
-                        .map(|(e, n)| (e, Some(n))),
+                    rules::add_note(
+                        &self.doc.board,
+                        who,
+                        date,
+                        kind,
+                        &parsed.text,
+                        self.run.today,
+                    )
+                    .map(|(e, n)| (e, Some(n))),
                     label,
                 )
             }
@@ -314,10 +328,10 @@ impl App {
 
     /// `l`: the picker over timeline entries and backlog items, the note's links ticked.
     fn open_link_picker(&mut self, who: StakeholderId, id: NoteId) {
-        let Some((s, n)) = self.board.note(id) else {
+        let Some((s, n)) = self.doc.board.note(id) else {
             return;
         };
-        let b = &self.board;
+        let b = &self.doc.board;
         let mut timeline: Vec<&crate::model::TimelineEntry> = b.timeline.iter().collect();
         timeline.sort_by_key(|e| (e.start, e.id));
         let entries = timeline.into_iter().map(|e| Choice {
@@ -364,13 +378,13 @@ impl App {
                 Target::Entry(e) => entries.push(e),
             }
         }
-        let Some((s, old)) = self.board.note(note) else {
+        let Some((s, old)) = self.doc.board.note(note) else {
             self.error("The note is gone: nothing linked");
             return Vec::new();
         };
         let name = s.name.clone();
         let before = (old.items.clone(), old.entries.clone());
-        match rules::link_note(&self.board, stakeholder, note, items, entries) {
+        match rules::link_note(&self.doc.board, stakeholder, note, items, entries) {
             Ok(edit) => {
                 let after = match &edit {
                     crate::model::Edit::UpdateStakeholder(s) => s
@@ -389,11 +403,11 @@ impl App {
                     0 => format!("Unlink a note of {name} from the work"),
                     _ => {
                         let mut names: Vec<String> =
-                            items.iter().map(|i| self.board.item_key(*i)).collect();
+                            items.iter().map(|i| self.doc.board.item_key(*i)).collect();
                         names.extend(
                             entries
                                 .iter()
-                                .filter_map(|e| self.board.entry(*e))
+                                .filter_map(|e| self.doc.board.entry(*e))
                                 .map(|e| e.name.clone()),
                         );
                         format!("Link a note of {name} to {}", names.join(", "))
@@ -475,6 +489,10 @@ mod tests {
         let days = NoteFilter::parse("since:30d kind:");
         assert_eq!(days.first_day(today), Some(date(2026, 10, 29)));
         assert!(days.kinds.is_empty(), "a bare kind: is still being typed");
+        let far = NoteFilter::parse("since:8000000d");
+        assert_eq!(far.first_day(today), Some(Date::MIN));
+        let far = NoteFilter::parse("since:9223372036854775807d");
+        assert_eq!(far.first_day(today), Some(Date::MIN));
         let on = NoteFilter::parse("since:2026-10-07");
         assert_eq!(on.first_day(today), Some(date(2026, 10, 7)));
         let bad = NoteFilter::parse("kind:gossip since:soon");

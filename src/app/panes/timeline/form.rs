@@ -2,33 +2,17 @@
 //! Every field is checked before anything reaches the board; errors show beside the field.
 
 use crate::app::form::Field;
+use crate::app::form::FieldId;
 use crate::app::{Form, FormKind, TimelineForm};
 use crate::model::{EntryKind, Risk, RiskStatus, TimelineEntry};
 use jiff::civil::Date;
 
-const DATE_HINT: &str = "YYYY-MM-DD, today, or +3d / -1w from today";
+use crate::model::value::{self, DATE_HINT};
 
-/// A date as typed: `2026-12-14`, `today`, or days/weeks from `base` (`+3`, `+3d`, `-2w`).
+/// A date as typed: `2026-12-14`, `today`, or days/weeks from `base` (`+3`, `+3d`, `-2w`); a date
+/// past the calendar (`+8000000d`) is an error, never a panic.
 pub fn parse_date(v: &str, base: Date) -> Result<Date, String> {
-    let v = v.trim();
-    if v.eq_ignore_ascii_case("today") {
-        return Ok(base);
-    }
-    if let Some(rest) = v.strip_prefix(['+', '-']) {
-        let sign: i64 = if v.starts_with('-') { -1 } else { 1 };
-        let (num, unit) = match rest.strip_suffix(['w', 'W']) {
-            Some(n) => (n, 7),
-            None => (rest.strip_suffix(['d', 'D']).unwrap_or(rest), 1),
-        };
-        let n: i64 = num
-            .parse()
-            .map_err(|_| format!("\"{v}\" is not a date ({DATE_HINT})"))?;
-        return base
-            .checked_add(jiff::Span::new().days(sign * n * unit))
-            .map_err(|_| format!("\"{v}\" is too far away"));
-    }
-    v.parse::<Date>()
-        .map_err(|_| format!("\"{v}\" is not a date ({DATE_HINT})"))
+    crate::model::value::parse_date(v, base)
 }
 
 fn parse_money(v: &str) -> Result<u64, String> {
@@ -52,12 +36,11 @@ fn parse_money(v: &str) -> Result<u64, String> {
     }
 }
 
-fn scale(form: &mut Form, label: &str) -> Option<u8> {
-    let v = form.value(label);
-    match v.parse::<u8>() {
-        Ok(n) if (1..=5).contains(&n) => Some(n),
-        _ => {
-            form.set_error(label, format!("\"{v}\" is not 1–5"));
+fn scale(form: &mut Form, id: FieldId) -> Option<u8> {
+    match value::parse_scale(&form.value(id)) {
+        Ok(n) => Some(n),
+        Err(e) => {
+            form.set_error(id, e);
             None
         }
     }
@@ -81,21 +64,33 @@ impl Form {
             kind: FormKind::Timeline(kind),
             title,
             fields: vec![
-                Field::new("Name", "what this phase or milestone is", &entry.name),
-                Field::new("Kind", "phase, milestone or release", entry.kind.name()),
-                Field::new("Start", DATE_HINT, &entry.start.to_string()),
                 Field::new(
-                    "End",
+                    FieldId::Name,
+                    "what this phase or milestone is",
+                    &entry.name,
+                ),
+                Field::new(
+                    FieldId::Kind,
+                    "phase, milestone or release",
+                    entry.kind.name(),
+                ),
+                Field::new(FieldId::Start, DATE_HINT, &entry.start.to_string()),
+                Field::new(
+                    FieldId::End,
                     "the last day (a phase); +2w counts from the start",
                     &entry.end.to_string(),
                 ),
-                Field::new("Owner", "who answers for it", &entry.owner),
+                Field::new(FieldId::Owner, "who answers for it", &entry.owner),
                 Field::new(
-                    "Budget",
+                    FieldId::Budget,
                     "planned cost, e.g. 40000 or 40k",
                     &money(entry.planned_cost),
                 ),
-                Field::new("Spent", "actual cost to date", &money(entry.actual_cost)),
+                Field::new(
+                    FieldId::Spent,
+                    "actual cost to date",
+                    &money(entry.actual_cost),
+                ),
             ],
             focus: 0,
         }
@@ -106,46 +101,46 @@ impl Form {
         for f in &mut self.fields {
             f.error = None;
         }
-        let name = self.value("Name");
+        let name = self.value(FieldId::Name);
         if name.is_empty() {
-            self.set_error("Name", "a name cannot be empty".into());
+            self.set_error(FieldId::Name, "a name cannot be empty".into());
         }
-        let kind = match self.value("Kind").to_lowercase().as_str() {
+        let kind = match self.value(FieldId::Kind).to_lowercase().as_str() {
             "" | "phase" | "p" => Some(EntryKind::Phase),
             "milestone" | "m" => Some(EntryKind::Milestone),
             "release" | "r" => Some(EntryKind::Release),
             other => {
                 self.set_error(
-                    "Kind",
+                    FieldId::Kind,
                     format!("\"{other}\" is not phase, milestone or release"),
                 );
                 None
             }
         };
-        let start = parse_date(&self.value("Start"), today)
-            .map_err(|e| self.set_error("Start", e))
+        let start = parse_date(&self.value(FieldId::Start), today)
+            .map_err(|e| self.set_error(FieldId::Start, e))
             .ok();
         let end = match (kind, start) {
             (Some(k), Some(s)) if k.is_point() => Some(s),
             (_, s) => {
-                let v = self.value("End");
+                let v = self.value(FieldId::End);
                 let base = s.unwrap_or(today);
                 // "+2w" in the end field counts from the start.
                 parse_date(&v, base)
-                    .map_err(|e| self.set_error("End", e))
+                    .map_err(|e| self.set_error(FieldId::End, e))
                     .ok()
             }
         };
         if let (Some(s), Some(e)) = (start, end)
             && e < s
         {
-            self.set_error("End", format!("ends {e}, before it starts {s}"));
+            self.set_error(FieldId::End, format!("ends {e}, before it starts {s}"));
         }
-        let planned = parse_money(&self.value("Budget"))
-            .map_err(|e| self.set_error("Budget", e))
+        let planned = parse_money(&self.value(FieldId::Budget))
+            .map_err(|e| self.set_error(FieldId::Budget, e))
             .ok();
-        let actual = parse_money(&self.value("Spent"))
-            .map_err(|e| self.set_error("Spent", e))
+        let actual = parse_money(&self.value(FieldId::Spent))
+            .map_err(|e| self.set_error(FieldId::Spent, e))
             .ok();
         if let Some(bad) = self.fields.iter().position(|f| f.error.is_some()) {
             self.focus = bad;
@@ -156,7 +151,7 @@ impl Form {
             kind: kind?,
             start: start?,
             end: end?,
-            owner: self.value("Owner"),
+            owner: self.value(FieldId::Owner),
             planned_cost: planned?,
             actual_cost: actual?,
             ..template.clone()
@@ -179,20 +174,24 @@ impl Form {
             kind: FormKind::Timeline(kind),
             title,
             fields: vec![
-                Field::new("Title", "what could go wrong", &risk.title),
+                Field::new(FieldId::Title, "what could go wrong", &risk.title),
                 Field::new(
-                    "Probability",
+                    FieldId::Probability,
                     "1 rare … 5 almost certain",
                     &risk.probability.to_string(),
                 ),
                 Field::new(
-                    "Impact",
+                    FieldId::Impact,
                     "1 negligible … 5 severe",
                     &risk.impact.to_string(),
                 ),
-                Field::new("Owner", "who watches it", &risk.owner),
-                Field::new("Mitigation", "what we do about it", &risk.mitigation),
-                Field::new("Status", "open, mitigating or closed", risk.status.name()),
+                Field::new(FieldId::Owner, "who watches it", &risk.owner),
+                Field::new(FieldId::Mitigation, "what we do about it", &risk.mitigation),
+                Field::new(
+                    FieldId::Status,
+                    "open, mitigating or closed",
+                    risk.status.name(),
+                ),
             ],
             focus: 0,
         }
@@ -203,19 +202,19 @@ impl Form {
         for f in &mut self.fields {
             f.error = None;
         }
-        let title = self.value("Title");
+        let title = self.value(FieldId::Title);
         if title.is_empty() {
-            self.set_error("Title", "say what could go wrong".into());
+            self.set_error(FieldId::Title, "say what could go wrong".into());
         }
-        let probability = scale(self, "Probability");
-        let impact = scale(self, "Impact");
-        let status = match self.value("Status").to_lowercase().as_str() {
+        let probability = scale(self, FieldId::Probability);
+        let impact = scale(self, FieldId::Impact);
+        let status = match self.value(FieldId::Status).to_lowercase().as_str() {
             "" | "open" => Some(RiskStatus::Open),
             "mitigating" => Some(RiskStatus::Mitigating),
             "closed" => Some(RiskStatus::Closed),
             other => {
                 self.set_error(
-                    "Status",
+                    FieldId::Status,
                     format!("\"{other}\" is not open, mitigating or closed"),
                 );
                 None
@@ -229,8 +228,8 @@ impl Form {
             title,
             probability: probability?,
             impact: impact?,
-            owner: self.value("Owner"),
-            mitigation: self.value("Mitigation"),
+            owner: self.value(FieldId::Owner),
+            mitigation: self.value(FieldId::Mitigation),
             status: status?,
             ..template.clone()
         })
@@ -253,6 +252,7 @@ mod tests {
         let bad = parse_date("2026-02-30", base).expect_err("no such day");
         assert!(bad.contains("\"2026-02-30\" is not a date"), "{bad}");
         assert!(parse_date("+x", base).is_err());
+        assert!(parse_date("+8000000d", base).is_err());
     }
 
     #[test]

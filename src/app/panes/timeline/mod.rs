@@ -2,17 +2,19 @@
 //! keyboard, pushing dependents when asked), dependencies and links to the work, the budget view and
 //! the risk register.
 
+mod derived;
 mod form;
+mod risks;
+mod submit;
 
-use crate::app::picker::{Choice, Picker, Purpose, Target};
-use crate::app::{Action, App, Effect, Form, FormKind, Mode};
-use crate::model::forecast::Forecast;
-use crate::model::{
-    Edit, EntryId, EntryKind, ItemId, Risk, RiskId, TimelineEntry, open_risks_by_exposure, plan,
-};
+use submit::entry_choice;
+
+pub use derived::{RowInfo, TimelineCache};
+
+use crate::app::picker::{Picker, Purpose};
+use crate::app::{Action, App, Effect, Form, Mode};
+use crate::model::{Edit, EntryId, Risk, RiskId, TimelineEntry, open_risks_by_exposure, plan};
 use jiff::civil::Date;
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 /// How much time a column of the chart stands for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -68,38 +70,12 @@ pub enum Sub {
     Risks,
 }
 
-/// What the timeline's frames share until the board changes, so a keystroke that only moves the
-/// selection or the chart costs what is on screen: the linked items' points and done-ness, the work
-/// ahead of each milestone, the critical path and the forecasts computed so far. The UI fills it (as
-/// it does scroll offsets); `key` says which board it belongs to.
-#[derive(Debug, Default)]
-pub struct TimelineCache {
-    pub key: Option<(u64, Date, usize, usize, usize)>,
-    /// Every item's points and state by id (dense: ids are handed out in order): 0 for no item,
-    /// else `points << 2 | 1` open or `points << 2 | 2` done.
-    pub items: Vec<u32>,
-    /// Fingerprint of the items' points and done-ness and of the entries' links.
-    pub items_fp: Option<u64>,
-    pub ahead: HashMap<EntryId, u32>,
-    /// Fingerprint of the milestones' dates, `items_fp` and the sprint cadence behind `ahead` and
-    /// `forecasts`.
-    pub ahead_fp: Option<u64>,
-    pub critical: Option<HashSet<EntryId>>,
-    /// Entries with a broken dependency, on either side of it.
-    pub broken: HashSet<EntryId>,
-    /// `App::timeline_order` for the board of `key`.
-    pub order: Vec<usize>,
-    pub forecasts: HashMap<EntryId, Forecast>,
-    /// Remaining points → sprints needed by 50% and 85% of the futures, for the velocities and share
-    /// of the active sprint in `needed_key`; kept across board changes while those stay the same.
-    pub needed: HashMap<u32, (u32, u32)>,
-    pub needed_key: Option<(Vec<u32>, u64)>,
-}
-
 /// The timeline pane's view.
 #[derive(Debug, Default)]
 pub struct TimelineView {
-    pub cache: RefCell<TimelineCache>,
+    /// Derived data of the board (progress, forecasts, broken dependencies, the critical path),
+    /// kept until the board changes; `App::prepare_frame` fills it before a frame.
+    pub cache: TimelineCache,
     pub selected: Option<EntryId>,
     /// First day of the chart; `None` keeps today a quarter of the way in.
     pub origin: Option<Date>,
@@ -130,16 +106,6 @@ fn add_days(d: Date, n: i32) -> Date {
         .unwrap_or(d)
 }
 
-impl TimelineCache {
-    /// An item's points and whether it is done, when it exists.
-    pub fn item(&self, id: ItemId) -> Option<(u32, bool)> {
-        match self.items.get(id.0 as usize).copied().unwrap_or(0) {
-            0 => None,
-            v => Some((v >> 2, v & 3 == 2)),
-        }
-    }
-}
-
 impl App {
     /// Positions in `board.timeline` in the order the gantt lists them (by start, then end, then
     /// id), the pane's filter applied.
@@ -148,7 +114,7 @@ impl App {
         let words = self.timeline.filter.to_lowercase();
         let words: Vec<&str> = words.split_whitespace().collect();
         if !words.is_empty() {
-            let t = &self.board.timeline;
+            let t = &self.doc.board.timeline;
             order.retain(|&p| {
                 let e = &t[p];
                 let hay = format!("{} {} {}", e.name, e.owner, e.kind.name()).to_lowercase();
@@ -160,23 +126,19 @@ impl App {
 
     /// Every entry's position in the gantt's order, with no filter (what the frame cache keeps).
     pub fn timeline_sorted(&self) -> Vec<usize> {
-        if let Ok(cache) = self.timeline.cache.try_borrow()
-            && cache.key == Some(self.timeline_key())
-        {
+        let cache = &self.timeline.cache;
+        if cache.key == Some(self.timeline_key()) {
             return cache.order.clone();
         }
-        let t = &self.board.timeline;
-        let mut order: Vec<usize> = (0..t.len()).collect();
-        order.sort_unstable_by_key(|&p| (t[p].start, t[p].end, t[p].id));
-        order
+        derived::sorted(&self.doc.board.timeline)
     }
 
     /// Which board a `TimelineCache` was filled from.
     pub fn timeline_key(&self) -> (u64, Date, usize, usize, usize) {
-        let b = &self.board;
+        let b = &self.doc.board;
         (
-            self.changes,
-            self.today,
+            self.doc.revision,
+            self.run.today,
             b.items.len(),
             b.timeline.len(),
             b.sprints.len(),
@@ -187,31 +149,36 @@ impl App {
     pub fn timeline_rows(&self) -> Vec<EntryId> {
         self.timeline_order()
             .into_iter()
-            .map(|p| self.board.timeline[p].id)
+            .map(|p| self.doc.board.timeline[p].id)
             .collect()
     }
 
     /// The selected entry: the remembered one while it exists, else the first upcoming one.
     pub fn selected_entry(&self) -> Option<&TimelineEntry> {
-        if let Some(e) = self.timeline.selected.and_then(|id| self.board.entry(id)) {
+        if let Some(e) = self
+            .timeline
+            .selected
+            .and_then(|id| self.doc.board.entry(id))
+        {
             return Some(e);
         }
         let rows = self.timeline_rows();
-        let today = self.today;
+        let today = self.run.today;
         rows.iter()
-            .filter_map(|id| self.board.entry(*id))
+            .filter_map(|id| self.doc.board.entry(*id))
             .find(|e| e.end >= today)
-            .or_else(|| rows.last().and_then(|id| self.board.entry(*id)))
+            .or_else(|| rows.last().and_then(|id| self.doc.board.entry(*id)))
     }
 
     /// Risks in the register's order: open ones by exposure, then closed ones.
     pub fn risk_rows(&self) -> Vec<RiskId> {
-        let mut rows: Vec<RiskId> = open_risks_by_exposure(&self.board.risks)
+        let mut rows: Vec<RiskId> = open_risks_by_exposure(&self.doc.board.risks)
             .iter()
             .map(|r| r.id)
             .collect();
         rows.extend(
-            self.board
+            self.doc
+                .board
                 .risks
                 .iter()
                 .filter(|r| !r.is_open())
@@ -226,7 +193,7 @@ impl App {
             Some(id) if rows.contains(&id) => id,
             _ => *rows.first()?,
         };
-        self.board.risk(id)
+        self.doc.board.risk(id)
     }
 
     /// The first day of the chart.
@@ -238,7 +205,7 @@ impl App {
     pub fn timeline_origin_for(&self, days: i32) -> Date {
         self.timeline
             .origin
-            .unwrap_or_else(|| add_days(self.today, -(days.max(8) / 4)))
+            .unwrap_or_else(|| add_days(self.run.today, -(days.max(8) / 4)))
     }
 
     pub(crate) fn timeline_action(&mut self, action: Action) -> Vec<Effect> {
@@ -293,7 +260,7 @@ impl App {
             }
             GoToToday => {
                 self.timeline.origin = None;
-                self.info(format!("Today is {}", self.today));
+                self.info(format!("Today is {}", self.run.today));
             }
             Budget => {
                 self.timeline.sub = if self.timeline.sub == Sub::Budget {
@@ -329,7 +296,7 @@ impl App {
             EndWeekLater => return self.shift(7, true),
             AddEntry => {
                 if self.writable() {
-                    let mut blank = plan::blank_entry(self.today);
+                    let mut blank = plan::blank_entry(self.run.today);
                     if let Some(sel) = self.selected_entry() {
                         blank.start = add_days(sel.end, 1);
                         blank.end = add_days(blank.start, 13);
@@ -353,7 +320,7 @@ impl App {
                     return Vec::new();
                 };
                 let next = self.neighbour_entry(e.id);
-                return match plan::delete_entry(&self.board, e.id) {
+                return match plan::delete_entry(&self.doc.board, e.id) {
                     Ok(edit) => {
                         let effects = self.change(edit, format!("Delete \"{}\"", e.name));
                         if !effects.is_empty() {
@@ -376,7 +343,7 @@ impl App {
                     .timeline_rows()
                     .into_iter()
                     .filter(|id| *id != e.id)
-                    .filter_map(|id| self.board.entry(id))
+                    .filter_map(|id| self.doc.board.entry(id))
                     .map(|d| entry_choice(d, e.depends_on.contains(&d.id)))
                     .collect();
                 let title = format!("\"{}\" depends on", e.name);
@@ -436,7 +403,7 @@ impl App {
 
     /// Scrolls the chart so the entry's start shows, when it is outside the days on screen.
     fn bring_into_view(&mut self, id: EntryId) {
-        let Some(e) = self.board.entry(id) else {
+        let Some(e) = self.doc.board.entry(id) else {
             return;
         };
         let origin = self.timeline_origin();
@@ -464,9 +431,9 @@ impl App {
         };
         let push = self.timeline.push;
         let result = if end {
-            plan::shift_end(&self.board, e.id, days, push)
+            plan::shift_end(&self.doc.board, e.id, days, push)
         } else {
-            plan::shift_entry(&self.board, e.id, days, push)
+            plan::shift_entry(&self.doc.board, e.id, days, push)
         };
         let edit = match result {
             Ok(edit) => edit,
@@ -496,14 +463,15 @@ impl App {
         self.timeline.selected = Some(e.id);
         let effects = self.change(edit, label);
         if !effects.is_empty()
-            && let Some(moved) = self.board.entry(e.id)
+            && let Some(moved) = self.doc.board.entry(e.id)
         {
-            let broken = moved.broken_dependencies(&self.board.timeline).len()
-                + plan::broken_dependents(&self.board.timeline, moved).len();
+            let broken = moved.broken_dependencies(&self.doc.board.timeline).len()
+                + plan::broken_dependents(&self.doc.board.timeline, moved).len();
             if broken > 0 {
                 let msg = format!(
                     "{} — ✗ {broken} broken dependenc{} (P pushes dependents along)",
-                    self.status
+                    self.run
+                        .status
                         .as_ref()
                         .map_or(String::new(), |s| s.text.clone()),
                     if broken == 1 { "y" } else { "ies" }
@@ -517,353 +485,5 @@ impl App {
     fn refuse(&mut self, err: plan::PlanError) -> Vec<Effect> {
         self.error(err.to_string());
         Vec::new()
-    }
-
-    /// Every backlog item as a picker choice, ticked when in `on`.
-    fn item_choices(&self, on: &[ItemId]) -> Vec<Choice> {
-        let on: std::collections::HashSet<ItemId> = on.iter().copied().collect();
-        self.board
-            .items
-            .iter()
-            .map(|it| Choice {
-                target: Target::Item(it.id),
-                label: format!("{} {}", self.board.item_key(it.id), it.title),
-                detail: match it.points {
-                    Some(p) => format!("{} · {p} pts", it.status),
-                    None => format!("{} · no estimate", it.status),
-                },
-                on: on.contains(&it.id),
-            })
-            .collect()
-    }
-
-    /// The risk register's keys: j/k, add, edit, close, link, delete; Esc or r goes back.
-    fn risk_action(&mut self, action: Action) -> Vec<Effect> {
-        use Action::*;
-        let rows = self.risk_rows();
-        match action {
-            Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_) => {
-                if rows.is_empty() {
-                    return Vec::new();
-                }
-                let at = self
-                    .selected_risk()
-                    .and_then(|r| rows.iter().position(|id| *id == r.id))
-                    .unwrap_or(0) as i64;
-                let page = self.viewport.page.max(1) as i64;
-                let to = match action {
-                    Down => at + 1,
-                    Up => at - 1,
-                    Top => 0,
-                    Bottom => rows.len() as i64,
-                    PageDown => at + page,
-                    PageUp => at - page,
-                    Scroll(n) => at + i64::from(n),
-                    _ => at,
-                };
-                self.timeline.risk = Some(rows[to.clamp(0, rows.len() as i64 - 1) as usize]);
-            }
-            Cancel | Risks => self.timeline.sub = Sub::Gantt,
-            Budget => self.timeline.sub = Sub::Budget,
-            Details => self.timeline.details = !self.timeline.details,
-            AddEntry => {
-                if self.writable() {
-                    let blank = plan::blank_risk(self.today);
-                    self.mode = Mode::Form(Box::new(Form::risk(&blank, true)));
-                }
-            }
-            EditEntry => match self.selected_risk().cloned() {
-                Some(r) if self.writable() => {
-                    self.mode = Mode::Form(Box::new(Form::risk(&r, false)))
-                }
-                Some(_) => {}
-                None => self.info(format!(
-                    "No risk yet: {} adds one",
-                    self.keymap.hint(&AddEntry)
-                )),
-            },
-            CloseRisk => {
-                let Some(r) = self.selected_risk().cloned() else {
-                    self.info("No risk selected");
-                    return Vec::new();
-                };
-                let verb = if r.is_open() { "Close" } else { "Reopen" };
-                return match plan::toggle_closed(&self.board, r.id) {
-                    Ok(edit) => {
-                        self.timeline.risk = Some(r.id);
-                        self.change(edit, format!("{verb} risk \"{}\"", r.title))
-                    }
-                    Err(e) => self.refuse(e),
-                };
-            }
-            DeleteEntry => {
-                let Some(r) = self.selected_risk().cloned() else {
-                    self.info("No risk selected");
-                    return Vec::new();
-                };
-                let at = rows.iter().position(|id| *id == r.id).unwrap_or(0);
-                let next = rows
-                    .get(at + 1)
-                    .or_else(|| at.checked_sub(1).and_then(|p| rows.get(p)))
-                    .copied();
-                let effects = self.change(
-                    Edit::RemoveRisk(r.id),
-                    format!("Delete risk \"{}\"", r.title),
-                );
-                if !effects.is_empty() {
-                    self.timeline.risk = next;
-                }
-                return effects;
-            }
-            LinkItems => {
-                let Some(r) = self.selected_risk().cloned() else {
-                    self.info("No risk selected");
-                    return Vec::new();
-                };
-                if !self.writable() {
-                    return Vec::new();
-                }
-                let mut choices: Vec<Choice> = self
-                    .timeline_rows()
-                    .into_iter()
-                    .filter_map(|id| self.board.entry(id))
-                    .map(|e| entry_choice(e, r.entries.contains(&e.id)))
-                    .collect();
-                choices.extend(self.item_choices(&r.items));
-                let title = format!("Risk \"{}\" threatens", r.title);
-                self.mode = Mode::Picker(Box::new(Picker::new(
-                    title,
-                    Purpose::RiskLinks(r.id),
-                    choices,
-                )));
-            }
-            other => {
-                // Gantt keys still scroll and zoom behind the register; the rest says where it works.
-                self.timeline.sub = Sub::Gantt;
-                let effects = self.timeline_action(other.clone());
-                if matches!(
-                    other,
-                    ShiftEarlier
-                        | ShiftLater
-                        | ShiftWeekEarlier
-                        | ShiftWeekLater
-                        | EndEarlier
-                        | EndLater
-                        | EndWeekEarlier
-                        | EndWeekLater
-                ) {
-                    return effects;
-                }
-                self.timeline.sub = Sub::Risks;
-                return effects;
-            }
-        }
-        Vec::new()
-    }
-
-    pub(crate) fn submit_timeline_form(&mut self, mut form: Form) -> Vec<Effect> {
-        let FormKind::Timeline(kind) = form.kind else {
-            return Vec::new();
-        };
-        let today = self.today;
-        match kind {
-            TimelineForm::AddEntry | TimelineForm::EditEntry(_) => {
-                let template = match kind {
-                    TimelineForm::EditEntry(id) => match self.board.entry(id) {
-                        Some(e) => e.clone(),
-                        None => return self.refuse(plan::PlanError::NoEntry(id)),
-                    },
-                    _ => plan::blank_entry(today),
-                };
-                let Some(entry) = form.entry_values(&template, today) else {
-                    self.mode = Mode::Form(Box::new(form));
-                    return Vec::new();
-                };
-                if let TimelineForm::EditEntry(_) = kind {
-                    if entry == template {
-                        self.info("No changes");
-                        return Vec::new();
-                    }
-                    let label = format!("Edit \"{}\"", entry.name);
-                    self.timeline.selected = Some(entry.id);
-                    return self.change(Edit::UpdateEntry(Box::new(entry)), label);
-                }
-                let name = entry.name.clone();
-                let kind_name = entry.kind.name();
-                match plan::add_entry(&self.board, entry) {
-                    Ok((edit, id)) => {
-                        let effects = self.change(edit, format!("Add {kind_name} \"{name}\""));
-                        self.timeline.selected = Some(id);
-                        self.bring_into_view(id);
-                        effects
-                    }
-                    Err(e) => self.refuse(e),
-                }
-            }
-            TimelineForm::AddRisk | TimelineForm::EditRisk(_) => {
-                let template = match kind {
-                    TimelineForm::EditRisk(id) => match self.board.risk(id) {
-                        Some(r) => r.clone(),
-                        None => return self.refuse(plan::PlanError::NoRisk(id)),
-                    },
-                    _ => plan::blank_risk(today),
-                };
-                let Some(risk) = form.risk_values(&template) else {
-                    self.mode = Mode::Form(Box::new(form));
-                    return Vec::new();
-                };
-                if let TimelineForm::EditRisk(id) = kind {
-                    if risk == template {
-                        self.info("No changes");
-                        return Vec::new();
-                    }
-                    self.timeline.risk = Some(id);
-                    let label = format!("Edit risk \"{}\"", risk.title);
-                    return self.change(Edit::UpdateRisk(Box::new(risk)), label);
-                }
-                let title = risk.title.clone();
-                let exposure = risk.exposure();
-                let (edit, id) = plan::add_risk(&self.board, risk);
-                let effects =
-                    self.change(edit, format!("Add risk \"{title}\" (exposure {exposure})"));
-                self.timeline.risk = Some(id);
-                effects
-            }
-        }
-    }
-
-    /// The picker's answer for the timeline: an entry's items or dependencies, a risk's links.
-    pub(crate) fn apply_timeline_picks(
-        &mut self,
-        purpose: Purpose,
-        chosen: Vec<Target>,
-    ) -> Vec<Effect> {
-        let items: Vec<ItemId> = chosen
-            .iter()
-            .filter_map(|t| match t {
-                Target::Item(id) => Some(*id),
-                Target::Entry(_) => None,
-            })
-            .collect();
-        let entries: Vec<EntryId> = chosen
-            .iter()
-            .filter_map(|t| match t {
-                Target::Entry(id) => Some(*id),
-                Target::Item(_) => None,
-            })
-            .collect();
-        let name = |app: &App, id: EntryId| {
-            app.board
-                .entry(id)
-                .map_or(String::new(), |e| e.name.clone())
-        };
-        let (result, label) = match purpose {
-            Purpose::EntryItems(id) => {
-                if self
-                    .board
-                    .entry(id)
-                    .is_some_and(|e| same_set(&e.items, &items))
-                {
-                    self.info("No changes");
-                    return Vec::new();
-                }
-                let label = format!(
-                    "Link {} to \"{}\"",
-                    plural(items.len(), "item"),
-                    name(self, id)
-                );
-                (plan::link_items(&self.board, id, items), label)
-            }
-            Purpose::EntryDeps(id) => {
-                if self
-                    .board
-                    .entry(id)
-                    .is_some_and(|e| same_set(&e.depends_on, &entries))
-                {
-                    self.info("No changes");
-                    return Vec::new();
-                }
-                let label = format!(
-                    "\"{}\" depends on {}",
-                    name(self, id),
-                    plural(entries.len(), "entry")
-                );
-                (plan::set_dependencies(&self.board, id, entries), label)
-            }
-            Purpose::RiskLinks(id) => {
-                let same = |r: &Risk| same_set(&r.items, &items) && same_set(&r.entries, &entries);
-                if self.board.risk(id).is_some_and(same) {
-                    self.info("No changes");
-                    return Vec::new();
-                }
-                let title = self
-                    .board
-                    .risk(id)
-                    .map_or(String::new(), |r| r.title.clone());
-                let label = format!(
-                    "Link risk \"{title}\" to {} and {}",
-                    plural(entries.len(), "entry"),
-                    plural(items.len(), "item")
-                );
-                (plan::link_risk(&self.board, id, items, entries), label)
-            }
-            Purpose::NoteLinks { .. } => return Vec::new(),
-        };
-        let effects = match result {
-            Ok(edit) => self.change(edit, label),
-            Err(e) => return self.refuse(e),
-        };
-        // A dependency picked on an entry that already starts too early is broken at once: say so.
-        if let (Purpose::EntryDeps(id), false) = (purpose, effects.is_empty())
-            && let Some(e) = self.board.entry(id)
-        {
-            let broken: Vec<String> = e
-                .broken_dependencies(&self.board.timeline)
-                .iter()
-                .map(|d| format!("\"{}\" ends {}", d.name, d.end))
-                .collect();
-            if !broken.is_empty() {
-                let msg = format!(
-                    "{} — ✗ it starts {} but {} (> moves it, P pushes dependents)",
-                    self.status
-                        .as_ref()
-                        .map_or(String::new(), |s| s.text.clone()),
-                    e.start,
-                    broken.join(", ")
-                );
-                self.error(msg);
-            }
-        }
-        effects
-    }
-}
-
-/// The same ids, whatever their order: the picker lists them in its own order, not the file's.
-fn same_set<T: Ord + Copy>(a: &[T], b: &[T]) -> bool {
-    let (mut a, mut b) = (a.to_vec(), b.to_vec());
-    a.sort_unstable();
-    b.sort_unstable();
-    a == b
-}
-
-fn plural(n: usize, what: &str) -> String {
-    match (n, what) {
-        (1, _) => format!("1 {what}"),
-        (_, "entry") => format!("{n} entries"),
-        _ => format!("{n} {what}s"),
-    }
-}
-
-fn entry_choice(e: &TimelineEntry, on: bool) -> Choice {
-    let when = if e.kind == EntryKind::Phase {
-        format!("{} → {}", e.start, e.end)
-    } else {
-        e.start.to_string()
-    };
-    Choice {
-        target: Target::Entry(e.id),
-        label: e.name.clone(),
-        detail: format!("{} · {when}", e.kind.name()),
-        on,
     }
 }

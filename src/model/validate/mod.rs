@@ -1,9 +1,19 @@
 //! Checks a loaded board for what would make it unsafe to use: duplicate ids, links to ids that do not
-//! exist, statuses that are not workflow columns. Each problem names the thing it is about.
+//! exist, statuses that are not workflow columns, and any field outside the limits the forms keep
+//! (`model::value`). Each problem names the thing it is about.
 
-use super::{Board, EntryId, ItemId, SprintState};
+mod edits;
+mod fields;
+
+pub use edits::check_item;
+
+use super::value::shorten;
+use super::{Board, EntryId, ItemId, Risk, Sprint, SprintState, Stakeholder, TimelineEntry};
 use std::collections::HashSet;
 use std::fmt;
+
+/// Characters of a name or title quoted in a problem (a 50 MB title is not repeated back).
+const NAME_IN_MESSAGE: usize = 60;
 
 /// One thing wrong with a board, in words a user can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,9 +25,41 @@ impl fmt::Display for Problem {
     }
 }
 
+pub(super) fn sprint_name(s: &Sprint) -> String {
+    format!(
+        "sprint {} (\"{}\")",
+        s.id,
+        shorten(&s.name, NAME_IN_MESSAGE)
+    )
+}
+
+pub(super) fn entry_name(e: &TimelineEntry) -> String {
+    format!(
+        "timeline entry {} (\"{}\")",
+        e.id,
+        shorten(&e.name, NAME_IN_MESSAGE)
+    )
+}
+
+pub(super) fn risk_name(r: &Risk) -> String {
+    format!("risk {} (\"{}\")", r.id, shorten(&r.title, NAME_IN_MESSAGE))
+}
+
+pub(super) fn stakeholder_name(s: &Stakeholder) -> String {
+    format!(
+        "stakeholder {} (\"{}\")",
+        s.id,
+        shorten(&s.name, NAME_IN_MESSAGE)
+    )
+}
+
 impl Board {
     fn describe_item(&self, id: ItemId, title: &str) -> String {
-        format!("item {} (\"{}\")", self.item_key(id), title)
+        format!(
+            "item {} (\"{}\")",
+            self.item_key(id),
+            shorten(title, NAME_IN_MESSAGE)
+        )
     }
 
     /// Every problem found, in file order; empty when the board is sound.
@@ -28,14 +70,25 @@ impl Board {
         if self.project.key.trim().is_empty() {
             say("project key is empty (it prefixes item keys, e.g. CRN-12)".into());
         }
+        fields::project(&self.project, &mut |m| say(format!("project: {m}")));
+        fields::settings(&self.settings, &mut |m| say(format!("settings: {m}")));
         if self.columns.is_empty() {
             say("the workflow has no columns".into());
         }
         let mut columns = HashSet::new();
         for c in &self.columns {
             if !columns.insert(c.name.as_str()) {
-                say(format!("workflow column \"{}\" appears twice", c.name));
+                say(format!(
+                    "workflow column \"{}\" appears twice",
+                    shorten(&c.name, NAME_IN_MESSAGE)
+                ));
             }
+            fields::column(c, &mut |m| {
+                say(format!(
+                    "workflow column \"{}\": {m}",
+                    shorten(&c.name, NAME_IN_MESSAGE)
+                ))
+            });
         }
 
         let items: HashSet<ItemId> = self.items.iter().map(|i| i.id).collect();
@@ -74,14 +127,6 @@ impl Board {
                     names.join(", ")
                 ));
             }
-            if let Some(p) = it.points
-                && !super::FIBONACCI.contains(&p)
-            {
-                say(format!(
-                    "{}: {p} points is not on the Fibonacci scale",
-                    who()
-                ));
-            }
             if let Some(s) = it.sprint
                 && !sprints.contains(&s.0)
             {
@@ -110,15 +155,7 @@ impl Board {
                     ));
                 }
             }
-            if let Some(r) = &it.rice
-                && r.confidence > 100
-            {
-                say(format!(
-                    "{}: RICE confidence {}% is over 100%",
-                    who(),
-                    r.confidence
-                ));
-            }
+            fields::item(it, &mut |m| say(format!("{}: {m}", who())));
         }
 
         let active = self
@@ -130,15 +167,18 @@ impl Board {
             say(format!("{active} sprints are active; only one can be"));
         }
         for s in &self.sprints {
+            let who = sprint_name(s);
             if s.end < s.start {
                 say(format!(
-                    "sprint {} (\"{}\"): ends {} before it starts {}",
-                    s.id, s.name, s.end, s.start
+                    "{who}: ends {} before it starts {}",
+                    s.end, s.start
                 ));
             }
+            fields::sprint(s, &mut |m| say(format!("{who}: {m}")));
         }
         for e in &self.timeline {
-            let who = format!("timeline entry {} (\"{}\")", e.id, e.name);
+            let who = entry_name(e);
+            fields::entry(e, &mut |m| say(format!("{who}: {m}")));
             if e.end < e.start {
                 say(format!(
                     "{who}: ends {} before it starts {}",
@@ -162,23 +202,16 @@ impl Board {
             }
         }
         for r in &self.risks {
-            let who = format!("risk {} (\"{}\")", r.id, r.title);
-            for (name, v) in [("probability", r.probability), ("impact", r.impact)] {
-                if !(1..=5).contains(&v) {
-                    say(format!("{who}: {name} {v} is not between 1 and 5"));
-                }
-            }
+            let who = risk_name(r);
+            fields::risk(r, &mut |m| say(format!("{who}: {m}")));
             links(&who, &r.items, &r.entries, &items, &entries, self, &mut say);
         }
         for s in &self.stakeholders {
-            let who = format!("stakeholder {} (\"{}\")", s.id, s.name);
-            for (name, v) in [("power", s.power), ("interest", s.interest)] {
-                if !(1..=5).contains(&v) {
-                    say(format!("{who}: {name} {v} is not between 1 and 5"));
-                }
-            }
+            let who = stakeholder_name(s);
+            fields::stakeholder(s, &mut |m| say(format!("{who}: {m}")));
             for n in &s.notes {
                 let who = format!("{who}, note {}", n.id);
+                fields::note(n, &mut |m| say(format!("{who}: {m}")));
                 links(&who, &n.items, &n.entries, &items, &entries, self, &mut say);
             }
         }
@@ -222,52 +255,4 @@ fn links(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Item, ItemKind, SprintId};
-    use jiff::civil::date;
-
-    fn board() -> Board {
-        let mut b = Board::new("Test", "CRN");
-        for id in 1..=2 {
-            b.items.push(std::sync::Arc::new(Item::new(
-                ItemId(id),
-                ItemKind::Story,
-                format!("item {id}"),
-                "To do",
-                date(2026, 1, 1),
-            )));
-        }
-        b
-    }
-
-    #[test]
-    fn a_sound_board_has_no_problems() {
-        assert!(board().validate().is_empty());
-    }
-
-    #[test]
-    fn problems_name_the_item() {
-        let mut b = board();
-        std::sync::Arc::make_mut(&mut b.items[1]).id = ItemId(1);
-        std::sync::Arc::make_mut(&mut b.items[0]).status = "Doingg".into();
-        std::sync::Arc::make_mut(&mut b.items[0]).sprint = Some(SprintId(7));
-        std::sync::Arc::make_mut(&mut b.items[0]).blocked_by = vec![ItemId(42)];
-        let p: Vec<String> = b.validate().into_iter().map(|p| p.0).collect();
-        assert!(p.contains(&"item id 1 is used twice".to_string()), "{p:?}");
-        assert!(
-            p.contains(&"item CRN-1 (\"item 1\"): status \"Doingg\" is not a workflow column (To do, Doing, Review, Done)".to_string()),
-            "{p:?}"
-        );
-        assert!(
-            p.contains(&"item CRN-1 (\"item 1\"): sprint 7 does not exist".to_string()),
-            "{p:?}"
-        );
-        assert!(
-            p.contains(
-                &"item CRN-1 (\"item 1\"): blocked by CRN-42, which does not exist".to_string()
-            ),
-            "{p:?}"
-        );
-    }
-}
+mod tests;

@@ -38,6 +38,25 @@ impl Progress {
     }
 }
 
+/// Done and total points of the items linked to `entry`, with `lookup` giving an item's points and
+/// whether it is done (`None` for an id not on the board).
+pub fn progress_with(
+    entry: &TimelineEntry,
+    lookup: impl Fn(ItemId) -> Option<(u32, bool)>,
+) -> Progress {
+    let mut p = Progress::default();
+    for (points, done) in entry.items.iter().filter_map(|&id| lookup(id)) {
+        p.total += points;
+        p.items += 1;
+        if done {
+            p.done += points;
+        } else {
+            p.open_items += 1;
+        }
+    }
+    p
+}
+
 /// Done and total points of the items linked to `entry`.
 pub fn progress(board: &Board, entry: &TimelineEntry) -> Progress {
     let mut p = Progress::default();
@@ -142,7 +161,7 @@ impl Cadence {
                     f64::from(left.min(s.length_days())) / f64::from(s.length_days().max(1)),
                 )
             }
-            _ => (add_days(today, days - 1), 1.0),
+            _ => (add_days(today, i64::from(days) - 1), 1.0),
         };
         Cadence {
             first_end,
@@ -153,13 +172,17 @@ impl Cadence {
 
     /// The last day of the `n`th future sprint (1-based).
     pub fn end_of(&self, n: u32) -> Date {
-        add_days(self.first_end, (n.max(1) as i32 - 1) * self.days)
+        // In i64: a sprint thousands of years long times the horizon does not overflow.
+        add_days(
+            self.first_end,
+            i64::from(n.max(1) - 1) * i64::from(self.days),
+        )
     }
 }
 
-fn add_days(d: Date, n: i32) -> Date {
-    d.checked_add(jiff::Span::new().days(i64::from(n)))
-        .unwrap_or(Date::MAX)
+/// `d` moved by `n` days, the calendar's last day past its end (never a panic).
+fn add_days(d: Date, n: i64) -> Date {
+    super::value::add_days(d, n).unwrap_or(Date::MAX)
 }
 
 /// Sprints needed in each of `runs` futures to burn `remaining` points, drawing each sprint's velocity
@@ -253,6 +276,45 @@ pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
     forecast_points(p, remaining, &velocities, Cadence::of(board, today), SEED)
 }
 
+/// The forecast of every milestone and release at once (what the timeline shows on its rows), each
+/// equal to `forecast` for that entry: the board is read once, and futures needing the same number
+/// of points are simulated once.
+pub fn forecasts(board: &Board, today: Date) -> HashMap<EntryId, Forecast> {
+    let points: Vec<&TimelineEntry> = board
+        .timeline
+        .iter()
+        .filter(|e| e.kind.is_point())
+        .collect();
+    let wanted: HashSet<ItemId> = points
+        .iter()
+        .flat_map(|e| e.items.iter().copied())
+        .collect();
+    let items: HashMap<ItemId, (u32, bool)> = board
+        .items
+        .iter()
+        .filter(|i| wanted.contains(&i.id))
+        .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
+        .collect();
+    let lookup = |id: ItemId| items.get(&id).copied();
+    let ahead = points_ahead(&board.timeline, lookup);
+    let velocities = recent_velocities(&board.sprints, HISTORY);
+    let cadence = Cadence::of(board, today);
+    let mut needed: HashMap<u32, (u32, u32)> = HashMap::new();
+    points
+        .into_iter()
+        .map(|e| {
+            let p = progress_with(e, lookup);
+            let remaining = ahead.get(&e.id).copied().unwrap_or(p.remaining());
+            let f = forecast_with(p, remaining, &velocities, cadence, |r| {
+                *needed
+                    .entry(r)
+                    .or_insert_with(|| sprints_needed(r, &velocities, cadence.first_share, SEED))
+            });
+            (e.id, f)
+        })
+        .collect()
+}
+
 /// Sprints needed by half and by 85% of the futures.
 pub fn sprints_needed(
     remaining: u32,
@@ -310,210 +372,4 @@ pub fn forecast_with(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use jiff::civil::date;
-
-    fn open(total: u32, done: u32) -> Progress {
-        Progress {
-            done,
-            total,
-            items: 4,
-            open_items: 2,
-        }
-    }
-
-    const CADENCE: Cadence = Cadence {
-        first_end: date(2026, 12, 4),
-        days: 14,
-        first_share: 1.0,
-    };
-
-    #[test]
-    fn steady_velocity_gives_exact_dates() {
-        // 40 points left at exactly 10 a sprint: 4 sprints in every future.
-        let f = forecast_points(
-            open(50, 10),
-            open(50, 10).remaining(),
-            &[10, 10, 10],
-            CADENCE,
-            SEED,
-        );
-        let end4 = CADENCE.end_of(4);
-        assert_eq!(end4, date(2027, 1, 15), "Dec 4 + 3 × 14 days");
-        assert_eq!(
-            f,
-            Forecast::Dates {
-                p50: end4,
-                p85: end4,
-                remaining: 40,
-                sprints: 3
-            }
-        );
-        assert!(!f.is_rough());
-        assert!(f.is_late_for(date(2027, 1, 14)));
-        assert!(!f.is_late_for(date(2027, 1, 15)));
-    }
-
-    #[test]
-    fn varied_velocity_spreads_the_percentiles() {
-        // 30 points with velocities 10 or 20 (equally likely): after two sprints the sum is 20, 30 or
-        // 40 with odds 1:2:1, so 3/4 of the futures finish in 2 sprints and all of them in 3. The 50%
-        // is 2 sprints and the 85% is 3, with a wide margin on either side of the sampling noise.
-        let runs = simulate(30, &[10, 20], 1.0, RUNS, 7);
-        assert_eq!(runs.len(), RUNS);
-        assert_eq!((runs[0], runs[RUNS - 1]), (2, 3));
-        let share = runs.iter().filter(|&&n| n == 2).count() as f64 / RUNS as f64;
-        assert!((share - 0.75).abs() < 0.05, "{share}");
-        assert_eq!(percentile(&runs, 50), 2);
-        assert_eq!(percentile(&runs, 85), 3);
-        let f = forecast_points(
-            open(30, 0),
-            open(30, 0).remaining(),
-            &[10, 20],
-            CADENCE,
-            SEED,
-        );
-        assert_eq!(
-            f,
-            Forecast::Dates {
-                p50: CADENCE.end_of(2),
-                p85: CADENCE.end_of(3),
-                remaining: 30,
-                sprints: 2
-            }
-        );
-        assert!(f.is_rough(), "two sprints of history are a rough guess");
-        assert!(f.describe().contains("rough"));
-        assert_eq!(
-            forecast_points(
-                open(30, 0),
-                open(30, 0).remaining(),
-                &[10, 20],
-                CADENCE,
-                SEED
-            ),
-            f,
-            "same seed, same answer"
-        );
-    }
-
-    #[test]
-    fn a_nearly_finished_sprint_counts_for_its_days_left() {
-        // 10 points at 10 a sprint: one full sprint, but two when only half of the first is left.
-        assert_eq!(simulate(10, &[10], 1.0, 50, 1), vec![1; 50]);
-        assert_eq!(simulate(10, &[10], 0.5, 50, 1), vec![2; 50]);
-        let mut board = crate::model::Board::new("T", "T");
-        let mut s = crate::model::Sprint {
-            id: crate::model::SprintId(1),
-            name: "S".into(),
-            goal: String::new(),
-            start: date(2026, 11, 16),
-            end: date(2026, 11, 29),
-            capacity: 20,
-            state: SprintState::Active,
-            committed: None,
-            remaining: Default::default(),
-            completed: None,
-        };
-        board.sprints.push(s.clone());
-        let c = Cadence::of(&board, date(2026, 11, 28));
-        assert_eq!((c.first_end, c.days), (date(2026, 11, 29), 14));
-        assert!(
-            (c.first_share - 2.0 / 14.0).abs() < 1e-9,
-            "{}",
-            c.first_share
-        );
-        s.state = SprintState::Closed;
-        board.sprints[0] = s;
-        let c = Cadence::of(&board, date(2026, 11, 28));
-        assert_eq!((c.first_end, c.first_share), (date(2026, 12, 11), 1.0));
-    }
-
-    #[test]
-    fn earlier_milestones_come_first() {
-        use crate::model::EntryKind;
-        let m = |id: u32, day: i8, items: &[u32]| TimelineEntry {
-            id: EntryId(id),
-            name: format!("M{id}"),
-            kind: EntryKind::Milestone,
-            start: date(2027, 1, day),
-            end: date(2027, 1, day),
-            depends_on: vec![],
-            items: items.iter().map(|&i| ItemId(i)).collect(),
-            owner: String::new(),
-            planned_cost: 0,
-            actual_cost: 0,
-        };
-        // Item 3 is linked to both and counts once; item 4 is done.
-        let entries = vec![m(2, 20, &[3, 4, 5]), m(1, 10, &[1, 2, 3])];
-        let lookup = |id: ItemId| Some((id.0 * 10, id.0 == 4));
-        let ahead = points_ahead(&entries, lookup);
-        assert_eq!(ahead[&EntryId(1)], 60, "1 + 2 + 3");
-        assert_eq!(
-            ahead[&EntryId(2)],
-            110,
-            "its own 50 after the first milestone's 60"
-        );
-    }
-
-    #[test]
-    fn percentile_is_the_nearest_rank() {
-        let s: Vec<u32> = (1..=20).collect();
-        assert_eq!(percentile(&s, 50), 10);
-        assert_eq!(percentile(&s, 85), 17);
-        assert_eq!(percentile(&s, 100), 20);
-        assert_eq!(percentile(&[], 50), 0);
-    }
-
-    #[test]
-    fn nothing_to_forecast_says_why() {
-        let none = Progress::default();
-        assert_eq!(
-            forecast_points(none, none.remaining(), &[10], CADENCE, SEED),
-            Forecast::NoWork
-        );
-        let done = Progress {
-            done: 8,
-            total: 8,
-            items: 2,
-            open_items: 0,
-        };
-        assert_eq!(
-            forecast_points(done, done.remaining(), &[10], CADENCE, SEED),
-            Forecast::Done
-        );
-        assert_eq!(
-            forecast_points(open(20, 0), open(20, 0).remaining(), &[], CADENCE, SEED),
-            Forecast::NoVelocity
-        );
-        assert_eq!(
-            forecast_points(open(20, 0), open(20, 0).remaining(), &[0, 0], CADENCE, SEED),
-            Forecast::NoVelocity
-        );
-        let far = forecast_points(open(10_000, 0), 10_000, &[1, 2], CADENCE, SEED);
-        assert!(matches!(far, Forecast::Beyond { .. }), "{far:?}");
-        assert!(far.is_late_for(date(2030, 1, 1)));
-    }
-
-    #[test]
-    fn open_items_without_points_still_need_a_sprint() {
-        // Two unestimated open items: remaining 0 points, but not done.
-        let p = Progress {
-            done: 0,
-            total: 0,
-            items: 2,
-            open_items: 2,
-        };
-        let f = forecast_points(p, p.remaining(), &[10], CADENCE, SEED);
-        assert_eq!(
-            f,
-            Forecast::Dates {
-                p50: CADENCE.end_of(1),
-                p85: CADENCE.end_of(1),
-                remaining: 0,
-                sprints: 1
-            }
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,62 @@
+//! The document: the board, its history and a revision counter. The only owner of change, undo and
+//! redo: every change to the board in a run goes through `apply`, `undo`, `redo` or `replace`, and
+//! each moves the revision on, which autosave and the caches compare.
+
+use super::History;
+use crate::model::{Board, Edit, EditError};
+
+#[derive(Debug)]
+pub struct Document {
+    pub board: Board,
+    pub history: History,
+    /// Count of changes made this run (edits, undos, redos, reloads).
+    pub revision: u64,
+}
+
+impl Document {
+    pub fn new(board: Board) -> Document {
+        Document {
+            board,
+            history: History::default(),
+            revision: 0,
+        }
+    }
+
+    /// Applies `edit` as one undoable step, folding in what `also` derives from the changed board
+    /// (today's burndown point), so one undo takes both back.
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        label: String,
+        also: impl FnOnce(&Board) -> Option<Edit>,
+    ) -> Result<(), EditError> {
+        self.history.apply(&mut self.board, edit, label)?;
+        if let Some(extra) = also(&self.board) {
+            // Recorded as part of the same step; a refused extra leaves the step as it was.
+            let _ = self.history.fold_into_last(&mut self.board, extra);
+        }
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Undoes (`redo` false) or redoes the last step: its label, an error, or `None` with nothing to
+    /// replay.
+    pub fn replay(&mut self, redo: bool) -> Option<Result<String, EditError>> {
+        let done = if redo {
+            self.history.redo(&mut self.board)
+        } else {
+            self.history.undo(&mut self.board)
+        };
+        if matches!(done, Some(Ok(_))) {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// Replaces the board with what is on disk now; the history no longer applies to it.
+    pub fn replace(&mut self, board: Board) {
+        self.board = board;
+        self.history.clear();
+        self.revision += 1;
+    }
+}

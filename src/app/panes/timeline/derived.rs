@@ -1,0 +1,280 @@
+//! The timeline's derived data: each entry's progress from its linked items, the forecast of each
+//! milestone, broken dependencies, over-budget and high-risk flags and the critical path. Computed
+//! here, outside `ui`, from the board alone, and cached by the board's revision so a key that only
+//! moves the selection or the chart costs what is on screen.
+
+use crate::app::App;
+use crate::model::forecast::{
+    Cadence, Forecast, HISTORY, Progress, SEED, forecast_with, points_ahead, sprints_needed,
+};
+use crate::model::{Board, EntryId, ItemId, TimelineEntry, plan, recent_velocities};
+use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
+
+/// What a gantt row shows besides its dates.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowInfo {
+    pub progress: Progress,
+    pub forecast: Option<Forecast>,
+    /// The 85% forecast falls after the date, or the date passed with work open.
+    pub late: bool,
+    /// A dependency is broken, on this entry or on one that needs it.
+    pub broken: bool,
+    /// Spending runs ahead of time.
+    pub over: bool,
+    /// An open high-exposure risk is linked to it.
+    pub risk: bool,
+    /// On the critical path to a milestone (shown when asked).
+    pub critical: bool,
+}
+
+/// What the timeline's frames share until the board changes, so a keystroke that only moves the
+/// selection or the chart costs what is on screen: the linked items' points and done-ness, the work
+/// ahead of each milestone, the critical path and the forecasts computed so far. `App::prepare_frame`
+/// fills it before each frame (for the rows the frame will show); `key` says which board it is for.
+#[derive(Debug, Default)]
+pub struct TimelineCache {
+    pub key: Option<(u64, Date, usize, usize, usize)>,
+    /// Every item's points and state by id (dense: ids are handed out in order): 0 for no item,
+    /// else `points << 2 | 1` open or `points << 2 | 2` done.
+    pub items: Vec<u32>,
+    /// Fingerprint of the items' points and done-ness and of the entries' links.
+    pub items_fp: Option<u64>,
+    pub ahead: HashMap<EntryId, u32>,
+    /// Fingerprint of the milestones' dates, `items_fp` and the sprint cadence behind `ahead` and
+    /// `forecasts`.
+    pub ahead_fp: Option<u64>,
+    pub critical: Option<HashSet<EntryId>>,
+    /// Entries with a broken dependency, on either side of it.
+    pub broken: HashSet<EntryId>,
+    /// `App::timeline_order` for the board of `key`.
+    pub order: Vec<usize>,
+    pub forecasts: HashMap<EntryId, Forecast>,
+    /// Remaining points → sprints needed by 50% and 85% of the futures, for the velocities and share
+    /// of the active sprint in `needed_key`; kept across board changes while those stay the same.
+    pub needed: HashMap<u32, (u32, u32)>,
+    pub needed_key: Option<(Vec<u32>, u64)>,
+}
+
+impl TimelineCache {
+    /// An item's points and whether it is done, when it exists.
+    pub fn item(&self, id: ItemId) -> Option<(u32, bool)> {
+        match self.items.get(id.0 as usize).copied().unwrap_or(0) {
+            0 => None,
+            v => Some((v >> 2, v & 3 == 2)),
+        }
+    }
+}
+
+/// Positions in `timeline` by start, then end, then id: the gantt's order.
+pub fn sorted(timeline: &[TimelineEntry]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..timeline.len()).collect();
+    order.sort_unstable_by_key(|&p| (timeline[p].start, timeline[p].end, timeline[p].id));
+    order
+}
+
+/// A cheap fingerprint (FNV-1a style) of a stream of numbers.
+fn fingerprint(values: impl Iterator<Item = u64>) -> u64 {
+    values.fold(0xcbf2_9ce4_8422_2325, |h, v| {
+        (h ^ v).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+impl TimelineCache {
+    /// Brings the cache up to date with the board. Nothing to do when the board has not changed
+    /// since the last frame; after a change, fingerprints of what each part reads decide what is
+    /// rebuilt, so moving a phase does not recount every linked item.
+    pub fn refresh(&mut self, board: &Board, today: Date, key: (u64, Date, usize, usize, usize)) {
+        if self.key == Some(key) {
+            return;
+        }
+        // The item table is rebuilt on every change (one pass, no hashing); its fingerprint, with
+        // the entries' links, says whether the work ahead of each milestone needs counting again.
+        let done = board.done_column();
+        let top = board
+            .items
+            .iter()
+            .map(|i| i.id.0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut table = std::mem::take(&mut self.items);
+        table.clear();
+        table.resize(top, 0);
+        for i in &board.items {
+            let state = if i.status == done { 2 } else { 1 };
+            table[i.id.0 as usize] = (i.points_or_zero() << 2) | state;
+        }
+        let items_fp = fingerprint(table.iter().map(|&v| u64::from(v)).chain(
+            board.timeline.iter().flat_map(|e| {
+                std::iter::once(u64::MAX - u64::from(e.id.0))
+                    .chain(e.items.iter().map(|i| u64::from(i.0)))
+            }),
+        ));
+        self.items = table;
+        self.items_fp = Some(items_fp);
+        let cadence = Cadence::of(board, today);
+        let day = |d: Date| (i64::from(d.year()) * 400 + i64::from(d.day_of_year())) as u64;
+        let ahead_fp = fingerprint(
+            board
+                .timeline
+                .iter()
+                .filter(|e| e.kind.is_point())
+                .flat_map(|e| [u64::from(e.id.0), day(e.start)])
+                .chain([
+                    items_fp,
+                    cadence.first_share.to_bits(),
+                    day(cadence.first_end),
+                    cadence.days as u64,
+                ]),
+        );
+        if self.ahead_fp != Some(ahead_fp) {
+            let ahead = points_ahead(&board.timeline, |id| self.item(id));
+            self.ahead = ahead;
+            self.forecasts.clear();
+            self.ahead_fp = Some(ahead_fp);
+        }
+        self.critical = None;
+        self.broken = plan::broken_dependencies(&board.timeline);
+        self.order = sorted(&board.timeline);
+        let velocities = recent_velocities(&board.sprints, HISTORY);
+        let needed_key = Some((velocities, cadence.first_share.to_bits()));
+        if self.needed_key != needed_key {
+            self.needed.clear();
+            self.needed_key = needed_key;
+        }
+        self.key = Some(key);
+    }
+
+    /// The progress of an entry from its linked items.
+    pub fn progress(&self, e: &TimelineEntry) -> Progress {
+        let mut p = Progress::default();
+        for (points, done) in e.items.iter().filter_map(|i| self.item(*i)) {
+            p.total += points;
+            p.items += 1;
+            if done {
+                p.done += points;
+            } else {
+                p.open_items += 1;
+            }
+        }
+        p
+    }
+
+    /// Computes and keeps the forecast of a milestone or release (nothing for phases).
+    fn fill_forecast(&mut self, board: &Board, today: Date, e: &TimelineEntry) {
+        if !e.kind.is_point() || self.forecasts.contains_key(&e.id) {
+            return;
+        }
+        let mut needed = std::mem::take(&mut self.needed);
+        let f = self.forecast(board, today, e, &mut needed);
+        self.needed = needed;
+        self.forecasts.insert(e.id, f);
+    }
+
+    /// The forecast of a milestone or release; `needed` memoises sprints needed by remaining points.
+    fn forecast(
+        &self,
+        board: &Board,
+        today: Date,
+        e: &TimelineEntry,
+        needed: &mut HashMap<u32, (u32, u32)>,
+    ) -> Forecast {
+        let progress = self.progress(e);
+        let velocities = recent_velocities(&board.sprints, HISTORY);
+        let cadence = Cadence::of(board, today);
+        let remaining = self
+            .ahead
+            .get(&e.id)
+            .copied()
+            .unwrap_or(progress.remaining());
+        forecast_with(progress, remaining, &velocities, cadence, |r| {
+            *needed
+                .entry(r)
+                .or_insert_with(|| sprints_needed(r, &velocities, cadence.first_share, SEED))
+        })
+    }
+}
+
+impl App {
+    /// Brings the derived data up to date for the frame about to be drawn: the board-wide parts
+    /// after a change, and the forecasts of the rows the last frame showed (plus the selection).
+    /// Called by the runner before drawing and at the end of each `update`.
+    pub fn prepare_frame(&mut self) {
+        if self.pane != crate::app::Pane::Timeline {
+            return;
+        }
+        let key = self.timeline_key();
+        self.timeline
+            .cache
+            .refresh(&self.doc.board, self.run.today, key);
+        if self.timeline.critical && self.timeline.cache.critical.is_none() {
+            self.timeline.cache.critical = Some(plan::critical_entries(&self.doc.board.timeline));
+        }
+        let order = self.timeline_order();
+        let from = self.viewport.timeline_offset.min(order.len());
+        let to = order.len().min(from + self.viewport.page + 1);
+        let mut wanted: Vec<usize> = order[from..to].to_vec();
+        if let Some(at) = self
+            .selected_entry()
+            .and_then(|e| self.doc.board.timeline.iter().position(|x| x.id == e.id))
+        {
+            wanted.push(at);
+        }
+        for p in wanted {
+            let e = &self.doc.board.timeline[p];
+            self.timeline
+                .cache
+                .fill_forecast(&self.doc.board, self.run.today, e);
+        }
+    }
+
+    /// The facts of these rows, from the cache where `prepare_frame` filled it; anything it has not
+    /// (a row scrolled into view by this very key, a board not prepared) is computed now and not kept.
+    pub fn row_infos(&self, visible: &[&TimelineEntry]) -> Vec<RowInfo> {
+        let key = self.timeline_key();
+        let fresh;
+        let cache = if self.timeline.cache.key == Some(key) {
+            &self.timeline.cache
+        } else {
+            let mut c = TimelineCache::default();
+            c.refresh(&self.doc.board, self.run.today, key);
+            fresh = c;
+            &fresh
+        };
+        let board = &self.doc.board;
+        let risky = plan::entries_at_high_risk(board);
+        let critical = match (&cache.critical, self.timeline.critical) {
+            (_, false) => None,
+            (Some(c), true) => Some(std::borrow::Cow::Borrowed(c)),
+            (None, true) => Some(std::borrow::Cow::Owned(plan::critical_entries(
+                &board.timeline,
+            ))),
+        };
+        visible
+            .iter()
+            .map(|e| {
+                let progress = cache.progress(e);
+                let forecast = if e.kind.is_point() {
+                    let cached = cache.forecasts.get(&e.id).cloned();
+                    Some(cached.unwrap_or_else(|| {
+                        cache.forecast(board, self.run.today, e, &mut HashMap::new())
+                    }))
+                } else {
+                    None
+                };
+                let overdue = e.end < self.run.today && progress.open_items > 0;
+                let late = overdue || forecast.as_ref().is_some_and(|f| f.is_late_for(e.end));
+                let burn = e.burn(self.run.today);
+                RowInfo {
+                    progress,
+                    forecast,
+                    late,
+                    broken: cache.broken.contains(&e.id),
+                    over: (burn.planned > 0 || burn.actual > 0) && burn.is_overspending(),
+                    risk: risky.contains(&e.id),
+                    critical: critical.as_ref().is_some_and(|c| c.contains(&e.id)),
+                }
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,170 @@
+//! Rules for sprints: start, suggest the next one, plan it, close it (with its leftovers) and
+//! record the burndown.
+
+use super::RuleError;
+use crate::model::{Board, Edit, Item, ItemId, SprintId, SprintState, value};
+use jiff::civil::Date;
+
+/// Starts a planned sprint: snapshots the committed points and the first burndown point.
+pub fn start_sprint(board: &Board, id: SprintId, today: Date) -> Result<Edit, RuleError> {
+    let s = board.sprint(id).ok_or(RuleError::NoSprint(id.0))?;
+    if let Some(active) = board.active_sprint() {
+        return Err(RuleError::AnotherActive(active.name.clone()));
+    }
+    if s.state != SprintState::Planned {
+        return Err(RuleError::WrongState {
+            name: s.name.clone(),
+            state: s.state.name(),
+            expected: "planned",
+        });
+    }
+    let mut started = s.clone();
+    started.state = SprintState::Active;
+    started.committed = Some(board.sprint_points(id));
+    started.remaining.insert(today, board.remaining_points(id));
+    Ok(Edit::UpdateSprint(Box::new(started)))
+}
+
+/// A new sprint as the board suggests it: named after the last one plus one, starting the day after
+/// the latest sprint ends (or today), as long as the last sprint, with the recent average velocity as
+/// capacity (or the last capacity, or 20).
+pub fn suggest_sprint(board: &Board, today: Date) -> crate::model::Sprint {
+    let last = board.sprints.iter().max_by_key(|s| s.end);
+    let name = last
+        .and_then(|s| {
+            let digits: String = s
+                .name
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            let n: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+            Some(format!(
+                "{}{}",
+                &s.name[..s.name.len() - digits.len()],
+                n + 1
+            ))
+        })
+        .unwrap_or_else(|| format!("Sprint {}", board.sprints.len() + 1));
+    let length = last.map_or(14, |s| i64::from(s.length_days()).max(1));
+    let start = last
+        .and_then(|s| value::add_days(s.end, 1))
+        .filter(|d| *d >= today || board.active_sprint().is_some())
+        .unwrap_or(today);
+    let end = value::add_days(start, length - 1).unwrap_or(start);
+    let capacity = crate::model::average_velocity(&board.sprints, 3)
+        .map(|v| v.round() as u32)
+        .or(last.map(|s| s.capacity))
+        .unwrap_or(20);
+    crate::model::Sprint {
+        id: SprintId(board.counters.sprint),
+        name,
+        goal: String::new(),
+        start,
+        end,
+        capacity,
+        state: SprintState::Planned,
+        committed: None,
+        remaining: Default::default(),
+        completed: None,
+    }
+}
+
+/// Adds a planned sprint (its id must be the board's next sprint id).
+pub fn add_sprint(board: &Board, sprint: crate::model::Sprint) -> Edit {
+    let mut counters = board.counters.clone();
+    counters.sprint = counters.sprint.max(sprint.id.0 + 1);
+    let index = board.sprints.len();
+    Edit::Batch(vec![
+        Edit::SetCounters(counters),
+        Edit::InsertSprint {
+            index,
+            sprint: Box::new(sprint),
+        },
+    ])
+}
+
+/// The planned sprint that starts first: the one "start sprint" starts.
+pub fn next_planned(board: &Board) -> Option<SprintId> {
+    board
+        .sprints
+        .iter()
+        .filter(|s| s.state == SprintState::Planned)
+        .min_by_key(|s| (s.start, s.id))
+        .map(|s| s.id)
+}
+
+/// Where unfinished items go when a sprint closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leftovers {
+    /// Back to the top of the backlog, out of any sprint.
+    TopOfBacklog,
+    /// Into another (planned or active) sprint.
+    Sprint(SprintId),
+}
+
+/// Closes the active sprint: records completed points (its velocity) and moves unfinished items.
+pub fn close_sprint(
+    board: &Board,
+    id: SprintId,
+    today: Date,
+    leftovers: Leftovers,
+) -> Result<Edit, RuleError> {
+    let s = board.sprint(id).ok_or(RuleError::NoSprint(id.0))?;
+    if s.state != SprintState::Active {
+        return Err(RuleError::WrongState {
+            name: s.name.clone(),
+            state: s.state.name(),
+            expected: "active",
+        });
+    }
+    if let Leftovers::Sprint(next) = leftovers {
+        let n = board.sprint(next).ok_or(RuleError::NoSprint(next.0))?;
+        if n.state == SprintState::Closed || next == id {
+            return Err(RuleError::SprintClosed(n.name.clone()));
+        }
+    }
+    let mut closed = s.clone();
+    closed.state = SprintState::Closed;
+    closed.completed = Some(board.done_points(id));
+    closed.remaining.insert(today, board.remaining_points(id));
+    let mut edits = vec![Edit::UpdateSprint(Box::new(closed))];
+
+    let unfinished: Vec<&Item> = board
+        .sprint_items(id)
+        .filter(|i| !board.is_done(i))
+        .collect();
+    for it in &unfinished {
+        let mut moved = (*it).clone();
+        moved.sprint = match leftovers {
+            Leftovers::TopOfBacklog => None,
+            Leftovers::Sprint(next) => Some(next),
+        };
+        moved.updated = today;
+        edits.push(Edit::UpdateItem(Box::new(moved)));
+    }
+    if leftovers == Leftovers::TopOfBacklog && !unfinished.is_empty() {
+        let mut order: Vec<ItemId> = unfinished.iter().map(|i| i.id).collect();
+        order.extend(
+            board
+                .items
+                .iter()
+                .filter(|i| !unfinished.iter().any(|u| u.id == i.id))
+                .map(|i| i.id),
+        );
+        edits.push(Edit::Reorder(order));
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// The burndown point for today when it differs from what the active sprint has recorded.
+pub fn record_remaining(board: &Board, today: Date) -> Option<Edit> {
+    let s = board.active_sprint()?;
+    let remaining = board.remaining_points(s.id);
+    if s.remaining.get(&today) == Some(&remaining) {
+        return None;
+    }
+    let mut updated = s.clone();
+    updated.remaining.insert(today, remaining);
+    Some(Edit::UpdateSprint(Box::new(updated)))
+}

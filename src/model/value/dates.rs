@@ -1,0 +1,59 @@
+//! Dates as typed (`2026-12-14`, `today`, `+3d`, `-1w`) and date steps that cannot panic.
+
+use super::{DATE_HINT, YEARS};
+use jiff::civil::Date;
+
+/// `d` moved by `days` (negative: earlier), or `None` past the calendar's ends. Never panics.
+pub fn add_days(d: Date, days: i64) -> Option<Date> {
+    let span = jiff::Span::new().try_days(days).ok()?;
+    d.checked_add(span).ok()
+}
+
+/// A date falls in the years `YEARS` (1000–9000).
+pub fn check_date(d: Date) -> Result<Date, String> {
+    if YEARS.contains(&d.year()) {
+        return Ok(d);
+    }
+    Err(format!(
+        "{d} is outside the years {}–{}",
+        YEARS.start(),
+        YEARS.end()
+    ))
+}
+
+/// A date as typed: `2026-12-14`, `today`, or days/weeks from `base` (`+3`, `+3d`, `-2w`). For an
+/// end date pass the start as `base`, so `+2w` counts from the start. Out-of-range results (a
+/// `+8000000d`, a year past 9000) are an `Err`, never a panic.
+pub fn parse_date(v: &str, base: Date) -> Result<Date, String> {
+    let v = v.trim();
+    if v.eq_ignore_ascii_case("today") {
+        return Ok(base);
+    }
+    let not_a_date = || format!("\"{v}\" is not a date ({DATE_HINT})");
+    let too_far = || {
+        format!(
+            "\"{v}\" is too far away (dates fall in the years {}–{})",
+            YEARS.start(),
+            YEARS.end()
+        )
+    };
+    let date = if let Some(rest) = v.strip_prefix(['+', '-']) {
+        let sign: i64 = if v.starts_with('-') { -1 } else { 1 };
+        let (num, unit) = match rest.strip_suffix(['w', 'W']) {
+            Some(n) => (n, 7),
+            None => (rest.strip_suffix(['d', 'D']).unwrap_or(rest), 1),
+        };
+        if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(not_a_date());
+        }
+        let n: i64 = num.parse().map_err(|_| too_far())?;
+        let days = n
+            .checked_mul(unit)
+            .and_then(|d| d.checked_mul(sign))
+            .ok_or_else(too_far)?;
+        add_days(base, days).ok_or_else(too_far)?
+    } else {
+        v.parse::<Date>().map_err(|_| not_a_date())?
+    };
+    check_date(date).map_err(|_| too_far())
+}

@@ -49,9 +49,6 @@ pub enum Mode {
     Palette(Box<Palette>),
     /// Picking items or entries to link, with checkboxes.
     Picker(Box<Picker>),
-    // Stakeholders
-    /// Typing the stakeholders pane's filter (the register's, or the note timeline's).
-    PeopleFilter(Box<TextArea<'static>>),
     /// "Rank by score": the proposed order, shown beside the current one until Enter or Esc.
     RankPreview(Vec<ItemId>),
     /// Quit although the last save failed?

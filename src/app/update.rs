@@ -55,8 +55,6 @@ impl App {
             }
             Mode::Palette(palette) => self.palette(*palette, action),
             Mode::Picker(picker) => self.picker(*picker, action),
-            // Stakeholders
-            Mode::PeopleFilter(input) => self.people_filter_input(input, action),
             Mode::RankPreview(order) => match action {
                 Action::Confirm => {
                     let n = order.len();

@@ -38,7 +38,7 @@ fn contexts(app: &App) -> (Vec<Context>, Unbound) {
             (chain, Unbound::Ignore)
         }
         Mode::Form(_) => one(Context::Form, Unbound::Type),
-        Mode::Filter(_) | Mode::PeopleFilter(_) => one(Context::Filter, Unbound::Type),
+        Mode::Filter(_) => one(Context::Filter, Unbound::Type),
         Mode::Palette(_) => one(Context::Palette, Unbound::Type),
         Mode::Picker(_) => one(Context::Picker, Unbound::Type),
         Mode::Help(_) => one(Context::Help, Unbound::Cancel),

@@ -78,7 +78,6 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
     match &app.mode {
         Mode::Normal | Mode::Filter(_) => {}
         // Stakeholders: the pane draws its own filter line.
-        Mode::PeopleFilter(_) => {}
         Mode::Form(form) => form::draw(frame, body, app, form, &theme),
         Mode::Help(scroll) => overlay::help(frame, body, app, *scroll, &theme),
         Mode::Palette(p) => overlay::palette(frame, body, p, &theme),

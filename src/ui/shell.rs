@@ -123,7 +123,7 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                 (Cancel, "cancel"),
             ],
         ),
-        Mode::Filter(_) | Mode::PeopleFilter(_) => [
+        Mode::Filter(_) => [
             keyed(Context::Filter, &[(Confirm, "keep"), (Cancel, "clear")]),
             updown(Context::Filter, "select"),
         ]

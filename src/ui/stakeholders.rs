@@ -40,7 +40,7 @@ pub fn draw(
     vp: &mut crate::app::Viewport,
 ) {
     let notes = app.people.screen == Screen::Notes && !app.people.details;
-    let typing = matches!(app.mode, Mode::PeopleFilter(_));
+    let typing = matches!(app.mode, Mode::Filter(_));
     let filtered = if notes {
         !app.people.notes.is_empty()
     } else {
@@ -418,7 +418,7 @@ fn filter_line(frame: &mut Frame, area: Rect, app: &App, notes: bool, theme: &Th
         app.people.filter.clone()
     };
     match &app.mode {
-        Mode::PeopleFilter(input_area) => frame.render_widget(&**input_area, input),
+        Mode::Filter(input_area) => frame.render_widget(&**input_area, input),
         _ => frame.render_widget(Paragraph::new(text).style(theme.text), input),
     }
     let hint = if notes && !app.people.notes.unknown.is_empty() {

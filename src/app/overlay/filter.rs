@@ -1,11 +1,12 @@
 //! The filter line over the pane on show (`/`): the backlog's items, the sprint board's cards or the
 //! timeline's entries follow each key; Enter keeps the filter, Esc clears it.
 
+use crate::app::stakeholders::Screen as PeopleScreen;
 use crate::app::{Action, App, Effect, Mode, Pane};
 use ratatui_textarea::TextArea;
 
 impl App {
-    /// Opens the filter line of the pane on show (the stakeholders pane has its own).
+    /// Opens the filter line of the pane on show (the stakeholders pane opens it with its own text).
     pub(crate) fn open_filter(&mut self) {
         let text = match self.pane {
             Pane::Sprint => self.sprint.filter.text.clone(),
@@ -40,6 +41,16 @@ impl App {
                         "entries",
                         self.timeline.filter.clone(),
                     ),
+                    Pane::Stakeholders if self.people.screen == PeopleScreen::Notes => (
+                        self.shown_notes().len(),
+                        "notes",
+                        self.people.notes.text.clone(),
+                    ),
+                    Pane::Stakeholders => (
+                        self.people_order().len(),
+                        "stakeholders",
+                        self.people.filter.clone(),
+                    ),
                     _ => (
                         self.backlog.visible.len(),
                         "items",
@@ -66,6 +77,7 @@ impl App {
                 let effects = match self.pane {
                     Pane::Sprint => self.sprint_action(action),
                     Pane::Timeline => self.timeline_action(action),
+                    Pane::Stakeholders => self.stakeholders_action(action),
                     _ => self.backlog_screen(action),
                 };
                 debug_assert!(effects.is_empty(), "moving the selection changes nothing");
@@ -82,7 +94,8 @@ impl App {
         match self.pane {
             Pane::Sprint => self.sprint.filter = crate::app::Filter::parse(&text),
             Pane::Timeline => self.timeline.filter = text,
-            _ => self.set_filter(text),
+            Pane::Stakeholders => self.set_people_filter(text),
+            Pane::Backlog => self.set_filter(text),
         }
     }
 }

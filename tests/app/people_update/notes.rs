@@ -179,7 +179,7 @@ fn the_note_timeline_filters_by_kind_and_opens_a_note() {
     assert_eq!(app.people.note, Some(all[0].1.id));
 
     press(&mut app, KeyCode::Char('/'));
-    assert!(matches!(app.mode, Mode::PeopleFilter(_)));
+    assert!(matches!(app.mode, Mode::Filter(_)));
     type_text(&mut app, "kind:decision since:month");
     let shown: Vec<(NoteId, NoteKind, Date)> = app
         .timeline_notes()

@@ -5,6 +5,7 @@ mod forms;
 mod planning;
 pub mod standup;
 
+use crate::app::cursor;
 use crate::app::{Action, App, Effect, Form, FormKind, Mode, SprintScreen};
 use crate::model::{Edit, Item, ItemId, Sprint, SprintState, rules};
 
@@ -115,22 +116,11 @@ impl App {
             }
             Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_) => {
                 let cards = self.column_cards(self.sprint.column);
-                if cards.is_empty() {
-                    return Vec::new();
+                // A card takes three rows, so a page is a third of the rows.
+                let page = self.viewport.page / 3;
+                if let Some(to) = cursor::motion(&action, self.card_row(), cards.len(), page) {
+                    self.sprint.card = Some(cards[to]);
                 }
-                let row = self.card_row() as i64;
-                let page = (self.viewport.page / 3).max(1) as i64;
-                let to = match action {
-                    Down => row + 1,
-                    Up => row - 1,
-                    Top => 0,
-                    Bottom => cards.len() as i64,
-                    PageDown => row + page,
-                    PageUp => row - page,
-                    Scroll(n) => row + i64::from(n),
-                    _ => row,
-                };
-                self.sprint.card = Some(cards[to.clamp(0, cards.len() as i64 - 1) as usize]);
             }
             CardLeft | CardRight => return self.move_card(action == CardRight),
             Details => match self.sprint.screen {

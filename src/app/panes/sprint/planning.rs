@@ -49,21 +49,13 @@ impl App {
         };
         let row = selected
             .and_then(|id| list.iter().position(|x| *x == id))
-            .unwrap_or(0) as i64;
-        let page = self.viewport.page.max(1) as i64;
-        let to = match action {
-            Down => Some(row + 1),
-            Up => Some(row - 1),
-            Top => Some(0),
-            Bottom => Some(list.len() as i64),
-            PageDown => Some(row + page),
-            PageUp => Some(row - page),
-            Scroll(n) => Some(row + i64::from(n)),
-            _ => None,
-        };
-        if let Some(to) = to {
-            let last = list.len().saturating_sub(1) as i64;
-            let id = list.get(to.clamp(0, last) as usize).copied();
+            .unwrap_or(0);
+        let moved = crate::app::cursor::motion(&action, row, list.len(), self.viewport.page);
+        if matches!(
+            action,
+            Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_)
+        ) {
+            let id = moved.and_then(|to| list.get(to).copied());
             if self.sprint.plan_right {
                 self.sprint.plan_right_item = id;
             } else {

@@ -200,7 +200,7 @@ impl App {
                 };
                 let mut input = TextArea::new(vec![text]);
                 input.move_cursor(ratatui_textarea::CursorMove::End);
-                self.mode = Mode::PeopleFilter(Box::new(input));
+                self.mode = Mode::Filter(Box::new(input));
             }
             Cancel => self.back_out(),
             GridView => {
@@ -305,19 +305,9 @@ impl App {
     }
 
     fn move_in_people(&mut self, action: &Action) {
-        let page = self.viewport.page.max(1) as i64;
+        let page = self.viewport.page;
         let by = |row: i64, len: usize| -> usize {
-            let to = match action {
-                Action::Down => row + 1,
-                Action::Up => row - 1,
-                Action::Top => 0,
-                Action::Bottom => len as i64,
-                Action::PageDown => row + page,
-                Action::PageUp => row - page,
-                Action::Scroll(n) => row + i64::from(*n),
-                _ => row,
-            };
-            to.clamp(0, len.saturating_sub(1) as i64) as usize
+            crate::app::cursor::motion(action, row.max(0) as usize, len, page).unwrap_or(0)
         };
         if self.people.details {
             // The stakeholder itself (row 0), then their notes newest first.

@@ -9,7 +9,6 @@ use crate::model::stakeholder::{self as rules, note_template, parse_edited_note}
 use crate::model::{Board, Note, NoteId, NoteKind, Stakeholder, StakeholderId};
 use jiff::ToSpan;
 use jiff::civil::Date;
-use ratatui_textarea::TextArea;
 
 /// The note timeline's filter: `kind:` (one or more, prefixes allowed), `since:` (a date, `30d`,
 /// `week` or `month`), and words that must appear in the note, the stakeholder's name or a linked
@@ -421,46 +420,8 @@ impl App {
         }
     }
 
-    /// Typing the register's or the timeline's filter; each key refilters.
-    pub(crate) fn people_filter_input(
-        &mut self,
-        mut input: Box<TextArea<'static>>,
-        action: Action,
-    ) -> Vec<Effect> {
-        let notes = self.people.screen == Screen::Notes;
-        match action {
-            Action::Confirm => {
-                let text = input.lines().join(" ");
-                let shown = if notes {
-                    self.shown_notes().len()
-                } else {
-                    self.people_order().len()
-                };
-                if !text.trim().is_empty() {
-                    let what = if notes { "notes" } else { "stakeholders" };
-                    let clear = self.keymap.hint(&Action::Cancel);
-                    self.info(format!("{shown} {what} match \"{text}\" — {clear} clears"));
-                }
-                return Vec::new();
-            }
-            Action::Cancel => {
-                self.set_people_filter(String::new());
-                return Vec::new();
-            }
-            Action::Type(key) => {
-                input.input(key);
-                self.set_people_filter(input.lines().join(" "));
-            }
-            Action::Down | Action::Up => {
-                self.stakeholders_action(action);
-            }
-            _ => {}
-        }
-        self.mode = Mode::PeopleFilter(input);
-        Vec::new()
-    }
-
-    fn set_people_filter(&mut self, text: String) {
+    /// Sets the register's filter, or the note timeline's on that screen.
+    pub(crate) fn set_people_filter(&mut self, text: String) {
         if self.people.screen == Screen::Notes {
             self.people.notes = NoteFilter::parse(&text);
             self.settle_timeline();

@@ -384,21 +384,12 @@ impl App {
         let at = self
             .selected_entry()
             .and_then(|e| rows.iter().position(|id| *id == e.id))
-            .unwrap_or(0) as i64;
-        let page = self.viewport.page.max(1) as i64;
-        let to = match action {
-            Action::Down => at + 1,
-            Action::Up => at - 1,
-            Action::Top => 0,
-            Action::Bottom => rows.len() as i64,
-            Action::PageDown => at + page,
-            Action::PageUp => at - page,
-            Action::Scroll(n) => at + i64::from(*n),
-            _ => at,
-        };
+            .unwrap_or(0);
         // The chart does not jump with the selection: entries off screen say where they are (← Sep 11),
         // and h/l or t scroll.
-        self.timeline.selected = Some(rows[to.clamp(0, rows.len() as i64 - 1) as usize]);
+        if let Some(to) = crate::app::cursor::motion(action, at, rows.len(), self.viewport.page) {
+            self.timeline.selected = Some(rows[to]);
+        }
     }
 
     /// Scrolls the chart so the entry's start shows, when it is outside the days on screen.

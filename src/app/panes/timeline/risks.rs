@@ -18,19 +18,11 @@ impl App {
                 let at = self
                     .selected_risk()
                     .and_then(|r| rows.iter().position(|id| *id == r.id))
-                    .unwrap_or(0) as i64;
-                let page = self.viewport.page.max(1) as i64;
-                let to = match action {
-                    Down => at + 1,
-                    Up => at - 1,
-                    Top => 0,
-                    Bottom => rows.len() as i64,
-                    PageDown => at + page,
-                    PageUp => at - page,
-                    Scroll(n) => at + i64::from(n),
-                    _ => at,
-                };
-                self.timeline.risk = Some(rows[to.clamp(0, rows.len() as i64 - 1) as usize]);
+                    .unwrap_or(0);
+                let page = self.viewport.page;
+                if let Some(to) = crate::app::cursor::motion(&action, at, rows.len(), page) {
+                    self.timeline.risk = Some(rows[to]);
+                }
             }
             Cancel | Risks => self.timeline.sub = Sub::Gantt,
             Budget => self.timeline.sub = Sub::Budget,

@@ -227,8 +227,11 @@ fn suspend_gives_the_terminal_back_and_fg_takes_it_again() {
         assert_eq!(stty(&tty), raw, "{how}: not raw again");
         // A key is read at once (no Enter): the help overlay opens, and closes.
         t.keys("main", &["?"]);
-        t.see("main", "Esc");
+        t.see("main", "Esc closes");
         t.keys("main", &["Escape"]);
+        // Back in the list (the hints say so) before the next key: an Esc and a key arriving
+        // together read as Alt+key.
+        t.wait_for("main", "the help closed", |s| !s.contains("Esc closes"));
     }
     t.keys("main", &["J"]);
     t.see("main", "Move CRN-");

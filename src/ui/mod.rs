@@ -38,8 +38,10 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = format!(
-            "Terminal too small: {}×{}.\ncairn needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window larger, or press q to quit.",
-            area.width, area.height
+            "Terminal too small: {}×{}.\ncairn needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nMake the window larger, or press {} to quit.",
+            area.width,
+            area.height,
+            app.keymap.hint(&crate::app::Action::Quit)
         );
         let [_, middle, _] = Layout::vertical([
             Constraint::Fill(1),
@@ -81,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         Mode::Form(form) => form::draw(frame, body, app, form, &theme),
         Mode::Help(scroll) => overlay::help(frame, body, app, *scroll, &theme),
         Mode::Palette(p) => overlay::palette(frame, body, p, &theme),
-        Mode::Picker(p) => picker::draw(frame, body, p, &theme),
+        Mode::Picker(p) => picker::draw(frame, body, app, p, &theme),
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, body, app, &theme),
         Mode::ConfirmWip { item, column } => {

@@ -45,8 +45,16 @@ pub fn draw(
     let hint = widgets::first_fit(
         room,
         [
-            " · / filters (kind:decision since:month) · Enter opens the stakeholder".to_string(),
-            " · / kind:decision since:month · Enter opens".to_string(),
+            format!(
+                " · {} filters (kind:decision since:month) · {} opens the stakeholder",
+                app.keymap.hint(&crate::app::Action::Filter),
+                app.keymap.hint(&crate::app::Action::Details)
+            ),
+            format!(
+                " · {} kind:decision since:month · {} opens",
+                app.keymap.hint(&crate::app::Action::Filter),
+                app.keymap.hint(&crate::app::Action::Details)
+            ),
             String::new(),
         ],
     );
@@ -55,13 +63,19 @@ pub fn draw(
         Span::styled(hint, theme.dim),
     ])];
     let empty = if total == 0 {
-        Some("No notes yet: n adds one to the selected stakeholder.")
+        Some(format!(
+            "No notes yet: {} adds one to the selected stakeholder.",
+            app.keymap.hint(&crate::app::Action::AddNote)
+        ))
     } else if notes.is_empty() {
-        Some("No note matches the filter: Esc clears it.")
+        Some(format!(
+            "No note matches the filter: {} clears it.",
+            app.keymap.hint(&crate::app::Action::Cancel)
+        ))
     } else {
         None
     };
-    let Some(body) = widgets::framed(frame, area, title, header, empty, theme) else {
+    let Some(body) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
     let width = usize::from(body.width.saturating_sub(2));

@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &crate::app::App, p: &Picker, theme: &Theme) {
     let height = (p.shown.len() as u16 + 5).clamp(8, area.height.saturating_sub(2));
     let popup = Rect {
         y: area.y + 1,
@@ -63,14 +63,20 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Picker, theme: &Theme) {
     } else {
         frame.render_widget(Paragraph::new(lines), list);
     }
+    use crate::app::{Action, Context};
+    let keys = |a: Action| app.keymap.keys_in(Context::Picker, &a);
+    let first = |a: Action| keys(a).into_iter().next().unwrap_or_default();
     let hints: Vec<Span> = [
-        ("Tab/Space", "tick"),
-        ("↑↓", "move"),
-        ("Enter", "apply"),
-        ("Esc", "cancel"),
+        (keys(Action::Check).join("/"), "tick"),
+        (
+            format!("{}{}", first(Action::Up), first(Action::Down)),
+            "move",
+        ),
+        (first(Action::Confirm), "apply"),
+        (first(Action::Cancel), "cancel"),
     ]
     .into_iter()
-    .flat_map(|(k, what)| widgets::hint(k.to_string(), what, theme))
+    .flat_map(|(k, what)| widgets::hint(k, what, theme))
     .collect();
     frame.render_widget(Paragraph::new(Line::from(hints)), help);
 }

@@ -15,14 +15,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         let block = widgets::block(" Planning ", theme);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let msg = "No planned sprint: Esc, then n plans one.";
+        let msg = format!(
+            "No planned sprint: {}, then {} plans one.",
+            app.keymap.hint(&crate::app::Action::Cancel),
+            app.keymap.hint(&crate::app::Action::NewSprint)
+        );
         return frame.render_widget(Paragraph::new(msg).style(theme.dim), inner);
     };
     let title = format!(
-        " Planning {} ({} – {}) · P or Esc: back to the board ",
+        " Planning {} ({} – {}) · {} or {}: back to the board ",
         sprint.name,
         widgets::short_date(sprint.start),
-        widgets::short_date(sprint.end)
+        widgets::short_date(sprint.end),
+        app.keymap.hint(&crate::app::Action::Plan),
+        app.keymap.hint(&crate::app::Action::Cancel)
     );
     let block = widgets::block(title, theme);
     let inner = block.inner(area);

@@ -282,3 +282,74 @@ fn the_open_overlay_answers_first() {
         Some(&Action::Check)
     );
 }
+
+/// With Esc rebound to Ctrl-g in every context, no screen, title or hint says "Esc" any more: the
+/// words come from the keymap (the class of "messages name keys literally").
+#[test]
+fn a_rebound_cancel_key_is_the_one_every_screen_names() {
+    let mut app = app();
+    let mut entries = Vec::new();
+    for context in [
+        "global",
+        "form",
+        "filter",
+        "palette",
+        "picker",
+        "help",
+        "rank",
+        "close_sprint",
+        "confirm",
+    ] {
+        entries.push((context, "ctrl-g", "cancel"));
+        entries.push((context, "esc", "none"));
+    }
+    let problems = app.keymap.rebind(&config(&entries));
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut seen = Vec::new();
+    let mut look = |app: &App, what: &str| {
+        let s = text(&render(app, 160, 48));
+        assert!(!s.contains("Esc"), "{what} still says Esc:\n{s}");
+        seen.push(s.contains("Ctrl-g"));
+    };
+    // The backlog's filter line with nothing matching, the help, a form, the palette.
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "zzzz-nothing");
+    look(&app, "the filter line");
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Char('?'));
+    look(&app, "help");
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Char('a'));
+    look(&app, "the add form");
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Char('R'));
+    look(&app, "the rank preview");
+    app.update(Action::Cancel);
+    // The planning view, the standup, the risk register, the budget, the note timeline.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('P'));
+    look(&app, "planning");
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Char('c'));
+    look(&app, "the close-sprint question");
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('r'));
+    look(&app, "the risk register");
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Char('$'));
+    look(&app, "the budget");
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Char('L'));
+    look(&app, "a picker");
+    app.update(Action::Cancel);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "zzzz-nothing");
+    look(&app, "the note timeline's filter");
+    assert!(
+        seen.iter().filter(|s| **s).count() >= 8,
+        "most of these name the rebound key: {seen:?}"
+    );
+}

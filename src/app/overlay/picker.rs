@@ -58,7 +58,7 @@ pub struct Picker {
 impl Picker {
     pub fn new(title: impl Into<String>, purpose: Purpose, choices: Vec<Choice>) -> Picker {
         let mut input = TextArea::default();
-        input.set_placeholder_text("type to search; Tab or Space ticks; Enter applies");
+        input.set_placeholder_text("type to search");
         let mut p = Picker {
             title: title.into(),
             purpose,

@@ -189,7 +189,15 @@ impl App {
             GridLeft | GridRight if self.people.screen == Screen::Grid && !self.people.details => {
                 self.move_across_grid(action == GridRight)
             }
-            GridLeft | GridRight => self.info("← and → move across quadrants in the grid (v)"),
+            GridLeft | GridRight => {
+                let k = |a: Action| self.keymap.hint(&a);
+                self.info(format!(
+                    "{} and {} move across quadrants in the grid ({})",
+                    k(GridLeft),
+                    k(GridRight),
+                    k(GridView)
+                ))
+            }
             Details => self.open_details(),
             Filter => {
                 let text = if self.people.screen == Screen::Notes {

@@ -25,6 +25,11 @@ pub enum Command {
     /// Load and validate the board; print `path:line:column: message` and exit 1 if it is not sound
     Check,
     /// Write the board to stdout: json (everything), csv (items, Jira-style headers) or md (status report)
+    ///
+    /// In csv, a text cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
+    /// or a carriage return) gets a leading ' so it shows as text; `cairn import csv` of such an
+    /// export takes exactly that ' off again. To a terminal, control characters in the board's text
+    /// are shown escaped (\u{1b}); to a file or a pipe the text is exact.
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,

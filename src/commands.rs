@@ -4,56 +4,12 @@
 use crate::cli::{Cli, Command, ExportFormat};
 use crate::io;
 use crate::model::Board;
-use crate::store::{self, Saved, Store, StoreError};
+use crate::store::{self, Saved, Store};
+
+pub use crate::io::Failure;
+pub use crate::store::{SAMPLE_ANCHOR, sample_board};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// Why a command failed: lines for stderr and the exit code (1 data, 2 usage).
-#[derive(Debug)]
-pub struct Failure {
-    lines: Vec<String>,
-    code: u8,
-}
-
-impl Failure {
-    pub fn data(line: impl Into<String>) -> Failure {
-        Failure {
-            lines: vec![line.into()],
-            code: 1,
-        }
-    }
-
-    pub fn usage(line: impl Into<String>) -> Failure {
-        Failure {
-            lines: vec![line.into()],
-            code: 2,
-        }
-    }
-
-    pub fn lines(&self) -> &[String] {
-        &self.lines
-    }
-
-    pub fn code(&self) -> u8 {
-        self.code
-    }
-}
-
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Failure {
-        match e {
-            // Every problem on its own line, so a hand-edited file can be fixed in one pass.
-            StoreError::Invalid { path, problems } => Failure {
-                lines: problems
-                    .iter()
-                    .map(|p| format!("{}: {p}", path.display()))
-                    .collect(),
-                code: 1,
-            },
-            e => Failure::data(e.to_string()),
-        }
-    }
-}
 
 /// Where the board lives: `--file`, `CAIRN_FILE`, or `<data dir>/board.ron`.
 pub fn board_path(file: Option<PathBuf>) -> Result<PathBuf, Failure> {
@@ -67,18 +23,11 @@ pub fn board_path(file: Option<PathBuf>) -> Result<PathBuf, Failure> {
         })
 }
 
-/// The embedded sample board, its dates moved so that its active sprint is under way `today`.
-pub fn sample_board(today: jiff::civil::Date) -> Board {
-    let mut board = store::from_ron(store::SAMPLE_BOARD, Path::new("assets/sample-board.ron"))
-        .unwrap_or_else(|e| panic!("the embedded sample board is broken: {e}"));
-    board.shift_dates((today - SAMPLE_ANCHOR).get_days());
-    board
-}
-
-/// The day the sample board was written for.
-pub const SAMPLE_ANCHOR: jiff::civil::Date = jiff::civil::date(2026, 11, 28);
-
 pub fn run(cli: Cli) -> Result<(), Failure> {
+    // The only way to reach main's answer to a bug on purpose (tests/proof: a panic exits 1).
+    if std::env::var_os("CAIRN_TEST_FAIL").is_some_and(|v| v == "panic-command") {
+        panic!("CAIRN_TEST_FAIL=panic-command: a test asked for a panic");
+    }
     if matches!(cli.command, Some(Command::Generate { .. })) && cli.file.is_none() {
         return Err(Failure::usage(
             "error: generate needs --file PATH (it never writes to your own board)",
@@ -96,12 +45,23 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// Writes to stdout: to a terminal with the board's control characters escaped; a reader that went
+/// away (`cairn export | head`) ends the command quietly, as a pipe's writer should.
 fn out(text: &str) -> Result<(), Failure> {
+    use std::io::IsTerminal;
     let mut stdout = std::io::stdout().lock();
-    stdout
+    let text = if stdout.is_terminal() {
+        io::terminal_safe(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
-        .map_err(|e| Failure::data(format!("cannot write to stdout: {e}")))
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.map_err(|e| Failure::data(format!("cannot write to stdout: {e}"))),
+    }
 }
 
 /// Opens the board in the TUI; without a terminal (a pipe, a script) prints what is in it instead.
@@ -127,8 +87,8 @@ fn summary(path: &Path) -> Result<(), Failure> {
     }
     text.push_str(&describe(path, b));
     text.push('\n');
-    if opened.store.is_read_only() {
-        text.push_str("Another cairn has this board open: read-only.\n");
+    if let Some(why) = opened.store.read_only_reason() {
+        text.push_str(&format!("Opened read-only: {why}.\n"));
     }
     out(&text)
 }
@@ -206,7 +166,7 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
         return Err(Failure { lines, code: 1 });
     }
     for l in &lines {
-        eprintln!("{l}");
+        let _ = writeln!(std::io::stderr(), "{}", io::terminal_safe(l));
     }
     if plan.added.is_empty() {
         return out(&format!(
@@ -218,7 +178,11 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
     board
         .apply(plan.edit)
         .map_err(|e| Failure::data(format!("{}: cannot add the items: {e}", input.display())))?;
-    match store.save(&board)? {
+    let saved = store.save(&board);
+    for notice in store.take_notices() {
+        let _ = writeln!(std::io::stderr(), "{}", io::terminal_safe(&notice));
+    }
+    match saved? {
         Saved::Written => {}
         Saved::Conflict { ours } => {
             return Err(Failure::data(format!(

@@ -2,17 +2,25 @@
 
 use cairn::cli::Cli;
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cairn::commands::run(cli) {
+    // A bug in a subcommand is still a failure with a message and status 1, never 101 (the panic's
+    // own message is printed first by the default hook).
+    let result = std::panic::catch_unwind(|| cairn::commands::run(cli)).unwrap_or_else(|_| {
+        Err(cairn::io::Failure::data(
+            "cairn hit a bug and stopped (the message is above)",
+        ))
+    });
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let mut stderr = std::io::stderr().lock();
             for line in failure.lines() {
-                use std::io::Write;
-                let _ = writeln!(stderr, "{line}");
+                // Lines name items and projects: their control characters never reach the terminal.
+                let _ = writeln!(stderr, "{}", cairn::io::terminal_safe(line));
             }
             ExitCode::from(failure.code())
         }

@@ -2,10 +2,15 @@
 //! report, and the synthetic board generator for benchmarks and demos.
 
 pub mod csv;
+mod failure;
 pub mod generate;
 pub mod report;
+mod terminal;
 
 use crate::model::Board;
+
+pub use failure::Failure;
+pub use terminal::terminal_safe;
 
 /// The whole board as pretty JSON, items in rank order, with the same field names as the RON file.
 pub fn to_json(board: &Board) -> serde_json::Result<String> {

@@ -215,8 +215,32 @@ impl Board {
             SetCounters(c) => SetCounters(std::mem::replace(&mut self.counters, c)),
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
+                // The item ids, while only inserts run: an import checks each new id in O(1), not
+                // by a scan of the backlog (which made 100k rows quadratic).
+                let mut ids: Option<std::collections::HashSet<u32>> = None;
                 for e in edits {
-                    match self.apply(e) {
+                    let applied = match e {
+                        InsertItem { index, item } => {
+                            let ids = ids
+                                .get_or_insert_with(|| self.items.iter().map(|i| i.id.0).collect());
+                            let id = item.id;
+                            if ids.insert(id.0) {
+                                self.items
+                                    .insert(index.min(self.items.len()), Arc::new(*item));
+                                Ok(RemoveItem(id))
+                            } else {
+                                Err(EditError::Duplicate {
+                                    kind: <Arc<Item> as Keyed>::KIND,
+                                    id: id.0,
+                                })
+                            }
+                        }
+                        e => {
+                            ids = None;
+                            self.apply(e)
+                        }
+                    };
+                    match applied {
                         Ok(inv) => inverses.push(inv),
                         Err(err) => {
                             // Roll back what was applied so a failed batch leaves no trace.

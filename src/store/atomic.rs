@@ -1,8 +1,14 @@
-//! Atomic replacement of a file: write a temp file in the same directory, fsync it, rename it over the
-//! old one, fsync the directory. A crash at any point leaves either the old file or the new one.
+//! Atomic writing of a file: write a temp file in the same directory, fsync it, give it the board's
+//! mode and owner, move it into place, fsync the directory. A crash at any point leaves either the old
+//! file or the new one, and a temp file the next start recognises and removes.
+//!
+//! Files are created exclusively and never through a symbolic link (`O_CREAT|O_EXCL|O_NOFOLLOW`); a
+//! new file (a conflict copy, a backup, a recovery file) is moved into place without replacing
+//! anything there (`link`, then `unlink` of the temp), so a link planted under its name is refused.
 
-use std::fs::{self, File, Permissions};
+use std::fs::{self, File, OpenOptions, Permissions};
 use std::io::{self, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// Injected failures for tests: the Nth file operation of a write fails as if the disk were full.
@@ -42,9 +48,55 @@ impl Faults {
     }
 }
 
-/// The prefix of temp files for `path`: `.board.ron.` for `board.ron`.
-pub fn temp_prefix(path: &Path) -> String {
-    let name = path
+/// The mode and owner a file cairn writes beside the board takes: the board's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Like {
+    pub mode: u32,
+    pub uid: u32,
+    pub gid: u32,
+}
+
+impl Like {
+    /// The board's mode and owner, if it exists.
+    pub fn of(board: &Path) -> Option<Like> {
+        fs::metadata(board).ok().map(|m| Like {
+            mode: m.mode() & 0o7777,
+            uid: m.uid(),
+            gid: m.gid(),
+        })
+    }
+
+    /// For files other than the board itself: its read and write bits, nothing more.
+    pub fn beside(self) -> Like {
+        Like {
+            mode: self.mode & 0o666,
+            ..self
+        }
+    }
+
+    /// For a directory beside the board (`backups/`): searchable by whoever may read the board.
+    pub fn dir(self) -> Like {
+        let read = self.mode & 0o444;
+        Like {
+            mode: (self.mode & 0o666) | (read >> 2),
+            ..self
+        }
+    }
+}
+
+/// Gives `file` the owner (when allowed: only root may give a file away) and then the mode of `like`.
+pub fn adopt(file: &File, like: Like) -> io::Result<()> {
+    let meta = file.metadata()?;
+    if (meta.uid(), meta.gid()) != (like.uid, like.gid) {
+        // Not root: the file stays ours, which is all a user can do.
+        let _ = std::os::unix::fs::fchown(file, Some(like.uid), Some(like.gid));
+    }
+    file.set_permissions(Permissions::from_mode(like.mode))
+}
+
+/// The prefix of temp files for the board `path`: `.board.ron.` for `board.ron`.
+pub fn temp_prefix(board: &Path) -> String {
+    let name = board
         .file_name()
         .map_or_else(|| "board".into(), |n| n.to_string_lossy());
     format!(".{name}.")
@@ -52,63 +104,143 @@ pub fn temp_prefix(path: &Path) -> String {
 
 pub const TEMP_SUFFIX: &str = ".tmp";
 
-fn parent(path: &Path) -> &Path {
+pub fn parent(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     }
 }
 
-/// Replaces `path` with `bytes` atomically, keeping the old file's permissions.
-pub fn write_atomic(path: &Path, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
+/// Creates `path` exclusively, never through a link; the mode asked for is reduced by the umask.
+pub fn create_new(path: &Path) -> io::Result<File> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(path)
+}
+
+/// A new temp file beside `target`, named for `board` so the next start can recognise it.
+fn temp_file(target: &Path, board: &Path) -> io::Result<(PathBuf, File)> {
+    let dir = parent(target);
+    let prefix = temp_prefix(board);
+    loop {
+        let name = format!("{prefix}{}{TEMP_SUFFIX}", random_name());
+        let path = dir.join(name);
+        match create_new(&path) {
+            Ok(f) => return Ok((path, f)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn random_name() -> String {
+    (0..8).map(|_| fastrand::alphanumeric()).collect()
+}
+
+/// Where and how a file is written.
+pub struct Target<'a> {
+    /// The file to write.
+    pub path: &'a Path,
+    /// The board it belongs to: its temp files carry the board's name.
+    pub board: &'a Path,
+    /// The mode and owner to give it (`None`: the umask's, and ours).
+    pub like: Option<Like>,
+    /// Replace a file already there (the board itself, our own conflict copy); otherwise an existing
+    /// name, a planted link included, is an error.
+    pub replace: bool,
+}
+
+/// Writes `bytes` to the target atomically.
+pub fn write(target: &Target, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
     faults.reset();
-    let dir = parent(path);
-    let permissions = fs::metadata(path).ok().map(|m| m.permissions());
     faults.step("create temp file")?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(&temp_prefix(path))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
+    let (temp, mut file) = temp_file(target.path, target.board)?;
+    let result = finish(target, &temp, &mut file, bytes, faults);
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn finish(
+    target: &Target,
+    temp: &Path,
+    file: &mut File,
+    bytes: &[u8],
+    faults: &mut Faults,
+) -> io::Result<()> {
     faults.step("write")?;
-    temp.write_all(bytes)?;
+    file.write_all(bytes)?;
     faults.step("fsync file")?;
-    temp.as_file().sync_all()?;
+    file.sync_all()?;
     faults.step("set permissions")?;
-    fs::set_permissions(temp.path(), permissions.unwrap_or_else(default_permissions))?;
+    if let Some(like) = target.like {
+        adopt(file, like)?;
+    }
     faults.step("rename")?;
-    // On error the temp file is dropped and removed; the old file is untouched.
-    temp.persist(path).map_err(|e| e.error)?;
+    if target.replace {
+        fs::rename(temp, target.path)?;
+    } else {
+        place_new(temp, target.path)?;
+    }
     faults.step("fsync directory")?;
-    File::open(dir)?.sync_all()
+    File::open(parent(target.path))?.sync_all()
 }
 
-#[cfg(unix)]
-fn default_permissions() -> Permissions {
-    use std::os::unix::fs::PermissionsExt;
-    Permissions::from_mode(0o644)
+/// Moves `temp` to `path` only if nothing is there: a hard link fails on any existing name.
+fn place_new(temp: &Path, path: &Path) -> io::Result<()> {
+    match fs::hard_link(temp, path) {
+        Ok(()) => fs::remove_file(temp),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        // A file system without hard links: check, then rename (the window is ours alone).
+        Err(_) if fs::symlink_metadata(path).is_err() => fs::rename(temp, path),
+        Err(e) => Err(e),
+    }
 }
 
-#[cfg(not(unix))]
-fn default_permissions() -> Permissions {
-    fs::metadata(".")
-        .map(|m| m.permissions())
-        .unwrap_or_else(|_| unreachable!())
-}
-
-/// Removes temp files a crashed save left beside `path`. Returns what was removed.
-pub fn clean_leftovers(path: &Path) -> Vec<PathBuf> {
-    let prefix = temp_prefix(path);
-    let Ok(entries) = fs::read_dir(parent(path)) else {
-        return Vec::new();
-    };
-    let mut removed = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix)
+/// Is `name` a temp file cairn makes for the board named `board_name`? `.board.ron.XXXXXXXX.tmp`
+/// (six random characters in older versions), and the conflict copies' temp files of older versions
+/// (`.board.conflict-<time>.ron.XXXXXX.tmp`).
+fn is_temp_name(name: &str, board: &Path) -> bool {
+    let Some(middle) = name
+        .strip_prefix(&temp_prefix(board))
+        .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+    else {
+        let stem = board
+            .file_stem()
+            .map_or_else(|| "board".into(), |s| s.to_string_lossy());
+        return name.starts_with(&format!(".{stem}.conflict-"))
             && name.ends_with(TEMP_SUFFIX)
-            && fs::remove_file(entry.path()).is_ok()
-        {
-            removed.push(entry.path());
+            && name.contains(".ron.");
+    };
+    middle.len() >= 6 && middle.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// Removes temp files a crashed write left beside `board` and in its `backups/`: only regular files
+/// with the names cairn gives them. Returns what was removed.
+pub fn clean_leftovers(board: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let dirs = [
+        parent(board).to_path_buf(),
+        super::backup::backup_dir(board),
+    ];
+    for dir in dirs {
+        // Never into a `backups` that is a link.
+        if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let regular = entry.file_type().is_ok_and(|t| t.is_file());
+            if regular && is_temp_name(&name, board) && fs::remove_file(entry.path()).is_ok() {
+                removed.push(entry.path());
+            }
         }
     }
     removed
@@ -118,19 +250,28 @@ pub fn clean_leftovers(path: &Path) -> Vec<PathBuf> {
 mod tests {
     use super::*;
 
+    fn board(path: &Path) -> Target<'_> {
+        Target {
+            path,
+            board: path,
+            like: Like::of(path),
+            replace: true,
+        }
+    }
+
     #[test]
     fn every_failing_step_leaves_the_old_file() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("b.ron");
         fs::write(&path, "old").expect("write");
         let mut probe = Faults::default();
-        write_atomic(&path, b"probe", &mut probe).expect("writes");
+        write(&board(&path), b"probe", &mut probe).expect("writes");
         fs::write(&path, "old").expect("write");
         let steps = probe.operations();
         assert_eq!(steps, 6);
         for n in 1..steps {
             let mut faults = Faults::fail_at(n);
-            let err = write_atomic(&path, b"new", &mut faults).expect_err("fails");
+            let err = write(&board(&path), b"new", &mut faults).expect_err("fails");
             assert_eq!(err.kind(), io::ErrorKind::StorageFull);
             // The last step (directory fsync) fails after the rename: the new file is complete.
             assert_eq!(fs::read_to_string(&path).expect("read"), "old", "step {n}");
@@ -139,21 +280,36 @@ mod tests {
                 "step {n} left a temp file"
             );
         }
-        write_atomic(&path, b"new", &mut Faults::default()).expect("writes");
+        write(&board(&path), b"new", &mut Faults::default()).expect("writes");
         assert_eq!(fs::read_to_string(&path).expect("read"), "new");
     }
 
-    #[cfg(unix)]
     #[test]
     fn permissions_survive_a_save() {
-        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("b.ron");
         fs::write(&path, "old").expect("write");
         fs::set_permissions(&path, Permissions::from_mode(0o600)).expect("chmod");
-        write_atomic(&path, b"new", &mut Faults::default()).expect("writes");
+        write(&board(&path), b"new", &mut Faults::default()).expect("writes");
         let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_what_is_there() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("b.recovery.ron");
+        std::os::unix::fs::symlink(dir.path().join("victim"), &path).expect("symlink");
+        let new = Target {
+            path: &path,
+            board: &path,
+            like: None,
+            replace: false,
+        };
+        let err = write(&new, b"x", &mut Faults::default()).expect_err("refused");
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert!(!dir.path().join("victim").exists());
+        assert!(clean_leftovers(&path).is_empty());
     }
 
     #[test]
@@ -161,8 +317,16 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("b.ron");
         fs::write(dir.path().join(".b.ron.abc123.tmp"), "half").expect("write");
+        fs::write(
+            dir.path()
+                .join(".b.conflict-20261128T101010Z.ron.ab12cd.tmp"),
+            "x",
+        )
+        .expect("write");
+        fs::write(dir.path().join(".b.ron.not-ours.tmp"), "keep").expect("write");
         fs::write(dir.path().join("other.tmp"), "keep").expect("write");
-        assert_eq!(clean_leftovers(&path).len(), 1);
+        assert_eq!(clean_leftovers(&path).len(), 2);
         assert!(dir.path().join("other.tmp").exists());
+        assert!(dir.path().join(".b.ron.not-ours.tmp").exists());
     }
 }

@@ -1,15 +1,19 @@
-//! Rotating backups: before the first save of each run, the file as it was is copied to
-//! `backups/<name>-<UTC time>.ron` beside it, and only the newest copies are kept.
+//! Rotating backups: before the first save of each run, the file as it was is written atomically to
+//! `backups/<stem>-<UTC time>.ron` beside it (the board's mode and owner), and only the newest copies
+//! that load are kept. Only files named exactly for this board are ever counted or removed, and a
+//! `backups` that is a link or not a directory is refused, never followed.
 
-use std::fs;
+use super::atomic::{self, Faults, Like, Target};
+use std::fs::{self, DirBuilder};
 use std::io;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 /// How many backups are kept per board.
 pub const KEEP: usize = 10;
 
 pub fn backup_dir(path: &Path) -> PathBuf {
-    path.parent().unwrap_or(Path::new(".")).join("backups")
+    atomic::parent(path).join("backups")
 }
 
 fn stem(path: &Path) -> String {
@@ -17,19 +21,55 @@ fn stem(path: &Path) -> String {
         .map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned())
 }
 
+/// `<stem>-YYYYMMDDTHHMMSS.ffffffZ.ron`, the name `backup` gives, and nothing else.
+fn is_backup_of(name: &str, stem: &str) -> bool {
+    let Some(time) = name
+        .strip_prefix(stem)
+        .and_then(|n| n.strip_prefix('-'))
+        .and_then(|n| n.strip_suffix(".ron"))
+    else {
+        return false;
+    };
+    let b = time.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    b.len() == 23
+        && digits(0..8)
+        && b[8] == b'T'
+        && digits(9..15)
+        && b[15] == b'.'
+        && digits(16..22)
+        && b[22] == b'Z'
+}
+
+/// The `backups` directory if it is a real one; an error saying why not otherwise.
+fn real_dir(dir: &Path) -> io::Result<Option<PathBuf>> {
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => Err(io::Error::other(format!(
+            "{} is a symbolic link; cairn does not follow it",
+            dir.display()
+        ))),
+        Ok(m) if !m.is_dir() => Err(io::Error::other(format!(
+            "{} is not a directory",
+            dir.display()
+        ))),
+        Ok(_) => Ok(Some(dir.to_path_buf())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// The backups of `path`, oldest first.
 pub fn list(path: &Path) -> Vec<PathBuf> {
-    let prefix = format!("{}-", stem(path));
-    let mut found: Vec<PathBuf> = fs::read_dir(backup_dir(path))
+    let Ok(Some(dir)) = real_dir(&backup_dir(path)) else {
+        return Vec::new();
+    };
+    let stem = stem(path);
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
         .map(|rd| {
             rd.flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .filter(|e| is_backup_of(&e.file_name().to_string_lossy(), &stem))
                 .map(|e| e.path())
-                .filter(|p| {
-                    p.file_name().is_some_and(|n| {
-                        let n = n.to_string_lossy();
-                        n.starts_with(&prefix) && n.ends_with(".ron")
-                    })
-                })
                 .collect()
         })
         .unwrap_or_default();
@@ -38,29 +78,107 @@ pub fn list(path: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// Copies `path` into the backup directory (if it exists) and prunes to the newest `KEEP`.
-pub fn backup(path: &Path) -> io::Result<Option<PathBuf>> {
-    if !path.exists() {
-        return Ok(None);
-    }
+/// Writes a copy of `path` (if it exists) into the backup directory and prunes to the newest `KEEP`
+/// that load.
+pub fn backup(path: &Path, faults: &mut Faults) -> io::Result<Option<PathBuf>> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let like = Like::of(path);
     let dir = backup_dir(path);
-    fs::create_dir_all(&dir)?;
+    if real_dir(&dir)?.is_none() {
+        let mode = like.map_or(0o777, |l| l.dir().mode);
+        DirBuilder::new().mode(mode).create(&dir)?;
+        if let Some(l) = like {
+            let d = fs::File::open(&dir)?;
+            let _ = atomic::adopt(&d, l.dir());
+        }
+    }
     let target = loop {
         // Microsecond UTC times sort by age; two backups in one microsecond wait for the next.
         let time = jiff::Timestamp::now()
             .strftime("%Y%m%dT%H%M%S%.6fZ")
             .to_string();
         let candidate = dir.join(format!("{}-{time}.ron", stem(path)));
-        if !candidate.exists() {
+        if fs::symlink_metadata(&candidate).is_err() {
             break candidate;
         }
     };
-    fs::copy(path, &target)?;
-    let all = list(path);
-    for old in &all[..all.len().saturating_sub(KEEP)] {
-        let _ = fs::remove_file(old);
+    let t = Target {
+        path: &target,
+        board: path,
+        like: like.map(Like::beside),
+        replace: false,
+    };
+    if let Err(e) = atomic::write(&t, &bytes, faults) {
+        // Only the directory's fsync fails after the move: the backup is whole and ours.
+        if fs::symlink_metadata(&target).is_err() {
+            return Err(e);
+        }
     }
+    prune(path, &target);
     Ok(Some(target))
+}
+
+/// Keeps the newest `KEEP` backups that load; older ones go. A backup that does not load (an empty
+/// or cut-off copy from an older cairn) is never counted among those kept. Loading a 100k-item
+/// backup takes a quarter of a second, so each is checked once: the ones found good are listed
+/// (name, size, time) in `backups/.<board>.verified`, and the one just written is good by making.
+fn prune(path: &Path, written: &Path) {
+    let all = list(path);
+    if all.len() <= KEEP {
+        return; // nothing would go
+    }
+    let index = verified_index(path);
+    let known: Vec<String> = fs::read_to_string(&index)
+        .map(|t| t.lines().map(str::to_string).collect())
+        .unwrap_or_default();
+    let mut good: Vec<String> = Vec::new();
+    for backup in all.iter().rev() {
+        if good.len() >= KEEP {
+            let _ = fs::remove_file(backup);
+            continue;
+        }
+        let Some(entry) = index_entry(backup) else {
+            continue;
+        };
+        if backup == written || known.contains(&entry) || super::read(backup).is_ok() {
+            good.push(entry);
+        }
+    }
+    let mut text = good.join("\n");
+    text.push('\n');
+    let t = Target {
+        path: &index,
+        board: path,
+        like: Like::of(path).map(Like::beside),
+        replace: true,
+    };
+    let _ = atomic::write(&t, text.as_bytes(), &mut Faults::default());
+}
+
+/// `backups/.board.ron.verified`: not a backup's name, nor a temp file's.
+fn verified_index(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "board".into(), |n| n.to_string_lossy());
+    backup_dir(path).join(format!(".{name}.verified"))
+}
+
+/// A backup as the index lists it: its name, size and modification time (a changed file is
+/// checked again).
+fn index_entry(backup: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::symlink_metadata(backup).ok()?;
+    let name = backup.file_name()?.to_string_lossy();
+    Some(format!(
+        "{name} {} {}.{}",
+        m.len(),
+        m.mtime(),
+        m.mtime_nsec()
+    ))
 }
 
 #[cfg(test)]
@@ -68,20 +186,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keeps_the_newest_ten() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("board.ron");
-        assert_eq!(backup(&path).expect("no file, no backup"), None);
-        for n in 0..13 {
-            fs::write(&path, format!("v{n}")).expect("write");
-            backup(&path).expect("backs up");
-        }
-        let kept = list(&path);
-        assert_eq!(kept.len(), KEEP);
-        assert_eq!(
-            fs::read_to_string(kept.last().expect("newest")).expect("read"),
-            "v12"
-        );
-        assert_eq!(fs::read_to_string(&kept[0]).expect("oldest kept"), "v3");
+    fn names_are_matched_exactly() {
+        assert!(is_backup_of("board-20261128T101010.123456Z.ron", "board"));
+        assert!(!is_backup_of(
+            "board-2-20261128T101010.123456Z.ron",
+            "board"
+        ));
+        assert!(!is_backup_of("board-archive.ron", "board"));
+        assert!(!is_backup_of(
+            "board-20261128T101010.123456Z.ron.tmp",
+            "board"
+        ));
     }
 }

@@ -37,8 +37,12 @@ pub enum StoreError {
     Serialise { path: PathBuf, message: String },
     #[error("{}: open in another cairn (lock held on {}); close it first", path.display(), lock.display())]
     Locked { path: PathBuf, lock: PathBuf },
-    #[error("{}: opened read-only because another cairn has it open; nothing is saved", path.display())]
-    ReadOnly { path: PathBuf },
+    #[error("{}: read-only ({why}); nothing is saved", path.display())]
+    ReadOnly { path: PathBuf, why: String },
+    #[error("{}: a symbolic link to {}, which does not exist; cairn does not create a board through it", path.display(), target.display())]
+    DanglingLink { path: PathBuf, target: PathBuf },
+    #[error("{}: {kind}, not a regular file; cairn reads and writes boards only in regular files", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
     #[error("{}: refusing to overwrite an existing board (pass --force to replace it)", path.display())]
     Exists { path: PathBuf },
 }

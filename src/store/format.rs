@@ -21,20 +21,84 @@ pub fn to_ron(board: &Board) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// The `version: N` near the top of a board file, if there is one.
-pub fn peek_version(text: &str) -> Option<u32> {
-    let mut end = text.len().min(4096);
-    while !text.is_char_boundary(end) {
-        end -= 1; // never split a character (a panic on a file with non-ASCII text near 4 KiB)
+/// Skips whitespace and comments (`// …` to the end of the line, `/* … */` nested as ron does).
+fn skip_blank(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_start();
+        if let Some(rest) = t.strip_prefix("//") {
+            s = rest.find('\n').map_or("", |i| &rest[i..]);
+        } else if let Some(rest) = t.strip_prefix("/*") {
+            let mut depth = 1;
+            let mut i = 0;
+            let b = rest.as_bytes();
+            while depth > 0 && i < b.len() {
+                if b[i..].starts_with(b"/*") {
+                    depth += 1;
+                    i += 2;
+                } else if b[i..].starts_with(b"*/") {
+                    depth -= 1;
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+            }
+            s = rest.get(i..).unwrap_or("");
+        } else {
+            return t;
+        }
     }
-    let head = &text[..end];
-    let at = head.find("version:")?;
-    let digits: String = head[at + "version:".len()..]
-        .trim_start()
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
+}
+
+/// The schema version as the parser sees it: the top-level struct's first field `version: N`, past
+/// whitespace and comments (never a `version:` inside a comment or a string).
+pub fn peek_version(text: &str) -> Option<u32> {
+    let s = skip_blank(text.strip_prefix('\u{feff}').unwrap_or(text));
+    // ron allows the struct's name before it: `Board(version: 2, …)`.
+    let s = skip_blank(s.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+    let s = skip_blank(s.strip_prefix('(')?);
+    let s = skip_blank(s.strip_prefix("version")?);
+    let s = skip_blank(s.strip_prefix(':')?);
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
+}
+
+/// True when the text has a comment outside its strings (a hand edit a save would drop).
+pub fn has_comments(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            // A raw string: r"…" or r#"…"#, ended by the quote and as many hashes.
+            b'r' if matches!(b.get(i + 1), Some(b'"' | b'#'))
+                && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) =>
+            {
+                let hashes = b[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                if b.get(i + 1 + hashes) != Some(&b'"') {
+                    i += 1;
+                    continue;
+                }
+                let close: Vec<u8> = std::iter::once(b'"')
+                    .chain(std::iter::repeat_n(b'#', hashes))
+                    .collect();
+                i += 2 + hashes;
+                while i < b.len() && !b[i..].starts_with(&close) {
+                    i += 1;
+                }
+                i += close.len();
+                continue;
+            }
+            b'/' if matches!(b.get(i + 1), Some(b'/' | b'*')) => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// A board in the current schema. The fast path reads the exact text `to_ron` writes; anything else
@@ -67,6 +131,8 @@ pub fn from_ron_reference(text: &str, path: &Path) -> Result<Board, StoreError> 
 }
 
 fn load(text: &str, path: &Path, fast: bool) -> Result<Board, StoreError> {
+    // A byte order mark (Windows Notepad writes one) is not part of the board.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(StoreError::Parse {
             path: path.to_path_buf(),
@@ -121,6 +187,23 @@ mod tests {
         let wide = format!("(version: 2, x: \"{}é\")", "a".repeat(4095 - 17));
         assert!(!wide.is_char_boundary(4096));
         assert_eq!(peek_version(&wide), Some(2));
+        // Comments are skipped; a `version:` in one is not the version.
+        assert_eq!(peek_version("// version: 3\n(\n  version: 2,"), Some(2));
+        assert_eq!(
+            peek_version("/* version: 3 */ ( /* x */ version: 1,"),
+            Some(1)
+        );
+        assert_eq!(peek_version("(project: (name: \"version: 3\"))"), None);
+        assert_eq!(peek_version("\u{feff}(version: 2)"), Some(2));
+    }
+
+    #[test]
+    fn comments_are_found_outside_strings_only() {
+        assert!(has_comments("(\n  // a note\n  version: 2)"));
+        assert!(has_comments("(version: 2 /* x */)"));
+        assert!(!has_comments("(name: \"http://x // y /* z\")"));
+        assert!(!has_comments("(name: \"a \\\" // b\")"));
+        assert!(!has_comments("(name: r#\"// \"# x\"#)"));
     }
 
     #[test]

@@ -6,22 +6,41 @@ mod backup;
 mod error;
 mod fast;
 mod format;
+mod lock;
 mod migrate;
+mod paths;
+mod recovery;
 
 pub use atomic::{Faults, clean_leftovers};
 pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
 pub use error::StoreError;
-pub use format::{from_ron, from_ron_reference, peek_version, to_ron};
+pub use lock::lock_path;
+pub use paths::resolve;
+
+pub use format::{from_ron, from_ron_reference, has_comments, peek_version, to_ron};
+use lock::{Lock, take_lock, unwritable};
+use paths::{check_regular, read_text};
+pub use recovery::write_recovery;
 
 use crate::model::Board;
-use std::fs::{self, File, TryLockError};
+use std::fs::{self, File};
 use std::hash::{DefaultHasher, Hasher};
-use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// The sample board a first run starts from.
 pub const SAMPLE_BOARD: &str = include_str!("../../assets/sample-board.ron");
+
+/// The embedded sample board, its dates moved so that its active sprint is under way `today`.
+pub fn sample_board(today: jiff::civil::Date) -> Board {
+    let mut board = from_ron(SAMPLE_BOARD, Path::new("assets/sample-board.ron"))
+        .unwrap_or_else(|e| panic!("the embedded sample board is broken: {e}"));
+    board.shift_dates((today - SAMPLE_ANCHOR).get_days());
+    board
+}
+
+/// The day the sample board was written for.
+pub const SAMPLE_ANCHOR: jiff::civil::Date = jiff::civil::date(2026, 11, 28);
 
 /// What was last read from or written to the file, to notice someone else changing it.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,66 +92,19 @@ pub struct Store {
     path: PathBuf,
     /// The advisory lock; `None` when another cairn holds it (read-only).
     lock: Option<File>,
-    read_only: bool,
+    /// Why this one must not write, when it must not.
+    read_only: Option<String>,
+    /// Read-only because another cairn holds the lock.
+    busy: bool,
     fingerprint: Option<Fingerprint>,
     backed_up: bool,
+    backup_reported: bool,
+    /// The file was read with CRLF line endings; saves keep them.
+    crlf: bool,
+    notices: Vec<String>,
     conflict: Option<PathBuf>,
     faults: Faults,
-}
-
-/// `.board.ron.lock` beside `board.ron`: a separate file, since saving replaces the board's inode.
-pub fn lock_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "board".into(), |n| n.to_string_lossy());
-    path.with_file_name(format!(".{name}.lock"))
-}
-
-enum Lock {
-    Held(File),
-    Busy,
-    /// The lock file cannot be made (e.g. a read-only directory); saving will say why.
-    Unavailable,
-}
-
-fn take_lock(path: &Path) -> Lock {
-    let file = match File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path(path))
-    {
-        Ok(f) => f,
-        Err(_) => return Lock::Unavailable,
-    };
-    match file.try_lock() {
-        Ok(()) => Lock::Held(file),
-        Err(TryLockError::WouldBlock) => Lock::Busy,
-        Err(TryLockError::Error(_)) => Lock::Unavailable,
-    }
-}
-
-fn read_text(path: &Path) -> Result<String, StoreError> {
-    let bytes = fs::read(path).map_err(|source| match source.kind() {
-        io::ErrorKind::NotFound => StoreError::Missing {
-            path: path.to_path_buf(),
-        },
-        _ => StoreError::Read {
-            path: path.to_path_buf(),
-            source,
-        },
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        StoreError::Parse {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: "not UTF-8 text".to_string(),
-        }
-    })
+    backup_faults: Faults,
 }
 
 /// Parses the board and fingerprints the text at the same time (on two threads: at 100k items
@@ -150,31 +122,52 @@ fn parse_and_fingerprint(path: &Path, text: &str) -> Result<(Board, Fingerprint)
 
 /// Loads and validates a board without locking it (for `check` and `export`).
 pub fn read(path: &Path) -> Result<Board, StoreError> {
+    resolve(path)?; // a dangling link says so, not "no board here"
     from_ron(&read_text(path)?, path)
+}
+
+/// Line endings of the file as read: a board written with CRLF keeps them.
+fn uses_crlf(text: &str) -> bool {
+    text.find('\n').is_some_and(|i| text[..i].ends_with('\r'))
 }
 
 impl Store {
     fn new(path: &Path, lock: Lock) -> Store {
+        let busy = matches!(lock, Lock::Busy);
         let (lock, read_only) = match lock {
-            Lock::Held(f) => (Some(f), false),
-            Lock::Busy => (None, true),
-            Lock::Unavailable => (None, false),
+            Lock::Held(f) => match unwritable(path) {
+                // We may not write here: free the lock for whoever can.
+                Some(why) => (None, Some(why)),
+                None => (Some(f), None),
+            },
+            Lock::Busy => (None, Some("another cairn has this board open".to_string())),
+            Lock::Unavailable(why) => (None, Some(why)),
         };
         Store {
             path: path.to_path_buf(),
             lock,
             read_only,
+            busy,
             fingerprint: None,
             backed_up: false,
+            backup_reported: false,
+            crlf: false,
+            notices: Vec::new(),
             conflict: None,
             faults: Faults::default(),
+            backup_faults: Faults::default(),
         }
     }
 
-    /// Opens a board for the TUI. Without the lock it opens read-only. A missing file is created from
-    /// `sample` when one is given. A file that does not load is an error and is left untouched.
+    /// Opens a board for the TUI. Without the lock, or where it cannot be saved, it opens read-only
+    /// (`read_only_reason` says why). A missing file is created from `sample` when one is given. A file
+    /// that does not load, is not a regular file or is a dangling link is an error and is left untouched.
     pub fn open(path: &Path, sample: Option<&Board>) -> Result<Opened, StoreError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        let path = &resolve(path)?;
+        check_regular(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
             fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
         }
         let mut store = Store::new(path, take_lock(path));
@@ -184,7 +177,13 @@ impl Store {
             Vec::new()
         };
         match (read_text(path), sample) {
-            (Err(StoreError::Missing { .. }), Some(sample)) if !store.read_only => {
+            (Err(StoreError::Missing { .. }), Some(sample)) => {
+                if let Some(why) = &store.read_only {
+                    return Err(StoreError::ReadOnly {
+                        path: path.clone(),
+                        why: why.clone(),
+                    });
+                }
                 store.backed_up = true; // nothing to back up yet
                 store.save(sample)?;
                 Ok(Opened {
@@ -198,6 +197,10 @@ impl Store {
             (Ok(text), _) => {
                 let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
                 store.fingerprint = Some(fingerprint);
+                store.crlf = uses_crlf(&text);
+                if store.read_only.is_none() {
+                    store.note_comments(&text);
+                }
                 Ok(Opened {
                     store,
                     board,
@@ -208,38 +211,50 @@ impl Store {
         }
     }
 
+    fn refuse_read_only(&self) -> Result<(), StoreError> {
+        match &self.read_only {
+            Some(_) if self.busy => Err(StoreError::Locked {
+                path: self.path.clone(),
+                lock: lock_path(&self.path),
+            }),
+            Some(why) => Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                why: why.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Opens an existing board to change it from a subcommand: the lock is required.
     pub fn open_to_write(path: &Path) -> Result<(Store, Board), StoreError> {
-        let store = Store::new(path, take_lock(path));
-        if store.read_only {
-            return Err(StoreError::Locked {
-                path: path.to_path_buf(),
-                lock: lock_path(path),
-            });
-        }
-        let mut store = store;
-        let (board, fingerprint) = parse_and_fingerprint(path, &read_text(path)?)?;
+        let path = &resolve(path)?;
+        check_regular(path)?;
+        let mut store = Store::new(path, take_lock(path));
+        store.refuse_read_only()?;
+        let text = read_text(path)?;
+        let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
         store.fingerprint = Some(fingerprint);
+        store.crlf = uses_crlf(&text);
+        store.note_comments(&text);
         Ok((store, board))
     }
 
     /// Writes a new board file; an existing one is only replaced with `force` (and backed up first).
     pub fn create(path: &Path, board: &Board, force: bool) -> Result<Store, StoreError> {
-        if path.exists() && !force {
+        let path = &resolve(path)?;
+        if fs::symlink_metadata(path).is_ok() && !force {
             return Err(StoreError::Exists {
                 path: path.to_path_buf(),
             });
         }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        check_regular(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.exists()
+        {
             fs::create_dir_all(dir).map_err(|e| StoreError::write(dir, e))?;
         }
         let mut store = Store::new(path, take_lock(path));
-        if store.read_only {
-            return Err(StoreError::Locked {
-                path: path.to_path_buf(),
-                lock: lock_path(path),
-            });
-        }
+        store.refuse_read_only()?;
         if let Ok(text) = read_text(path) {
             store.fingerprint = Some(Fingerprint::of(path, text.as_bytes()));
         }
@@ -247,13 +262,36 @@ impl Store {
         Ok(store)
     }
 
+    /// Says once that a hand-edited file's comments do not survive a save.
+    fn note_comments(&mut self, text: &str) {
+        if format::has_comments(text) {
+            self.notices.push(format!(
+                "{} has comments: saving drops them (the file as it is now goes to {} first)",
+                self.path.display(),
+                backup_dir(&self.path).display()
+            ));
+        }
+    }
+
+    /// The board file (a link resolved to its target).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    /// True when another cairn holds the lock: this one must not write.
+    /// True when this one must not write: another cairn holds the lock, or the board cannot be
+    /// saved where it is.
     pub fn is_read_only(&self) -> bool {
-        self.read_only
+        self.read_only.is_some()
+    }
+
+    /// Why the board opened read-only, if it did.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Things to say once (a backup that could not be made, comments a save drops), oldest first.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
     }
 
     /// Where our copy went when the file was changed by someone else, if it was.
@@ -265,6 +303,12 @@ impl Store {
     #[doc(hidden)]
     pub fn inject_faults(&mut self, faults: Faults) {
         self.faults = faults;
+    }
+
+    /// Makes the following backups fail at the given step (tests of the backup path).
+    #[doc(hidden)]
+    pub fn inject_backup_faults(&mut self, faults: Faults) {
+        self.backup_faults = faults;
     }
 
     /// Saves the board (see `save_text`).
@@ -279,42 +323,86 @@ impl Store {
     /// Writes serialised board text: atomically, after a backup on the first save of the run, and never
     /// over a file someone else changed since we read or wrote it (ours goes to a conflict copy instead).
     pub fn save_text(&mut self, text: &str) -> Result<Saved, StoreError> {
-        if self.read_only {
+        if let Some(why) = &self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.path.clone(),
+                why: why.clone(),
             });
         }
-        let bytes = text.as_bytes();
+        let crlf_text;
+        let bytes = if self.crlf {
+            crlf_text = text.replace('\n', "\r\n");
+            crlf_text.as_bytes()
+        } else {
+            text.as_bytes()
+        };
+        let like = atomic::Like::of(&self.path);
         if self.conflict.is_some() || self.changed_on_disk() {
-            let ours = self
-                .conflict
-                .clone()
-                .unwrap_or_else(|| self.conflict_path());
-            atomic::write_atomic(&ours, bytes, &mut self.faults)
-                .map_err(|e| StoreError::write(&ours, e))?;
-            self.conflict = Some(ours.clone());
-            return Ok(Saved::Conflict { ours });
+            return self.save_aside(bytes, like);
         }
         if !self.backed_up {
-            backup::backup(&self.path).map_err(|e| StoreError::write(backup_dir(&self.path), e))?;
-            self.backed_up = true;
+            // Once per run: tried again with each save until one is made or the board is saved
+            // (then the file it would keep is gone), reported once, never in the way of the save.
+            match backup::backup(&self.path, &mut self.backup_faults) {
+                Ok(_) => self.backed_up = true,
+                Err(e) if !self.backup_reported => {
+                    self.backup_reported = true;
+                    self.notices.push(format!(
+                        "No backup of {} could be made in {} ({e}); the board is still saved",
+                        self.path.display(),
+                        backup_dir(&self.path).display()
+                    ));
+                }
+                Err(_) => {}
+            }
         }
-        if let Err(e) = atomic::write_atomic(&self.path, bytes, &mut self.faults) {
+        let target = atomic::Target {
+            path: &self.path,
+            board: &self.path,
+            like,
+            replace: true,
+        };
+        if let Err(e) = atomic::write(&target, bytes, &mut self.faults) {
             // A failure after the rename (the directory fsync) leaves our board in place: remember
             // it as ours, or the next save would take it for someone else's change.
             if fs::read(&self.path).is_ok_and(|now| now == bytes) {
                 self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
+                self.backed_up = true;
             }
             return Err(StoreError::write(&self.path, e));
         }
+        self.backed_up = true;
         self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
         Ok(Saved::Written)
     }
 
+    /// Our board beside theirs: a new conflict copy, or the one this run already made.
+    fn save_aside(
+        &mut self,
+        bytes: &[u8],
+        like: Option<atomic::Like>,
+    ) -> Result<Saved, StoreError> {
+        let (ours, replace) = match &self.conflict {
+            Some(p) => (p.clone(), true),
+            None => (self.conflict_path(), false),
+        };
+        let target = atomic::Target {
+            path: &ours,
+            board: &self.path,
+            like: like.map(atomic::Like::beside),
+            replace,
+        };
+        atomic::write(&target, bytes, &mut self.faults).map_err(|e| StoreError::write(&ours, e))?;
+        self.conflict = Some(ours.clone());
+        Ok(Saved::Conflict { ours })
+    }
+
     /// Reads the file again, accepting what is on disk now (after a conflict, say).
     pub fn reload(&mut self) -> Result<Board, StoreError> {
-        let (board, fingerprint) = parse_and_fingerprint(&self.path, &read_text(&self.path)?)?;
+        let text = read_text(&self.path)?;
+        let (board, fingerprint) = parse_and_fingerprint(&self.path, &text)?;
         self.fingerprint = Some(fingerprint);
+        self.crlf = uses_crlf(&text);
         self.conflict = None;
         Ok(board)
     }
@@ -335,13 +423,27 @@ impl Store {
         fs::read(&self.path).map_or(true, |bytes| hash(&bytes) != fp.hash)
     }
 
+    /// A conflict copy's name nobody has taken: `board.conflict-<time>.ron`, then `-2`, `-3`…
     fn conflict_path(&self) -> PathBuf {
         let stem = self
             .path
             .file_stem()
             .map_or_else(|| "board".into(), |s| s.to_string_lossy());
         let time = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-        self.path
-            .with_file_name(format!("{stem}.conflict-{time}.ron"))
+        let mut n = 1;
+        loop {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let p = self
+                .path
+                .with_file_name(format!("{stem}.conflict-{time}{suffix}.ron"));
+            if fs::symlink_metadata(&p).is_err() {
+                return p;
+            }
+            n += 1;
+        }
     }
 }

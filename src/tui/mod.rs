@@ -8,10 +8,10 @@ mod terminal;
 mod test_hook;
 
 use crate::app::{Action, App, Effect, SaveState};
-use crate::commands::{Failure, sample_board};
 use crate::input::{self, config};
-use crate::store::{Saved, Store};
-use ratatui::crossterm::event::{Event, KeyEventKind};
+use crate::io::Failure;
+use crate::store::{Saved, Store, sample_board};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use saver::{Outcome, Saver};
 use std::io;
 use std::path::Path;
@@ -25,7 +25,7 @@ const IDLE: Duration = Duration::from_millis(250);
 /// Opens the board in the TUI. A board that does not load is reported before the screen is touched.
 pub fn run(path: &Path) -> Result<(), Failure> {
     let today = crate::today();
-    let opened = Store::open(path, Some(&sample_board(today)))?;
+    let mut opened = Store::open(path, Some(&sample_board(today)))?;
     let mut app = App::new(opened.board, path.display().to_string(), today);
     let mut notes: Vec<String> = Vec::new();
     if opened.created {
@@ -40,27 +40,28 @@ pub fn run(path: &Path) -> Result<(), Failure> {
             opened.cleaned.len()
         ));
     }
-    let config_problem = configure(&mut app);
+    let mut warnings = opened.store.take_notices();
+    warnings.extend(configure(&mut app));
     let read_only = opened.store.is_read_only();
     if read_only {
         app.set_read_only();
+        if let Some(why) = opened.store.read_only_reason() {
+            warnings.insert(0, format!("Read-only: {why}"));
+        }
     }
-    match config_problem {
-        Some(p) => app.error(p),
-        None if !notes.is_empty() => app.info(notes.join(" · ")),
-        None => {}
+    if !warnings.is_empty() {
+        app.error(warnings.join(" · "));
+    } else if !notes.is_empty() {
+        app.info(notes.join(" · "));
     }
     let mut saver = (!read_only).then(|| Saver::start(opened.store));
 
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
-    }
+    let signals = Signals::register();
     terminal::install_panic_hook();
     let mut term = terminal::enter(app.mouse)
         .map_err(|e| Failure::data(format!("cannot start the terminal UI: {e}")))?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut term, &mut app, saver.as_mut(), &stop)
+        event_loop(&mut term, &mut app, saver.as_mut(), &signals)
     }));
     terminal::leave();
 
@@ -98,38 +99,66 @@ fn configure(app: &mut App) -> Option<String> {
     (!problems.is_empty()).then(|| problems.join(" · "))
 }
 
-/// Writes the board beside the file when it could not be saved normally, and says where.
+/// Writes the board to a recovery file when it could not be saved normally (beside the board, else
+/// in the data directory or `$TMPDIR`), and says where.
 fn recover(path: &Path, app: &App, why: &str) -> Failure {
     if app.doc.revision == 0 || app.run.read_only {
         return Failure::data(format!("{}: {why}; no changes were lost", path.display()));
     }
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "board".into(), |s| s.to_string_lossy());
-    let time = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-    let recovery = path.with_file_name(format!("{stem}.recovery-{time}.ron"));
-    let written = crate::store::to_ron(&app.doc.board)
-        .map_err(|e| e.to_string())
-        .and_then(|text| std::fs::write(&recovery, text).map_err(|e| e.to_string()));
-    match written {
-        Ok(()) => Failure::data(format!(
+    match crate::store::write_recovery(path, &app.doc.board) {
+        Ok(recovery) => Failure::data(format!(
             "{}: {why}; your board with every change is in {}",
             path.display(),
             recovery.display()
         )),
         Err(e) => Failure::data(format!(
-            "{}: {why}; writing {} also failed: {e}",
-            path.display(),
-            recovery.display()
+            "{}: {why}; writing a recovery file also failed: {e}",
+            path.display()
         )),
     }
+}
+
+/// The signals the loop answers: every catchable terminating one ends it (the caller saves and
+/// restores the terminal), `SIGTSTP` suspends it and `SIGCONT` brings the screen back.
+struct Signals {
+    stop: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    resumed: Arc<AtomicBool>,
+}
+
+impl Signals {
+    fn register() -> Signals {
+        use signal_hook::consts::*;
+        let flags = Signals {
+            stop: Arc::new(AtomicBool::new(false)),
+            suspend: Arc::new(AtomicBool::new(false)),
+            resumed: Arc::new(AtomicBool::new(false)),
+        };
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2] {
+            let _ = signal_hook::flag::register(signal, Arc::clone(&flags.stop));
+        }
+        let _ = signal_hook::flag::register(SIGTSTP, Arc::clone(&flags.suspend));
+        let _ = signal_hook::flag::register(SIGCONT, Arc::clone(&flags.resumed));
+        flags
+    }
+}
+
+/// Leaves the terminal as the shell had it, stops until `fg` (SIGCONT), then takes the terminal
+/// back: raw mode, the alternate screen, mouse capture and a full redraw.
+fn suspend(term: &mut terminal::Term, events: &events::Events, mouse: bool) -> io::Result<()> {
+    events.pause();
+    terminal::leave();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    *term = terminal::enter(mouse)?;
+    events.resume();
+    Ok(())
 }
 
 fn event_loop(
     term: &mut terminal::Term,
     app: &mut App,
     mut saver: Option<&mut Saver>,
-    stop: &AtomicBool,
+    signals: &Signals,
 ) -> io::Result<()> {
     let events = events::Events::start();
     let mut dirty = true;
@@ -137,8 +166,18 @@ fn event_loop(
     let run_started = std::time::Instant::now();
     loop {
         // First, so a closed terminal (SIGHUP) is not drawn to.
-        if stop.load(Ordering::Relaxed) {
-            return Ok(()); // SIGTERM or SIGHUP: the caller saves and restores
+        if signals.stop.load(Ordering::Relaxed) {
+            return Ok(()); // SIGTERM, SIGHUP, SIGINT…: the caller saves and restores
+        }
+        if signals.suspend.swap(false, Ordering::Relaxed) {
+            suspend(term, &events, app.mouse)?;
+            signals.resumed.store(false, Ordering::Relaxed);
+            dirty = true;
+        }
+        if signals.resumed.swap(false, Ordering::Relaxed) {
+            // Continued after a stop we did not see (SIGSTOP): the shell may have reset the terminal.
+            *term = terminal::enter(app.mouse)?;
+            dirty = true;
         }
         test_hook::fail_after_a_change(hook, app.doc.revision)?;
         if dirty {
@@ -158,6 +197,14 @@ fn event_loop(
             let mut next = Some(first);
             while let Some(ev) = next {
                 match ev {
+                    // Raw mode turns Ctrl-Z into a key: suspend as the terminal would have.
+                    Event::Key(k)
+                        if k.kind == KeyEventKind::Press
+                            && k.code == KeyCode::Char('z')
+                            && k.modifiers == KeyModifiers::CONTROL =>
+                    {
+                        signals.suspend.store(true, Ordering::Relaxed);
+                    }
                     Event::Key(k) if k.kind == KeyEventKind::Press => {
                         if let Some(action) = input::action_for_key(app, k) {
                             effects.extend(app.update(action));
@@ -328,6 +375,7 @@ fn saved(app: &mut App, outcome: Outcome, path: &Path) {
                 path.display()
             ));
         }
+        Outcome::Notice(text) => app.error(text),
         Outcome::Reloaded(Err(e)) => {
             app.error(format!("Reload failed, the board in memory is kept: {e}"))
         }

@@ -25,6 +25,8 @@ pub enum Outcome {
         result: Result<Saved, String>,
     },
     Reloaded(Result<Box<Board>, String>),
+    /// Something the store says once (a backup that could not be made).
+    Notice(String),
 }
 
 pub struct Saver {
@@ -59,6 +61,9 @@ impl Saver {
                     };
                     if out_tx.send(outcome).is_err() {
                         break;
+                    }
+                    for notice in store.take_notices() {
+                        let _ = out_tx.send(Outcome::Notice(notice));
                     }
                 }
             })
@@ -127,6 +132,9 @@ impl Saver {
     }
 
     fn finished(&mut self, outcome: Outcome) -> Outcome {
+        if matches!(outcome, Outcome::Notice(_)) {
+            return outcome;
+        }
         self.busy = false;
         if let Outcome::Saved { changes, result } = &outcome {
             match result {

@@ -66,18 +66,32 @@ pub(super) fn table(headers: &[(&str, Align)], rows: &[Vec<String>]) -> String {
     out.join("\n")
 }
 
-/// Text for a table cell: line breaks collapsed to spaces, `|` escaped.
+/// Text for a table cell: as `inline` (which escapes `|` too).
 pub(super) fn cell(text: &str) -> String {
-    inline(text).replace('|', "\\|")
+    inline(text)
 }
 
-/// Text for one line of prose: line breaks collapsed to single spaces, ends trimmed.
+/// Text for one line of prose: line breaks collapsed to single spaces, ends trimmed, and every
+/// character Markdown would read as markup or HTML (`|`, `#`, `*`, `` ` ``, `<`, `[`, …) escaped,
+/// so a title can neither break a table nor inject a heading, a link or a `<script>`.
 pub(super) fn inline(text: &str) -> String {
-    text.split(['\n', '\r'])
+    let joined = text
+        .split(['\n', '\r'])
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let mut out = String::with_capacity(joined.len());
+    for c in joined.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub(super) fn width(text: &str) -> usize {

@@ -15,9 +15,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-mod common;
-
-use common::tmux::*;
+use crate::common::tmux::*;
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -39,6 +37,7 @@ fn generate(path: &Path, items: usize) {
 
 #[test]
 fn simultaneous_launches_make_exactly_one_writer() {
+    let _serial = crate::common::hostile::serial();
     let Some(t) = Tmux::start("simultaneous") else {
         return;
     };
@@ -113,6 +112,7 @@ const CHANGES: &[&[&str]] = &[&["J"], &["K"], &["m"], &["j", "J"], &["k", "m"]];
 
 #[test]
 fn outside_edits_are_never_overwritten() {
+    let _serial = crate::common::hostile::serial();
     let Some(t) = Tmux::start("outside_edits") else {
         return;
     };

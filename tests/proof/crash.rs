@@ -17,9 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-mod common;
-
-use common::tmux::*;
+use crate::common::tmux::*;
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -67,6 +65,7 @@ const CHANGES: &[&[&str]] = &[&["J"], &["K"], &["m"], &["j", "J"], &["k", "m"], 
 
 #[test]
 fn kill_9_at_random_moments_never_loses_the_file() {
+    let _serial = crate::common::hostile::serial();
     let Some(t) = Tmux::start("crash") else {
         return;
     };
@@ -87,7 +86,8 @@ fn kill_9_at_random_moments_never_loses_the_file() {
         let (path, stop, seen) = (path.clone(), Arc::clone(&stop), Arc::clone(&seen));
         std::thread::spawn(move || watch(path, stop, seen))
     };
-    let (mut mid_save, mut newer, mut cleaned) = (0, 0, 0);
+    let (mut mid_save, mut newer, mut cleaned, mut outside) = (0, 0, 0, 0);
+    let mut verified = std::collections::HashSet::new();
     for k in 0..kills {
         let name = format!("run{k}");
         let left = temp_files(&path);
@@ -98,34 +98,45 @@ fn kill_9_at_random_moments_never_loses_the_file() {
             "kill {k}: the lock was not released\n{screen}"
         );
         assert!(
-            temp_files(&path).is_empty(),
+            all_temp_files(&path).is_empty(),
             "kill {k}: temp files after the start: {:?}",
-            temp_files(&path)
+            all_temp_files(&path)
         );
         cleaned += left.len();
         let pid = t.cairn_pid(&name);
 
         // Change the board for a random while (autosave runs every ~300 ms meanwhile), then kill.
+        // A third of the runs meet an outside edit half way: their saves go to conflict copies,
+        // so the kill can land in a conflict copy's write too.
         let busy = Duration::from_millis(rng.u64(300..4000));
+        let mut edit_outside = rng.u8(..3) == 0;
         let start = Instant::now();
         while start.elapsed() < busy {
             t.keys(&name, CHANGES[rng.usize(..CHANGES.len())]);
             std::thread::sleep(Duration::from_millis(rng.u64(0..40)));
+            if edit_outside && start.elapsed() > busy / 2 {
+                outside_edit(&path, k);
+                edit_outside = false;
+                outside += 1;
+            }
         }
         signal("-9", pid);
         assert_eq!(t.wait_exit(&name), "signal 9", "kill {k}");
         let _ = t.run(&["kill-session", "-t", &name]);
 
-        mid_save += usize::from(!temp_files(&path).is_empty());
+        mid_save += usize::from(!all_temp_files(&path).is_empty());
         check_after_kill(&path, &seen, k, &mut newer);
+        check_side_files(&path, &mut verified, k);
     }
     stop.store(true, Ordering::Relaxed);
     watcher.join().expect("the watcher ends");
     let versions = seen.lock().expect("lock").versions.len();
     eprintln!(
-        "{kills} kills survived (seed {seed}): {versions} saved versions seen, {newer} kills just \
+        "{kills} kills survived (seed {seed}): {versions} saved versions seen, {outside} outside \
+         edits, {} backups and conflict copies checked, {newer} kills just \
          after a save the watcher had not read yet, {mid_save} kills left a temp file \
-         ({cleaned} removed at the next start)"
+         ({cleaned} removed at the next start)",
+        verified.len()
     );
 }
 
@@ -152,6 +163,65 @@ fn check_after_kill(path: &Path, seen: &Mutex<Seen>, k: u64, newer: &mut usize) 
             *newer += 1;
             s.versions.insert(ino, bytes);
             s.last = Some(ino);
+        }
+    }
+}
+
+/// Temp files beside the board and in its `backups/` (of the board, its backups and its conflict
+/// copies: all carry the board's name).
+fn all_temp_files(path: &Path) -> Vec<String> {
+    let mut all = temp_files(path);
+    let prefix = format!(".{}.", path.file_name().expect("name").to_string_lossy());
+    if let Ok(rd) = fs::read_dir(store::backup_dir(path)) {
+        all.extend(
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(&prefix) && n.ends_with(".tmp")),
+        );
+    }
+    all
+}
+
+/// Someone else (a `git pull`) replaces the board: a new file renamed over it.
+fn outside_edit(path: &Path, k: u64) {
+    let text = fs::read_to_string(path).expect("reads");
+    let mut board = store::from_ron(&text, path).expect("loads");
+    board.project.name = format!("Outside edit {k}");
+    let tmp = path.with_file_name("outside-edit.part");
+    fs::write(&tmp, store::to_ron(&board).expect("ron")).expect("writes");
+    fs::rename(&tmp, path).expect("renames");
+}
+
+/// Every backup and conflict copy under its final name is whole: it loads. (Each is checked once.)
+fn check_side_files(path: &Path, verified: &mut std::collections::HashSet<PathBuf>, k: u64) {
+    let dir = path.parent().expect("a directory");
+    let stem = path
+        .file_stem()
+        .expect("stem")
+        .to_string_lossy()
+        .into_owned();
+    let conflicts = fs::read_dir(dir)
+        .expect("lists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                n.to_string_lossy()
+                    .starts_with(&format!("{stem}.conflict-"))
+            })
+        });
+    let side: Vec<PathBuf> = store::list_backups(path)
+        .into_iter()
+        .chain(conflicts)
+        .collect();
+    assert!(
+        store::list_backups(path).len() <= store::BACKUPS_KEPT,
+        "kill {k}"
+    );
+    for f in side {
+        if verified.insert(f.clone()) {
+            store::read(&f)
+                .unwrap_or_else(|e| panic!("kill {k}: {} does not load: {e}", f.display()));
         }
     }
 }

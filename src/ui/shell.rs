@@ -240,8 +240,11 @@ pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => None,
     };
     if let Some((text, error)) = message {
+        // A message longer than the line is cut with an ellipsis, never mid-word without a mark.
+        let used: usize = left.iter().map(Span::width).sum();
+        let room = (area.width as usize).saturating_sub(used);
         left.push(Span::styled(
-            text,
+            widgets::fit(&text, room),
             if error { theme.error } else { theme.text },
         ));
     }

@@ -61,19 +61,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         area
     };
     // The one pass over the backlog: the sprint's cards, by column, in rank order.
+    // The filter narrows the cards shown; the sprint's figures and the columns' counts (their WIP)
+    // stay those of the whole sprint.
     let mut columns: Vec<Vec<&Item>> = vec![Vec::new(); board.columns.len()];
-    let (mut total, mut done) = (0, 0);
-    for item in board
-        .sprint_items(sprint.id)
-        .filter(|i| filter.is_empty() || filter.matches(board, i))
-    {
+    let mut counts: Vec<(usize, u32)> = vec![(0, 0); board.columns.len()];
+    let (mut total, mut done, mut all) = (0, 0, 0);
+    for item in board.sprint_items(sprint.id) {
+        all += 1;
         total += item.points_or_zero();
         if board.is_done(item) {
             done += item.points_or_zero();
         }
         // A status that is not a column is refused when the board is loaded.
-        let column = board.column_index(&item.status);
-        if let Some(cards) = column.and_then(|c| columns.get_mut(c)) {
+        let Some(column) = board.column_index(&item.status) else {
+            continue;
+        };
+        if let Some(c) = counts.get_mut(column) {
+            c.0 += 1;
+            c.1 += item.points_or_zero();
+        }
+        if (filter.is_empty() || filter.matches(board, item))
+            && let Some(cards) = columns.get_mut(column)
+        {
             cards.push(item);
         }
     }
@@ -84,7 +93,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let selected_column = app.sprint.column.min(columns.len().saturating_sub(1));
     let first = selected_column.saturating_sub(shown - 1);
     let cards: usize = columns.iter().map(Vec::len).sum();
-    let title = format!(" Sprint board — {} · {cards} cards ", sprint.name);
+    let title = if filter.is_empty() {
+        format!(" Sprint board — {} · {cards} cards ", sprint.name)
+    } else {
+        format!(
+            " Sprint board — {} · {cards} of {all} cards match \"{}\" ",
+            sprint.name, filter.text
+        )
+    };
     let mut block = widgets::block(title, theme);
     let hidden_right = columns.len().saturating_sub(first + shown);
     let mut more = Vec::new();
@@ -146,7 +162,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     {
         let w = usize::from(rect.width);
         let focused = first + n == selected_column;
-        let mut header = column_header(column, cards, w, theme);
+        let mut header = column_header(column, counts[first + n], w, theme);
         if focused {
             header = header
                 .style(theme.accent)
@@ -198,9 +214,12 @@ fn summary(s: &Sprint, cx: &Ctx, (total, done): (u32, u32), w: u16) -> Vec<Line<
 }
 
 /// `Doing 2/3 · 8 pts`, `Doing 4/3 OVER · 13 pts`, `To do 5 · 21 pts`.
-fn column_header(column: &Column, cards: &[&Item], w: usize, theme: &Theme) -> Line<'static> {
-    let points: u32 = cards.iter().map(|i| i.points_or_zero()).sum();
-    let n = cards.len();
+fn column_header(
+    column: &Column,
+    (n, points): (usize, u32),
+    w: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let over = column.wip_limit.is_some_and(|l| n > l as usize);
     let count = column
         .wip_limit

@@ -61,6 +61,12 @@ fn slash_on_the_sprint_board_filters_its_cards() {
     press(&mut app, KeyCode::Char('2'));
     let all = app.sprint_card_count();
     assert!(all > 3, "the sample sprint has cards");
+    let unfiltered = text(&render(&app, 120, 40));
+    let figures = unfiltered
+        .lines()
+        .find(|l| l.contains("committed"))
+        .expect("the sprint's figures")
+        .to_string();
     press(&mut app, KeyCode::Char('/'));
     assert!(matches!(app.mode, Mode::Filter(_)));
     assert_eq!(app.pane, Pane::Sprint, "the filter is the board's");
@@ -98,6 +104,14 @@ fn slash_on_the_sprint_board_filters_its_cards() {
     );
     let screen = text(&render(&app, 120, 40));
     assert!(screen.contains(&format!("Filter: {person}")), "{screen}");
+    assert!(
+        screen.contains(&format!("{shown} of {all} cards match \"{person}\"")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&figures),
+        "the sprint's figures are the whole sprint's, not the filter's:\n{figures}\n{screen}"
+    );
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(
@@ -352,4 +366,15 @@ fn a_rebound_cancel_key_is_the_one_every_screen_names() {
         seen.iter().filter(|s| **s).count() >= 8,
         "most of these name the rebound key: {seen:?}"
     );
+}
+
+/// A status message longer than the line ends in an ellipsis instead of being cut mid-word.
+#[test]
+fn a_long_message_is_cut_with_an_ellipsis() {
+    let mut app = app();
+    app.info("word ".repeat(40).trim().to_string());
+    let screen = text(&render(&app, 80, 24));
+    let last = screen.lines().last().expect("a status line").trim_end();
+    assert!(last.ends_with('…'), "{last}");
+    assert!(last.chars().count() <= 80, "{last}");
 }

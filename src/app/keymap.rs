@@ -187,7 +187,7 @@ impl Keymap {
     }
 
     /// The help for a pane: its own context, lists, global, then the overlays' keys; each command
-    /// with its keys, in the command table's order.
+    /// with its keys, in the command table's order (keys in the order they were bound).
     pub fn help(&self, pane: Pane) -> Vec<(Context, Vec<(String, &'static str)>)> {
         let chain = Keymap::chain(pane);
         let overlays = Context::OVERLAYS
@@ -197,28 +197,23 @@ impl Keymap {
             .into_iter()
             .chain(overlays)
             .map(|context| {
-                let mut rows: Vec<(String, &'static str, usize)> = Vec::new();
-                for ((c, key), b) in &self.bindings {
-                    let shown = if chain.contains(c) {
-                        self.lookup(pane, *key) == Some(&b.action)
-                    } else {
-                        true
-                    };
-                    if *c != context || !shown {
-                        continue; // another context's binding, or hidden by a narrower one
-                    }
-                    let order = COMMANDS
-                        .iter()
-                        .position(|cmd| cmd.action == b.action)
-                        .unwrap_or(usize::MAX);
-                    match rows.iter_mut().find(|r| r.2 == order) {
-                        Some(r) => r.0 = format!("{} {key}", r.0),
-                        None => rows.push((key.to_string(), b.action.about(), order)),
-                    }
-                }
-                rows.sort_by_key(|r| r.2);
-                let rows: Vec<(String, &'static str)> =
-                    rows.into_iter().map(|(k, a, _)| (k, a)).collect();
+                let rows: Vec<(String, &'static str)> = COMMANDS
+                    .iter()
+                    .zip(&self.by_command)
+                    .filter_map(|(c, keys)| {
+                        let keys: Vec<String> = keys
+                            .iter()
+                            .filter(|(_, kc, k)| {
+                                // A key hidden by a narrower context's binding is not shown.
+                                *kc == context
+                                    && (!chain.contains(kc)
+                                        || self.lookup(pane, *k) == Some(&c.action))
+                            })
+                            .map(|(_, _, k)| k.to_string())
+                            .collect();
+                        (!keys.is_empty()).then(|| (keys.join(" "), c.about))
+                    })
+                    .collect();
                 (context, rows)
             })
             .filter(|(_, rows)| !rows.is_empty())

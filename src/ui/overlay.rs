@@ -16,9 +16,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        let mut name = context.name().to_string();
-        name[..1].make_ascii_uppercase();
-        lines.push(Line::styled(name, theme.header));
+        lines.push(Line::styled(context.title(), theme.header));
         for (keys, about) in rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<18}"), theme.key),

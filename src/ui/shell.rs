@@ -171,6 +171,13 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
                     (Action::Help, "help"),
                     (Action::Quit, "quit"),
                 ],
+                Pane::Sprint if app.sprint.standup().is_some() => &[
+                    (Action::StandupNext, "next"),
+                    (Action::StandupByPerson, "by person"),
+                    (Action::ToggleBlocked, "blocked"),
+                    (Action::CardRight, "move right"),
+                    (Action::Cancel, "end"),
+                ],
                 Pane::Sprint if app.sprint.planning() => &[
                     (Action::SendToSprint, "plan / unplan"),
                     (Action::ColumnLeft, "backlog"),
@@ -214,8 +221,11 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             wanted
                 .iter()
                 .filter_map(|(a, w)| {
+                    // Standup's own keys are in its context, over the board's.
                     app.keymap
-                        .hint_in(app.pane, a)
+                        .key_in(Context::Standup, a)
+                        .filter(|_| app.sprint.standup().is_some())
+                        .or_else(|| app.keymap.hint_in(app.pane, a))
                         .map(|k| widgets::hint(k, w, theme))
                 })
                 .flatten()

@@ -72,11 +72,17 @@ fn gantt(
     vp: &mut Viewport,
 ) {
     let view = &app.timeline;
-    let mut title = format!(
-        " Timeline — {} entries · {}",
-        entries.len(),
-        view.zoom.name()
-    );
+    let count = if view.filter.trim().is_empty() {
+        format!("{} entries", entries.len())
+    } else {
+        format!(
+            "{} of {} entries match \"{}\"",
+            entries.len(),
+            app.doc.board.timeline.len(),
+            view.filter.trim()
+        )
+    };
+    let mut title = format!(" Timeline — {count} · {}", view.zoom.name());
     if view.push {
         title.push_str(" · push dependents on");
     }

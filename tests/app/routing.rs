@@ -146,6 +146,14 @@ fn slash_in_the_timeline_filters_its_entries() {
     }
     assert_eq!(app.pane, Pane::Timeline);
     assert!(app.backlog.filter.is_empty());
+    let screen = text(&render(&app, 120, 40));
+    assert!(
+        screen.contains(&format!(
+            "{} of {all} entries match \"milestone\"",
+            rows.len()
+        )),
+        "{screen}"
+    );
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.timeline_rows().len(), all);

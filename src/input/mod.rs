@@ -10,42 +10,22 @@ pub use crate::app::keymap::Keymap;
 pub use crate::app::keys::Key;
 pub use config::{Config, load_config};
 
+use crate::app::overlay::Unbound;
 use crate::app::{Action, App, Mode, Pane};
 use ratatui::crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 
-/// What a key no context binds does in an overlay.
-enum Unbound {
-    /// Typed into the overlay's text field.
-    Type,
-    /// Closes the overlay.
-    Cancel,
-    /// Answers no.
-    No,
-    /// Nothing.
-    Ignore,
-}
-
-/// The contexts a key is looked up in now, narrowest first, and what an unbound key does.
+/// The contexts a key is looked up in now, narrowest first, and what an unbound key does: the open
+/// overlay's, else the pane's (standup's keys first while it runs), lists and global.
 fn contexts(app: &App) -> (Vec<Context>, Unbound) {
-    let one = |c: Context, u: Unbound| (vec![c], u);
-    match &app.mode {
-        Mode::Normal => {
-            let mut chain = Vec::with_capacity(4);
-            if app.pane == Pane::Sprint && app.sprint.standup().is_some() {
-                chain.push(Context::Standup);
-            }
-            chain.extend(Keymap::chain(app.pane));
-            (chain, Unbound::Ignore)
-        }
-        Mode::Form(_) => one(Context::Form, Unbound::Type),
-        Mode::Filter(_) => one(Context::Filter, Unbound::Type),
-        Mode::Palette(_) => one(Context::Palette, Unbound::Type),
-        Mode::Picker(_) => one(Context::Picker, Unbound::Type),
-        Mode::Help(_) => one(Context::Help, Unbound::Cancel),
-        Mode::RankPreview(_) => one(Context::Rank, Unbound::Ignore),
-        Mode::CloseSprint { .. } => one(Context::CloseSprint, Unbound::Ignore),
-        Mode::ConfirmWip { .. } | Mode::ConfirmQuit => one(Context::Confirm, Unbound::No),
+    if let Some((context, unbound)) = app.mode.layer() {
+        return (vec![context], unbound);
     }
+    let mut chain = Vec::with_capacity(4);
+    if app.pane == Pane::Sprint && app.sprint.standup().is_some() {
+        chain.push(Context::Standup);
+    }
+    chain.extend(Keymap::chain(app.pane));
+    (chain, Unbound::Ignore)
 }
 
 /// The action for a key press in the app's current mode, if any.

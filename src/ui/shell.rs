@@ -2,7 +2,7 @@
 //! and the status bar (file, save state, message, key hints).
 
 use super::{Theme, widgets};
-use crate::app::{Action, App, Mode, Pane, SaveState, Viewport};
+use crate::app::{Action, App, Pane, SaveState, Viewport};
 use crate::model::stakeholders_due;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -94,144 +94,95 @@ fn save_state(app: &App, theme: &Theme) -> Span<'static> {
 /// Key hints for what the user is doing now, from the keymap (so they follow the config).
 fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     use crate::app::Context;
+    use crate::app::overlay::Hint;
     // An overlay's hints name the keys its own context binds now.
-    let keyed = |context: Context, pairs: &[(Action, &'static str)]| -> Vec<Span<'static>> {
-        pairs
+    if let Some((context, _)) = app.mode.layer() {
+        let key = |a: &Action| app.keymap.key_in(context, a).unwrap_or_default();
+        return app
+            .mode
+            .hints()
             .iter()
-            .filter_map(|(a, w)| {
-                app.keymap
-                    .key_in(context, a)
-                    .map(|k| widgets::hint(k, w, theme))
+            .flat_map(|h| match h {
+                Hint::Key(a, what) => widgets::hint(key(a), what, theme),
+                // Up and down as one hint ("↑↓ select"), from the overlay's first keys for each.
+                Hint::UpDown(what) => widgets::hint(
+                    format!("{}{}", key(&Action::Up), key(&Action::Down)),
+                    what,
+                    theme,
+                ),
             })
-            .flatten()
-            .collect()
-    };
-    use Action::{Cancel, Check, Confirm, LeftoversToBacklog, LeftoversToNextSprint, Yes};
-    // Up and down as one hint ("↑↓ select"), from the overlay's first keys for each.
-    let updown = |context: Context, what: &'static str| -> Vec<Span<'static>> {
-        let k = |a: Action| app.keymap.key_in(context, &a).unwrap_or_default();
-        widgets::hint(format!("{}{}", k(Action::Up), k(Action::Down)), what, theme)
-            .into_iter()
-            .collect()
-    };
-    match &app.mode {
-        Mode::Form(_) => keyed(
-            Context::Form,
-            &[
-                (Confirm, "save"),
-                (Action::NextField, "next field"),
-                (Cancel, "cancel"),
-            ],
-        ),
-        Mode::Filter(_) => [
-            keyed(Context::Filter, &[(Confirm, "keep"), (Cancel, "clear")]),
-            updown(Context::Filter, "select"),
-        ]
-        .concat(),
-        Mode::Palette(_) => [
-            keyed(Context::Palette, &[(Confirm, "run")]),
-            updown(Context::Palette, "choose"),
-            keyed(Context::Palette, &[(Cancel, "close")]),
-        ]
-        .concat(),
-        Mode::Picker(_) => keyed(
-            Context::Picker,
-            &[(Check, "tick"), (Confirm, "apply"), (Cancel, "cancel")],
-        ),
-        Mode::Help(_) => [
-            updown(Context::Help, "scroll"),
-            keyed(Context::Help, &[(Cancel, "close")]),
-        ]
-        .concat(),
-        Mode::RankPreview(_) => keyed(
-            Context::Rank,
-            &[(Confirm, "apply"), (Cancel, "keep the order")],
-        ),
-        Mode::ConfirmQuit => keyed(Context::Confirm, &[(Yes, "quit"), (Cancel, "stay")]),
-        Mode::ConfirmWip { .. } => keyed(
-            Context::Confirm,
-            &[(Yes, "move it anyway"), (Cancel, "leave it")],
-        ),
-        Mode::CloseSprint { .. } => keyed(
-            Context::CloseSprint,
-            &[
-                (LeftoversToBacklog, "to the backlog"),
-                (LeftoversToNextSprint, "to the next sprint"),
-                (Cancel, "cancel"),
-            ],
-        ),
-        Mode::Normal => {
-            let wanted: &[(Action, &'static str)] = match app.pane {
-                Pane::Backlog => &[
-                    (Action::AddItem, "add"),
-                    (Action::EditItem, "edit"),
-                    (Action::MoveDown, "down"),
-                    (Action::MoveUp, "up"),
-                    (Action::Filter, "filter"),
-                    (Action::Help, "help"),
-                    (Action::Quit, "quit"),
-                ],
-                Pane::Sprint if app.sprint.standup().is_some() => &[
-                    (Action::StandupNext, "next"),
-                    (Action::StandupByPerson, "by person"),
-                    (Action::ToggleBlocked, "blocked"),
-                    (Action::CardRight, "move right"),
-                    (Action::Cancel, "end"),
-                ],
-                Pane::Sprint if app.sprint.planning() => &[
-                    (Action::SendToSprint, "plan / unplan"),
-                    (Action::ColumnLeft, "backlog"),
-                    (Action::ColumnRight, "sprint"),
-                    (Action::Plan, "back"),
-                ],
-                Pane::Sprint => &[
-                    (Action::CardRight, "move right"),
-                    (Action::CardLeft, "left"),
-                    (Action::ToggleBlocked, "blocked"),
-                    (Action::Burndown, "burndown"),
-                    (Action::CloseSprint, "close"),
-                    (Action::Help, "help"),
-                ],
-                // Stakeholders
-                Pane::Stakeholders => &[
-                    (Action::AddNote, "note"),
-                    (Action::AddStakeholder, "add"),
-                    (Action::GridView, "grid"),
-                    (Action::NoteTimeline, "notes"),
-                    (Action::WriteReport, "report"),
-                    (Action::Help, "help"),
-                ],
-                Pane::Timeline if app.timeline.sub == crate::app::timeline::Sub::Risks => &[
-                    (Action::AddEntry, "add risk"),
-                    (Action::EditEntry, "edit"),
-                    (Action::CloseRisk, "close/reopen"),
-                    (Action::LinkItems, "link"),
-                    (Action::Cancel, "back"),
-                ],
-                Pane::Timeline => &[
-                    (Action::ShiftLater, "later"),
-                    (Action::ShiftEarlier, "earlier"),
-                    (Action::AddEntry, "add"),
-                    (Action::ZoomIn, "zoom"),
-                    (Action::Budget, "budget"),
-                    (Action::Risks, "risks"),
-                    (Action::Help, "help"),
-                ],
-            };
-            wanted
-                .iter()
-                .filter_map(|(a, w)| {
-                    // Standup's own keys are in its context, over the board's.
-                    app.keymap
-                        .key_in(Context::Standup, a)
-                        .filter(|_| app.sprint.standup().is_some())
-                        .or_else(|| app.keymap.hint_in(app.pane, a))
-                        .map(|k| widgets::hint(k, w, theme))
-                })
-                .flatten()
-                .collect()
-        }
+            .collect();
     }
+
+    let wanted: &[(Action, &'static str)] = match app.pane {
+        Pane::Backlog => &[
+            (Action::AddItem, "add"),
+            (Action::EditItem, "edit"),
+            (Action::MoveDown, "down"),
+            (Action::MoveUp, "up"),
+            (Action::Filter, "filter"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
+        Pane::Sprint if app.sprint.standup().is_some() => &[
+            (Action::StandupNext, "next"),
+            (Action::StandupByPerson, "by person"),
+            (Action::ToggleBlocked, "blocked"),
+            (Action::CardRight, "move right"),
+            (Action::Cancel, "end"),
+        ],
+        Pane::Sprint if app.sprint.planning() => &[
+            (Action::SendToSprint, "plan / unplan"),
+            (Action::ColumnLeft, "backlog"),
+            (Action::ColumnRight, "sprint"),
+            (Action::Plan, "back"),
+        ],
+        Pane::Sprint => &[
+            (Action::CardRight, "move right"),
+            (Action::CardLeft, "left"),
+            (Action::ToggleBlocked, "blocked"),
+            (Action::Burndown, "burndown"),
+            (Action::CloseSprint, "close"),
+            (Action::Help, "help"),
+        ],
+        // Stakeholders
+        Pane::Stakeholders => &[
+            (Action::AddNote, "note"),
+            (Action::AddStakeholder, "add"),
+            (Action::GridView, "grid"),
+            (Action::NoteTimeline, "notes"),
+            (Action::WriteReport, "report"),
+            (Action::Help, "help"),
+        ],
+        Pane::Timeline if app.timeline.sub == crate::app::timeline::Sub::Risks => &[
+            (Action::AddEntry, "add risk"),
+            (Action::EditEntry, "edit"),
+            (Action::CloseRisk, "close/reopen"),
+            (Action::LinkItems, "link"),
+            (Action::Cancel, "back"),
+        ],
+        Pane::Timeline => &[
+            (Action::ShiftLater, "later"),
+            (Action::ShiftEarlier, "earlier"),
+            (Action::AddEntry, "add"),
+            (Action::ZoomIn, "zoom"),
+            (Action::Budget, "budget"),
+            (Action::Risks, "risks"),
+            (Action::Help, "help"),
+        ],
+    };
+    wanted
+        .iter()
+        .filter_map(|(a, w)| {
+            // Standup's own keys are in its context, over the board's.
+            app.keymap
+                .key_in(Context::Standup, a)
+                .filter(|_| app.sprint.standup().is_some())
+                .or_else(|| app.keymap.hint_in(app.pane, a))
+                .map(|k| widgets::hint(k, w, theme))
+        })
+        .flatten()
+        .collect()
 }
 
 pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -8,3 +8,72 @@ pub mod palette;
 pub mod picker;
 mod run;
 mod submit;
+
+use super::{Action, Context, Mode};
+
+/// What a key that an overlay's context does not bind does there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unbound {
+    /// Typed into the overlay's text field.
+    Type,
+    /// Closes the overlay.
+    Cancel,
+    /// Answers no.
+    No,
+    /// Nothing.
+    Ignore,
+}
+
+/// One hint of an overlay's status line: a command, or "up and down" as one hint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hint {
+    Key(Action, &'static str),
+    UpDown(&'static str),
+}
+
+impl Mode {
+    /// The open overlay's keymap context and what its unbound keys do; `None` with no overlay.
+    pub fn layer(&self) -> Option<(Context, Unbound)> {
+        Some(match self {
+            Mode::Normal => return None,
+            Mode::Form(_) => (Context::Form, Unbound::Type),
+            Mode::Filter(_) => (Context::Filter, Unbound::Type),
+            Mode::Palette(_) => (Context::Palette, Unbound::Type),
+            Mode::Picker(_) => (Context::Picker, Unbound::Type),
+            Mode::Help(_) => (Context::Help, Unbound::Cancel),
+            Mode::RankPreview(_) => (Context::Rank, Unbound::Ignore),
+            Mode::CloseSprint { .. } => (Context::CloseSprint, Unbound::Ignore),
+            Mode::ConfirmWip { .. } | Mode::ConfirmQuit => (Context::Confirm, Unbound::No),
+        })
+    }
+
+    /// What the status bar offers while the overlay is open (its keys come from its context).
+    pub fn hints(&self) -> &'static [Hint] {
+        use Action::*;
+        use Hint::{Key, UpDown};
+        match self {
+            Mode::Normal => &[],
+            Mode::Form(_) => &[
+                Key(Confirm, "save"),
+                Key(NextField, "next field"),
+                Key(Cancel, "cancel"),
+            ],
+            Mode::Filter(_) => &[Key(Confirm, "keep"), Key(Cancel, "clear"), UpDown("select")],
+            Mode::Palette(_) => &[Key(Confirm, "run"), UpDown("choose"), Key(Cancel, "close")],
+            Mode::Picker(_) => &[
+                Key(Check, "tick"),
+                Key(Confirm, "apply"),
+                Key(Cancel, "cancel"),
+            ],
+            Mode::Help(_) => &[UpDown("scroll"), Key(Cancel, "close")],
+            Mode::RankPreview(_) => &[Key(Confirm, "apply"), Key(Cancel, "keep the order")],
+            Mode::ConfirmQuit => &[Key(Yes, "quit"), Key(Cancel, "stay")],
+            Mode::ConfirmWip { .. } => &[Key(Yes, "move it anyway"), Key(Cancel, "leave it")],
+            Mode::CloseSprint { .. } => &[
+                Key(LeftoversToBacklog, "to the backlog"),
+                Key(LeftoversToNextSprint, "to the next sprint"),
+                Key(Cancel, "cancel"),
+            ],
+        }
+    }
+}

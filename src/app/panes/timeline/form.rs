@@ -15,27 +15,6 @@ pub fn parse_date(v: &str, base: Date) -> Result<Date, String> {
     crate::model::value::parse_date(v, base)
 }
 
-fn parse_money(v: &str) -> Result<u64, String> {
-    let digits: String = v
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' '))
-        .collect();
-    if digits.is_empty() {
-        return Ok(0);
-    }
-    let (num, mult) = match digits.strip_suffix(['k', 'K']) {
-        Some(n) => (n, 1_000.0),
-        None => match digits.strip_suffix(['m', 'M']) {
-            Some(n) => (n, 1_000_000.0),
-            None => (digits.as_str(), 1.0),
-        },
-    };
-    match num.parse::<f64>() {
-        Ok(x) if x >= 0.0 && x.is_finite() => Ok((x * mult).round() as u64),
-        _ => Err(format!("\"{v}\" is not an amount (e.g. 12000, 12k, 1.5M)")),
-    }
-}
-
 fn scale(form: &mut Form, id: FieldId) -> Option<u8> {
     match value::parse_scale(&form.value(id)) {
         Ok(n) => Some(n),
@@ -136,10 +115,10 @@ impl Form {
         {
             self.set_error(FieldId::End, format!("ends {e}, before it starts {s}"));
         }
-        let planned = parse_money(&self.value(FieldId::Budget))
+        let planned = value::parse_money(&self.value(FieldId::Budget))
             .map_err(|e| self.set_error(FieldId::Budget, e))
             .ok();
-        let actual = parse_money(&self.value(FieldId::Spent))
+        let actual = value::parse_money(&self.value(FieldId::Spent))
             .map_err(|e| self.set_error(FieldId::Spent, e))
             .ok();
         if let Some(bad) = self.fields.iter().position(|f| f.error.is_some()) {
@@ -257,11 +236,11 @@ mod tests {
 
     #[test]
     fn money_accepts_shorthand() {
-        assert_eq!(parse_money(""), Ok(0));
-        assert_eq!(parse_money("12,000"), Ok(12_000));
-        assert_eq!(parse_money("40k"), Ok(40_000));
-        assert_eq!(parse_money("1.5M"), Ok(1_500_000));
-        assert!(parse_money("-5").is_err());
-        assert!(parse_money("lots").is_err());
+        assert_eq!(value::parse_money(""), Ok(0));
+        assert_eq!(value::parse_money("12,000"), Ok(12_000));
+        assert_eq!(value::parse_money("40k"), Ok(40_000));
+        assert_eq!(value::parse_money("1.5M"), Ok(1_500_000));
+        assert!(value::parse_money("-5").is_err());
+        assert!(value::parse_money("lots").is_err());
     }
 }

@@ -1,4 +1,4 @@
-//! The command line, a contract that users and tests rely on (see DESIGN.md).
+//! The command line, a contract that users and tests rely on (the README lists it; see ARCHITECTURE.md).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;

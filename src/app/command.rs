@@ -57,6 +57,8 @@ commands! {
         GoToItem(ItemId),
         /// A key typed into the open form, filter, palette or picker search
         Type(KeyEvent),
+        /// Text pasted into the terminal (bracketed paste): it goes into the field that has focus
+        Paste(String),
         /// Select the row at this index of the visible list (mouse)
         SelectRow(usize),
         /// Scroll the list by this many rows (mouse wheel)

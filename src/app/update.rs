@@ -38,6 +38,9 @@ impl App {
             self.clock = now;
             return self.standup_tick();
         }
+        if let Action::Paste(text) = action {
+            return self.paste(text);
+        }
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => self.normal(action),
             Mode::Form(form) => self.form(*form, action),

@@ -215,6 +215,7 @@ fn event_loop(
                             effects.extend(app.update(action));
                         }
                     }
+                    Event::Paste(text) => effects.extend(app.update(Action::Paste(text))),
                     _ => {}
                 }
                 dirty = true;

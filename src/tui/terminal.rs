@@ -3,7 +3,9 @@
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -16,7 +18,8 @@ pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 pub fn enter(mouse: bool) -> io::Result<Term> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen)?;
+    // Bracketed paste: a paste arrives as one event, so its newlines are never taken as keys.
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -28,7 +31,13 @@ pub fn enter(mouse: bool) -> io::Result<Term> {
 /// Leaves full-screen mode and shows the cursor. Safe to call more than once.
 pub fn leave() {
     let mut out = io::stdout();
-    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = disable_raw_mode();
     let _ = out.flush();
 }

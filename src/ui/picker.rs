@@ -67,7 +67,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &crate::app::App, p: &Picker, th
     let keys = |a: Action| app.keymap.keys_in(Context::Picker, &a);
     let first = |a: Action| keys(a).into_iter().next().unwrap_or_default();
     let hints: Vec<Span> = [
-        (keys(Action::Check).join("/"), "tick"),
+        // Space ticks only until a search is typed; then it is part of the search.
+        (
+            keys(Action::Check)
+                .into_iter()
+                .filter(|k| k != "Space" || p.query().is_empty())
+                .collect::<Vec<_>>()
+                .join("/"),
+            "tick",
+        ),
         (
             format!("{}{}", first(Action::Up), first(Action::Down)),
             "move",

@@ -291,3 +291,39 @@ fn closing_the_terminal_saves_and_ends_cairn() {
     let screen = t.see_with_status("again", "Saved on hangup", "✓ saved");
     assert!(!screen.contains("READ-ONLY"), "{screen}");
 }
+
+/// A multi-line paste into the add form is one title, not keys: `Fix login⏎dd⏎` used to add the item,
+/// delete it and then delete the next one (bracketed paste was never enabled).
+#[test]
+fn a_pasted_newline_is_never_a_key() {
+    let Some(t) = Tmux::start("paste") else {
+        return;
+    };
+    let path = t.board();
+    t.open("main", 120, 40);
+    t.see("main", "was created from the sample board");
+    let before = read_board(&path);
+    t.keys("main", &["a"]);
+    t.see("main", "New item — type a title");
+    t.ok(&["set-buffer", "-b", "p", "Fix login\ndd\nq\n"]);
+    // -p: as a bracketed paste, which tmux sends only when the program asked for it.
+    t.ok(&["paste-buffer", "-p", "-d", "-b", "p", "-t", "main"]);
+    t.see("main", "Fix login dd q");
+    t.keys("main", &["Enter"]);
+    t.see("main", "Add CRN-36 \"Fix login dd q\"");
+    std::thread::sleep(AFTER_AUTOSAVE);
+    let after = read_board(&path);
+    assert_eq!(
+        after.items.len(),
+        before.items.len() + 1,
+        "one item added, none deleted"
+    );
+    assert!(find(&after, "Fix login dd q").is_some());
+    // A paste outside a text field changes nothing.
+    t.ok(&["set-buffer", "-b", "p", "dd\n"]);
+    t.ok(&["paste-buffer", "-p", "-d", "-b", "p", "-t", "main"]);
+    t.see("main", "Nothing here takes text: the paste was ignored");
+    t.keys("main", &["q"]);
+    t.wait_exit("main");
+    assert_eq!(read_board(&path).items.len(), before.items.len() + 1);
+}

@@ -5,6 +5,7 @@
 mod filter;
 pub mod form;
 pub mod palette;
+pub mod paste;
 pub mod picker;
 mod run;
 mod submit;

@@ -59,6 +59,8 @@ commands! {
         Type(KeyEvent),
         /// Text pasted into the terminal (bracketed paste): it goes into the field that has focus
         Paste(String),
+        /// Select what a click landed on: a card, a stakeholder, an entry (mouse)
+        Click(crate::app::Target),
         /// Select the row at this index of the visible list (mouse)
         SelectRow(usize),
         /// Scroll the list by this many rows (mouse wheel)

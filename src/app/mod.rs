@@ -31,7 +31,7 @@ pub use panes::{stakeholders, timeline};
 pub use picker::Picker;
 pub use stakeholders::{PeopleForm, PeopleView};
 pub use timeline::{TimelineForm, TimelineView};
-pub use viewport::{Area, Viewport};
+pub use viewport::{Area, Target, Viewport};
 
 use crate::model::{Board, Item, ItemId, SprintId};
 use jiff::civil::Date;

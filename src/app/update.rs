@@ -189,6 +189,7 @@ impl App {
                 }
             }
             Reload => return vec![Effect::Reload],
+            Click(target) => self.click(target),
             DescriptionEdited(..) => return self.backlog_action(action),
             NoteEdited { .. } => return self.stakeholders_action(action),
             other => self.not_here(&other),

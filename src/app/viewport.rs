@@ -21,7 +21,18 @@ impl Area {
     }
 }
 
+/// What a click on a hit area selects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A card on the sprint board.
+    Card(crate::model::ItemId),
+    /// A stakeholder in the register.
+    Person(crate::model::StakeholderId),
+    /// An entry of the gantt.
+    Entry(crate::model::EntryId),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Viewport {
     /// Rows a page of the list on show (PageDown moves this many).
     pub page: usize,
@@ -37,6 +48,18 @@ pub struct Viewport {
     pub note_offset: usize,
     /// Days the chart showed (scrolling moves by a quarter of it).
     pub chart_days: i32,
+    /// What each clickable place of the last frame selects (cards, stakeholders, entries).
+    pub hits: Vec<(Area, Target)>,
+}
+
+impl Viewport {
+    /// What a click at (x, y) selects, if anything.
+    pub fn target_at(&self, x: u16, y: u16) -> Option<Target> {
+        self.hits
+            .iter()
+            .find(|(area, _)| area.contains(x, y))
+            .map(|(_, t)| *t)
+    }
 }
 
 impl Default for Viewport {
@@ -51,6 +74,7 @@ impl Default for Viewport {
             people_offset: 0,
             note_offset: 0,
             chart_days: 0,
+            hits: Vec::new(),
         }
     }
 }

@@ -69,6 +69,9 @@ pub fn action_for_mouse(app: &App, event: MouseEvent) -> Option<Action> {
             if let Some(n) = vp.tabs.iter().position(|r| r.contains(x, y)) {
                 return Some(panes[n].clone());
             }
+            if let Some(target) = vp.target_at(x, y) {
+                return Some(Action::Click(target));
+            }
             if app.pane == Pane::Backlog && vp.rows.contains(x, y) {
                 let row = vp.backlog_offset + usize::from(y - vp.rows.y);
                 return Some(Action::SelectRow(row));

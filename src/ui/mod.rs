@@ -34,6 +34,7 @@ pub const MIN_HEIGHT: u16 = 16;
 /// Draws the app and measures the frame into `vp` (page sizes, offsets, mouse areas). `vp` starts as
 /// the viewport the app kept from the last frame, so lists scroll as little as possible.
 pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
+    vp.hits.clear();
     let theme = Theme::new(app.theme, app.color);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -102,7 +103,7 @@ pub fn draw_app<B: ratatui::backend::Backend>(
     app: &mut App,
 ) -> Result<(), B::Error> {
     app.prepare_frame();
-    let mut vp = app.viewport;
+    let mut vp = app.viewport.clone();
     terminal.draw(|f| draw(f, app, &mut vp))?;
     app.viewport = vp;
     Ok(())

@@ -169,13 +169,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
                 .patch_style(ratatui::style::Modifier::UNDERLINED);
         }
         let mut lines = vec![header];
-        lines.extend(cards_lines(
-            cards,
-            (offset, rows),
-            w,
-            &cx,
-            selected.filter(|_| focused),
-        ));
+        let (card_lines, placed) =
+            cards_lines(cards, (offset, rows), w, &cx, selected.filter(|_| focused));
+        lines.extend(card_lines);
+        // Each card's two lines are a place to click (below the header line).
+        for (at, id) in placed {
+            let area = crate::app::Area {
+                x: rect.x,
+                y: rect.y + 1 + at as u16,
+                width: rect.width,
+                height: 2,
+            };
+            vp.hits.push((area, crate::app::Target::Card(id)));
+        }
         frame.render_widget(Paragraph::new(lines), *rect);
     }
 }
@@ -236,18 +242,19 @@ fn column_header(
 }
 
 /// The cards from `offset` that fit in `rows` lines: two lines each, a blank line between, and
-/// `↑ n above` / `↓ n more` where cards are out of view.
+/// `↑ n above` / `↓ n more` where cards are out of view; with the line each shown card starts on.
 fn cards_lines(
     cards: &[&Item],
     (offset, rows): (usize, usize),
     w: usize,
     cx: &Ctx,
     selected: Option<crate::model::ItemId>,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Vec<(usize, crate::model::ItemId)>) {
     let dim = |text: String| Line::styled(text, cx.theme.dim);
     if cards.is_empty() {
-        return vec![dim("no cards".to_string())];
+        return (vec![dim("no cards".to_string())], Vec::new());
     }
+    let mut placed = Vec::new();
     let skipped = offset.min(cards.len());
     let mut lines = Vec::new();
     if skipped > 0 {
@@ -260,6 +267,7 @@ fn cards_lines(
         if n > 0 {
             lines.push(Line::default());
         }
+        placed.push((lines.len(), item.id));
         let chosen = selected == Some(item.id);
         let mut two = card(item, if chosen { w.saturating_sub(1) } else { w }, cx);
         if chosen {
@@ -274,7 +282,7 @@ fn cards_lines(
     if fits < left {
         lines.push(dim(format!("↓ {} more", left - fits)));
     }
-    lines
+    (lines, placed)
 }
 
 /// `CRN-23 Reconcile Adyen…` over `⛔ blocked 5p 9d AR` (wider: `5 pts · 9d in column · Ana Ribeiro`).
@@ -368,7 +376,7 @@ pub(super) mod tests {
     /// The screen as text, one string per row (a wide character counts once).
     pub(crate) fn screen(app: &App, w: u16, h: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        let mut vp = app.viewport;
+        let mut vp = app.viewport.clone();
         terminal
             .draw(|f| crate::ui::draw(f, app, &mut vp))
             .expect("draw");

@@ -130,6 +130,16 @@ fn register(
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(selected.map(|s| s - offset));
     frame.render_stateful_widget(widget, table, &mut state);
+    // Each stakeholder's two lines, below the header, are a place to click.
+    for (n, person) in order.iter().skip(offset).take(rows_fit.max(1)).enumerate() {
+        let area = crate::app::Area {
+            x: table.x,
+            y: table.y + 1 + 2 * n as u16,
+            width: table.width,
+            height: 2,
+        };
+        vp.hits.push((area, crate::app::Target::Person(person.id)));
+    }
 }
 
 /// "overdue 14d" (red), "due today" (yellow) or "due in 6d".

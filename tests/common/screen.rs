@@ -9,7 +9,7 @@ use ratatui::text::Span;
 /// The frame as a person sees it; what the frame measured is thrown away (see `render_into`).
 pub fn render(app: &App, width: u16, height: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    let mut viewport = app.viewport;
+    let mut viewport = app.viewport.clone();
     terminal
         .draw(|f| cairn::ui::draw(f, app, &mut viewport))
         .expect("the frame draws");

@@ -29,7 +29,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
     let filter_help: &[&str] = if app.pane == crate::app::Pane::Stakeholders {
         &[
             "Filter, register: words in the name, role, organisation or quadrant",
-            "Filter, notes (t): kind:decision since:2026-11-01|30d|week|month words",
+            "Filter, notes (t): kind:decision since:2026-11-01|14d|2w|3m|week (7 days)|month (30 days) words",
         ]
     } else {
         &["Filter: words, tag:x kind:bug status:doing moscow:must sprint:active|none|<name>"]

@@ -171,7 +171,7 @@ fn note_timeline_filtered_160x48() {
         &s,
         &[
             "Notes — 2 of 16",
-            "Filter \"kind:decision since:month\" since Nov 01",
+            "Filter \"kind:decision since:month\" since Oct 29",
             "Card data only through Adyen hosted fields",
             "Accessibility failures on the payment step",
         ],

@@ -41,12 +41,26 @@ pub fn parse_date(v: &str, base: Date) -> Result<Date, String> {
         let sign: i64 = if v.starts_with('-') { -1 } else { 1 };
         let (num, unit) = match rest.strip_suffix(['w', 'W']) {
             Some(n) => (n, 7),
-            None => (rest.strip_suffix(['d', 'D']).unwrap_or(rest), 1),
+            None => match rest.strip_suffix(['m', 'M']) {
+                Some(n) => (n, 0),
+                None => (rest.strip_suffix(['d', 'D']).unwrap_or(rest), 1),
+            },
         };
         if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
             return Err(not_a_date());
         }
         let n: i64 = num.parse().map_err(|_| too_far())?;
+        if unit == 0 {
+            // Calendar months: Jan 31 + 1m is Feb 28.
+            let months = n.checked_mul(sign).ok_or_else(too_far)?;
+            let span = jiff::Span::new()
+                .try_months(months)
+                .map_err(|_| too_far())?;
+            return base
+                .checked_add(span)
+                .map_err(|_| too_far())
+                .and_then(|d| check_date(d).map_err(|_| too_far()));
+        }
         let days = n
             .checked_mul(unit)
             .and_then(|d| d.checked_mul(sign))
@@ -56,4 +70,25 @@ pub fn parse_date(v: &str, base: Date) -> Result<Date, String> {
         v.parse::<Date>().map_err(|_| not_a_date())?
     };
     check_date(date).map_err(|_| too_far())
+}
+
+/// The first day of a `since:` filter, counted back from `today`: `14d`, `2w`, `3m` (days, weeks,
+/// calendar months ago), `week` (the last 7 days), `month` (the last 30 days), `today`, or a date
+/// (`2026-11-01`). The same words as the forms' dates, read backwards.
+pub fn parse_since(v: &str, today: Date) -> Result<Date, String> {
+    let v = v.trim();
+    let hint = || {
+        format!(
+            "since:\"{v}\" is not a date or a time ago (14d, 2w, 3m, week, month, today, 2026-11-01)"
+        )
+    };
+    match v.to_ascii_lowercase().as_str() {
+        "week" => return add_days(today, -7).ok_or_else(hint),
+        "month" => return add_days(today, -30).ok_or_else(hint),
+        _ => {}
+    }
+    let ago = v.starts_with(|c: char| c.is_ascii_digit())
+        && v.ends_with(|c: char| c.is_ascii_alphabetic());
+    let typed = if ago { format!("-{v}") } else { v.to_string() };
+    parse_date(&typed, today).map_err(|_| hint())
 }

@@ -232,3 +232,17 @@ fn date_arithmetic_never_panics() {
         Err("9001-01-01 is outside the years 1000–9000".into())
     );
 }
+
+#[test]
+fn months_count_on_the_calendar_and_since_reads_backwards() {
+    let base = date(2026, 1, 31);
+    assert_eq!(parse_date("+1m", base), Ok(date(2026, 2, 28)));
+    assert_eq!(parse_date("-3m", base), Ok(date(2025, 10, 31)));
+    assert!(parse_date("+99999999m", base).is_err());
+    let today = date(2026, 12, 1);
+    assert_eq!(parse_since("2w", today), Ok(date(2026, 11, 17)));
+    assert_eq!(parse_since("month", today), Ok(date(2026, 11, 1)));
+    assert_eq!(parse_since("week", today), Ok(date(2026, 11, 24)));
+    assert_eq!(parse_since("2026-11-05", today), Ok(date(2026, 11, 5)));
+    assert!(parse_since("soon", today).is_err_and(|e| e.contains("14d, 2w, 3m")));
+}

@@ -7,29 +7,21 @@ use crate::app::stakeholders::Screen;
 use crate::app::{Action, App, Effect, Form, Mode};
 use crate::model::stakeholder::{self as rules, note_template, parse_edited_note};
 use crate::model::{Board, Note, NoteId, NoteKind, Stakeholder, StakeholderId};
-use jiff::ToSpan;
 use jiff::civil::Date;
 
-/// The note timeline's filter: `kind:` (one or more, prefixes allowed), `since:` (a date, `30d`,
-/// `week` or `month`), and words that must appear in the note, the stakeholder's name or a linked
+/// The note timeline's filter: `kind:` (one or more, prefixes allowed), `since:` (a date, `today`,
+/// `14d`, `2w`, `3m` ago, `week` for the last 7 days or `month` for the last 30), and words that must appear in the note, the stakeholder's name or a linked
 /// item's key.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NoteFilter {
     /// What the user typed.
     pub text: String,
     kinds: Vec<NoteKind>,
-    since: Option<Since>,
+    /// What `since:` said, read against today each time (`model::value::parse_since`).
+    since: Option<String>,
     words: Vec<String>,
     /// Qualifiers that could not be read: shown, and they match nothing.
     pub unknown: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Since {
-    Date(Date),
-    Days(i64),
-    Week,
-    Month,
 }
 
 impl NoteFilter {
@@ -50,17 +42,19 @@ impl NoteFilter {
                     }
                 }
                 "since" => {
-                    let since = match value {
-                        "week" => Some(Since::Week),
-                        "month" => Some(Since::Month),
-                        v => match v.strip_suffix('d').map(str::parse::<i64>) {
-                            Some(Ok(n)) => Some(Since::Days(n)),
-                            _ => v.parse::<Date>().ok().map(Since::Date),
-                        },
-                    };
-                    match since {
-                        Some(s) => f.since = Some(s),
-                        None => f.unknown.push(token.to_string()),
+                    // A count of days, weeks or months reads even when it reaches past the
+                    // calendar (it then lets everything through); anything else is checked against
+                    // a fixed day, so whether it reads does not depend on today.
+                    let count = value.len() > 1
+                        && value.ends_with(['d', 'w', 'm'])
+                        && value[..value.len() - 1].bytes().all(|b| b.is_ascii_digit());
+                    let reads = count
+                        || crate::model::value::parse_since(value, Date::constant(2026, 1, 1))
+                            .is_ok();
+                    if reads {
+                        f.since = Some(value.to_string());
+                    } else {
+                        f.unknown.push(token.to_string());
                     }
                 }
                 _ => f.words.push(q.lower.clone()),
@@ -75,19 +69,9 @@ impl NoteFilter {
 
     /// The first day the filter lets through, if it has a `since:`.
     pub fn first_day(&self, today: Date) -> Option<Date> {
-        Some(match self.since? {
-            Since::Date(d) => d,
-            // `since:8000000d` reaches past the calendar: everything, never a panic.
-            Since::Days(n) => n
-                .checked_neg()
-                .and_then(|back| crate::model::value::add_days(today, back))
-                .unwrap_or(Date::MIN),
-            // Weeks start on Monday.
-            Since::Week => today
-                .checked_sub(i64::from(today.weekday().to_monday_zero_offset()).days())
-                .unwrap_or(today),
-            Since::Month => today.first_of_month(),
-        })
+        let since = self.since.as_deref()?;
+        // A `since:` that reaches past the calendar (`8000000d`) lets everything through.
+        Some(crate::model::value::parse_since(since, today).unwrap_or(Date::MIN))
     }
 
     pub fn matches(&self, board: &Board, s: &Stakeholder, n: &Note, today: Date) -> bool {
@@ -442,11 +426,37 @@ mod tests {
         let today = date(2026, 11, 28); // a Saturday
         let f = NoteFilter::parse("kind:dec,req since:month Adyen");
         assert_eq!(f.kinds, vec![NoteKind::Decision, NoteKind::Request]);
-        assert_eq!(f.first_day(today), Some(date(2026, 11, 1)));
+        assert_eq!(
+            f.first_day(today),
+            Some(date(2026, 10, 29)),
+            "month: the last 30 days"
+        );
+        let first = NoteFilter::parse("since:month");
+        assert_eq!(
+            first.first_day(date(2026, 12, 1)),
+            Some(date(2026, 11, 1)),
+            "on the 1st, not just today"
+        );
+        // One vocabulary with the forms: days, weeks, months, today, dates.
+        for (typed, day) in [
+            ("since:2w", date(2026, 11, 14)),
+            ("since:14d", date(2026, 11, 14)),
+            ("since:1m", date(2026, 10, 28)),
+            ("since:today", today),
+            ("since:-2w", date(2026, 11, 14)),
+        ] {
+            let f = NoteFilter::parse(typed);
+            assert!(f.unknown.is_empty(), "{typed}");
+            assert_eq!(f.first_day(today), Some(day), "{typed}");
+        }
         assert_eq!(f.words, vec!["adyen".to_string()]);
         assert!(f.unknown.is_empty());
         let week = NoteFilter::parse("since:week");
-        assert_eq!(week.first_day(today), Some(date(2026, 11, 23)));
+        assert_eq!(
+            week.first_day(today),
+            Some(date(2026, 11, 21)),
+            "week: the last 7 days"
+        );
         let days = NoteFilter::parse("since:30d kind:");
         assert_eq!(days.first_day(today), Some(date(2026, 10, 29)));
         assert!(days.kinds.is_empty(), "a bare kind: is still being typed");

@@ -2,6 +2,7 @@
 //! for an action, calls `App::update`, carries out the effects (save, $EDITOR, reload, quit) and draws
 //! when something changed.
 
+mod editor;
 mod events;
 mod saver;
 mod terminal;
@@ -146,12 +147,25 @@ impl Signals {
 /// Leaves the terminal as the shell had it, stops until `fg` (SIGCONT), then takes the terminal
 /// back: raw mode, the alternate screen, mouse capture and a full redraw.
 fn suspend(term: &mut terminal::Term, events: &events::Events, mouse: bool) -> io::Result<()> {
+    away(term, events, mouse, || {
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    })
+}
+
+/// Gives the terminal back to the shell while `f` runs (`$EDITOR`, a stop), then takes it again:
+/// the one place that leaves and re-enters full-screen mode around something else.
+fn away<T>(
+    term: &mut terminal::Term,
+    events: &events::Events,
+    mouse: bool,
+    f: impl FnOnce() -> T,
+) -> io::Result<T> {
     events.pause();
     terminal::leave();
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    let out = f();
     *term = terminal::enter(mouse)?;
     events.resume();
-    Ok(())
+    Ok(out)
 }
 
 fn event_loop(
@@ -247,11 +261,8 @@ fn event_loop(
                     None => app.error("Read-only: reopen cairn to see the latest board"),
                 },
                 Effect::EditDescription(id, text) => {
-                    events.pause();
-                    terminal::leave();
-                    let edited = edit_in_editor(&text);
-                    *term = terminal::enter(app.mouse)?;
-                    events.resume();
+                    let what = format!("description-{}", app.doc.board.item_key(id));
+                    let edited = away(term, &events, app.mouse, || editor::edit(&text, &what))?;
                     match edited {
                         Ok(new) => {
                             app.update(Action::DescriptionEdited(id, new))
@@ -273,11 +284,15 @@ fn event_loop(
                     note,
                     text,
                 } => {
-                    events.pause();
-                    terminal::leave();
-                    let edited = edit_in_editor(&text);
-                    *term = terminal::enter(app.mouse)?;
-                    events.resume();
+                    let who = app
+                        .doc
+                        .board
+                        .stakeholders
+                        .iter()
+                        .find(|s| s.id == stakeholder)
+                        .map_or(String::new(), |s| s.name.clone());
+                    let what = format!("note-{who}");
+                    let edited = away(term, &events, app.mouse, || editor::edit(&text, &what))?;
                     match edited {
                         Ok(text) => {
                             let back = Action::NoteEdited {
@@ -298,11 +313,7 @@ fn event_loop(
                     let board = Path::new(&app.run.file).to_path_buf();
                     match crate::io::report::write_report(&board, &app.doc.board, app.run.today) {
                         Ok(written) if edit => {
-                            events.pause();
-                            terminal::leave();
-                            let opened = open_in_editor(&written);
-                            *term = terminal::enter(app.mouse)?;
-                            events.resume();
+                            let opened = away(term, &events, app.mouse, || editor::open(&written))?;
                             match opened {
                                 Ok(()) => app.info(format!("Report: {}", written.display())),
                                 Err(e) => {
@@ -310,10 +321,13 @@ fn event_loop(
                                 }
                             }
                         }
-                        Ok(written) => app.info(format!(
-                            "Report written to {} (R opens it in $EDITOR)",
-                            written.display()
-                        )),
+                        Ok(written) => {
+                            let open = app.keymap.hint(&Action::WriteReportAndEdit);
+                            app.info(format!(
+                                "Report written to {} ({open} opens it in $EDITOR)",
+                                written.display()
+                            ))
+                        }
                         Err(e) => app.error(e.to_string()),
                     }
                 }
@@ -380,55 +394,5 @@ fn saved(app: &mut App, outcome: Outcome, path: &Path) {
         Outcome::Reloaded(Err(e)) => {
             app.error(format!("Reload failed, the board in memory is kept: {e}"))
         }
-    }
-}
-
-/// Opens `$VISUAL`/`$EDITOR` (or vi) on a temp file holding `text`; returns what was saved in it.
-fn edit_in_editor(text: &str) -> Result<String, String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
-    let file = tempfile::Builder::new()
-        .prefix("cairn-description-")
-        .suffix(".md")
-        .tempfile()
-        .map_err(|e| format!("cannot make a temp file for the editor: {e}"))?;
-    std::fs::write(file.path(), text)
-        .map_err(|e| format!("cannot write {}: {e}", file.path().display()))?;
-    // Through the shell, so EDITOR may carry arguments ("code --wait").
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("sh")
-        .arg(file.path())
-        .status()
-        .map_err(|e| format!("cannot start {editor}: {e}"))?;
-    if !status.success() {
-        return Err(format!(
-            "{editor} exited with {status}; the description is unchanged"
-        ));
-    }
-    std::fs::read_to_string(file.path())
-        .map_err(|e| format!("cannot read {}: {e}", file.path().display()))
-}
-
-// Stakeholders
-/// Opens `$VISUAL`/`$EDITOR` (or vi) on a file the user keeps (the status report).
-fn open_in_editor(path: &Path) -> Result<(), String> {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_else(|_| "vi".into());
-    // Through the shell, so EDITOR may carry arguments ("code --wait").
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$1\""))
-        .arg("sh")
-        .arg(path)
-        .status()
-        .map_err(|e| format!("cannot start {editor}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{editor} exited with {status}"))
     }
 }

@@ -482,3 +482,23 @@ fn a_click_selects_a_card_or_a_stakeholder() {
     click(&mut app, at(&screen, &format!("{name}     ")));
     assert_eq!(app.selected_person().map(|s| s.name.as_str()), Some(name));
 }
+
+/// `E` with no note selected says it is writing a new note and how to choose its kind, before a
+/// meeting note quietly counts as an update.
+#[test]
+fn a_new_note_in_the_editor_says_so() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('4'));
+    let effects = press(&mut app, KeyCode::Char('E'));
+    let Some(Effect::EditNote { note, text, .. }) = effects.first() else {
+        panic!("E opens the editor: {effects:?}");
+    };
+    assert_eq!(*note, None);
+    assert!(text.starts_with("kind: meeting\n"), "{text}");
+    assert!(text.contains("# A new note about"), "{text}");
+    assert!(
+        status(&app).starts_with("Writing a new note for"),
+        "{}",
+        status(&app)
+    );
+}

@@ -16,8 +16,13 @@ pub struct EditedNote {
 
 /// The text `$EDITOR` opens for a note; `parse_edited_note` reads it back.
 pub fn note_template(name: &str, kind: NoteKind, date: Date, text: &str) -> String {
+    let what = if text.is_empty() {
+        "A new note"
+    } else {
+        "A note"
+    };
     format!(
-        "kind: {}\ndate: {date}\n\n{text}{}\n# A note about {name}, below the kind and date lines (kind is meeting, decision,\n\
+        "kind: {}\ndate: {date}\n\n{text}{}\n# {what} about {name}, below the kind and date lines (kind is meeting, decision,\n\
          # request or risk; a meeting counts as an update). Lines starting with # are left out;\n\
          # an empty note is not saved.\n",
         kind.name(),

@@ -196,9 +196,14 @@ impl App {
                     ));
                     return Vec::new();
                 };
-                let text = note_template(&s.name, NoteKind::Meeting, self.run.today, "");
+                let (id, name) = (s.id, s.name.clone());
+                let text = note_template(&name, NoteKind::Meeting, self.run.today, "");
+                // Say it: a new meeting note counts as an update and moves the person's due date.
+                self.info(format!(
+                    "Writing a new note for {name} in $EDITOR: its kind is on the first line (a meeting counts as an update)"
+                ));
                 return vec![Effect::EditNote {
-                    stakeholder: s.id,
+                    stakeholder: id,
                     note: None,
                     text,
                 }];

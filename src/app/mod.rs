@@ -53,6 +53,13 @@ pub enum Mode {
     RankPreview(Vec<ItemId>),
     /// Quit although the last save failed?
     ConfirmQuit,
+    /// Delete something that takes other records with it? `what` says what goes; Yes applies `edit`
+    /// as one undoable step labelled `label`.
+    ConfirmDelete {
+        what: String,
+        edit: Box<crate::model::Edit>,
+        label: String,
+    },
     /// Move a card into a full column anyway? (the `Ask` WIP policy)
     ConfirmWip {
         item: ItemId,

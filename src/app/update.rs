@@ -95,6 +95,13 @@ impl App {
                     Vec::new()
                 }
             },
+            Mode::ConfirmDelete { what, edit, label } => match action {
+                Action::Yes => self.change(*edit, label),
+                _ => {
+                    self.info(format!("Kept: {what}"));
+                    Vec::new()
+                }
+            },
             Mode::ConfirmQuit => match action {
                 Action::Yes | Action::Quit => vec![Effect::Quit],
                 _ => {

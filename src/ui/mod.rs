@@ -4,6 +4,7 @@
 pub(crate) mod backlog;
 mod budget;
 mod burndown;
+mod confirm;
 mod form;
 mod gantt;
 mod overlay;
@@ -87,6 +88,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         Mode::Picker(p) => picker::draw(frame, body, app, p, &theme),
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, body, app, &theme),
+        Mode::ConfirmDelete { what, .. } => confirm::delete(frame, body, app, what, &theme),
         Mode::ConfirmWip { item, column } => {
             overlay::confirm_wip(frame, body, app, *item, *column, &theme)
         }

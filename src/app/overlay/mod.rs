@@ -44,7 +44,9 @@ impl Mode {
             Mode::Help(_) => (Context::Help, Unbound::Cancel),
             Mode::RankPreview(_) => (Context::Rank, Unbound::Ignore),
             Mode::CloseSprint { .. } => (Context::CloseSprint, Unbound::Ignore),
-            Mode::ConfirmWip { .. } | Mode::ConfirmQuit => (Context::Confirm, Unbound::No),
+            Mode::ConfirmWip { .. } | Mode::ConfirmQuit | Mode::ConfirmDelete { .. } => {
+                (Context::Confirm, Unbound::No)
+            }
         })
     }
 
@@ -70,6 +72,7 @@ impl Mode {
             Mode::RankPreview(_) => &[Key(Confirm, "apply"), Key(Cancel, "keep the order")],
             Mode::ConfirmQuit => &[Key(Yes, "quit"), Key(Cancel, "stay")],
             Mode::ConfirmWip { .. } => &[Key(Yes, "move it anyway"), Key(Cancel, "leave it")],
+            Mode::ConfirmDelete { .. } => &[Key(Yes, "delete"), Key(Cancel, "keep")],
             Mode::CloseSprint { .. } => &[
                 Key(LeftoversToBacklog, "to the backlog"),
                 Key(LeftoversToNextSprint, "to the next sprint"),

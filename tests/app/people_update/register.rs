@@ -154,7 +154,16 @@ fn delete_a_stakeholder_with_their_notes_and_bring_them_back() {
     let mut app = app();
     let before = app.doc.board.clone();
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(press(&mut app, KeyCode::Char('d')), vec![Effect::Changed]);
+    // Her notes would go with her: d asks first and says so; n keeps everything.
+    assert_eq!(press(&mut app, KeyCode::Char('d')), vec![]);
+    assert!(
+        matches!(&app.mode, Mode::ConfirmDelete { what, .. } if what == "Sofia Marin and their 3 notes")
+    );
+    assert_eq!(press(&mut app, KeyCode::Char('n')), vec![]);
+    assert_eq!(app.doc.board, before, "n keeps her");
+    assert_eq!(status(&app), "Kept: Sofia Marin and their 3 notes");
+    press(&mut app, KeyCode::Char('d'));
+    assert_eq!(press(&mut app, KeyCode::Char('y')), vec![Effect::Changed]);
     assert!(app.doc.board.stakeholder(SOFIA).is_none());
     assert!(
         app.doc.board.note(NoteId(8)).is_none(),

@@ -428,8 +428,17 @@ impl App {
                     n => format!(" and their {n} notes"),
                 };
                 let undo = self.keymap.hint(&Action::Undo);
-                let effects =
-                    self.change(edit, format!("Delete {name}{with} ({undo} brings it back)"));
+                let label = format!("Delete {name}{with} ({undo} brings it back)");
+                if notes > 0 && self.writable() {
+                    // Their notes go with them: ask first, and say what goes.
+                    self.mode = Mode::ConfirmDelete {
+                        what: format!("{name}{with}"),
+                        edit: Box::new(edit),
+                        label,
+                    };
+                    return Vec::new();
+                }
+                let effects = self.change(edit, label);
                 self.people.details = false;
                 self.settle_people();
                 effects

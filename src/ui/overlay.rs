@@ -137,6 +137,12 @@ pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], 
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let [summary, inner] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(crate::model::rules::rank_groups(b, scoring).summary()).style(theme.dim),
+        summary,
+    );
     let [now, proposed] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
         .spacing(2)
         .areas(inner);

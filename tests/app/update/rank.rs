@@ -88,8 +88,8 @@ fn rank_by_score_applies_as_one_step_and_cancel_keeps_the_order() {
     );
     assert_eq!(
         order(&app.doc.board)[..3],
-        [26, 25, 30],
-        "highest WSJF first"
+        [25, 30, 28],
+        "highest WSJF of open work first (CRN-26 is done: below it)"
     );
     let label = format!("Rank {} items by score", before.items.len());
     assert_eq!(status(&app), label);

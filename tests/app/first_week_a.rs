@@ -1,0 +1,147 @@
+//! Issue 12, points 1–3 (a product owner's first week): `s` says where an item goes and toggles
+//! back to where it was; rank by score orders open work only; the palette opens the item (or
+//! stakeholder, entry, risk) that was asked for.
+
+use crate::common;
+
+use cairn::app::{Action, App, Effect, Mode};
+use cairn::commands::sample_board;
+use cairn::model::{Board, ItemId, Scoring, rules};
+use common::screen::screen;
+use jiff::civil::{Date, date};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const TODAY: Date = date(2026, 12, 1);
+
+#[allow(dead_code)] // used by the next points
+fn app() -> App {
+    App::new(sample_board(TODAY), "b.ron", TODAY)
+}
+
+fn id(app: &App, key: &str) -> ItemId {
+    app.doc
+        .board
+        .parse_item_key(key)
+        .unwrap_or_else(|| panic!("{key} is on the sample board"))
+}
+
+#[allow(dead_code)]
+fn select(app: &mut App, key: &str) -> ItemId {
+    let id = id(app, key);
+    app.update(Action::GoToItem(id));
+    assert_eq!(app.backlog.selected, Some(id), "{key} selected");
+    id
+}
+
+fn status(app: &App) -> &str {
+    app.run.status.as_ref().map_or("", |s| s.text.as_str())
+}
+
+#[allow(dead_code)]
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+fn undo_redo(app: &mut App, before: &Board, label: &str) {
+    let after = app.doc.board.clone();
+    app.update(Action::Undo);
+    assert_eq!(&app.doc.board, before, "undo puts the board back");
+    assert!(
+        status(app).contains(label),
+        "{:?} names {label:?}",
+        status(app)
+    );
+    app.update(Action::Redo);
+    assert_eq!(app.doc.board, after, "redo applies it again");
+}
+
+// ---- 2. Rank by score -------------------------------------------------------------------------
+
+#[test]
+fn rank_by_score_orders_open_work_and_keeps_done_and_unscored_below() {
+    // Two open items lose their score, so every group is there.
+    let mut board = sample_board(TODAY);
+    let open: Vec<usize> = (0..board.items.len())
+        .filter(|&n| !board.is_done(&board.items[n]))
+        .take(2)
+        .collect();
+    for n in open {
+        std::sync::Arc::make_mut(&mut board.items[n]).wsjf = None;
+    }
+    let mut app = App::new(board, "b.ron", TODAY);
+    let b = app.doc.board.clone();
+    let proposed = rules::rank_by_score(&b, Scoring::Wsjf);
+    let groups = rules::rank_groups(&b, Scoring::Wsjf);
+    assert!(groups.done > 0 && groups.unscored > 0, "{groups:?}");
+    let is_done = |id: &ItemId| b.is_done(b.item(*id).expect("item"));
+    let scored = |id: &ItemId| b.item(*id).expect("item").score(Scoring::Wsjf).is_some();
+    // Open scored work first, highest first; no done item among it.
+    let head = &proposed[..groups.scored];
+    assert!(head.iter().all(|i| !is_done(i) && scored(i)));
+    let scores: Vec<f64> = head
+        .iter()
+        .map(|i| {
+            b.item(*i)
+                .and_then(|it| it.score(Scoring::Wsjf))
+                .unwrap_or(0.0)
+        })
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // Then the open items without a score, then the done ones, each in today's relative order.
+    let rank = |i: &ItemId| b.item_index(*i).expect("rank");
+    let unscored = &proposed[groups.scored..groups.scored + groups.unscored];
+    assert!(unscored.iter().all(|i| !is_done(i) && !scored(i)));
+    assert!(unscored.windows(2).all(|w| rank(&w[0]) < rank(&w[1])));
+    let done = &proposed[groups.scored + groups.unscored..];
+    assert_eq!(done.len(), groups.done);
+    assert!(done.iter().all(is_done));
+    assert!(done.windows(2).all(|w| rank(&w[0]) < rank(&w[1])));
+    for key in ["CRN-13", "CRN-10", "CRN-5"] {
+        let at = proposed
+            .iter()
+            .position(|i| *i == id(&app, key))
+            .expect("ranked");
+        assert!(
+            at >= groups.scored + groups.unscored,
+            "{key} is done: below open work"
+        );
+    }
+
+    // The preview says what the ranking does, at 80 and 120 columns.
+    app.update(Action::RankByScore);
+    assert!(matches!(&app.mode, Mode::RankPreview(o) if *o == proposed));
+    let summary = format!(
+        "{} open items by score; {} without a score and {} done keep their order below",
+        groups.scored, groups.unscored, groups.done
+    );
+    assert!(screen(&app, 120, 40).contains(&summary), "{summary}");
+    assert!(screen(&app, 80, 24).contains(&format!("{} open items by score", groups.scored)));
+    let before = app.doc.board.clone();
+    assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
+    undo_redo(&mut app, &before, "by score");
+}
+
+#[test]
+fn rank_summary_words_agree_with_numbers() {
+    use cairn::model::rules::RankGroups;
+
+    let g = |scored, unscored, done| RankGroups {
+        scored,
+        unscored,
+        done,
+    };
+    assert_eq!(g(3, 0, 0).summary(), "3 open items by score");
+    assert_eq!(
+        g(1, 0, 1).summary(),
+        "1 open item by score; 1 done keeps its order below"
+    );
+    assert_eq!(
+        g(12, 8, 15).summary(),
+        "12 open items by score; 8 without a score and 15 done keep their order below"
+    );
+}

@@ -136,7 +136,7 @@ commands! {
     MoveToTop = "move_to_top", "Move the item to the top of the backlog", [Backlog "T"];
     SetPoints = "set_points", "Set story points", [Backlog "p"];
     CycleMoscow = "cycle_moscow", "Cycle MoSCoW: must, should, could, won't, none", [Backlog "m"];
-    SendToSprint = "send_to_sprint", "Send to the active sprint (again: back to the backlog)", [
+    SendToSprint = "send_to_sprint", "Send to the active sprint (again: back where it was)", [
         Backlog "s", Sprint "s"
     ];
     RankByScore = "rank_by_score", "Propose an order by score; Enter applies it", [Backlog "R"];

@@ -145,3 +145,95 @@ fn rank_summary_words_agree_with_numbers() {
         "12 open items by score; 8 without a score and 15 done keep their order below"
     );
 }
+
+// ---- 1. `s` sends to the sprint and back --------------------------------------------------------
+
+/// The sprint an item is in, by name ("" for the backlog).
+fn sprint_of(app: &App, key: &str) -> String {
+    let b = &app.doc.board;
+    b.item(id(app, key))
+        .and_then(|i| i.sprint)
+        .and_then(|s| b.sprint(s))
+        .map_or(String::new(), |s| s.name.clone())
+}
+
+#[test]
+fn s_says_where_an_item_goes_and_toggles_back_to_its_planned_sprint() {
+    let mut app = app();
+    assert_eq!(
+        sprint_of(&app, "CRN-28"),
+        "Sprint 24",
+        "planned for the next sprint"
+    );
+    let before = app.doc.board.clone();
+    select(&mut app, "CRN-28");
+    assert_eq!(app.update(Action::SendToSprint), vec![Effect::Changed]);
+    assert_eq!(sprint_of(&app, "CRN-28"), "Sprint 23");
+    assert_eq!(status(&app), "CRN-28: Sprint 24 → Sprint 23 (active)");
+    undo_redo(&mut app, &before, "CRN-28: Sprint 24 → Sprint 23 (active)");
+
+    // Again: back to Sprint 24, not out of every sprint.
+    let in_active = app.doc.board.clone();
+    assert_eq!(app.update(Action::SendToSprint), vec![Effect::Changed]);
+    assert_eq!(sprint_of(&app, "CRN-28"), "Sprint 24");
+    assert_eq!(status(&app), "CRN-28: Sprint 23 (active) → Sprint 24");
+    undo_redo(
+        &mut app,
+        &in_active,
+        "CRN-28: Sprint 23 (active) → Sprint 24",
+    );
+    let plan = |b: &Board| b.items.iter().map(|i| (i.id, i.sprint)).collect::<Vec<_>>();
+    assert!(
+        plan(&app.doc.board) == plan(&before),
+        "the plan is as it was"
+    );
+
+    // An item from the backlog goes back to the backlog.
+    select(&mut app, "CRN-30");
+    assert_eq!(sprint_of(&app, "CRN-30"), "");
+    app.update(Action::SendToSprint);
+    assert_eq!(status(&app), "CRN-30: backlog → Sprint 23 (active)");
+    app.update(Action::SendToSprint);
+    assert_eq!(status(&app), "CRN-30: Sprint 23 (active) → backlog");
+    assert_eq!(sprint_of(&app, "CRN-30"), "");
+}
+
+#[test]
+fn s_refuses_epics_and_says_why() {
+    let mut app = app();
+    let epic = app
+        .doc
+        .board
+        .items
+        .iter()
+        .find(|i| i.kind == cairn::model::ItemKind::Epic)
+        .map(|i| app.doc.board.item_key(i.id))
+        .expect("the sample board has epics");
+    let before = app.doc.board.clone();
+    select(&mut app, &epic);
+    assert_eq!(app.update(Action::SendToSprint), vec![]);
+    assert_eq!(app.doc.board, before, "nothing changes");
+    assert!(
+        status(&app).contains("is an epic: epics are not sent to a sprint"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn s_on_the_sprint_board_puts_the_card_back_where_it_came_from() {
+    let mut app = app();
+    select(&mut app, "CRN-28");
+    app.update(Action::SendToSprint);
+    app.update(Action::ShowSprint);
+    let card = id(&app, "CRN-28");
+    // Walk the columns to the card, the way a user would.
+    app.sprint.card = Some(card);
+    app.sprint.column = 0;
+    assert_eq!(app.selected_card(), Some(card), "CRN-28 is on the board");
+    let before = app.doc.board.clone();
+    assert_eq!(app.update(Action::SendToSprint), vec![Effect::Changed]);
+    assert_eq!(sprint_of(&app, "CRN-28"), "Sprint 24");
+    assert_eq!(status(&app), "CRN-28: Sprint 23 (active) → Sprint 24");
+    undo_redo(&mut app, &before, "CRN-28: Sprint 23 (active) → Sprint 24");
+}

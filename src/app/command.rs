@@ -4,7 +4,7 @@
 //! this one table, so a command cannot be half-declared.
 
 pub use super::context::{Context, Pane};
-use crate::model::{ItemId, NoteId, StakeholderId};
+use crate::model::{EntryId, ItemId, NoteId, RiskId, StakeholderId};
 use ratatui::crossterm::event::KeyEvent;
 
 /// A command: its action, its config name, what it does, and its default keys per context (an empty
@@ -55,6 +55,12 @@ commands! {
         // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
         /// Select an item and show it in the backlog
         GoToItem(ItemId),
+        /// Select a stakeholder and show them in the register (the palette)
+        GoToStakeholder(StakeholderId),
+        /// Select a timeline entry and show it on the gantt (the palette)
+        GoToEntry(EntryId),
+        /// Select a risk and show it in the risk register (the palette)
+        GoToRisk(RiskId),
         /// A key typed into the open form, filter, palette or picker search
         Type(KeyEvent),
         /// Select the row at this index of the visible list (mouse)

@@ -91,7 +91,10 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
         .map(|(n, e)| {
             let (left, right) = match e {
                 Entry::Command { about, keys, .. } => (about.to_string(), keys.clone()),
-                Entry::Item { label, .. } => (format!("go to {label}"), String::new()),
+                Entry::Item { label, .. }
+                | Entry::Stakeholder { label, .. }
+                | Entry::TimelineEntry { label, .. }
+                | Entry::Risk { label, .. } => (format!("go to {label}"), String::new()),
             };
             let room = (list.width as usize).saturating_sub(right.chars().count() + 1);
             let left: String = left.chars().take(room).collect();

@@ -4,6 +4,7 @@
 
 use crate::common;
 
+use cairn::app::palette::Entry;
 use cairn::app::{Action, App, Effect, Mode};
 use cairn::commands::sample_board;
 use cairn::model::{Board, ItemId, Scoring, rules};
@@ -13,7 +14,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const TODAY: Date = date(2026, 12, 1);
 
-#[allow(dead_code)] // used by the next points
 fn app() -> App {
     App::new(sample_board(TODAY), "b.ron", TODAY)
 }
@@ -25,7 +25,6 @@ fn id(app: &App, key: &str) -> ItemId {
         .unwrap_or_else(|| panic!("{key} is on the sample board"))
 }
 
-#[allow(dead_code)]
 fn select(app: &mut App, key: &str) -> ItemId {
     let id = id(app, key);
     app.update(Action::GoToItem(id));
@@ -37,7 +36,6 @@ fn status(app: &App) -> &str {
     app.run.status.as_ref().map_or("", |s| s.text.as_str())
 }
 
-#[allow(dead_code)]
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Type(KeyEvent::new(
@@ -236,4 +234,111 @@ fn s_on_the_sprint_board_puts_the_card_back_where_it_came_from() {
     assert_eq!(sprint_of(&app, "CRN-28"), "Sprint 24");
     assert_eq!(status(&app), "CRN-28: Sprint 23 (active) → Sprint 24");
     undo_redo(&mut app, &before, "CRN-28: Sprint 23 (active) → Sprint 24");
+}
+
+// ---- 3. The palette opens what was asked for ----------------------------------------------------
+
+/// Opens the palette, types `query` and returns the keys of the first `n` item matches, in order,
+/// plus the first match's label.
+fn palette(app: &mut App, query: &str) -> (Vec<String>, String) {
+    app.update(Action::Palette);
+    type_text(app, query);
+    let Mode::Palette(p) = &app.mode else {
+        panic!("the palette is open");
+    };
+    let keys = p
+        .matches
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Item { id, .. } => Some(app.doc.board.item_key(*id)),
+            _ => None,
+        })
+        .collect();
+    let first = p
+        .matches
+        .first()
+        .map_or(String::new(), |e| e.label().to_string());
+    (keys, first)
+}
+
+#[test]
+fn palette_puts_the_exact_key_first_then_key_prefixes_in_numeric_order() {
+    for query in ["go to CRN-30", "goto crn-30", "Go To 30", "CRN-30", "30"] {
+        let mut app = app();
+        let (keys, _) = palette(&mut app, query);
+        assert_eq!(
+            keys.first().map(String::as_str),
+            Some("CRN-30"),
+            "{query}: {keys:?}"
+        );
+        assert_eq!(app.update(Action::Confirm), vec![]);
+        assert_eq!(
+            app.backlog.selected,
+            Some(id(&app, "CRN-30")),
+            "{query} opens CRN-30"
+        );
+    }
+    // CRN-29's title says "EUR 30": it comes after the key match.
+    let (keys, _) = palette(&mut app(), "30");
+    assert!(
+        keys.iter().position(|k| k == "CRN-29") > Some(0),
+        "{keys:?}"
+    );
+
+    let (keys, _) = palette(&mut app(), "CRN-1");
+    let expected: Vec<String> = std::iter::once(1)
+        .chain(10..=19)
+        .map(|n| format!("CRN-{n}"))
+        .collect();
+    assert_eq!(keys[..11], expected[..], "CRN-1, then CRN-10 … CRN-19");
+    let mut app = app();
+    palette(&mut app, "go to CRN-1");
+    app.update(Action::Confirm);
+    assert_eq!(app.backlog.selected, Some(id(&app, "CRN-1")));
+}
+
+#[test]
+fn palette_finds_stakeholders_entries_and_risks_and_opens_them_in_their_pane() {
+    use cairn::app::Pane;
+    let base = app();
+    let b = &base.doc.board;
+    let person = b.stakeholders.last().expect("stakeholders");
+    let entry = b.timeline.last().expect("timeline entries");
+    let risk = b.risks.last().expect("risks");
+
+    let mut app = app();
+    let (_, first) = palette(&mut app, &person.name);
+    assert!(first.contains(&person.name), "{first}");
+    assert_eq!(app.update(Action::Confirm), vec![]);
+    assert_eq!(app.pane, Pane::Stakeholders);
+    assert_eq!(app.people.selected, Some(person.id));
+
+    let mut app = self::app();
+    app.people.filter = "nobody matches this".into();
+    palette(&mut app, &person.name);
+    app.update(Action::Confirm);
+    assert_eq!(app.people.selected, Some(person.id));
+    assert!(
+        app.people.filter.is_empty(),
+        "a filter that hides them is cleared"
+    );
+
+    let mut app = self::app();
+    let (_, first) = palette(&mut app, &format!("go to {}", entry.name));
+    assert!(first.contains(&entry.name), "{first}");
+    app.update(Action::Confirm);
+    assert_eq!(app.pane, Pane::Timeline);
+    assert_eq!(app.timeline.selected, Some(entry.id));
+
+    let mut app = self::app();
+    let (_, first) = palette(&mut app, &risk.title);
+    assert!(first.contains(&risk.title), "{first}");
+    app.update(Action::Confirm);
+    assert_eq!(app.pane, Pane::Timeline);
+    assert_eq!(app.timeline.risk, Some(risk.id));
+    assert_eq!(
+        app.timeline.sub,
+        cairn::app::panes::timeline::Sub::Risks,
+        "the risk register is shown"
+    );
 }

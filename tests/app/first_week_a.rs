@@ -168,6 +168,8 @@ fn s_says_where_an_item_goes_and_toggles_back_to_its_planned_sprint() {
     assert_eq!(app.update(Action::SendToSprint), vec![Effect::Changed]);
     assert_eq!(sprint_of(&app, "CRN-28"), "Sprint 23");
     assert_eq!(status(&app), "CRN-28: Sprint 24 → Sprint 23 (active)");
+    // At 80 columns the Sprint column is hidden: the status line says it.
+    assert!(screen(&app, 80, 24).contains("CRN-28: Sprint 24 → Sprint 23 (active)"));
     undo_redo(&mut app, &before, "CRN-28: Sprint 24 → Sprint 23 (active)");
 
     // Again: back to Sprint 24, not out of every sprint.

@@ -113,8 +113,9 @@ impl Palette {
             matches: Vec::new(),
             selected: 0,
         };
-        p.input
-            .set_placeholder_text("a command, or an item's key or title");
+        p.input.set_placeholder_text(
+            "a command, an item's key or title, a person, an entry or a risk",
+        );
         p.refresh(board, keymap);
         p
     }

@@ -219,12 +219,16 @@ impl App {
         );
         match rules::assign_sprint(board, id, target, self.run.today) {
             Ok(edit) => {
-                if target == Some(active) {
-                    self.backlog.sent_from.insert(id, from);
-                } else {
-                    self.backlog.sent_from.remove(&id);
+                let effects = self.change(edit, label);
+                // Remembered only when the change was made (read-only refuses it).
+                if effects.contains(&Effect::Changed) {
+                    if target == Some(active) {
+                        self.backlog.sent_from.insert(id, from);
+                    } else {
+                        self.backlog.sent_from.remove(&id);
+                    }
                 }
-                self.change(edit, label)
+                effects
             }
             Err(e) => {
                 self.error(e.to_string());

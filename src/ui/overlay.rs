@@ -65,7 +65,7 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
     };
     frame.render_widget(Clear, popup);
     let block = widgets::block(
-        " Command palette — type to search commands and items ",
+        " Command palette — commands, items, people, timeline, risks ",
         theme,
     );
     let inner = block.inner(popup);

@@ -4,7 +4,7 @@
 //! this one table, so a command cannot be half-declared.
 
 pub use super::context::{Context, Pane};
-use crate::model::{ItemId, NoteId, StakeholderId};
+use crate::model::{EntryId, ItemId, NoteId, RiskId, StakeholderId};
 use ratatui::crossterm::event::KeyEvent;
 
 /// A command: its action, its config name, what it does, and its default keys per context (an empty
@@ -55,6 +55,12 @@ commands! {
         // Data-carrying actions: sent by forms, the palette, the mouse and the runner.
         /// Select an item and show it in the backlog
         GoToItem(ItemId),
+        /// Select a stakeholder and show them in the register (the palette)
+        GoToStakeholder(StakeholderId),
+        /// Select a timeline entry and show it on the gantt (the palette)
+        GoToEntry(EntryId),
+        /// Select a risk and show it in the risk register (the palette)
+        GoToRisk(RiskId),
         /// A key typed into the open form, filter, palette or picker search
         Type(KeyEvent),
         /// Text pasted into the terminal (bracketed paste): it goes into the field that has focus
@@ -140,7 +146,7 @@ commands! {
     MoveToTop = "move_to_top", "Move the item to the top of the backlog", [Backlog "T"];
     SetPoints = "set_points", "Set story points", [Backlog "p"];
     CycleMoscow = "cycle_moscow", "Cycle MoSCoW: must, should, could, won't, none", [Backlog "m"];
-    SendToSprint = "send_to_sprint", "Send to the active sprint (again: back to the backlog)", [
+    SendToSprint = "send_to_sprint", "Send to the active sprint (again: back where it was)", [
         Backlog "s", Sprint "s"
     ];
     RankByScore = "rank_by_score", "Propose an order by score; Enter applies it", [Backlog "R"];

@@ -114,6 +114,9 @@ pub struct BacklogView {
     pub row: usize,
     /// While a filter is typed: the item selected before, taken back as soon as it shows again.
     pub anchor: Option<ItemId>,
+    /// For this run: the sprint (or `None`, the backlog) each item was in before `s` sent it to the
+    /// active sprint, so `s` again puts it back there.
+    pub sent_from: std::collections::HashMap<ItemId, Option<crate::model::SprintId>>,
 }
 
 /// What the sprint pane shows: one screen at a time, so two cannot be open together.

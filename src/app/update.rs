@@ -195,6 +195,35 @@ impl App {
                     self.backlog.selected = Some(id);
                 }
             }
+            GoToStakeholder(id) => {
+                self.show(Pane::Stakeholders);
+                self.people.screen = super::panes::stakeholders::Screen::Register;
+                self.people.selected = Some(id);
+                self.people.note = None;
+                let hidden = self.doc.board.stakeholder(id).is_some_and(|s| {
+                    !super::panes::stakeholders::matches_filter(s, &self.people.filter)
+                });
+                if hidden {
+                    self.people.filter.clear();
+                }
+            }
+            GoToEntry(id) => {
+                self.show(Pane::Timeline);
+                self.timeline.sub = super::panes::timeline::Sub::Gantt;
+                self.timeline.selected = Some(id);
+                let shown = self
+                    .timeline_order()
+                    .iter()
+                    .any(|&p| self.doc.board.timeline.get(p).is_some_and(|e| e.id == id));
+                if !shown {
+                    self.timeline.filter.clear();
+                }
+            }
+            GoToRisk(id) => {
+                self.show(Pane::Timeline);
+                self.timeline.sub = super::panes::timeline::Sub::Risks;
+                self.timeline.risk = Some(id);
+            }
             Reload => return vec![Effect::Reload],
             Click(target) => self.click(target),
             DescriptionEdited(..) => return self.backlog_action(action),

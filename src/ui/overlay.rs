@@ -65,7 +65,7 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
     };
     frame.render_widget(Clear, popup);
     let block = widgets::block(
-        " Command palette — type to search commands and items ",
+        " Command palette — commands, items, people, timeline, risks ",
         theme,
     );
     let inner = block.inner(popup);
@@ -91,7 +91,10 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
         .map(|(n, e)| {
             let (left, right) = match e {
                 Entry::Command { about, keys, .. } => (about.to_string(), keys.clone()),
-                Entry::Item { label, .. } => (format!("go to {label}"), String::new()),
+                Entry::Item { label, .. }
+                | Entry::Stakeholder { label, .. }
+                | Entry::TimelineEntry { label, .. }
+                | Entry::Risk { label, .. } => (format!("go to {label}"), String::new()),
             };
             let room = (list.width as usize).saturating_sub(right.chars().count() + 1);
             let left: String = left.chars().take(room).collect();
@@ -137,6 +140,12 @@ pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], 
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let [summary, inner] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(
+        Paragraph::new(crate::model::rules::rank_groups(b, scoring).summary()).style(theme.dim),
+        summary,
+    );
     let [now, proposed] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
         .spacing(2)
         .areas(inner);

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod first_week_a;
 mod people_snapshots;
 mod people_update;
 mod routing;

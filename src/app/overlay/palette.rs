@@ -1,9 +1,12 @@
 //! The command palette: fuzzy matching (nucleo-matcher, from helix) over the commands of the keymap
-//! and over the board's items, so "go to CRN-42" is a few keys away.
+//! and over the board's items, stakeholders, timeline entries and risks, so "go to CRN-42" is a few
+//! keys away. A query that reads as an item key ranks by key first: the exact key, then the keys it
+//! begins, in numeric order (`CRN-1`: CRN-1, CRN-10, CRN-11 …; `30`: CRN-30 first), then the fuzzy
+//! matches. "go to …" and "goto …" are accepted before any query.
 
 use crate::app::Keymap;
 use crate::app::{Action, COMMANDS};
-use crate::model::{Board, ItemId};
+use crate::model::{Board, EntryId, ItemId, RiskId, StakeholderId};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui_textarea::TextArea;
@@ -21,15 +24,79 @@ pub enum Entry {
     },
     /// An item: go to it.
     Item { id: ItemId, label: String },
+    /// A stakeholder: open them in the register.
+    Stakeholder { id: StakeholderId, label: String },
+    /// A timeline entry: select it on the gantt.
+    TimelineEntry { id: EntryId, label: String },
+    /// A risk: select it in the risk register.
+    Risk { id: RiskId, label: String },
 }
 
 impl Entry {
     pub fn label(&self) -> &str {
         match self {
             Entry::Command { about, .. } => about,
-            Entry::Item { label, .. } => label,
+            Entry::Item { label, .. }
+            | Entry::Stakeholder { label, .. }
+            | Entry::TimelineEntry { label, .. }
+            | Entry::Risk { label, .. } => label,
         }
     }
+
+    /// What Enter does with it.
+    pub fn action(&self) -> Action {
+        match self {
+            Entry::Command { action, .. } => action.clone(),
+            Entry::Item { id, .. } => Action::GoToItem(*id),
+            Entry::Stakeholder { id, .. } => Action::GoToStakeholder(*id),
+            Entry::TimelineEntry { id, .. } => Action::GoToEntry(*id),
+            Entry::Risk { id, .. } => Action::GoToRisk(*id),
+        }
+    }
+}
+
+/// The query without a leading "go to " / "goto " (any case).
+fn strip_go_to(query: &str) -> &str {
+    let q = query.trim_start();
+    for prefix in ["go to ", "goto "] {
+        if q.len() >= prefix.len()
+            && q.is_char_boundary(prefix.len())
+            && q[..prefix.len()].eq_ignore_ascii_case(prefix)
+        {
+            return q[prefix.len()..].trim_start();
+        }
+    }
+    q
+}
+
+/// The digits of a query that reads as an item key: `CRN-30`, `crn-3` or `30`.
+fn key_digits<'q>(board: &Board, query: &'q str) -> Option<&'q str> {
+    let q = query.trim();
+    let digits = match q.rsplit_once('-') {
+        Some((prefix, n)) if prefix.eq_ignore_ascii_case(&board.project.key) => n,
+        Some(_) => return None,
+        None => q,
+    };
+    (!digits.is_empty() && digits.len() <= 10 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(digits)
+}
+
+/// Items whose key is the query's or begins with it, the exact one first, then in numeric order;
+/// at most `SHOWN`. One pass over the items and a partial selection: O(items).
+fn key_matches(board: &Board, digits: &str) -> Vec<ItemId> {
+    let mut hits: Vec<ItemId> = board
+        .items
+        .iter()
+        .map(|i| i.id)
+        .filter(|id| id.0.to_string().starts_with(digits))
+        .collect();
+    if hits.len() > SHOWN {
+        hits.select_nth_unstable_by_key(SHOWN, |id| id.0);
+        hits.truncate(SHOWN);
+    }
+    // Numbers that begin with the same digits sort shortest (the exact key) first.
+    hits.sort_unstable_by_key(|id| id.0);
+    hits
 }
 
 pub struct Palette {
@@ -46,8 +113,9 @@ impl Palette {
             matches: Vec::new(),
             selected: 0,
         };
-        p.input
-            .set_placeholder_text("a command, or an item's key or title");
+        p.input.set_placeholder_text(
+            "a command, an item's key or title, a person, an entry or a risk",
+        );
         p.refresh(board, keymap);
         p
     }
@@ -74,8 +142,20 @@ impl Palette {
             self.matches = commands.take(SHOWN).collect();
             return;
         }
+        let query = strip_go_to(&query);
+        let keyed: Vec<ItemId> = key_digits(board, query)
+            .map(|d| key_matches(board, d))
+            .unwrap_or_default();
+        let mut first: Vec<Entry> = keyed
+            .iter()
+            .filter_map(|id| board.item(*id))
+            .map(|it| Entry::Item {
+                id: it.id,
+                label: format!("{} {}", board.item_key(it.id), it.title),
+            })
+            .collect();
         let mut matcher = Matcher::new(Config::DEFAULT);
-        let pattern = Pattern::parse(&query, CaseMatching::Ignore, Normalization::Smart);
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let mut buf = Vec::new();
         let mut scored: Vec<(u32, usize, Entry)> = Vec::new();
         let mut score =
@@ -84,25 +164,60 @@ impl Palette {
                     scored.push((s, order, entry));
                 }
             };
+        let mut order = 0;
+        let mut next = || {
+            order += 1;
+            order
+        };
         for (n, c) in commands.enumerate() {
             let text = format!("{} {}", c.label(), runnable[n].name);
-            score(&text, n, c, &mut scored);
+            score(&text, next(), c, &mut scored);
         }
-        for (n, it) in board.items.iter().enumerate() {
+        for it in board.items.iter() {
+            if keyed.contains(&it.id) {
+                continue;
+            }
             let label = format!("{} {}", board.item_key(it.id), it.title);
-            score(
-                &label,
-                runnable.len() + n,
-                Entry::Item {
-                    id: it.id,
-                    label: label.clone(),
-                },
-                &mut scored,
-            );
+            let entry = Entry::Item {
+                id: it.id,
+                label: label.clone(),
+            };
+            score(&label, next(), entry, &mut scored);
         }
-        // Best score first; ties keep commands before items and items in rank order.
+        for s in &board.stakeholders {
+            let label = if s.role.is_empty() {
+                format!("stakeholder {}", s.name)
+            } else {
+                format!("stakeholder {} ({})", s.name, s.role)
+            };
+            let entry = Entry::Stakeholder {
+                id: s.id,
+                label: label.clone(),
+            };
+            score(&label, next(), entry, &mut scored);
+        }
+        for e in &board.timeline {
+            let label = format!("{} {}", e.kind.name(), e.name);
+            let entry = Entry::TimelineEntry {
+                id: e.id,
+                label: label.clone(),
+            };
+            score(&label, next(), entry, &mut scored);
+        }
+        for r in &board.risks {
+            let label = format!("risk {}", r.title);
+            let entry = Entry::Risk {
+                id: r.id,
+                label: label.clone(),
+            };
+            score(&label, next(), entry, &mut scored);
+        }
+        // Best score first; ties keep commands before items, items in rank order, then
+        // stakeholders, entries and risks in the board's order.
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        self.matches = scored.into_iter().take(SHOWN).map(|(_, _, e)| e).collect();
+        let room = SHOWN.saturating_sub(first.len());
+        first.extend(scored.into_iter().take(room).map(|(_, _, e)| e));
+        self.matches = first;
     }
 
     pub fn chosen(&self) -> Option<&Entry> {

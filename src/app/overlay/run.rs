@@ -7,13 +7,8 @@ impl App {
         match action {
             Action::Cancel => return Vec::new(),
             Action::Confirm => {
-                return match palette.chosen().cloned() {
-                    Some(crate::app::palette::Entry::Command { action, .. }) => {
-                        vec![Effect::Then(action)]
-                    }
-                    Some(crate::app::palette::Entry::Item { id, .. }) => {
-                        vec![Effect::Then(Action::GoToItem(id))]
-                    }
+                return match palette.chosen() {
+                    Some(entry) => vec![Effect::Then(entry.action())],
                     None => Vec::new(),
                 };
             }

@@ -1,7 +1,7 @@
 //! The backlog pane's actions: add, edit, delete, rank moves, points, MoSCoW, sprint, rank by score.
 
 use crate::app::{Action, App, Effect, Form, Mode};
-use crate::model::{Edit, Moscow, rules};
+use crate::model::{Board, Edit, ItemId, ItemKind, Moscow, SprintId, SprintState, rules};
 
 impl App {
     pub(crate) fn backlog_screen(&mut self, action: Action) -> Vec<Effect> {
@@ -170,33 +170,79 @@ impl App {
                     format!("MoSCoW of {key}: {shown}"),
                 );
             }
-            SendToSprint => {
-                let Some(active) = self
-                    .doc
-                    .board
-                    .active_sprint()
-                    .map(|s| (s.id, s.name.clone()))
-                else {
-                    self.error("There is no active sprint: start one on the sprint board");
-                    return Vec::new();
-                };
-                let in_it = self
-                    .doc
-                    .board
-                    .item(id)
-                    .is_some_and(|i| i.sprint == Some(active.0));
-                let (target, label) = if in_it {
-                    (None, format!("Take {key} out of {}", active.1))
-                } else {
-                    (Some(active.0), format!("Send {key} to {}", active.1))
-                };
-                match rules::assign_sprint(&self.doc.board, id, target, today) {
-                    Ok(edit) => return self.change(edit, label),
-                    Err(e) => self.error(e.to_string()),
-                }
-            }
+            SendToSprint => return self.send_to_sprint(id),
             _ => {}
         }
         Vec::new()
+    }
+
+    /// `s`: sends an item to the active sprint, saying from where; on an item already in it, puts
+    /// it back where it was before (the sprint remembered for this run, else the backlog). Epics
+    /// are not sent: their children are the sprint's work.
+    pub(crate) fn send_to_sprint(&mut self, id: ItemId) -> Vec<Effect> {
+        let board = &self.doc.board;
+        let key = board.item_key(id);
+        let Some(item) = board.item(id) else {
+            return Vec::new();
+        };
+        if item.kind == ItemKind::Epic {
+            self.error(format!(
+                "{key} is an epic: epics are not sent to a sprint (send its children instead)"
+            ));
+            return Vec::new();
+        }
+        let Some(active) = board.active_sprint().map(|s| s.id) else {
+            self.error("There is no active sprint: start one on the sprint board");
+            return Vec::new();
+        };
+        let from = item.sprint;
+        let target = if from == Some(active) {
+            // Back where it came from, while that sprint still takes items.
+            self.backlog
+                .sent_from
+                .get(&id)
+                .copied()
+                .flatten()
+                .filter(|s| {
+                    *s != active
+                        && board
+                            .sprint(*s)
+                            .is_some_and(|s| s.state != SprintState::Closed)
+                })
+        } else {
+            Some(active)
+        };
+        let label = format!(
+            "{key}: {} → {}",
+            sprint_label(board, from),
+            sprint_label(board, target)
+        );
+        match rules::assign_sprint(board, id, target, self.run.today) {
+            Ok(edit) => {
+                let effects = self.change(edit, label);
+                // Remembered only when the change was made (read-only refuses it).
+                if effects.contains(&Effect::Changed) {
+                    if target == Some(active) {
+                        self.backlog.sent_from.insert(id, from);
+                    } else {
+                        self.backlog.sent_from.remove(&id);
+                    }
+                }
+                effects
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// Where an item is, in words: "backlog", "Sprint 24", "Sprint 23 (active)".
+pub(crate) fn sprint_label(board: &Board, sprint: Option<SprintId>) -> String {
+    match sprint.and_then(|s| board.sprint(s)) {
+        None => "backlog".to_string(),
+        Some(s) if s.state == SprintState::Active => format!("{} (active)", s.name),
+        Some(s) => s.name.clone(),
     }
 }

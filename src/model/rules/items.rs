@@ -194,15 +194,63 @@ pub fn send_to_active_sprint(board: &Board, id: ItemId, today: Date) -> Result<E
     assign_sprint(board, id, Some(active.id), today)
 }
 
-/// The order "rank by score" proposes: scored items by score, highest first; unscored items after
-/// them in their current order. Equal scores keep their current order.
+/// How "rank by score" splits the backlog: open items with a score (ordered by it), open items
+/// without one and done items (both keep their relative order below the scored ones).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RankGroups {
+    pub scored: usize,
+    pub unscored: usize,
+    pub done: usize,
+}
+
+impl RankGroups {
+    /// What the ranking does, in words: "12 open items by score; 8 without a score and 15 done keep
+    /// their order below".
+    pub fn summary(&self) -> String {
+        let g = self;
+        let items = |n: usize| if n == 1 { "item" } else { "items" };
+        let head = format!("{} open {} by score", g.scored, items(g.scored));
+        let rest: Vec<String> = [
+            (g.unscored, format!("{} without a score", g.unscored)),
+            (g.done, format!("{} done", g.done)),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, t)| t)
+        .collect();
+        match rest.len() {
+            0 => head,
+            _ => {
+                let verb = if g.unscored + g.done == 1 {
+                    "keeps its"
+                } else {
+                    "keep their"
+                };
+                format!("{head}; {} {verb} order below", rest.join(" and "))
+            }
+        }
+    }
+}
+
+fn rank_group(it: &Item, scoring: Scoring) -> Option<f64> {
+    it.score(scoring).filter(|s| s.is_finite())
+}
+
+/// The order "rank by score" proposes: open scored items by score, highest first (equal scores keep
+/// their current order); then open items without a score, then done items, both in their current
+/// order. Finished work never outranks open work.
 pub fn rank_by_score(board: &Board, scoring: Scoring) -> Vec<ItemId> {
     let mut scored: Vec<(f64, usize, ItemId)> = Vec::new();
     let mut unscored = Vec::new();
+    let mut done = Vec::new();
     for (rank, it) in board.items.iter().enumerate() {
-        match it.score(scoring) {
-            Some(s) if s.is_finite() => scored.push((s, rank, it.id)),
-            _ => unscored.push(it.id),
+        if board.is_done(it) {
+            done.push(it.id);
+            continue;
+        }
+        match rank_group(it, scoring) {
+            Some(s) => scored.push((s, rank, it.id)),
+            None => unscored.push(it.id),
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -210,5 +258,21 @@ pub fn rank_by_score(board: &Board, scoring: Scoring) -> Vec<ItemId> {
         .into_iter()
         .map(|(_, _, id)| id)
         .chain(unscored)
+        .chain(done)
         .collect()
+}
+
+/// The sizes of the groups `rank_by_score` orders, for the preview to say what it does.
+pub fn rank_groups(board: &Board, scoring: Scoring) -> RankGroups {
+    let mut g = RankGroups::default();
+    for it in &board.items {
+        if board.is_done(it) {
+            g.done += 1;
+        } else if rank_group(it, scoring).is_some() {
+            g.scored += 1;
+        } else {
+            g.unscored += 1;
+        }
+    }
+    g
 }

@@ -291,3 +291,39 @@ fn rank_by_score_puts_highest_first_and_unscored_last() {
         .collect();
     assert_eq!(order, vec![2, 4, 3, 1]);
 }
+
+#[test]
+fn rank_by_score_keeps_done_items_below_open_work() {
+    let mut b = board();
+    let wsjf = |bv| {
+        Some(Wsjf {
+            business_value: bv,
+            time_criticality: 0,
+            risk_reduction: 0,
+            job_size: 1,
+        })
+    };
+    let done = b.done_column().to_string();
+    for (n, score) in [(0, 50), (1, 10), (2, 30)] {
+        std::sync::Arc::make_mut(&mut b.items[n]).wsjf = wsjf(score);
+    }
+    // Item 1 has the highest score but is done; item 4 has no score.
+    std::sync::Arc::make_mut(&mut b.items[0]).status = done;
+    let order: Vec<u32> = rank_by_score(&b, Scoring::Wsjf)
+        .iter()
+        .map(|i| i.0)
+        .collect();
+    assert_eq!(
+        order,
+        vec![3, 2, 4, 1],
+        "open by score, then unscored, then done"
+    );
+    assert_eq!(
+        rank_groups(&b, Scoring::Wsjf),
+        RankGroups {
+            scored: 2,
+            unscored: 1,
+            done: 1
+        }
+    );
+}

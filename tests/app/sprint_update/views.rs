@@ -137,7 +137,11 @@ fn planning_pulls_items_into_the_planned_sprint_and_back() {
         app.doc.board.item(first).expect("item").sprint,
         Some(planned)
     );
-    assert!(status(&app).starts_with("Plan "), "{}", status(&app));
+    assert!(
+        status(&app).ends_with(": backlog → Sprint 24"),
+        "{}",
+        status(&app)
+    );
     assert_eq!(
         app.planning_selection().0,
         Some(left[1]),
@@ -150,7 +154,11 @@ fn planning_pulls_items_into_the_planned_sprint_and_back() {
     let out = app.planning_selection().1.expect("a planned item");
     press(&mut app, 's');
     assert_eq!(app.doc.board.item(out).expect("item").sprint, None);
-    assert!(status(&app).starts_with("Take "), "{}", status(&app));
+    assert!(
+        status(&app).ends_with(": Sprint 24 → backlog"),
+        "{}",
+        status(&app)
+    );
 
     app.update(Action::Undo);
     app.update(Action::Undo);

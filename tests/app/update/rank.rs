@@ -55,16 +55,16 @@ fn send_to_sprint_and_back() {
     assert_eq!(app.update(Action::SendToSprint), vec![Effect::Changed]);
     assert_eq!(app.doc.board.item(id).expect("CRN-30").sprint, Some(active));
     assert_burndown_current(&app.doc.board);
-    assert_eq!(status(&app), "Send CRN-30 to Sprint 23");
-    undo_redo(&mut app, &before, "Send CRN-30 to Sprint 23");
+    assert_eq!(status(&app), "CRN-30: backlog → Sprint 23 (active)");
+    undo_redo(&mut app, &before, "CRN-30: backlog → Sprint 23 (active)");
 
     // Again: back out of the sprint.
     app.update(Action::SendToSprint);
     let in_sprint = app.doc.board.clone();
     assert_eq!(app.update(Action::SendToSprint), vec![Effect::Changed]);
     assert_eq!(app.doc.board.item(id).expect("CRN-30").sprint, None);
-    assert_eq!(status(&app), "Take CRN-30 out of Sprint 23");
-    undo_redo(&mut app, &in_sprint, "Take CRN-30 out of Sprint 23");
+    assert_eq!(status(&app), "CRN-30: Sprint 23 (active) → backlog");
+    undo_redo(&mut app, &in_sprint, "CRN-30: Sprint 23 (active) → backlog");
 }
 
 #[test]
@@ -88,8 +88,8 @@ fn rank_by_score_applies_as_one_step_and_cancel_keeps_the_order() {
     );
     assert_eq!(
         order(&app.doc.board)[..3],
-        [26, 25, 30],
-        "highest WSJF first"
+        [25, 30, 28],
+        "highest WSJF of open work first (CRN-26 is done: below it)"
     );
     let label = format!("Rank {} items by score", before.items.len());
     assert_eq!(status(&app), label);

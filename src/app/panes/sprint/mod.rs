@@ -123,6 +123,11 @@ impl App {
                 }
             }
             CardLeft | CardRight => return self.move_card(action == CardRight),
+            // `s` on a card takes it out of the sprint, back where it came from.
+            SendToSprint => match self.selected_card() {
+                Some(id) => return self.send_to_sprint(id),
+                None => self.info("No card selected"),
+            },
             Details => match self.sprint.screen {
                 SprintScreen::Card => self.sprint.screen = SprintScreen::Board,
                 _ if self.selected_card().is_some() => self.sprint.screen = SprintScreen::Card,

@@ -72,17 +72,15 @@ impl App {
                     self.info("Nothing selected");
                     return Vec::new();
                 };
+                // Said as the backlog's `s` says it: where the item goes and from where.
                 let key = self.doc.board.item_key(id);
-                let name = self
-                    .doc
-                    .board
-                    .sprint(sprint)
-                    .map_or(String::new(), |s| s.name.clone());
-                let (target, label) = if self.sprint.plan_right {
-                    (None, format!("Take {key} out of {name}"))
-                } else {
-                    (Some(sprint), format!("Plan {key} into {name}"))
-                };
+                let target = (!self.sprint.plan_right).then_some(sprint);
+                let from = self.doc.board.item(id).and_then(|i| i.sprint);
+                let label = format!(
+                    "{key}: {} → {}",
+                    crate::app::panes::backlog::sprint_label(&self.doc.board, from),
+                    crate::app::panes::backlog::sprint_label(&self.doc.board, target)
+                );
                 // The selection moves on to the next one, so a few presses plan a sprint.
                 let next = list.iter().skip_while(|x| **x != id).nth(1).copied();
                 match rules::assign_sprint(&self.doc.board, id, target, self.run.today) {

@@ -127,10 +127,20 @@ impl App {
                     .unwrap_or_default();
                 if let Ok(edit) = rules::delete_item(&self.doc.board, id) {
                     let undo = self.keymap.hint(&Action::Undo);
-                    return self.change(
-                        edit,
-                        format!("Delete {key} \"{title}\" ({undo} brings it back)"),
-                    );
+                    let label = format!("Delete {key} \"{title}\" ({undo} brings it back)");
+                    // An epic's children lose their epic with it: ask first, and say how many.
+                    let board = &self.doc.board;
+                    let children = board.items.iter().filter(|i| i.parent == Some(id)).count();
+                    if children > 0 && self.writable() {
+                        let lose = plural(children, "child loses", "children lose");
+                        self.mode = Mode::ConfirmDelete {
+                            what: format!("{key} \"{title}\" ({lose} their epic)"),
+                            edit: Box::new(edit),
+                            label,
+                        };
+                        return Vec::new();
+                    }
+                    return self.change(edit, label);
                 }
             }
             MoveDown | MoveUp => {
@@ -245,4 +255,9 @@ pub(crate) fn sprint_label(board: &Board, sprint: Option<SprintId>) -> String {
         Some(s) if s.state == SprintState::Active => format!("{} (active)", s.name),
         Some(s) => s.name.clone(),
     }
+}
+
+/// `1 child`, `3 children`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

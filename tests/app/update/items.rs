@@ -185,9 +185,29 @@ fn delete_item_removes_its_links_and_undo_brings_them_back() {
     undo_redo(&mut app, &before, label);
     assert_eq!(linked(&app.doc.board), (1, 1, 0, 1));
 
-    // An epic: its children lose their parent, and get it back.
+    // An epic: deleting it asks first (its children lose their parent); yes deletes, and undo gives
+    // them their parent back.
     let epic = select(&mut app, "CRN-3");
-    app.update(Action::DeleteItem);
+    let children = app
+        .doc
+        .board
+        .items
+        .iter()
+        .filter(|i| i.parent == Some(epic))
+        .count();
+    assert!(children > 1);
+    assert_eq!(app.update(Action::DeleteItem), vec![]);
+    let Mode::ConfirmDelete { what, .. } = &app.mode else {
+        panic!("an epic with children asks first");
+    };
+    assert_eq!(
+        what,
+        &format!(
+            "CRN-3 \"Wallets and local payment methods\" ({children} children lose their epic)"
+        )
+    );
+    assert!(app.doc.board == before, "nothing changed yet");
+    assert_eq!(app.update(Action::Yes), vec![Effect::Changed]);
     assert!(app.doc.board.items.iter().all(|i| i.parent != Some(epic)));
     assert_eq!(app.doc.board.validate(), vec![]);
     undo_redo(

@@ -209,7 +209,15 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::styled("The last save failed:", theme.error),
         Line::raw(reason),
         Line::raw(""),
-        Line::raw("Quit anyway and lose the changes since the last save?  y quit · n stay"),
+        Line::raw(format!(
+            "Quit anyway and lose the changes since the last save?  {} quit · {} stay",
+            app.keymap
+                .key_in(crate::app::Context::Confirm, &crate::app::Action::Yes)
+                .unwrap_or_default(),
+            app.keymap
+                .key_in(crate::app::Context::Confirm, &crate::app::Action::Cancel)
+                .unwrap_or_default()
+        )),
     ];
     frame.render_widget(
         Paragraph::new(text)
@@ -304,8 +312,14 @@ pub fn confirm_wip(
             b.wip_count(&col.name)
         )),
         Line::raw(format!(
-            "Move {} there anyway?  y move it · n leave it",
-            b.item_key(item)
+            "Move {} there anyway?  {} move it · {} leave it",
+            b.item_key(item),
+            app.keymap
+                .key_in(crate::app::Context::Confirm, &crate::app::Action::Yes)
+                .unwrap_or_default(),
+            app.keymap
+                .key_in(crate::app::Context::Confirm, &crate::app::Action::Cancel)
+                .unwrap_or_default()
         )),
     ];
     let popup = widgets::centered(area, 64, 4);

@@ -369,10 +369,26 @@ fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut cra
         1 => "1 note".to_string(),
         n => format!("{n} notes, newest first"),
     };
+    let k = |a: crate::app::Action| app.keymap.hint(&a);
+    use crate::app::Action::{
+        AddNote, DeleteStakeholder, Down, EditStakeholder, LinkNote, NoteInEditor, Up,
+    };
     let keys = if count == 0 {
-        "  n adds one · E writes one in $EDITOR"
+        format!(
+            "  {} adds one · {} writes one in $EDITOR",
+            k(AddNote),
+            k(NoteInEditor)
+        )
     } else {
-        "  j/k select · e edit · d delete · l link · E $EDITOR"
+        format!(
+            "  {}/{} select · {} edit · {} delete · {} link · {} $EDITOR",
+            k(Down),
+            k(Up),
+            k(EditStakeholder),
+            k(DeleteStakeholder),
+            k(LinkNote),
+            k(NoteInEditor)
+        )
     };
     let room = width.saturating_sub(widgets::width(&heading));
     about.push(Line::from(vec![

@@ -60,6 +60,14 @@ pub enum Mode {
         edit: Box<crate::model::Edit>,
         label: String,
     },
+    /// Make a change the user should agree to first (`question` says why); Yes applies `edit` as
+    /// one undoable step labelled `label`, anything else keeps things as they are (`kept`).
+    ConfirmChange {
+        question: String,
+        edit: Box<crate::model::Edit>,
+        label: String,
+        kept: String,
+    },
     /// Move a card into a full column anyway? (the `Ask` WIP policy)
     ConfirmWip {
         item: ItemId,

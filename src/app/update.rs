@@ -102,6 +102,18 @@ impl App {
                     Vec::new()
                 }
             },
+            Mode::ConfirmChange {
+                question: _,
+                edit,
+                label,
+                kept,
+            } => match action {
+                Action::Yes => self.change(*edit, label),
+                _ => {
+                    self.info(kept);
+                    Vec::new()
+                }
+            },
             Mode::ConfirmQuit => match action {
                 Action::Yes | Action::Quit => vec![Effect::Quit],
                 _ => {

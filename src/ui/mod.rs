@@ -89,6 +89,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, body, app, &theme),
         Mode::ConfirmDelete { what, .. } => confirm::delete(frame, body, app, what, &theme),
+        Mode::ConfirmChange { question, .. } => confirm::change(frame, body, app, question, &theme),
         Mode::ConfirmWip { item, column } => {
             overlay::confirm_wip(frame, body, app, *item, *column, &theme)
         }

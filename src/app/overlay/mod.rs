@@ -44,9 +44,10 @@ impl Mode {
             Mode::Help(_) => (Context::Help, Unbound::Cancel),
             Mode::RankPreview(_) => (Context::Rank, Unbound::Ignore),
             Mode::CloseSprint { .. } => (Context::CloseSprint, Unbound::Ignore),
-            Mode::ConfirmWip { .. } | Mode::ConfirmQuit | Mode::ConfirmDelete { .. } => {
-                (Context::Confirm, Unbound::No)
-            }
+            Mode::ConfirmWip { .. }
+            | Mode::ConfirmQuit
+            | Mode::ConfirmDelete { .. }
+            | Mode::ConfirmChange { .. } => (Context::Confirm, Unbound::No),
         })
     }
 
@@ -73,6 +74,7 @@ impl Mode {
             Mode::ConfirmQuit => &[Key(Yes, "quit"), Key(Cancel, "stay")],
             Mode::ConfirmWip { .. } => &[Key(Yes, "move it anyway"), Key(Cancel, "leave it")],
             Mode::ConfirmDelete { .. } => &[Key(Yes, "delete"), Key(Cancel, "keep")],
+            Mode::ConfirmChange { .. } => &[Key(Yes, "go ahead"), Key(Cancel, "leave it")],
             Mode::CloseSprint { .. } => &[
                 Key(LeftoversToBacklog, "to the backlog"),
                 Key(LeftoversToNextSprint, "to the next sprint"),

@@ -141,8 +141,35 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
     );
     let after_close = app.doc.board.clone();
 
-    assert_eq!(press(&mut app, 't'), vec![Effect::Changed]);
+    // Sprint 24 is planned to start later and now holds more than its capacity: t asks, saying
+    // both; n leaves it planned, y starts it today.
     let committed = planned_24 + 18;
+    let (start, capacity) = {
+        let s = sprint(&app.doc.board, SPRINT_24);
+        (s.start, s.capacity)
+    };
+    assert!(start > TODAY && committed > capacity);
+    assert_eq!(press(&mut app, 't'), vec![]);
+    let Mode::ConfirmChange { question, .. } = &app.mode else {
+        panic!("an early, over-capacity start asks first");
+    };
+    assert_eq!(
+        question,
+        &format!(
+            "Start Sprint 24 now? it is planned to start {start}; its start moves to today; \
+             {committed} points against a capacity of {capacity}: {} over.",
+            committed - capacity
+        )
+    );
+    assert_eq!(press(&mut app, 'n'), vec![]);
+    assert!(app.doc.board == after_close, "n leaves it planned");
+    assert_eq!(press(&mut app, 't'), vec![]);
+    assert_eq!(press(&mut app, 'y'), vec![Effect::Changed]);
+    assert_eq!(
+        sprint(&app.doc.board, SPRINT_24).start,
+        TODAY,
+        "started today"
+    );
     assert_eq!(
         status(&app),
         format!("Start Sprint 24 with {committed} points committed")

@@ -216,18 +216,44 @@ impl App {
                     self.keymap.hint(&NewSprint)
                 )),
                 Some(id) => match rules::start_sprint(&self.doc.board, id, today) {
-                    Ok(edit) => {
-                        let name = self
-                            .doc
-                            .board
-                            .sprint(id)
-                            .map_or(String::new(), |s| s.name.clone());
+                    Ok(Edit::UpdateSprint(mut started)) => {
+                        let name = started.name.clone();
                         let points = self.doc.board.sprint_points(id);
+                        // What a PM wants to know before the sprint starts: an early start moves
+                        // its start to today (so the header and the board agree), and a commitment
+                        // over capacity says by how much.
+                        let mut why = Vec::new();
+                        if today < started.start {
+                            why.push(format!(
+                                "it is planned to start {}; its start moves to today",
+                                started.start
+                            ));
+                            started.start = today;
+                        }
+                        if points > started.capacity {
+                            why.push(format!(
+                                "{points} points against a capacity of {}: {} over",
+                                started.capacity,
+                                points - started.capacity
+                            ));
+                        }
+                        let label = format!("Start {name} with {points} points committed");
+                        let edit = Edit::UpdateSprint(started);
+                        // The new board opens on its first column, asked or not.
                         self.sprint.column = 0;
                         self.sprint.card = None;
-                        return self
-                            .change(edit, format!("Start {name} with {points} points committed"));
+                        if !why.is_empty() && self.writable() {
+                            self.mode = Mode::ConfirmChange {
+                                question: format!("Start {name} now? {}.", why.join("; ")),
+                                edit: Box::new(edit),
+                                label,
+                                kept: format!("{name} stays planned"),
+                            };
+                            return Vec::new();
+                        }
+                        return self.change(edit, label);
                     }
+                    Ok(edit) => return self.change(edit, "Start the sprint".into()),
                     Err(e) => self.error(e.to_string()),
                 },
             },

@@ -5,6 +5,8 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod first_week_b;
+
 mod people_snapshots;
 mod people_update;
 mod routing;

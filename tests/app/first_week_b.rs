@@ -6,7 +6,7 @@ use crate::common::screen::screen;
 use cairn::app::{App, Pane};
 use cairn::commands::sample_board;
 use cairn::input::action_for_key;
-use cairn::model::{Board, Scoring};
+use cairn::model::{Board, EntryKind, Scoring, TimelineEntry};
 use jiff::civil::{Date, date};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -125,4 +125,54 @@ fn budget_percentages_agree_between_the_budget_view_and_the_report() {
             .any(|l| l.contains("PCI DSS") && l.contains(" 83% ")),
         "{tui}"
     );
+}
+
+// 11. A milestone with no dependencies is not on a critical path.
+
+#[test]
+fn a_new_milestone_without_dependencies_is_not_critical() {
+    let mut b = board();
+    let mut lone = cairn::model::plan::blank_entry(TODAY);
+    lone.name = "Board review".into();
+    lone.kind = EntryKind::Milestone;
+    lone.start = date(2026, 12, 10);
+    lone.end = lone.start;
+    let (edit, id) = cairn::model::plan::add_entry(&b, lone).expect("a valid entry");
+    b.apply(edit).expect("applies");
+    let mut app = app_with(b);
+    keys(&mut app, "3c");
+    assert!(app.timeline.critical);
+    app.prepare_frame();
+    let entries: Vec<&TimelineEntry> = app.doc.board.timeline.iter().collect();
+    let infos = app.row_infos(&entries);
+    let critical: Vec<&str> = entries
+        .iter()
+        .zip(&infos)
+        .filter(|(_, i)| i.critical)
+        .map(|(e, _)| e.name.as_str())
+        .collect();
+    assert!(!critical.contains(&"Board review"), "{critical:?}");
+    assert!(
+        critical.contains(&"Beta to 5% of traffic") && critical.contains(&"Build"),
+        "the sample's paths are still shown: {critical:?}"
+    );
+    // Once something depends on it on the way to another milestone, it is on that path.
+    let ga = app
+        .doc
+        .board
+        .timeline
+        .iter()
+        .find(|e| e.name == "Checkout 2.0 GA")
+        .expect("GA")
+        .clone();
+    let edit = cairn::model::plan::set_dependencies(&app.doc.board, ga.id, vec![id])
+        .expect("a valid link");
+    app.doc
+        .apply(edit, "link".into(), |_| None)
+        .expect("applies");
+    app.prepare_frame();
+    let entries: Vec<&TimelineEntry> = app.doc.board.timeline.iter().collect();
+    let infos = app.row_infos(&entries);
+    let lone = entries.iter().position(|e| e.id == id).expect("there");
+    assert!(infos[lone].critical, "on GA's path now");
 }

@@ -176,3 +176,118 @@ fn a_new_milestone_without_dependencies_is_not_critical() {
     let lone = entries.iter().position(|e| e.id == id).expect("there");
     assert!(infos[lone].critical, "on GA's path now");
 }
+
+// 9. An epic's progress is its children's.
+
+/// Done points, total points, done items and items of the children of `epics`, by hand.
+fn children_work(b: &Board, epics: &[cairn::model::ItemId]) -> (u32, u32, usize, usize) {
+    let kids: Vec<&cairn::model::Item> = b
+        .items
+        .iter()
+        .filter(|i| i.parent.is_some_and(|p| epics.contains(&p)))
+        .map(|i| &**i)
+        .collect();
+    let done: Vec<&&cairn::model::Item> = kids.iter().filter(|i| b.is_done(i)).collect();
+    (
+        done.iter().map(|i| i.points_or_zero()).sum(),
+        kids.iter().map(|i| i.points_or_zero()).sum(),
+        done.len(),
+        kids.len(),
+    )
+}
+
+#[test]
+fn phase_progress_counts_the_children_of_its_epics() {
+    let b = board();
+    let build = b
+        .timeline
+        .iter()
+        .find(|e| e.name == "Build")
+        .expect("Build")
+        .clone();
+    let epics: Vec<_> = build
+        .items
+        .iter()
+        .copied()
+        .filter(|&i| {
+            b.item(i)
+                .is_some_and(|i| i.kind == cairn::model::ItemKind::Epic)
+        })
+        .collect();
+    assert!(!epics.is_empty(), "Build links epics");
+    assert_eq!(epics.len(), build.items.len(), "and only epics");
+    let (done, total, done_items, items) = children_work(&b, &epics);
+    assert!(done > 0 && total > done, "{done}/{total}");
+
+    // The model's rule.
+    let p = cairn::model::forecast::progress(&b, &build);
+    assert_eq!(
+        (p.done, p.total, p.items - p.open_items, p.items),
+        (done, total, done_items, items)
+    );
+
+    // The gantt's bar and the details, through the derived cache.
+    let mut app = app_with(b.clone());
+    keys(&mut app, "3");
+    app.prepare_frame();
+    let info = app.row_infos(&[&build]).remove(0);
+    assert_eq!(info.progress, p);
+    let pct = p.percent().expect("points");
+    let gantt = screen(&app, 120, 40);
+    assert!(
+        gantt
+            .lines()
+            .any(|l| l.contains("Build") && l.contains(&format!(" {pct}%"))),
+        "{gantt}"
+    );
+    while app.selected_entry().map(|e| e.id) != Some(build.id) {
+        keys(&mut app, "j");
+    }
+    let ev = KeyEvent::from(KeyCode::Enter);
+    let action = action_for_key(&app, ev).expect("Enter opens the details");
+    app.update(action);
+    let details = screen(&app, 120, 40);
+    assert!(
+        details.contains(&format!(
+            "{pct}% · {done}/{total} points · {done_items} of {items} items done"
+        )),
+        "{details}"
+    );
+
+    // The forecast and the report: a milestone that links an epic waits for its open children.
+    let mut b2 = b.clone();
+    let beta = b2
+        .timeline
+        .iter()
+        .find(|e| e.name.starts_with("Beta"))
+        .expect("Beta")
+        .clone();
+    let mut linked = beta.items.clone();
+    linked.push(epics[0]);
+    let edit = cairn::model::plan::link_items(&b2, beta.id, linked).expect("links");
+    b2.apply(edit).expect("applies");
+    let beta = b2.entry(beta.id).expect("Beta").clone();
+    let with_epic = cairn::model::forecast::progress(&b2, &beta);
+    let before = cairn::model::forecast::progress(&b, b.entry(beta.id).expect("Beta"));
+    let (d1, t1, _, n1) = children_work(&b2, &epics[..1]);
+    assert!(
+        with_epic.total >= before.total + t1 - d1 && with_epic.items > before.items && n1 > 0,
+        "{before:?} → {with_epic:?}"
+    );
+    let report = cairn::io::report::status_report(&b2, TODAY);
+    assert!(
+        report.contains(&format!(
+            "{}/{} pts, {}/{} items done",
+            with_epic.done,
+            with_epic.total,
+            with_epic.items - with_epic.open_items,
+            with_epic.items
+        )),
+        "{report}"
+    );
+    assert_eq!(
+        cairn::model::forecast::forecasts(&b2, TODAY)[&beta.id],
+        cairn::model::forecast::forecast(&b2, &beta, TODAY),
+        "the board-wide forecasts and the one-by-one agree"
+    );
+}

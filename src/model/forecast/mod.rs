@@ -80,6 +80,11 @@ impl Work {
         w
     }
 
+    /// What `expand` depends on, as numbers (for a fingerprint of the board's epics).
+    pub fn layout(&self) -> impl Iterator<Item = u64> + '_ {
+        self.first.iter().chain(&self.next).map(|&v| u64::from(v))
+    }
+
     fn children(&self, id: ItemId) -> impl Iterator<Item = ItemId> + '_ {
         let mut at = self.first.get(id.0 as usize).copied().unwrap_or(NONE);
         std::iter::from_fn(move || {
@@ -89,6 +94,27 @@ impl Work {
                 ItemId(here)
             })
         })
+    }
+
+    /// The items `linked` stands for, in order, without the check that each comes once (cheaper,
+    /// for callers that count each item once themselves, as `points_ahead` does). A parent loop
+    /// written by hand into a file ends at a depth no real board has.
+    pub fn expand_unchecked(&self, linked: &[ItemId]) -> Vec<ItemId> {
+        const DEPTH: u8 = 16;
+        let mut out = Vec::with_capacity(linked.len());
+        let mut stack: Vec<(ItemId, u8)> = linked.iter().rev().map(|&i| (i, 0)).collect();
+        while let Some((id, depth)) = stack.pop() {
+            let before = stack.len();
+            if depth < DEPTH {
+                stack.extend(self.children(id).map(|c| (c, depth + 1)));
+            }
+            if stack.len() == before {
+                out.push(id);
+            } else {
+                stack[before..].reverse();
+            }
+        }
+        out
     }
 
     /// The items `linked` stands for, each once, in order (epics replaced by their children).
@@ -341,7 +367,7 @@ pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
         .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
         .collect();
     let lookup = |id: ItemId| items.get(&id).copied();
-    let ahead = points_ahead(&board.timeline, |e| work.expand(&e.items), lookup);
+    let ahead = points_ahead(&board.timeline, |e| work.expand_unchecked(&e.items), lookup);
     let p = progress_with(&work.expand(&entry.items), lookup);
     let remaining = ahead.get(&entry.id).copied().unwrap_or(p.remaining());
     let velocities = recent_velocities(&board.sprints, HISTORY);
@@ -366,7 +392,7 @@ pub fn forecasts(board: &Board, today: Date) -> HashMap<EntryId, Forecast> {
         .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
         .collect();
     let lookup = |id: ItemId| items.get(&id).copied();
-    let ahead = points_ahead(&board.timeline, |e| work.expand(&e.items), lookup);
+    let ahead = points_ahead(&board.timeline, |e| work.expand_unchecked(&e.items), lookup);
     let velocities = recent_velocities(&board.sprints, HISTORY);
     let cadence = Cadence::of(board, today);
     let mut needed: HashMap<u32, (u32, u32)> = HashMap::new();

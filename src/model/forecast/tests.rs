@@ -268,4 +268,9 @@ fn an_epic_stands_for_its_children() {
         ids(&[99]),
         "unknown ids stay for the lookup"
     );
+    assert_eq!(
+        w.expand_unchecked(&ids(&[2, 1])),
+        ids(&[2, 2, 4]),
+        "no check for repeats"
+    );
 }

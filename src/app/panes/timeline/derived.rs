@@ -39,8 +39,8 @@ pub struct TimelineCache {
     /// Every item's points and state by id (dense: ids are handed out in order): 0 for no item,
     /// else `points << 2 | 1` open or `points << 2 | 2` done.
     pub items: Vec<u32>,
-    /// What each entry's links stand for (an epic's children, see `model::forecast::Work`).
-    pub work: HashMap<EntryId, Vec<ItemId>>,
+    /// The epics' children: what an entry's links stand for (see `model::forecast::Work`).
+    pub work: Work,
     /// Fingerprint of the items' points and done-ness and of what the entries' links stand for.
     pub items_fp: Option<u64>,
     pub ahead: HashMap<EntryId, u32>,
@@ -107,23 +107,19 @@ impl TimelineCache {
             let state = if i.status == done { 2 } else { 1 };
             table[i.id.0 as usize] = (i.points_or_zero() << 2) | state;
         }
-        let epics = Work::of(board);
-        self.work = board
-            .timeline
-            .iter()
-            .map(|e| (e.id, epics.expand(&e.items)))
-            .collect();
-        let work = &self.work;
-        let items_fp = fingerprint(table.iter().map(|&v| u64::from(v)).chain(
-            board.timeline.iter().flat_map(|e| {
-                std::iter::once(u64::MAX - u64::from(e.id.0)).chain(
-                    work.get(&e.id)
-                        .into_iter()
-                        .flatten()
-                        .map(|i| u64::from(i.0)),
-                )
-            }),
-        ));
+        // The epics' children are read each time a row's progress is counted; their layout is in
+        // the fingerprint, so moving a story to another epic counts the work again.
+        self.work = Work::of(board);
+        let items_fp = fingerprint(
+            table
+                .iter()
+                .map(|&v| u64::from(v))
+                .chain(self.work.layout())
+                .chain(board.timeline.iter().flat_map(|e| {
+                    std::iter::once(u64::MAX - u64::from(e.id.0))
+                        .chain(e.items.iter().map(|i| u64::from(i.0)))
+                })),
+        );
         self.items = table;
         self.items_fp = Some(items_fp);
         let cadence = Cadence::of(board, today);
@@ -144,7 +140,7 @@ impl TimelineCache {
         if self.ahead_fp != Some(ahead_fp) {
             let ahead = points_ahead(
                 &board.timeline,
-                |e| self.work.get(&e.id).cloned().unwrap_or_default(),
+                |e| self.work.expand_unchecked(&e.items),
                 |id| self.item(id),
             );
             self.ahead = ahead;
@@ -165,9 +161,7 @@ impl TimelineCache {
 
     /// The progress of an entry from what its links stand for (an epic's children).
     pub fn progress(&self, e: &TimelineEntry) -> Progress {
-        // Every entry of the board `refresh` saw is in `work`; an empty cache knows no items.
-        let work = self.work.get(&e.id).map_or(&[][..], Vec::as_slice);
-        progress_with(work, |i| self.item(i))
+        progress_with(&self.work.expand(&e.items), |i| self.item(i))
     }
 
     /// Computes and keeps the forecast of a milestone or release (nothing for phases).

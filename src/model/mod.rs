@@ -25,7 +25,7 @@ pub use risk::{Risk, RiskStatus, open_risks_by_exposure};
 pub use rules::RuleError;
 pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities, sprint_at_risk};
 pub use stakeholder::{HIGH, Note, NoteKind, Quadrant, Stakeholder, stakeholders_due};
-pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals};
+pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals, percent};
 pub use validate::Problem;
 
 use serde::{Deserialize, Serialize};

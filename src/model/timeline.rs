@@ -65,12 +65,36 @@ pub struct Burn {
     pub time_elapsed: f64,
     /// Share of the planned cost spent (may exceed 1.0).
     pub spent: f64,
+    /// The entry's days, and how many of them have passed.
+    pub days: u64,
+    pub days_elapsed: u64,
+}
+
+/// `part / whole` as a whole percentage, rounded half up, in integers (so 96.5% is 97% everywhere,
+/// whatever the float would have made of it); `None` when `whole` is zero. Every percentage the
+/// budget, the timeline and the report show comes from here.
+pub fn percent(part: u64, whole: u64) -> Option<u64> {
+    if whole == 0 {
+        return None;
+    }
+    let (part, whole) = (u128::from(part), u128::from(whole));
+    u64::try_from((part * 200 + whole) / (whole * 2)).ok()
 }
 
 impl Burn {
     /// Spending runs ahead of time by more than the tolerance (e.g. 80% spent at 50% of the time).
     pub fn is_overspending(&self) -> bool {
         self.actual > self.planned || self.spent > self.time_elapsed + 0.2
+    }
+
+    /// The share of the planned cost spent, as shown: `None` when nothing was planned.
+    pub fn spent_percent(&self) -> Option<u64> {
+        percent(self.actual, self.planned)
+    }
+
+    /// The share of the days elapsed, as shown.
+    pub fn time_percent(&self) -> u64 {
+        percent(self.days_elapsed, self.days).unwrap_or(0)
     }
 }
 
@@ -81,14 +105,15 @@ impl TimelineEntry {
 
     /// Budget burn on `today`: spend against time elapsed.
     pub fn burn(&self, today: Date) -> Burn {
-        let days = f64::from(self.duration_days().max(1));
-        let elapsed = if today < self.start {
-            0.0
+        let days = self.duration_days().max(1);
+        let days_elapsed = if today < self.start {
+            0
         } else if today > self.end {
-            1.0
+            days
         } else {
-            f64::from((today - self.start).get_days() + 1) / days
+            ((today - self.start).get_days() + 1).min(days)
         };
+        let elapsed = f64::from(days_elapsed) / f64::from(days);
         let spent = if self.planned_cost == 0 {
             if self.actual_cost > 0 {
                 f64::INFINITY
@@ -103,6 +128,8 @@ impl TimelineEntry {
             actual: self.actual_cost,
             time_elapsed: elapsed,
             spent,
+            days: days as u64,
+            days_elapsed: days_elapsed as u64,
         }
     }
 
@@ -140,6 +167,21 @@ mod tests {
             planned_cost: planned,
             actual_cost: actual,
         }
+    }
+
+    #[test]
+    fn percentages_round_half_up_in_integers() {
+        assert_eq!(percent(0, 0), None);
+        assert_eq!(percent(965, 1000), Some(97)); // 0.965 * 100.0 formats as 96
+        assert_eq!(percent(825, 1000), Some(83));
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(3, 2), Some(150));
+        assert_eq!(percent(u64::MAX, u64::MAX), Some(100));
+        let b = phase(1, date(2026, 1, 1), date(2026, 1, 8), 1000, 965).burn(date(2026, 1, 3));
+        assert_eq!((b.spent_percent(), b.time_percent()), (Some(97), 38)); // 3 of 8 days
+        let b = phase(1, date(2026, 1, 1), date(2026, 1, 8), 0, 5).burn(date(2026, 2, 1));
+        assert_eq!((b.spent_percent(), b.time_percent()), (None, 100));
     }
 
     #[test]

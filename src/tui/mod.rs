@@ -334,28 +334,37 @@ fn event_loop(
             }
         }
         if let Some(s) = saver.as_deref_mut() {
-            while let Some(outcome) = s.poll() {
-                saved(app, outcome, s.path());
-                dirty = true;
-            }
-            s.tick(&app.doc.board, app.doc.revision);
-            let state = if app.doc.revision > s.saved_changes
-                && !matches!(app.run.save, SaveState::Failed(_) | SaveState::Conflict(_))
-            {
-                SaveState::Unsaved
-            } else {
-                app.run.save.clone()
-            };
-            if state != app.run.save {
-                app.run.save = state;
-                dirty = true;
-            }
+            dirty |= settle(app, s);
         }
     }
 }
 
+/// Folds in what the saver finished, starts a save that is due and sets the save state from what is
+/// on disk; true when something changed on screen.
+fn settle(app: &mut App, s: &mut Saver) -> bool {
+    let mut dirty = false;
+    while let Some(outcome) = s.poll() {
+        saved(app, outcome, s);
+        dirty = true;
+    }
+    s.tick(&app.doc.board, app.doc.revision);
+    let state = if app.doc.revision > s.saved_changes
+        && !matches!(app.run.save, SaveState::Failed(_) | SaveState::Conflict(_))
+    {
+        SaveState::Unsaved
+    } else {
+        app.run.save.clone()
+    };
+    if state != app.run.save {
+        app.run.save = state;
+        dirty = true;
+    }
+    dirty
+}
+
 /// Folds a finished save or reload into the app's state and messages.
-fn saved(app: &mut App, outcome: Outcome, path: &Path) {
+fn saved(app: &mut App, outcome: Outcome, saver: &mut Saver) {
+    let path = saver.path().clone();
     match outcome {
         Outcome::Saved {
             changes,
@@ -385,6 +394,8 @@ fn saved(app: &mut App, outcome: Outcome, path: &Path) {
         }
         Outcome::Reloaded(Ok(board)) => {
             app.reload(*board);
+            // The board in memory is now the one on disk: its revision is the saved one.
+            saver.reloaded(app.doc.revision);
             app.info(format!(
                 "Reloaded {} from disk (undo history cleared)",
                 path.display()
@@ -394,5 +405,71 @@ fn saved(app: &mut App, outcome: Outcome, path: &Path) {
         Outcome::Reloaded(Err(e)) => {
             app.error(format!("Reload failed, the board in memory is kept: {e}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    const TODAY: jiff::civil::Date = jiff::civil::date(2026, 12, 1);
+
+    /// Runs the loop's effects and saver steps until the saver is idle and nothing is due.
+    fn run(app: &mut App, s: &mut Saver, effects: Vec<Effect>) {
+        for e in effects {
+            match e {
+                Effect::Changed => s.changed(),
+                Effect::Reload => s.reload(),
+                _ => {}
+            }
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while s.wait().is_some() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+            settle(app, s);
+        }
+        settle(app, s);
+    }
+
+    fn opened() -> (tempfile::TempDir, App, Saver) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("board.ron");
+        let board = sample_board(TODAY);
+        let store = Store::create(&path, &board, false).expect("board written");
+        let app = App::new(board, path.display().to_string(), TODAY);
+        (dir, app, Saver::start(store))
+    }
+
+    #[test]
+    fn reload_with_nothing_changed_is_saved() {
+        let (_dir, mut app, mut s) = opened();
+        let effects = app.update(Action::Reload);
+        assert_eq!(effects, vec![Effect::Reload]);
+        run(&mut app, &mut s, effects);
+        assert!(
+            app.run
+                .status
+                .as_ref()
+                .is_some_and(|m| m.text.starts_with("Reloaded"))
+        );
+        assert_eq!(app.run.save, SaveState::Saved);
+        // and it stays saved: nothing is left to write
+        run(&mut app, &mut s, vec![]);
+        assert_eq!(app.run.save, SaveState::Saved);
+        assert_eq!(s.saved_changes, app.doc.revision);
+    }
+
+    #[test]
+    fn reload_after_a_change_is_saved_and_a_later_change_is_unsaved_then_saved() {
+        let (_dir, mut app, mut s) = opened();
+        let effects = app.update(Action::Reload);
+        run(&mut app, &mut s, effects);
+        // a change after the reload is saved as usual
+        app.doc.revision += 1;
+        settle(&mut app, &mut s);
+        assert_eq!(app.run.save, SaveState::Unsaved);
+        run(&mut app, &mut s, vec![Effect::Changed]);
+        assert_eq!(app.run.save, SaveState::Saved);
     }
 }

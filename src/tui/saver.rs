@@ -125,6 +125,12 @@ impl Saver {
         self.send(Job::Reload);
     }
 
+    /// The board on disk was loaded as revision `changes`: nothing is left to save.
+    pub fn reloaded(&mut self, changes: u64) {
+        self.saved_changes = changes;
+        self.due = None;
+    }
+
     /// A finished job, if any.
     pub fn poll(&mut self) -> Option<Outcome> {
         let outcome = self.outcomes.try_recv().ok()?;

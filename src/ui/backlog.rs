@@ -46,9 +46,43 @@ fn moscow(m: Option<Moscow>) -> &'static str {
     m.map_or("", Moscow::name)
 }
 
+/// The item's score as the backlog table, the details and the rank preview show it: at most
+/// [`SCORE_WIDTH`] columns (see [`compact_score`]); empty without a score.
 pub fn score_text(item: &Item, scoring: Scoring) -> String {
-    item.score(scoring)
-        .map_or(String::new(), |s| format!("{s:.1}"))
+    item.score(scoring).map_or(String::new(), compact_score)
+}
+
+/// The most columns a score takes; the Score column is one wider.
+pub const SCORE_WIDTH: usize = 5;
+
+/// A score in at most [`SCORE_WIDTH`] columns: one decimal below 100 (`9.7`, `37.3`), whole numbers
+/// below 1000 (`373`), then thousands, millions and billions with a decimal while it fits
+/// (`32k`, `37.3k`, `373k`, `1.2M`).
+pub fn compact_score(score: f64) -> String {
+    if !score.is_finite() {
+        return "—".into();
+    }
+    let score = score.max(0.0);
+    if score < 99.95 {
+        return format!("{score:.1}");
+    }
+    if score < 999.5 {
+        return format!("{score:.0}");
+    }
+    let (mut v, mut unit) = (score / 1e3, "k");
+    for (next, size) in [("M", 1e6), ("B", 1e9)] {
+        if v < 999.5 {
+            break;
+        }
+        (v, unit) = (score / size, next);
+    }
+    if v < 99.95 {
+        let text = format!("{v:.1}");
+        let text = text.strip_suffix(".0").unwrap_or(&text);
+        format!("{text}{unit}")
+    } else {
+        format!("{v:.0}{unit}")
+    }
 }
 
 fn title(app: &App) -> String {
@@ -102,7 +136,7 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
         Constraint::Fill(1),
         Constraint::Length(3),
         Constraint::Length(6),
-        Constraint::Length(6),
+        Constraint::Length(SCORE_WIDTH as u16 + 1),
         Constraint::Length(if medium { 8 } else { 7 }),
     ];
     if medium {
@@ -139,7 +173,11 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
                 Cell::from(title),
                 Cell::from(it.points.map_or(String::new(), |p| format!("{p:>3}"))),
                 Cell::from(moscow(it.moscow)),
-                Cell::from(format!("{:>6}", score_text(it, b.settings.scoring))),
+                Cell::from(format!(
+                    "{:>w$}",
+                    score_text(it, b.settings.scoring),
+                    w = SCORE_WIDTH + 1
+                )),
                 Cell::from(it.status.clone()),
             ];
             if medium {
@@ -221,7 +259,7 @@ pub fn item_details(frame: &mut Frame, area: Rect, app: &App, item: Option<&Item
     field("Points", it.points.map_or("—".into(), |p| p.to_string()));
     field("MoSCoW", moscow(it.moscow).to_string());
     if let Some(w) = it.wsjf {
-        let score = w.score().map_or("—".into(), |s| format!("{s:.1}"));
+        let score = w.score().map_or("—".into(), compact_score);
         field(
             "WSJF",
             format!(
@@ -231,7 +269,7 @@ pub fn item_details(frame: &mut Frame, area: Rect, app: &App, item: Option<&Item
         );
     }
     if let Some(r) = it.rice {
-        let score = r.score().map_or("—".into(), |s| format!("{s:.1}"));
+        let score = r.score().map_or("—".into(), compact_score);
         field(
             "RICE",
             format!(
@@ -315,4 +353,38 @@ pub fn item_details(frame: &mut Frame, area: Rect, app: &App, item: Option<&Item
             .wrap(Wrap { trim: false }),
         area,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SCORE_WIDTH, compact_score};
+
+    #[test]
+    fn scores_fit_their_column() {
+        let cases = [
+            (0.0, "0.0"),
+            (9.66, "9.7"),
+            (37.33, "37.3"),
+            (99.96, "100"),
+            (373.0, "373"),
+            (999.6, "1k"),
+            (32000.0, "32k"),
+            (37333.3, "37.3k"),
+            (99960.0, "100k"),
+            (373333.0, "373k"),
+            (999_600.0, "1M"),
+            (1_234_567.0, "1.2M"),
+            (12_900_000_000.0, "12.9B"),
+            (4e12, "4000B"),
+        ];
+        for (score, text) in cases {
+            assert_eq!(compact_score(score), text, "{score}");
+        }
+        let mut x = 0.01;
+        while x < 1e12 {
+            let text = compact_score(x);
+            assert!(text.chars().count() <= SCORE_WIDTH, "{x} → {text}");
+            x *= 1.07;
+        }
+    }
 }

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use super::timeline::money;
 use super::widgets::{self, fit};
 use crate::app::App;
-use crate::model::{EntryKind, TimelineEntry, budget_totals};
+use crate::model::{EntryKind, TimelineEntry, budget_totals, percent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -53,14 +53,10 @@ pub fn draw(
     let row = |e: &TimelineEntry| {
         let burn = e.burn(today);
         let over = (burn.planned > 0 || burn.actual > 0) && burn.is_overspending();
-        let spent = if burn.planned == 0 {
-            if burn.actual > 0 {
-                "unplanned".to_string()
-            } else {
-                "—".to_string()
-            }
-        } else {
-            format!("{:.0}%", burn.spent * 100.0)
+        let spent = match burn.spent_percent() {
+            Some(p) => format!("{p}%"),
+            None if burn.actual > 0 => "unplanned".to_string(),
+            None => "—".to_string(),
         };
         let flag = if burn.actual > burn.planned && burn.planned > 0 {
             "$ over budget"
@@ -78,7 +74,7 @@ pub fn draw(
             Cell::from(money(burn.planned)),
             Cell::from(money(burn.actual)),
             Cell::from(spent),
-            Cell::from(format!("{:.0}%", burn.time_elapsed * 100.0)),
+            Cell::from(format!("{}%", burn.time_percent())),
             Cell::from(flag),
         ];
         if wide {
@@ -111,13 +107,7 @@ pub fn draw(
         .collect();
     let (planned, actual) = budget_totals(&app.doc.board.timeline);
     let budget = app.doc.board.project.budget;
-    let pct = |a: u64, b: u64| {
-        if b == 0 {
-            "—".to_string()
-        } else {
-            format!("{:.0}%", a as f64 * 100.0 / b as f64)
-        }
-    };
+    let pct = |a: u64, b: u64| percent(a, b).map_or_else(|| "—".to_string(), |p| format!("{p}%"));
     let verdict = if budget > 0 && planned > budget {
         format!("$ plan over the {} budget", money(budget))
     } else if budget > 0 {

@@ -286,11 +286,12 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let burn = e.burn(today);
     if burn.planned > 0 || burn.actual > 0 {
         let text = format!(
-            "{} of {} spent ({:.0}%) at {:.0}% of the time{}",
+            "{} of {} spent ({}) at {}% of the time{}",
             money(burn.actual),
             money(burn.planned),
-            burn.spent.min(99.99) * 100.0,
-            burn.time_elapsed * 100.0,
+            burn.spent_percent()
+                .map_or_else(|| "unplanned".to_string(), |p| format!("{p}%")),
+            burn.time_percent(),
             if info.over { " — $ over pace" } else { "" }
         );
         lines.push(Line::from(vec![

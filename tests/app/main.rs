@@ -6,6 +6,7 @@
 mod common;
 
 mod first_week_a;
+mod first_week_b;
 mod people_snapshots;
 mod people_update;
 mod routing;

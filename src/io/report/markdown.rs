@@ -112,20 +112,7 @@ pub(super) fn overspending(over: bool) -> String {
 
 /// `part / whole` as a whole percentage, rounded half up; `None` when `whole` is zero.
 pub(super) fn percent(part: u64, whole: u64) -> Option<u64> {
-    if whole == 0 {
-        return None;
-    }
-    let (part, whole) = (u128::from(part), u128::from(whole));
-    u64::try_from((part * 200 + whole) / (whole * 2)).ok()
-}
-
-/// A 0.0–1.0 (or more) share as a percentage; "n/a" when it is not finite.
-pub(super) fn share(x: f64) -> String {
-    if x.is_finite() {
-        format!("{}%", (x * 100.0).round() as i64)
-    } else {
-        "n/a".to_string()
-    }
+    crate::model::percent(part, whole)
 }
 
 /// `EUR 120,000`.

@@ -5,7 +5,7 @@ use super::markdown::*;
 use super::{TOP_ITEMS, VELOCITY_SPRINTS};
 use crate::model::forecast::{ENOUGH_SPRINTS, Forecast, RUNS, forecast, progress};
 use crate::model::{
-    Board, EntryId, EntryKind, Item, Sprint, SprintState, TimelineEntry, average_velocity,
+    Board, Burn, EntryId, EntryKind, Item, Sprint, SprintState, TimelineEntry, average_velocity,
     budget_totals, open_risks_by_exposure, recent_velocities, sprint_at_risk,
 };
 use jiff::civil::Date;
@@ -254,8 +254,8 @@ pub(super) fn budget_section(board: &Board, today: Date) -> Vec<String> {
                     name,
                     money(b.planned),
                     money(b.actual),
-                    share(b.spent),
-                    share(b.time_elapsed),
+                    spent_share(&b),
+                    format!("{}%", b.time_percent()),
                     overspending(b.is_overspending()),
                 ]
             })
@@ -278,8 +278,8 @@ pub(super) fn budget_section(board: &Board, today: Date) -> Vec<String> {
             "Total".to_string(),
             money(planned),
             money(actual),
-            share(b.spent),
-            share(b.time_elapsed),
+            spent_share(&b),
+            format!("{}%", b.time_percent()),
             overspending(b.is_overspending()),
         ]);
         blocks.push(table(
@@ -327,6 +327,13 @@ pub(super) fn budget_section(board: &Board, today: Date) -> Vec<String> {
         );
     }
     blocks
+}
+
+/// The share of the planned cost spent, by the model's one rounding rule; "n/a" when nothing was
+/// planned.
+fn spent_share(b: &Burn) -> String {
+    b.spent_percent()
+        .map_or_else(|| "n/a".to_string(), |p| format!("{p}%"))
 }
 
 pub(super) fn risks_section(board: &Board) -> Vec<String> {

@@ -3,7 +3,7 @@
 //! as in "#NoEstimates"-style throughput forecasting). Deterministic: one fixed seed, so the same work
 //! always gets the same answer, on screen and in the report.
 
-use super::{Board, EntryId, ItemId, SprintState, TimelineEntry, recent_velocities};
+use super::{Board, EntryId, ItemId, ItemKind, SprintState, TimelineEntry, recent_velocities};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 
@@ -38,14 +38,111 @@ impl Progress {
     }
 }
 
-/// Done and total points of the items linked to `entry`, with `lookup` giving an item's points and
-/// whether it is done (`None` for an id not on the board).
-pub fn progress_with(
-    entry: &TimelineEntry,
-    lookup: impl Fn(ItemId) -> Option<(u32, bool)>,
-) -> Progress {
+/// What the items linked to a timeline entry stand for: an epic stands for its children (the items
+/// whose `parent` is the epic, and an epic among them for its own), anything else for itself. An epic
+/// with no children stands for itself. The one rule behind every count of a timeline entry's work:
+/// the gantt's bars, the details, the forecasts and the report.
+#[derive(Clone, Debug, Default)]
+pub struct Work {
+    /// By item id (dense): an epic's first child and each child's next sibling, `NONE` for none.
+    first: Vec<u32>,
+    next: Vec<u32>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Work {
+    /// The epics' children on `board`, in board order; one pass, no hashing.
+    pub fn of(board: &Board) -> Work {
+        let top = board
+            .items
+            .iter()
+            .map(|i| i.id.0 as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut epic = vec![false; top];
+        for i in board.items.iter().filter(|i| i.kind == ItemKind::Epic) {
+            epic[i.id.0 as usize] = true;
+        }
+        let mut w = Work {
+            first: vec![NONE; top],
+            next: vec![NONE; top],
+        };
+        for i in board.items.iter().rev() {
+            if let Some(p) = i.parent
+                && epic.get(p.0 as usize).copied().unwrap_or(false)
+                && p != i.id
+            {
+                w.next[i.id.0 as usize] = w.first[p.0 as usize];
+                w.first[p.0 as usize] = i.id.0;
+            }
+        }
+        w
+    }
+
+    /// What `expand` depends on, as numbers (for a fingerprint of the board's epics).
+    pub fn layout(&self) -> impl Iterator<Item = u64> + '_ {
+        self.first.iter().chain(&self.next).map(|&v| u64::from(v))
+    }
+
+    fn children(&self, id: ItemId) -> impl Iterator<Item = ItemId> + '_ {
+        let mut at = self.first.get(id.0 as usize).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            (at != NONE).then(|| {
+                let here = at;
+                at = self.next[here as usize];
+                ItemId(here)
+            })
+        })
+    }
+
+    /// The items `linked` stands for, in order, without the check that each comes once (cheaper,
+    /// for callers that count each item once themselves, as `points_ahead` does). A parent loop
+    /// written by hand into a file ends at a depth no real board has.
+    pub fn expand_unchecked(&self, linked: &[ItemId]) -> Vec<ItemId> {
+        const DEPTH: u8 = 16;
+        let mut out = Vec::with_capacity(linked.len());
+        let mut stack: Vec<(ItemId, u8)> = linked.iter().rev().map(|&i| (i, 0)).collect();
+        while let Some((id, depth)) = stack.pop() {
+            let before = stack.len();
+            if depth < DEPTH {
+                stack.extend(self.children(id).map(|c| (c, depth + 1)));
+            }
+            if stack.len() == before {
+                out.push(id);
+            } else {
+                stack[before..].reverse();
+            }
+        }
+        out
+    }
+
+    /// The items `linked` stands for, each once, in order (epics replaced by their children).
+    pub fn expand(&self, linked: &[ItemId]) -> Vec<ItemId> {
+        let mut out = Vec::with_capacity(linked.len());
+        let mut seen = HashSet::new();
+        let mut stack: Vec<ItemId> = linked.iter().rev().copied().collect();
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            let before = stack.len();
+            stack.extend(self.children(id));
+            if stack.len() == before {
+                out.push(id);
+            } else {
+                stack[before..].reverse();
+            }
+        }
+        out
+    }
+}
+
+/// Done and total points of `work` (what an entry's links stand for, see [`Work`]), with `lookup`
+/// giving an item's points and whether it is done (`None` for an id not on the board).
+pub fn progress_with(work: &[ItemId], lookup: impl Fn(ItemId) -> Option<(u32, bool)>) -> Progress {
     let mut p = Progress::default();
-    for (points, done) in entry.items.iter().filter_map(|&id| lookup(id)) {
+    for (points, done) in work.iter().filter_map(|&id| lookup(id)) {
         p.total += points;
         p.items += 1;
         if done {
@@ -57,20 +154,14 @@ pub fn progress_with(
     p
 }
 
-/// Done and total points of the items linked to `entry`.
+/// Done and total points of the work linked to `entry` (an epic's through its children).
 pub fn progress(board: &Board, entry: &TimelineEntry) -> Progress {
-    let mut p = Progress::default();
-    for item in entry.items.iter().filter_map(|&id| board.item(id)) {
-        let points = item.points_or_zero();
-        p.total += points;
-        p.items += 1;
-        if board.is_done(item) {
-            p.done += points;
-        } else {
-            p.open_items += 1;
-        }
-    }
-    p
+    let work = Work::of(board).expand(&entry.items);
+    progress_with(&work, |id| {
+        board
+            .item(id)
+            .map(|i| (i.points_or_zero(), board.is_done(i)))
+    })
 }
 
 /// What the forecast says for one milestone or release.
@@ -224,26 +315,31 @@ pub fn percentile(sorted: &[u32], pct: usize) -> u32 {
 
 /// For each milestone and release, the open points the team must finish before its own work is done:
 /// its items' and those of every milestone or release dated before it (by date, then id), as the team
-/// gets to those first. An item linked to several counts once, at the first. `lookup` gives an item's
-/// points and whether it is done.
+/// gets to those first. An item linked to several counts once, at the first. `work` gives what an
+/// entry's links stand for (see [`Work`]); `lookup` an item's points and whether it is done.
 pub fn points_ahead(
     entries: &[TimelineEntry],
+    work: impl Fn(&TimelineEntry) -> Vec<ItemId>,
     lookup: impl Fn(ItemId) -> Option<(u32, bool)>,
 ) -> HashMap<EntryId, u32> {
-    let mut points: Vec<&TimelineEntry> = entries.iter().filter(|e| e.kind.is_point()).collect();
-    points.sort_by_key(|e| (e.start, e.id));
+    let mut points: Vec<(&TimelineEntry, Vec<ItemId>)> = entries
+        .iter()
+        .filter(|e| e.kind.is_point())
+        .map(|e| (e, work(e)))
+        .collect();
+    points.sort_by_key(|(e, _)| (e.start, e.id));
     // Ids are dense, so "counted already" is a bit per id rather than a hash set.
     let top = points
         .iter()
-        .flat_map(|e| e.items.iter())
+        .flat_map(|(_, w)| w.iter())
         .map(|i| i.0 as usize + 1)
         .max()
         .unwrap_or(0);
     let mut counted = vec![false; top];
     let mut running = 0;
     let mut out = HashMap::with_capacity(points.len());
-    for e in points {
-        for &id in &e.items {
+    for (e, items) in points {
+        for &id in &items {
             if let Some((p, false)) = lookup(id)
                 && !std::mem::replace(&mut counted[id.0 as usize], true)
             {
@@ -257,11 +353,12 @@ pub fn points_ahead(
 
 /// The forecast for the work linked to `entry` (and the milestones before it).
 pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
+    let work = Work::of(board);
     let wanted: HashSet<ItemId> = board
         .timeline
         .iter()
         .filter(|e| e.kind.is_point() || e.id == entry.id)
-        .flat_map(|e| e.items.iter().copied())
+        .flat_map(|e| work.expand(&e.items))
         .collect();
     let items: HashMap<ItemId, (u32, bool)> = board
         .items
@@ -269,8 +366,9 @@ pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
         .filter(|i| wanted.contains(&i.id))
         .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
         .collect();
-    let ahead = points_ahead(&board.timeline, |id| items.get(&id).copied());
-    let p = progress(board, entry);
+    let lookup = |id: ItemId| items.get(&id).copied();
+    let ahead = points_ahead(&board.timeline, |e| work.expand_unchecked(&e.items), lookup);
+    let p = progress_with(&work.expand(&entry.items), lookup);
     let remaining = ahead.get(&entry.id).copied().unwrap_or(p.remaining());
     let velocities = recent_velocities(&board.sprints, HISTORY);
     forecast_points(p, remaining, &velocities, Cadence::of(board, today), SEED)
@@ -285,10 +383,8 @@ pub fn forecasts(board: &Board, today: Date) -> HashMap<EntryId, Forecast> {
         .iter()
         .filter(|e| e.kind.is_point())
         .collect();
-    let wanted: HashSet<ItemId> = points
-        .iter()
-        .flat_map(|e| e.items.iter().copied())
-        .collect();
+    let work = Work::of(board);
+    let wanted: HashSet<ItemId> = points.iter().flat_map(|e| work.expand(&e.items)).collect();
     let items: HashMap<ItemId, (u32, bool)> = board
         .items
         .iter()
@@ -296,14 +392,14 @@ pub fn forecasts(board: &Board, today: Date) -> HashMap<EntryId, Forecast> {
         .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
         .collect();
     let lookup = |id: ItemId| items.get(&id).copied();
-    let ahead = points_ahead(&board.timeline, lookup);
+    let ahead = points_ahead(&board.timeline, |e| work.expand_unchecked(&e.items), lookup);
     let velocities = recent_velocities(&board.sprints, HISTORY);
     let cadence = Cadence::of(board, today);
     let mut needed: HashMap<u32, (u32, u32)> = HashMap::new();
     points
         .into_iter()
         .map(|e| {
-            let p = progress_with(e, lookup);
+            let p = progress_with(&work.expand(&e.items), lookup);
             let remaining = ahead.get(&e.id).copied().unwrap_or(p.remaining());
             let f = forecast_with(p, remaining, &velocities, cadence, |r| {
                 *needed

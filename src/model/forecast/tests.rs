@@ -135,7 +135,7 @@ fn earlier_milestones_come_first() {
     // Item 3 is linked to both and counts once; item 4 is done.
     let entries = vec![m(2, 20, &[3, 4, 5]), m(1, 10, &[1, 2, 3])];
     let lookup = |id: ItemId| Some((id.0 * 10, id.0 == 4));
-    let ahead = points_ahead(&entries, lookup);
+    let ahead = points_ahead(&entries, |e| e.items.clone(), lookup);
     assert_eq!(ahead[&EntryId(1)], 60, "1 + 2 + 3");
     assert_eq!(
         ahead[&EntryId(2)],
@@ -230,10 +230,47 @@ fn forecasts_of_a_whole_board_match_one_by_one() {
     for e in points {
         assert_eq!(all[&e.id], forecast(&board, e, today), "{}", e.name);
         assert_eq!(
-            progress_with(e, |id| board
+            progress_with(&Work::of(&board).expand(&e.items), |id| board
                 .item(id)
                 .map(|i| (i.points_or_zero(), board.is_done(i)))),
             progress(&board, e)
         );
     }
+}
+
+#[test]
+fn an_epic_stands_for_its_children() {
+    use crate::model::{Item, ItemKind};
+    use std::sync::Arc;
+    let today = date(2026, 12, 1);
+    let mut board = crate::model::Board::new("T", "T");
+    let item = |id: u32, kind: ItemKind, parent: Option<u32>| {
+        let mut i = Item::new(ItemId(id), kind, format!("I{id}"), "To do", today);
+        i.parent = parent.map(ItemId);
+        i
+    };
+    board.items = vec![
+        Arc::new(item(1, ItemKind::Epic, None)),
+        Arc::new(item(2, ItemKind::Story, Some(1))),
+        Arc::new(item(3, ItemKind::Epic, Some(1))), // an epic inside an epic
+        Arc::new(item(4, ItemKind::Task, Some(3))),
+        Arc::new(item(5, ItemKind::Story, Some(2))), // a story's child is not the epic's work
+        Arc::new(item(6, ItemKind::Epic, None)),     // no children: itself
+        Arc::new(item(7, ItemKind::Story, None)),
+    ];
+    let w = Work::of(&board);
+    let ids = |v: &[u32]| v.iter().map(|&i| ItemId(i)).collect::<Vec<_>>();
+    assert_eq!(w.expand(&ids(&[1])), ids(&[2, 4]));
+    assert_eq!(w.expand(&ids(&[6, 7])), ids(&[6, 7]));
+    assert_eq!(w.expand(&ids(&[2, 1, 4])), ids(&[2, 4]), "each once");
+    assert_eq!(
+        w.expand(&ids(&[99])),
+        ids(&[99]),
+        "unknown ids stay for the lookup"
+    );
+    assert_eq!(
+        w.expand_unchecked(&ids(&[2, 1])),
+        ids(&[2, 2, 4]),
+        "no check for repeats"
+    );
 }

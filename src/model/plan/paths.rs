@@ -57,12 +57,16 @@ fn longest(
     best.0 + own
 }
 
-/// Every entry on the critical path of some milestone or release.
+/// Every entry on the critical path of some milestone or release. A path is a chain of
+/// dependencies, so a milestone that depends on nothing (on the board) has none: it is not critical
+/// by itself, only when it lies on another milestone's path.
 pub fn critical_entries(entries: &[TimelineEntry]) -> HashSet<EntryId> {
     entries
         .iter()
         .filter(|e| e.kind.is_point())
-        .flat_map(|e| critical_path(entries, e.id))
+        .map(|e| critical_path(entries, e.id))
+        .filter(|path| path.len() > 1)
+        .flatten()
         .collect()
 }
 

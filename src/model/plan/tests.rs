@@ -150,6 +150,39 @@ fn critical_path_is_the_longest_chain() {
 }
 
 #[test]
+fn a_milestone_without_dependencies_is_not_critical() {
+    let mut b = chain();
+    let mut lone = phase(5, date(2026, 2, 1), date(2026, 2, 1), &[]);
+    lone.kind = EntryKind::Milestone;
+    b.timeline.push(lone.clone());
+    // one whose dependency is not on the board has no path either
+    let mut dangling = phase(6, date(2026, 2, 2), date(2026, 2, 2), &[99]);
+    dangling.kind = EntryKind::Release;
+    b.timeline.push(dangling);
+    let all = critical_entries(&b.timeline);
+    assert!(
+        !all.contains(&EntryId(5)) && !all.contains(&EntryId(6)),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&EntryId(3)),
+        "the milestone with a path still is"
+    );
+    // A milestone with no dependencies of its own is critical when another milestone's path runs
+    // through it.
+    let mut after = phase(7, date(2026, 2, 2), date(2026, 2, 10), &[5]);
+    after.kind = EntryKind::Phase;
+    let mut end = phase(8, date(2026, 2, 11), date(2026, 2, 11), &[7]);
+    end.kind = EntryKind::Milestone;
+    b.timeline.extend([after, end]);
+    let all = critical_entries(&b.timeline);
+    assert!(
+        [5, 7, 8].iter().all(|&i| all.contains(&EntryId(i))),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn delete_removes_every_link_and_undo_restores_them() {
     let mut b = chain();
     b.risks.push(Risk {

@@ -5,7 +5,8 @@
 
 use crate::app::App;
 use crate::model::forecast::{
-    Cadence, Forecast, HISTORY, Progress, SEED, forecast_with, points_ahead, sprints_needed,
+    Cadence, Forecast, HISTORY, Progress, SEED, Work, forecast_with, points_ahead, progress_with,
+    sprints_needed,
 };
 use crate::model::{Board, EntryId, ItemId, TimelineEntry, plan, recent_velocities};
 use jiff::civil::Date;
@@ -38,7 +39,9 @@ pub struct TimelineCache {
     /// Every item's points and state by id (dense: ids are handed out in order): 0 for no item,
     /// else `points << 2 | 1` open or `points << 2 | 2` done.
     pub items: Vec<u32>,
-    /// Fingerprint of the items' points and done-ness and of the entries' links.
+    /// The epics' children: what an entry's links stand for (see `model::forecast::Work`).
+    pub work: Work,
+    /// Fingerprint of the items' points and done-ness and of what the entries' links stand for.
     pub items_fp: Option<u64>,
     pub ahead: HashMap<EntryId, u32>,
     /// Fingerprint of the milestones' dates, `items_fp` and the sprint cadence behind `ahead` and
@@ -104,12 +107,19 @@ impl TimelineCache {
             let state = if i.status == done { 2 } else { 1 };
             table[i.id.0 as usize] = (i.points_or_zero() << 2) | state;
         }
-        let items_fp = fingerprint(table.iter().map(|&v| u64::from(v)).chain(
-            board.timeline.iter().flat_map(|e| {
-                std::iter::once(u64::MAX - u64::from(e.id.0))
-                    .chain(e.items.iter().map(|i| u64::from(i.0)))
-            }),
-        ));
+        // The epics' children are read each time a row's progress is counted; their layout is in
+        // the fingerprint, so moving a story to another epic counts the work again.
+        self.work = Work::of(board);
+        let items_fp = fingerprint(
+            table
+                .iter()
+                .map(|&v| u64::from(v))
+                .chain(self.work.layout())
+                .chain(board.timeline.iter().flat_map(|e| {
+                    std::iter::once(u64::MAX - u64::from(e.id.0))
+                        .chain(e.items.iter().map(|i| u64::from(i.0)))
+                })),
+        );
         self.items = table;
         self.items_fp = Some(items_fp);
         let cadence = Cadence::of(board, today);
@@ -128,7 +138,11 @@ impl TimelineCache {
                 ]),
         );
         if self.ahead_fp != Some(ahead_fp) {
-            let ahead = points_ahead(&board.timeline, |id| self.item(id));
+            let ahead = points_ahead(
+                &board.timeline,
+                |e| self.work.expand_unchecked(&e.items),
+                |id| self.item(id),
+            );
             self.ahead = ahead;
             self.forecasts.clear();
             self.ahead_fp = Some(ahead_fp);
@@ -145,19 +159,9 @@ impl TimelineCache {
         self.key = Some(key);
     }
 
-    /// The progress of an entry from its linked items.
+    /// The progress of an entry from what its links stand for (an epic's children).
     pub fn progress(&self, e: &TimelineEntry) -> Progress {
-        let mut p = Progress::default();
-        for (points, done) in e.items.iter().filter_map(|i| self.item(*i)) {
-            p.total += points;
-            p.items += 1;
-            if done {
-                p.done += points;
-            } else {
-                p.open_items += 1;
-            }
-        }
-        p
+        progress_with(&self.work.expand(&e.items), |i| self.item(i))
     }
 
     /// Computes and keeps the forecast of a milestone or release (nothing for phases).

@@ -1,4 +1,5 @@
-//! The question before deleting something that takes other records with it.
+//! Questions before a change that should be agreed to first: a delete that takes other records with
+//! it, or a change with a reason to pause (a sprint started early or over capacity).
 
 use super::{Theme, widgets};
 use crate::app::{Action, App, Context};
@@ -7,47 +8,55 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-pub fn delete(frame: &mut Frame, area: Rect, app: &App, what: &str, theme: &Theme) {
+/// The confirm context's keys for yes and no, as shown.
+pub fn yes_no(app: &App) -> (String, String) {
     let key = |a: Action| app.keymap.key_in(Context::Confirm, &a).unwrap_or_default();
-    let text = vec![
-        Line::styled(format!("Delete {what}?"), theme.warn),
-        Line::raw(""),
-        Line::raw(format!(
-            "{} deletes them all, as one step ({} brings it all back) · {} keeps them",
-            key(Action::Yes),
-            app.keymap.hint(&Action::Undo),
-            key(Action::Cancel)
-        )),
-    ];
-    let popup = widgets::centered(area, 72, 7);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(text)
-            .block(widgets::block(" Delete? ", theme))
-            .wrap(Wrap { trim: true }),
-        popup,
-    );
+    (key(Action::Yes), key(Action::Cancel))
 }
 
-/// A change to agree to first: why it is asked, and the keys.
-pub fn change(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: &Theme) {
-    let key = |a: Action| app.keymap.key_in(Context::Confirm, &a).unwrap_or_default();
+/// What is asked, and what yes and no do.
+struct Question<'a> {
+    title: &'a str,
+    text: String,
+    yes: &'a str,
+    no: &'a str,
+}
+
+fn ask(frame: &mut Frame, area: Rect, app: &App, q: Question, theme: &Theme) {
+    let (y, n) = yes_no(app);
+    let undo = app.keymap.hint(&Action::Undo);
+    let (yes, no) = (q.yes, q.no);
     let text = vec![
-        Line::styled(question.to_string(), theme.warn),
+        Line::styled(q.text, theme.warn),
         Line::raw(""),
-        Line::raw(format!(
-            "{} go ahead ({} takes it back) · {} leave it",
-            key(Action::Yes),
-            app.keymap.hint(&Action::Undo),
-            key(Action::Cancel)
-        )),
+        Line::raw(format!("{y} {yes} ({undo} brings it back) · {n} {no}")),
     ];
     let popup = widgets::centered(area, 72, 8);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(text)
-            .block(widgets::block(" Are you sure? ", theme))
+            .block(widgets::block(format!(" {} ", q.title), theme))
             .wrap(Wrap { trim: true }),
         popup,
     );
+}
+
+pub fn delete(frame: &mut Frame, area: Rect, app: &App, what: &str, theme: &Theme) {
+    let q = Question {
+        title: "Delete?",
+        text: format!("Delete {what}?"),
+        yes: "deletes them all, as one step",
+        no: "keeps them",
+    };
+    ask(frame, area, app, q, theme);
+}
+
+pub fn change(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: &Theme) {
+    let q = Question {
+        title: "Are you sure?",
+        text: question.to_string(),
+        yes: "goes ahead",
+        no: "leaves it",
+    };
+    ask(frame, area, app, q, theme);
 }

@@ -211,12 +211,8 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::raw(""),
         Line::raw(format!(
             "Quit anyway and lose the changes since the last save?  {} quit · {} stay",
-            app.keymap
-                .key_in(crate::app::Context::Confirm, &crate::app::Action::Yes)
-                .unwrap_or_default(),
-            app.keymap
-                .key_in(crate::app::Context::Confirm, &crate::app::Action::Cancel)
-                .unwrap_or_default()
+            super::confirm::yes_no(app).0,
+            super::confirm::yes_no(app).1
         )),
     ];
     frame.render_widget(
@@ -314,12 +310,8 @@ pub fn confirm_wip(
         Line::raw(format!(
             "Move {} there anyway?  {} move it · {} leave it",
             b.item_key(item),
-            app.keymap
-                .key_in(crate::app::Context::Confirm, &crate::app::Action::Yes)
-                .unwrap_or_default(),
-            app.keymap
-                .key_in(crate::app::Context::Confirm, &crate::app::Action::Cancel)
-                .unwrap_or_default()
+            super::confirm::yes_no(app).0,
+            super::confirm::yes_no(app).1
         )),
     ];
     let popup = widgets::centered(area, 64, 4);

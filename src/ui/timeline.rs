@@ -134,6 +134,19 @@ fn gantt(
         height: body.height - legend,
         ..body
     };
+    // Each entry's row is a place to click (the widget draws row n at HEAD_ROWS + n).
+    for (n, e) in visible.iter().enumerate() {
+        let y = chart.y + HEAD_ROWS + n as u16;
+        if y < chart.bottom() {
+            let area = crate::app::Area {
+                x: chart.x,
+                y,
+                width: chart.width,
+                height: 1,
+            };
+            vp.hits.push((area, crate::app::Target::Entry(e.id)));
+        }
+    }
     frame.render_widget(widget, chart);
     if legend == 1 {
         let more = if entries.len() > rows_room {

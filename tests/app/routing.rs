@@ -458,7 +458,7 @@ fn click(app: &mut App, (x, y): (u16, u16)) {
     app.update(action);
 }
 
-/// Clicks select in every list: a sprint card (in any column), a stakeholder, a backlog row.
+/// Clicks select in every list: a sprint card (in any column), a gantt row, a stakeholder.
 #[test]
 fn a_click_selects_a_card_or_a_stakeholder() {
     use crate::common::screen::screen_into;
@@ -475,6 +475,20 @@ fn a_click_selects_a_card_or_a_stakeholder() {
     );
     let done = app.doc.board.column_index("Done").expect("a Done column");
     assert_eq!(app.sprint.column, done);
+    // A gantt row, by its entry's name.
+    press(&mut app, KeyCode::Char('3'));
+    let screen = screen_into(&mut app, 160, 48);
+    let hardening = app
+        .doc
+        .board
+        .timeline
+        .iter()
+        .find(|e| e.name == "Hardening")
+        .map(|e| e.id)
+        .expect("the sample's Hardening phase");
+    assert_ne!(app.selected_entry().map(|e| e.id), Some(hardening));
+    click(&mut app, at(&screen, "Hardening"));
+    assert_eq!(app.selected_entry().map(|e| e.id), Some(hardening));
     press(&mut app, KeyCode::Char('4'));
     let screen = screen_into(&mut app, 160, 48);
     let name = "Sofia Marin";

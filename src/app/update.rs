@@ -29,7 +29,6 @@ impl App {
                 }
             }
         }
-        self.prepare_frame();
         effects
     }
 

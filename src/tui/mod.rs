@@ -310,7 +310,7 @@ fn event_loop(
                     }
                 }
                 Effect::WriteReport { edit } => {
-                    let board = Path::new(&app.run.file).to_path_buf();
+                    let board = app.run.file.clone();
                     match crate::io::report::write_report(&board, &app.doc.board, app.run.today) {
                         Ok(written) if edit => {
                             let opened = away(term, &events, app.mouse, || editor::open(&written))?;

@@ -165,36 +165,35 @@ impl TimelineCache {
     }
 
     /// Computes and keeps the forecast of a milestone or release (nothing for phases).
-    fn fill_forecast(&mut self, board: &Board, today: Date, e: &TimelineEntry) {
+    fn fill_forecast(&mut self, e: &TimelineEntry, velocities: &[u32], cadence: Cadence) {
         if !e.kind.is_point() || self.forecasts.contains_key(&e.id) {
             return;
         }
         let mut needed = std::mem::take(&mut self.needed);
-        let f = self.forecast(board, today, e, &mut needed);
+        let f = self.forecast(e, velocities, cadence, &mut needed);
         self.needed = needed;
         self.forecasts.insert(e.id, f);
     }
 
-    /// The forecast of a milestone or release; `needed` memoises sprints needed by remaining points.
+    /// The forecast of a milestone or release from the board's recent velocities and cadence;
+    /// `needed` memoises sprints needed by remaining points.
     fn forecast(
         &self,
-        board: &Board,
-        today: Date,
         e: &TimelineEntry,
+        velocities: &[u32],
+        cadence: Cadence,
         needed: &mut HashMap<u32, (u32, u32)>,
     ) -> Forecast {
         let progress = self.progress(e);
-        let velocities = recent_velocities(&board.sprints, HISTORY);
-        let cadence = Cadence::of(board, today);
         let remaining = self
             .ahead
             .get(&e.id)
             .copied()
             .unwrap_or(progress.remaining());
-        forecast_with(progress, remaining, &velocities, cadence, |r| {
+        forecast_with(progress, remaining, velocities, cadence, |r| {
             *needed
                 .entry(r)
-                .or_insert_with(|| sprints_needed(r, &velocities, cadence.first_share, SEED))
+                .or_insert_with(|| sprints_needed(r, velocities, cadence.first_share, SEED))
         })
     }
 }
@@ -202,7 +201,7 @@ impl TimelineCache {
 impl App {
     /// Brings the derived data up to date for the frame about to be drawn: the board-wide parts
     /// after a change, and the forecasts of the rows the last frame showed (plus the selection).
-    /// Called by the runner before drawing and at the end of each `update`.
+    /// Called by the runner before each frame (`ui::draw_app`).
     pub fn prepare_frame(&mut self) {
         if self.pane != crate::app::Pane::Timeline {
             return;
@@ -224,11 +223,13 @@ impl App {
         {
             wanted.push(at);
         }
+        // The velocities and cadence once for every row, not once a milestone.
+        let board = &self.doc.board;
+        let velocities = recent_velocities(&board.sprints, HISTORY);
+        let cadence = Cadence::of(board, self.run.today);
         for p in wanted {
-            let e = &self.doc.board.timeline[p];
-            self.timeline
-                .cache
-                .fill_forecast(&self.doc.board, self.run.today, e);
+            let e = &board.timeline[p];
+            self.timeline.cache.fill_forecast(e, &velocities, cadence);
         }
     }
 
@@ -246,6 +247,8 @@ impl App {
             &fresh
         };
         let board = &self.doc.board;
+        let velocities = recent_velocities(&board.sprints, HISTORY);
+        let cadence = Cadence::of(board, self.run.today);
         let risky = plan::entries_at_high_risk(board);
         let critical = match (&cache.critical, self.timeline.critical) {
             (_, false) => None,
@@ -261,7 +264,7 @@ impl App {
                 let forecast = if e.kind.is_point() {
                     let cached = cache.forecasts.get(&e.id).cloned();
                     Some(cached.unwrap_or_else(|| {
-                        cache.forecast(board, self.run.today, e, &mut HashMap::new())
+                        cache.forecast(e, &velocities, cadence, &mut HashMap::new())
                     }))
                 } else {
                     None

@@ -101,9 +101,10 @@ pub enum TimelineForm {
     EditRisk(RiskId),
 }
 
+/// `d` moved by `n` days, or `d` itself past the calendar's ends (the model's rule, which never
+/// panics).
 fn add_days(d: Date, n: i32) -> Date {
-    d.checked_add(jiff::Span::new().days(i64::from(n)))
-        .unwrap_or(d)
+    crate::model::value::add_days(d, i64::from(n)).unwrap_or(d)
 }
 
 impl App {

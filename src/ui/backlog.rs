@@ -38,7 +38,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     }
     if let Some(f) = filter_area {
         let filter = &app.backlog.filter;
-        widgets::filter_line(frame, f, app, &filter.text, &filter.unknown, theme);
+        let note = widgets::unknown_words(&filter.unknown, theme);
+        widgets::filter_line(frame, f, app, &filter.text, note, theme);
     }
 }
 

@@ -43,7 +43,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let area = if matches!(app.mode, crate::app::Mode::Filter(_)) || !filter.is_empty() {
         let [board_area, line] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-        widgets::filter_line(frame, line, app, &filter.text, &filter.unknown, theme);
+        let note = widgets::unknown_words(&filter.unknown, theme);
+        widgets::filter_line(frame, line, app, &filter.text, note, theme);
         board_area
     } else {
         area

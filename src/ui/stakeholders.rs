@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Cell, List, ListItem, ListState, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, List, ListItem, ListState, Row, Table, TableState};
 
 const HEADS: [&str; 5] = ["Stakeholder", "Next update", "Last", "Grid", "Latest note"];
 
@@ -434,39 +434,25 @@ fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut cra
     vp.note_offset = state.offset();
 }
 
+/// The register's or the note timeline's filter line, with what it reads on the right.
 fn filter_line(frame: &mut Frame, area: Rect, app: &App, notes: bool, theme: &Theme) {
-    let [prompt, input] =
-        Layout::horizontal([Constraint::Length(9), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(" Filter: ").style(theme.accent), prompt);
     let text = if notes {
         app.people.notes.text.clone()
     } else {
         app.people.filter.clone()
     };
-    match &app.mode {
-        Mode::Filter(input_area) => frame.render_widget(&**input_area, input),
-        _ => frame.render_widget(Paragraph::new(text).style(theme.text), input),
-    }
-    let hint = if notes && !app.people.notes.unknown.is_empty() {
-        Some((
+    let note = if notes && !app.people.notes.unknown.is_empty() {
+        (
             format!(
-                "not understood: {} (kind: meeting decision request risk · since: 2026-11-01 30d week month) ",
+                "not understood: {} (kind: meeting decision request risk · since: 2026-11-01 14d 2w 3m week month today) ",
                 app.people.notes.unknown.join(" ")
             ),
             theme.error,
-        ))
+        )
     } else if notes {
-        Some(("kind:decision since:month words ".to_string(), theme.dim))
+        ("kind:decision since:month words ".to_string(), theme.dim)
     } else {
-        Some(("name, role, organisation, quadrant ".to_string(), theme.dim))
+        ("name, role, organisation, quadrant ".to_string(), theme.dim)
     };
-    if let Some((msg, style)) = hint {
-        let w = (widgets::width(&msg) as u16).min(area.width / 2);
-        let at = Rect {
-            x: area.right() - w,
-            width: w,
-            ..area
-        };
-        frame.render_widget(Paragraph::new(fit(&msg, usize::from(w))).style(style), at);
-    }
+    widgets::filter_line(frame, area, app, &text, Some(note), theme);
 }

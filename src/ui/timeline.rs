@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let area = if app.timeline.sub == Sub::Gantt && (filtering || !app.timeline.filter.is_empty()) {
         let [chart, line] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-        super::widgets::filter_line(frame, line, app, &app.timeline.filter, &[], theme);
+        super::widgets::filter_line(frame, line, app, &app.timeline.filter, None, theme);
         chart
     } else {
         area

@@ -133,14 +133,14 @@ pub fn pack(parts: Vec<Span<'static>>, w: usize, theme: &Theme) -> Vec<Line<'sta
     lines
 }
 
-/// The filter line under a list: the text being typed (or kept), and the words the filter did not
-/// understand.
+/// The filter line under a list, for every pane: the text being typed (or kept), and on the right
+/// a note (what the filter reads, or the words it did not understand), cut to half the line.
 pub fn filter_line(
     frame: &mut ratatui::Frame,
     area: Rect,
     app: &crate::app::App,
     text: &str,
-    unknown: &[String],
+    note: Option<(String, ratatui::style::Style)>,
     theme: &Theme,
 ) {
     use ratatui::layout::{Constraint, Layout};
@@ -151,19 +151,28 @@ pub fn filter_line(
         crate::app::Mode::Filter(text) => frame.render_widget(&**text, input),
         _ => frame.render_widget(Paragraph::new(text.to_string()).style(theme.text), input),
     }
-    if !unknown.is_empty() {
-        let msg = format!(
-            "unknown: {} (kind: story bug task spike epic · moscow: must should could won't none) ",
-            unknown.join(" ")
-        );
-        let w = (msg.chars().count() as u16).min(area.width / 2);
+    if let Some((msg, style)) = note {
+        let w = (width(&msg) as u16).min(area.width / 2);
         let at = Rect {
             x: area.right() - w,
             width: w,
             ..area
         };
-        frame.render_widget(Paragraph::new(msg).style(theme.error), at);
+        frame.render_widget(Paragraph::new(fit(&msg, usize::from(w))).style(style), at);
     }
+}
+
+/// The note of an item filter (the backlog's, the sprint board's) that met words it does not read.
+pub fn unknown_words(unknown: &[String], theme: &Theme) -> Option<(String, ratatui::style::Style)> {
+    (!unknown.is_empty()).then(|| {
+        (
+            format!(
+                "unknown: {} (kind: story bug task spike epic · moscow: must should could won't none) ",
+                unknown.join(" ")
+            ),
+            theme.error,
+        )
+    })
 }
 
 #[cfg(test)]

@@ -19,9 +19,25 @@ fn changed(board: &Board, n: usize) -> Board {
 /// `runs` runs that each open the board and save a change: one backup each.
 fn runs(path: &Path, board: &Board, runs: usize) {
     for n in 0..runs {
-        let mut opened = Store::open(path, None).expect("opens");
+        let mut opened = writable(path);
         opened.store.save(&changed(board, n)).expect("saves");
     }
+}
+
+/// Opens the board as its writer. Other tests of this binary spawn processes from their threads,
+/// and a child forked in the instant between our open and its exec briefly shares the lock's file
+/// description (flock follows it until close-on-exec closes it); so the lock is waited for, for up
+/// to two seconds, instead of failing on that race.
+fn writable(path: &Path) -> cairn::store::Opened {
+    for _ in 0..100 {
+        let opened = Store::open(path, None).expect("opens");
+        if !opened.store.is_read_only() {
+            return opened;
+        }
+        drop(opened);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("{}: the lock stayed taken for 2 s", path.display());
 }
 
 fn all_load(backups: &[std::path::PathBuf]) {
@@ -42,7 +58,7 @@ fn a_failing_backup_leaves_nothing_and_retries_make_one() {
     let before = store::list_backups(&path);
     assert_eq!(before.len(), 3);
     for step in 1..=6 {
-        let mut opened = Store::open(&path, None).expect("opens");
+        let mut opened = writable(&path);
         let st = &mut opened.store;
         st.inject_backup_faults(Faults::fail_at(step));
         st.inject_faults(Faults::fail_at(1)); // the board's save fails too: the disk is full
@@ -168,7 +184,7 @@ fn an_unusable_backups_dir_costs_the_backup_not_the_save() {
     ] {
         let _ = fs::remove_file(&backups);
         plant();
-        let mut opened = Store::open(&path, None).expect("opens");
+        let mut opened = writable(&path);
         for n in 0..3 {
             let ours = changed(&board, n);
             assert_eq!(opened.store.save(&ours).expect("saved"), Saved::Written);
@@ -262,7 +278,7 @@ fn a_real_full_disk_keeps_the_backup_history() {
     let before = store::list_backups(&path);
     let filler = dir.path().join("filler");
     let _ = fs::write(&filler, vec![b'x'; 2 << 20]); // stops at ENOSPC
-    let mut opened = Store::open(&path, None).expect("opens");
+    let mut opened = writable(&path);
     for n in 0..5 {
         let _ = opened.store.save(&changed(&generate(400, 2), n));
     }

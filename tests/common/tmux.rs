@@ -40,8 +40,14 @@ impl Tmux {
             fs::create_dir_all(dir.path().join(sub)).expect("HOME and XDG dirs in the temp dir");
         }
         let conf = dir.path().join("tmux.conf");
-        // No status line (the pane is the whole window), and a finished pane stays to be inspected.
-        fs::write(&conf, "set -g status off\nset -g remain-on-exit on\n").expect("write tmux.conf");
+        // No status line (the pane is the whole window), a finished pane stays to be inspected, and
+        // the server outlives its last session: a test that kills every session and opens new ones
+        // would otherwise race the exiting server ("server exited unexpectedly").
+        fs::write(
+            &conf,
+            "set -g status off\nset -g remain-on-exit on\nset -s exit-empty off\n",
+        )
+        .expect("write tmux.conf");
         Some(Tmux {
             sock: dir.path().join("sock"),
             conf,

@@ -172,6 +172,9 @@ commands! {
     ];
     Plan = "plan", "Plan the next sprint: the backlog beside it, with its capacity", [Sprint "P"];
     CloseSprint = "close_sprint", "Close the active sprint and record its velocity", [Sprint "c"];
+    DeleteSprint = "delete_sprint", "Delete the next planned sprint (its items go back to the backlog)", [
+        Sprint "D"
+    ];
     // Timeline
     ScrollEarlier = "scroll_earlier", "Scroll the timeline earlier", [Timeline "h left"];
     ScrollLater = "scroll_later", "Scroll the timeline later", [Timeline "l right"];

@@ -3,6 +3,8 @@
 //! each moves the revision on, which autosave and the caches compare.
 
 use super::History;
+use super::history::Replayed;
+use super::place::Place;
 use crate::model::{Board, Edit, EditError};
 
 #[derive(Debug)]
@@ -28,9 +30,10 @@ impl Document {
         &mut self,
         edit: Edit,
         label: String,
+        place: Place,
         also: impl FnOnce(&Board) -> Option<Edit>,
     ) -> Result<(), EditError> {
-        self.history.apply(&mut self.board, edit, label)?;
+        self.history.apply(&mut self.board, edit, label, place)?;
         if let Some(extra) = also(&self.board) {
             // Recorded as part of the same step; a refused extra leaves the step as it was.
             let _ = self.history.fold_into_last(&mut self.board, extra);
@@ -39,9 +42,9 @@ impl Document {
         Ok(())
     }
 
-    /// Undoes (`redo` false) or redoes the last step: its label, an error, or `None` with nothing to
+    /// Undoes (`redo` false) or redoes the last step: its label and place, an error, or `None` with nothing to
     /// replay.
-    pub fn replay(&mut self, redo: bool) -> Option<Result<String, EditError>> {
+    pub fn replay(&mut self, redo: bool) -> Option<Result<Replayed, EditError>> {
         let done = if redo {
             self.history.redo(&mut self.board)
         } else {

@@ -1,14 +1,22 @@
 //! Unlimited undo/redo for a run: two stacks of edits. Each step keeps the edit that reverses it, so
 //! nothing clones the board.
 
+use super::place::Place;
 use crate::model::{Board, Edit, EditError};
 
-/// A change as the user knows it ("Move CRN-12 up"), with the edit that reverses it.
+/// A change as the user knows it ("Move CRN-12 up"), where it was made, and the edit that reverses
+/// it. `before` is what was on show when it was made (where an undo goes back to), `after` what was
+/// on show once the action was done (where a redo goes: the added item, the next row).
 #[derive(Clone, Debug)]
 struct Step {
     label: String,
+    before: Place,
+    after: Option<Place>,
     edit: Edit,
 }
+
+/// What an undo or redo did: the step's label and where it was made.
+pub type Replayed = (String, Place);
 
 #[derive(Debug, Default)]
 pub struct History {
@@ -23,10 +31,13 @@ impl History {
         board: &mut Board,
         edit: Edit,
         label: impl Into<String>,
+        place: Place,
     ) -> Result<(), EditError> {
         let inverse = board.apply(edit)?;
         self.undo.push(Step {
             label: label.into(),
+            before: place,
+            after: None,
             edit: inverse,
         });
         self.redo.clear();
@@ -44,14 +55,23 @@ impl History {
         Ok(())
     }
 
-    /// Undoes the last step; returns its label.
-    pub fn undo(&mut self, board: &mut Board) -> Option<Result<String, EditError>> {
-        replay(&mut self.undo, &mut self.redo, board)
+    /// Records what is on show after the action that made the last step, once.
+    pub fn settle(&mut self, here: Place) {
+        if let Some(last) = self.undo.last_mut()
+            && last.after.is_none()
+        {
+            last.after = Some(here);
+        }
     }
 
-    /// Redoes the last undone step; returns its label.
-    pub fn redo(&mut self, board: &mut Board) -> Option<Result<String, EditError>> {
-        replay(&mut self.redo, &mut self.undo, board)
+    /// Undoes the last step; returns its label and the place it was made from.
+    pub fn undo(&mut self, board: &mut Board) -> Option<Result<Replayed, EditError>> {
+        replay(&mut self.undo, &mut self.redo, board, false)
+    }
+
+    /// Redoes the last undone step; returns its label and the place its action ended on.
+    pub fn redo(&mut self, board: &mut Board) -> Option<Result<Replayed, EditError>> {
+        replay(&mut self.redo, &mut self.undo, board, true)
     }
 
     pub fn can_undo(&self) -> bool {
@@ -70,15 +90,23 @@ fn replay(
     from: &mut Vec<Step>,
     to: &mut Vec<Step>,
     board: &mut Board,
-) -> Option<Result<String, EditError>> {
+    redo: bool,
+) -> Option<Result<Replayed, EditError>> {
     let step = from.pop()?;
     Some(match board.apply(step.edit.clone()) {
         Ok(inverse) => {
+            let place = if redo {
+                step.after.unwrap_or(step.before)
+            } else {
+                step.before
+            };
             to.push(Step {
                 label: step.label.clone(),
+                before: step.before,
+                after: step.after,
                 edit: inverse,
             });
-            Ok(step.label)
+            Ok((step.label, place))
         }
         Err(e) => {
             from.push(step);
@@ -107,13 +135,14 @@ mod tests {
                     item: Box::new(item),
                 },
                 format!("Add {id}"),
+                Place::Backlog(None),
             )
             .expect("applies");
         }
         let after = b.clone();
-        assert_eq!(h.undo(&mut b).expect("a step").expect("undoes"), "Add 3");
+        assert_eq!(h.undo(&mut b).expect("a step").expect("undoes").0, "Add 3");
         assert_eq!(b.items.len(), 2);
-        assert_eq!(h.redo(&mut b).expect("a step").expect("redoes"), "Add 3");
+        assert_eq!(h.redo(&mut b).expect("a step").expect("redoes").0, "Add 3");
         assert_eq!(b, after);
         while let Some(r) = h.undo(&mut b) {
             r.expect("undoes");
@@ -129,6 +158,7 @@ mod tests {
                 item: Box::new(item),
             },
             "Add 9",
+            Place::Backlog(None),
         )
         .expect("applies");
         assert!(h.redo(&mut b).is_none(), "a new change clears redo");

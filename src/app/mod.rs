@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod keys;
 pub mod overlay;
 pub mod panes;
+pub mod place;
 pub mod screen;
 mod update;
 pub mod viewport;
@@ -54,11 +55,12 @@ pub enum Mode {
     /// Quit although the last save failed?
     ConfirmQuit,
     /// Delete something that takes other records with it? `what` says what goes; Yes applies `edit`
-    /// as one undoable step labelled `label`.
+    /// as one undoable step labelled `label`, then runs `then` (e.g. selecting the next row).
     ConfirmDelete {
         what: String,
         edit: Box<crate::model::Edit>,
         label: String,
+        then: Option<Box<Action>>,
     },
     /// Make a change the user should agree to first (`question` says why); Yes applies `edit` as
     /// one undoable step labelled `label`, anything else keeps things as they are (`kept`).

@@ -105,7 +105,7 @@ impl App {
                 list_motion(action)
                     || matches!(
                         action,
-                        ColumnLeft | ColumnRight | SendToSprint | Plan | Cancel
+                        ColumnLeft | ColumnRight | SendToSprint | Plan | DeleteSprint | Cancel
                     )
             }
             Screen::Standup => {

@@ -29,6 +29,10 @@ impl App {
                 }
             }
         }
+        if effects.contains(&Effect::Changed) {
+            let here = self.here();
+            self.doc.history.settle(here);
+        }
         effects
     }
 
@@ -94,8 +98,19 @@ impl App {
                     Vec::new()
                 }
             },
-            Mode::ConfirmDelete { what, edit, label } => match action {
-                Action::Yes => self.change(*edit, label),
+            Mode::ConfirmDelete {
+                what,
+                edit,
+                label,
+                then,
+            } => match action {
+                Action::Yes => {
+                    let mut effects = self.delete(*edit, label);
+                    if let Some(next) = then.filter(|_| effects.contains(&Effect::Changed)) {
+                        effects.push(Effect::Then(*next));
+                    }
+                    effects
+                }
                 _ => {
                     self.info(format!("Kept: {what}"));
                     Vec::new()
@@ -130,7 +145,8 @@ impl App {
         }
         self.remember_row();
         let today = self.run.today;
-        let recorded = self.doc.apply(edit, label.clone(), |board| {
+        let place = self.here();
+        let recorded = self.doc.apply(edit, label.clone(), place, |board| {
             rules::record_remaining(board, today)
         });
         if let Err(e) = recorded {
@@ -139,6 +155,17 @@ impl App {
         }
         self.after_change(label);
         vec![Effect::Changed]
+    }
+
+    /// A change that deletes something: as `change`, and the status line says undo brings it back
+    /// (the step itself is labelled without the hint, so undo says "Undid: Delete CRN-3 …").
+    pub(crate) fn delete(&mut self, edit: Edit, label: String) -> Vec<Effect> {
+        let effects = self.change(edit, label.clone());
+        if effects.contains(&Effect::Changed) {
+            let undo = self.keymap.hint(&Action::Undo);
+            self.info(format!("{label} ({undo} brings it back)"));
+        }
+        effects
     }
 
     fn after_change(&mut self, message: String) {
@@ -174,7 +201,7 @@ impl App {
     }
 
     /// What works everywhere; anything else does nothing on this screen, and says so.
-    fn global(&mut self, action: Action) -> Vec<Effect> {
+    pub(crate) fn global(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         match action {
             Quit => {
@@ -269,8 +296,12 @@ impl App {
         match done {
             None => self.info(format!("Nothing to {noun}")),
             Some(Err(e)) => self.error(format!("Cannot {noun}: {e}")),
-            Some(Ok(label)) => {
-                self.after_change(format!("{verb}: {label}"));
+            Some(Ok((label, place))) => {
+                let said = format!("{verb}: {label}");
+                self.after_change(said.clone());
+                // Where it happened, so the user sees what changed back.
+                self.go_back_to(place);
+                self.info(said);
                 return vec![Effect::Changed];
             }
         }

@@ -15,6 +15,7 @@ pub mod stakeholder;
 mod timeline;
 mod validate;
 pub mod value;
+pub mod words;
 
 pub use edit::{Edit, EditError};
 pub use ids::{Counters, EntryId, ItemId, NoteId, RiskId, SprintId, StakeholderId};

@@ -168,7 +168,12 @@ fn a_new_milestone_without_dependencies_is_not_critical() {
     let edit = cairn::model::plan::set_dependencies(&app.doc.board, ga.id, vec![id])
         .expect("a valid link");
     app.doc
-        .apply(edit, "link".into(), |_| None)
+        .apply(
+            edit,
+            "link".into(),
+            cairn::app::place::Place::Timeline(None),
+            |_| None,
+        )
         .expect("applies");
     app.prepare_frame();
     let entries: Vec<&TimelineEntry> = app.doc.board.timeline.iter().collect();

@@ -7,6 +7,7 @@ mod common;
 
 mod first_week_a;
 mod first_week_b;
+mod first_week_c;
 mod people_snapshots;
 mod people_update;
 mod routing;

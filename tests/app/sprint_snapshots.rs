@@ -294,6 +294,10 @@ fn planning_80x24_and_over_capacity_120x30() {
     insta::assert_snapshot!("sprint_planning_80x24", s);
     for _ in 0..4 {
         press(&mut app, KeyCode::Char('s'));
+        // A pull past the capacity is asked about: yes.
+        if matches!(app.mode, cairn::app::Mode::ConfirmChange { .. }) {
+            press(&mut app, KeyCode::Char('y'));
+        }
     }
     let s = screen(&app, 120, 30);
     shows(&s, &["OVER capacity by"]);

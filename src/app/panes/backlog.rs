@@ -126,8 +126,7 @@ impl App {
                     .map(|i| i.title.clone())
                     .unwrap_or_default();
                 if let Ok(edit) = rules::delete_item(&self.doc.board, id) {
-                    let undo = self.keymap.hint(&Action::Undo);
-                    let label = format!("Delete {key} \"{title}\" ({undo} brings it back)");
+                    let label = format!("Delete {key} \"{title}\"");
                     // An epic's children lose their epic with it: ask first, and say how many.
                     let board = &self.doc.board;
                     let children = board.items.iter().filter(|i| i.parent == Some(id)).count();
@@ -137,10 +136,11 @@ impl App {
                             what: format!("{key} \"{title}\" ({lose} their epic)"),
                             edit: Box::new(edit),
                             label,
+                            then: None,
                         };
                         return Vec::new();
                     }
-                    return self.change(edit, label);
+                    return self.delete(edit, label);
                 }
             }
             MoveDown | MoveUp => {
@@ -229,9 +229,12 @@ impl App {
         );
         match rules::assign_sprint(board, id, target, self.run.today) {
             Ok(edit) => {
-                let effects = self.change(edit, label);
-                // Remembered only when the change was made (read-only refuses it).
-                if effects.contains(&Effect::Changed) {
+                let effects = self.change_into_sprint(id, target, edit, label);
+                // Remembered when the change was made or is asked about (read-only refuses it);
+                // a "no" leaves the item out of the active sprint, where this is never read.
+                if effects.contains(&Effect::Changed)
+                    || matches!(self.mode, Mode::ConfirmChange { .. })
+                {
                     if target == Some(active) {
                         self.backlog.sent_from.insert(id, from);
                     } else {

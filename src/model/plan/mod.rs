@@ -91,6 +91,50 @@ pub fn delete_entry(board: &Board, id: EntryId) -> Result<Edit, PlanError> {
     Ok(Edit::Batch(edits))
 }
 
+/// What else refers to an entry, and so changes when it is deleted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EntryLinks {
+    /// Entries that depend on it.
+    pub dependents: usize,
+    /// Backlog items with it as their milestone.
+    pub items: usize,
+    pub risks: usize,
+    pub notes: usize,
+}
+
+impl EntryLinks {
+    pub fn any(&self) -> bool {
+        *self != EntryLinks::default()
+    }
+}
+
+/// The records `delete_entry` unlinks from entry `id`.
+pub fn entry_links(board: &Board, id: EntryId) -> EntryLinks {
+    EntryLinks {
+        dependents: board
+            .timeline
+            .iter()
+            .filter(|e| e.depends_on.contains(&id))
+            .count(),
+        items: board
+            .items
+            .iter()
+            .filter(|i| i.milestone == Some(id))
+            .count(),
+        risks: board
+            .risks
+            .iter()
+            .filter(|r| r.entries.contains(&id))
+            .count(),
+        notes: board
+            .stakeholders
+            .iter()
+            .flat_map(|s| &s.notes)
+            .filter(|n| n.entries.contains(&id))
+            .count(),
+    }
+}
+
 /// Moves an entry by `days` (negative: earlier). With `push`, entries that depend on it and would now
 /// start before it ends move later just enough, and so on down the chain.
 pub fn shift_entry(board: &Board, id: EntryId, days: i32, push: bool) -> Result<Edit, PlanError> {

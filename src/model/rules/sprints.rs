@@ -168,3 +168,65 @@ pub fn record_remaining(board: &Board, today: Date) -> Option<Edit> {
     updated.remaining.insert(today, remaining);
     Some(Edit::UpdateSprint(Box::new(updated)))
 }
+
+/// A sprint that an addition takes past its capacity: its name, the points it would hold, its
+/// capacity, and how long it still runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overload {
+    pub sprint: String,
+    pub points: u32,
+    pub capacity: u32,
+    /// Days from today to its end (0: its last day), when it is running.
+    pub days_left: Option<i32>,
+}
+
+impl Overload {
+    pub fn over(&self) -> u32 {
+        self.points - self.capacity
+    }
+}
+
+/// What putting item `id` into `target` does to that sprint's capacity: `Some` when the sprint
+/// would hold more points than its capacity afterwards (and the item adds points to it).
+pub fn overload(
+    board: &Board,
+    id: ItemId,
+    target: Option<SprintId>,
+    today: Date,
+) -> Option<Overload> {
+    let item = board.item(id)?;
+    let sprint = board.sprint(target?)?;
+    if item.sprint == Some(sprint.id) || item.points_or_zero() == 0 {
+        return None;
+    }
+    let points = board.sprint_points(sprint.id) + item.points_or_zero();
+    (points > sprint.capacity).then(|| Overload {
+        sprint: sprint.name.clone(),
+        points,
+        capacity: sprint.capacity,
+        days_left: (sprint.state == SprintState::Active).then(|| (sprint.end - today).get_days()),
+    })
+}
+
+/// Deletes a planned sprint; its items go back to the backlog. A running sprint is closed instead
+/// (its velocity is history), and so is a closed one kept.
+pub fn delete_sprint(board: &Board, id: SprintId) -> Result<Edit, RuleError> {
+    let s = board.sprint(id).ok_or(RuleError::NoSprint(id.0))?;
+    if s.state != SprintState::Planned {
+        return Err(RuleError::WrongState {
+            name: s.name.clone(),
+            state: s.state.name(),
+            expected: "planned (only a planned sprint can be deleted)",
+        });
+    }
+    let mut edits: Vec<Edit> = board
+        .sprint_items(id)
+        .map(|i| {
+            let mut i = Item::clone(i);
+            i.sprint = None;
+            Edit::UpdateItem(Box::new(i))
+        })
+        .collect();
+    edits.push(Edit::RemoveSprint(id));
+    Ok(Edit::Batch(edits))
+}

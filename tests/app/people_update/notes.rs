@@ -152,11 +152,7 @@ fn details_open_with_enter_and_e_d_act_on_the_selected_note() {
         "only the note went"
     );
     assert_eq!(app.people.note, None, "back on the stakeholder");
-    undo_redo(
-        &mut app,
-        &before,
-        "Delete a meeting note of Sofia Marin (u brings it back)",
-    );
+    undo_redo(&mut app, &before, "Delete a meeting note of Sofia Marin");
     press(&mut app, KeyCode::Esc);
     assert!(!app.people.details);
     press(&mut app, KeyCode::Char('e'));

@@ -178,11 +178,7 @@ fn delete_a_stakeholder_with_their_notes_and_bring_them_back() {
         Some("Oliver Grant"),
         "the selection stays on her row"
     );
-    undo_redo(
-        &mut app,
-        &before,
-        "Delete Sofia Marin and their 3 notes (u brings it back)",
-    );
+    undo_redo(&mut app, &before, "Delete Sofia Marin and their 3 notes");
 }
 
 #[test]

@@ -176,6 +176,11 @@ fn planning_over_capacity_says_so() {
     let planned = app.planned_sprint().expect("planned");
     for _ in 0..6 {
         press(&mut app, 's');
+        // Past the capacity each pull asks first, and says by how much.
+        if let Mode::ConfirmChange { question, .. } = &app.mode {
+            assert!(question.contains("against a capacity of"), "{question}");
+            press(&mut app, 'y');
+        }
     }
     let points = app.doc.board.sprint_points(planned);
     let capacity = sprint(&app.doc.board, planned).capacity;

@@ -229,8 +229,17 @@ fn delete_an_entry_and_undo_brings_back_its_links() {
             .any(|s| s.notes.iter().any(|n| n.entries.contains(&BETA)))
     );
 
-    assert_eq!(press(&mut app, 'd'), vec![Effect::Changed]);
-    assert_eq!(status(&app), "Delete \"Beta to 5% of traffic\"");
+    // It takes links with it: asked first, with what goes.
+    assert_eq!(press(&mut app, 'd'), vec![]);
+    let Mode::ConfirmDelete { what, .. } = &app.mode else {
+        panic!("d on a linked entry asks first")
+    };
+    assert!(what.contains("lose their milestone"), "{what}");
+    assert_eq!(press(&mut app, 'y'), vec![Effect::Changed]);
+    assert_eq!(
+        status(&app),
+        "Delete \"Beta to 5% of traffic\" (u brings it back)"
+    );
     assert!(app.doc.board.entry(BETA).is_none());
     assert!(
         app.doc
@@ -285,6 +294,11 @@ fn delete_an_entry_and_undo_brings_back_its_links() {
     // Deleting an entry others depend on takes it out of their dependencies.
     select(&mut app, BUILD);
     press(&mut app, 'd');
+    assert!(
+        matches!(&app.mode, Mode::ConfirmDelete { what, .. } if what.contains("2 entries lose a dependency")),
+        "asked first, saying what depends on it"
+    );
+    press(&mut app, 'y');
     assert!(entry(&app.doc.board, HARDENING).depends_on.is_empty());
     assert!(entry(&app.doc.board, BETA).depends_on.is_empty());
     app.update(Action::Undo);

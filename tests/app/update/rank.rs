@@ -47,7 +47,10 @@ fn move_down_up_and_to_top() {
 
 #[test]
 fn send_to_sprint_and_back() {
-    let mut app = app();
+    // Room in the sprint: what `s` does past capacity is tested in `first_week_c`.
+    let mut board = sample_board(TODAY);
+    board.sprints.iter_mut().for_each(|s| s.capacity = 200);
+    let mut app = App::new(board, "b.ron", TODAY);
     let before = app.doc.board.clone();
     let active = SprintId(3);
     assert_eq!(before.active_sprint().map(|s| s.id), Some(active));

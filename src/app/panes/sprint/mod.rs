@@ -1,6 +1,7 @@
 //! The sprint board's actions: move between columns and cards, move a card along the workflow (WIP
 //! limits apply), flag it blocked, assign it, plan, start and close sprints.
 
+mod capacity;
 mod forms;
 mod planning;
 pub mod standup;
@@ -257,6 +258,7 @@ impl App {
                     Err(e) => self.error(e.to_string()),
                 },
             },
+            DeleteSprint => return self.delete_planned_sprint(),
             CloseSprint => match self.doc.board.active_sprint() {
                 None => self.info("No active sprint to close"),
                 Some(s) => {

@@ -67,6 +67,7 @@ impl App {
             ColumnLeft => self.sprint.plan_right = false,
             ColumnRight => self.sprint.plan_right = true,
             Plan | Cancel => self.sprint.screen = crate::app::SprintScreen::Board,
+            DeleteSprint => return self.delete_planned_sprint(),
             SendToSprint | Details => {
                 let (Some(id), Some(sprint)) = (selected, self.planned_sprint()) else {
                     self.info("Nothing selected");
@@ -85,7 +86,7 @@ impl App {
                 let next = list.iter().skip_while(|x| **x != id).nth(1).copied();
                 match rules::assign_sprint(&self.doc.board, id, target, self.run.today) {
                     Ok(edit) => {
-                        let effects = self.change(edit, label);
+                        let effects = self.change_into_sprint(id, target, edit, label);
                         if self.sprint.plan_right {
                             self.sprint.plan_right_item = next;
                         } else {
@@ -99,5 +100,49 @@ impl App {
             other => self.not_here(&other),
         }
         Vec::new()
+    }
+
+    /// Deletes the sprint being planned. Its items go back to the backlog, so with items in it the
+    /// user is asked first and told how many go back; undo brings the sprint and its plan back.
+    pub(crate) fn delete_planned_sprint(&mut self) -> Vec<Effect> {
+        let board = &self.doc.board;
+        let Some(id) = self.planned_sprint() else {
+            let why = match board.active_sprint() {
+                Some(s) => format!(
+                    "No planned sprint to delete ({} is running: {} closes it)",
+                    s.name,
+                    self.keymap.hint(&Action::CloseSprint)
+                ),
+                None => "No planned sprint to delete".to_string(),
+            };
+            self.info(why);
+            return Vec::new();
+        };
+        let name = board.sprint(id).map(|s| s.name.clone()).unwrap_or_default();
+        let items = board.sprint_items(id).count();
+        match rules::delete_sprint(board, id) {
+            Ok(edit) => {
+                let with = match items {
+                    0 => String::new(),
+                    1 => " (its 1 item goes back to the backlog)".to_string(),
+                    n => format!(" (its {n} items go back to the backlog)"),
+                };
+                let label = format!("Delete {name}{with}");
+                if items > 0 && self.writable() {
+                    self.mode = crate::app::Mode::ConfirmDelete {
+                        what: format!("{name}{with}"),
+                        edit: Box::new(edit),
+                        label,
+                        then: None,
+                    };
+                    return Vec::new();
+                }
+                self.delete(edit, label)
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                Vec::new()
+            }
+        }
     }
 }

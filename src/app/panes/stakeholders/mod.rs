@@ -406,9 +406,8 @@ impl App {
                 .copied();
             return match rules::delete_note(&self.doc.board, who, note) {
                 Ok(edit) => {
-                    let undo = self.keymap.hint(&Action::Undo);
-                    let label = format!("Delete a {kind} note of {name} ({undo} brings it back)");
-                    let effects = self.change(edit, label);
+                    let label = format!("Delete a {kind} note of {name}");
+                    let effects = self.delete(edit, label);
                     self.people.note = if self.people.details { None } else { next };
                     effects
                 }
@@ -427,18 +426,18 @@ impl App {
                     1 => " and their note".to_string(),
                     n => format!(" and their {n} notes"),
                 };
-                let undo = self.keymap.hint(&Action::Undo);
-                let label = format!("Delete {name}{with} ({undo} brings it back)");
+                let label = format!("Delete {name}{with}");
                 if notes > 0 && self.writable() {
                     // Their notes go with them: ask first, and say what goes.
                     self.mode = Mode::ConfirmDelete {
                         what: format!("{name}{with}"),
                         edit: Box::new(edit),
                         label,
+                        then: None,
                     };
                     return Vec::new();
                 }
-                let effects = self.change(edit, label);
+                let effects = self.delete(edit, label);
                 self.people.details = false;
                 self.settle_people();
                 effects

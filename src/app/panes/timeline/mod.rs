@@ -2,6 +2,7 @@
 //! keyboard, pushing dependents when asked), dependencies and links to the work, the budget view and
 //! the risk register.
 
+mod delete;
 mod derived;
 mod form;
 mod risks;
@@ -315,23 +316,7 @@ impl App {
                     self.keymap.hint(&AddEntry)
                 )),
             },
-            DeleteEntry => {
-                let Some(e) = self.selected_entry().cloned() else {
-                    self.info("No entry selected");
-                    return Vec::new();
-                };
-                let next = self.neighbour_entry(e.id);
-                return match plan::delete_entry(&self.doc.board, e.id) {
-                    Ok(edit) => {
-                        let effects = self.change(edit, format!("Delete \"{}\"", e.name));
-                        if !effects.is_empty() {
-                            self.timeline.selected = next;
-                        }
-                        effects
-                    }
-                    Err(err) => self.refuse(err),
-                };
-            }
+            DeleteEntry => return self.delete_entry(),
             Dependencies => {
                 let Some(e) = self.selected_entry().cloned() else {
                     self.info("No entry selected");

@@ -184,6 +184,8 @@ pub struct Run {
     pub status: Option<Status>,
     pub save: SaveState,
     pub read_only: bool,
+    /// Why it is read-only, for the banner (empty: another cairn has the board open).
+    pub read_only_why: String,
     /// The board file.
     pub file: std::path::PathBuf,
     pub today: Date,
@@ -218,6 +220,7 @@ impl App {
                 status: None,
                 save: SaveState::Saved,
                 read_only: false,
+                read_only_why: String::new(),
                 file: file.into(),
                 today,
             },
@@ -243,6 +246,19 @@ impl App {
     pub fn set_read_only(&mut self) {
         self.run.read_only = true;
         self.run.save = SaveState::ReadOnly;
+    }
+
+    /// Read-only for a reason the banner gives (a directory we may not write in, a locked file).
+    pub fn set_read_only_because(&mut self, why: impl Into<String>) {
+        self.set_read_only();
+        self.run.read_only_why = why.into();
+    }
+
+    /// This run became the board's writer (a read-only reload found the board free).
+    pub fn set_writable(&mut self) {
+        self.run.read_only = false;
+        self.run.read_only_why.clear();
+        self.run.save = SaveState::Saved;
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

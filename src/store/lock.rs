@@ -106,3 +106,8 @@ pub(super) fn unwritable(path: &Path) -> Option<String> {
     }
     None
 }
+
+/// True when no other cairn holds the board's lock now (the lock is taken and let go at once).
+pub fn writer_gone(path: &Path) -> bool {
+    matches!(take_lock(path), Lock::Held(_))
+}

@@ -14,7 +14,7 @@ mod recovery;
 pub use atomic::{Faults, clean_leftovers};
 pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
 pub use error::StoreError;
-pub use lock::lock_path;
+pub use lock::{lock_path, writer_gone};
 pub use paths::resolve;
 
 pub use format::{from_ron, from_ron_reference, has_comments, peek_version, to_ron};

@@ -5,6 +5,7 @@
 mod editor;
 mod events;
 mod saver;
+mod takeover;
 mod terminal;
 mod test_hook;
 
@@ -45,7 +46,7 @@ pub fn run(path: &Path) -> Result<(), Failure> {
     warnings.extend(configure(&mut app));
     let read_only = opened.store.is_read_only();
     if read_only {
-        app.set_read_only();
+        app.set_read_only_because(opened.store.read_only_reason().unwrap_or_default());
         if let Some(why) = opened.store.read_only_reason() {
             warnings.insert(0, format!("Read-only: {why}"));
         }
@@ -62,7 +63,7 @@ pub fn run(path: &Path) -> Result<(), Failure> {
     let mut term = terminal::enter(app.mouse)
         .map_err(|e| Failure::data(format!("cannot start the terminal UI: {e}")))?;
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut term, &mut app, saver.as_mut(), &signals)
+        event_loop(&mut term, &mut app, &mut saver, path, &signals)
     }));
     terminal::leave();
 
@@ -171,10 +172,12 @@ fn away<T>(
 fn event_loop(
     term: &mut terminal::Term,
     app: &mut App,
-    mut saver: Option<&mut Saver>,
+    saver: &mut Option<Saver>,
+    path: &Path,
     signals: &Signals,
 ) -> io::Result<()> {
     let events = events::Events::start();
+    let mut watch = takeover::Watch::new();
     let mut dirty = true;
     let hook = test_hook::requested();
     let run_started = std::time::Instant::now();
@@ -251,14 +254,14 @@ fn event_loop(
                 // `update` carries out its own follow-ups; none reaches here.
                 Effect::Then(_) => {}
                 Effect::Changed => {
-                    if let Some(s) = saver.as_deref_mut() {
+                    if let Some(s) = saver.as_mut() {
                         s.changed();
                     }
                 }
                 Effect::Quit => return Ok(()),
-                Effect::Reload => match saver.as_deref_mut() {
+                Effect::Reload => match saver.as_mut() {
                     Some(s) => s.reload(),
-                    None => app.error("Read-only: reopen cairn to see the latest board"),
+                    None => takeover::reload(app, saver, path, &mut watch),
                 },
                 Effect::EditDescription(id, text) => {
                     let what = format!("description-{}", app.doc.board.item_key(id));
@@ -269,7 +272,7 @@ fn event_loop(
                                 .into_iter()
                                 .for_each(|e| {
                                     if e == Effect::Changed
-                                        && let Some(s) = saver.as_deref_mut()
+                                        && let Some(s) = saver.as_mut()
                                     {
                                         s.changed();
                                     }
@@ -301,7 +304,7 @@ fn event_loop(
                                 text,
                             };
                             if app.update(back).contains(&Effect::Changed)
-                                && let Some(s) = saver.as_deref_mut()
+                                && let Some(s) = saver.as_mut()
                             {
                                 s.changed();
                             }
@@ -333,9 +336,10 @@ fn event_loop(
                 }
             }
         }
-        if let Some(s) = saver.as_deref_mut() {
+        if let Some(s) = saver.as_mut() {
             dirty |= settle(app, s);
         }
+        dirty |= watch.look(app, path);
     }
 }
 

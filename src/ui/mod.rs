@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
     .areas(area);
     shell::header(frame, header, app, &theme, vp);
     if app.run.read_only {
-        shell::read_only_banner(frame, banner_area, &theme);
+        shell::read_only_banner(frame, banner_area, app, &theme);
     }
     match app.pane {
         Pane::Backlog => backlog::draw(frame, body, app, &theme, vp),

@@ -76,9 +76,14 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut 
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-pub fn read_only_banner(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let text = " READ-ONLY — another cairn has this board open; nothing you see here is saved ";
-    frame.render_widget(Paragraph::new(text).style(theme.banner), area);
+pub fn read_only_banner(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let why = match app.run.read_only_why.as_str() {
+        "" => "another cairn has this board open",
+        why => why,
+    };
+    let text = format!(" READ-ONLY — {why}; nothing you see here is saved ");
+    let line = super::widgets::fit(&text, usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(theme.banner), area);
 }
 
 fn save_state(app: &App, theme: &Theme) -> Span<'static> {

@@ -309,3 +309,32 @@ fn redo_of_an_add_goes_to_what_was_added() {
         "redo: the risk added"
     );
 }
+
+// ---- 33. The read-only banner says why -------------------------------------------------------
+
+#[test]
+fn the_read_only_banner_gives_the_reason_and_reload_can_make_it_writable() {
+    let mut app = app_with(sample_board(TODAY));
+    app.set_read_only_because("cannot save in /srv/boards: Permission denied");
+    let s = crate::common::screen::screen(&app, 120, 40);
+    assert!(
+        s.contains("READ-ONLY — cannot save in /srv/boards: Permission denied; nothing you see here is saved"),
+        "{s}"
+    );
+    // At 80 columns the banner is cut with an ellipsis, not mid-word without one.
+    let s = crate::common::screen::screen(&app, 80, 24);
+    let banner = s
+        .lines()
+        .find(|l| l.contains("READ-ONLY"))
+        .expect("a banner");
+    assert!(banner.trim_end().ends_with('…'), "{banner}");
+    app.set_writable();
+    let s = crate::common::screen::screen(&app, 120, 40);
+    assert!(!s.contains("READ-ONLY"), "{s}");
+    assert_eq!(
+        app.update(Action::AddItem),
+        vec![],
+        "a form opens: it can be changed again"
+    );
+    assert!(matches!(app.mode, Mode::Form(_)));
+}

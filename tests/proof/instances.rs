@@ -192,3 +192,57 @@ fn outside_edits_are_never_overwritten() {
          {conflicts} conflict copies; no outside edit overwritten"
     );
 }
+
+/// A read-only second cairn catches up (issue 12, point 33): `Ctrl-l` reloads what the writer
+/// saved while staying read-only; once the writer quits it says the board is free, and `Ctrl-l`
+/// makes it the writer, whose next change reaches the disk.
+#[test]
+fn a_read_only_cairn_reloads_and_takes_over_when_the_writer_quits() {
+    let _serial = crate::common::hostile::serial();
+    let Some(t) = Tmux::start("takeover") else {
+        return;
+    };
+    let path = t.board();
+    generate(&path, 50);
+    t.open("writer", 100, 30);
+    t.see_with_status("writer", "Backlog — 50 items", "✓ saved");
+    t.open("reader", 100, 30);
+    t.see("reader", "READ-ONLY — another cairn has this board open");
+
+    // The writer adds an item; the reader's Ctrl-l shows it, still read-only.
+    t.keys("writer", &["a"]);
+    t.type_text("writer", "Seen by the reader");
+    t.keys("writer", &["Enter"]);
+    t.see_with_status("writer", "Backlog — 51 items", "✓ saved");
+    t.keys("reader", &["C-l"]);
+    let s = t.see("reader", "Backlog — 51 items");
+    assert!(s.contains("READ-ONLY"), "still read-only:\n{s}");
+    t.see("reader", "still read-only");
+
+    // The writer quits: the reader says so within a few seconds, with the key.
+    t.keys("writer", &["q"]);
+    assert_eq!(t.wait_exit("writer"), "status 0");
+    t.see(
+        "reader",
+        "The other cairn has closed this board: Ctrl-l reloads it",
+    );
+    t.keys("reader", &["C-l"]);
+    let s = t.see("reader", "this cairn is now the writer");
+    assert!(!s.contains("READ-ONLY —"), "the banner is gone:\n{s}");
+
+    // Its changes are saved now.
+    t.keys("reader", &["a"]);
+    t.type_text("reader", "Saved by the new writer");
+    t.keys("reader", &["Enter"]);
+    t.see_with_status("reader", "Backlog — 52 items", "✓ saved");
+    let board = read_board(&path);
+    assert!(
+        board
+            .items
+            .iter()
+            .any(|i| i.title == "Saved by the new writer"),
+        "the new writer's change is on disk"
+    );
+    t.keys("reader", &["q"]);
+    assert_eq!(t.wait_exit("reader"), "status 0");
+}

@@ -65,6 +65,14 @@ fn lines_with<'a>(screen: &'a str, what: &str) -> Vec<&'a str> {
     screen.lines().filter(|l| l.contains(what)).collect()
 }
 
+/// The ticked stops on screen (the status bar's `✓ saved` is not one).
+fn ticks(screen: &str) -> usize {
+    screen
+        .lines()
+        .filter(|l| l.contains('✓') && !l.contains("✓ saved"))
+        .count()
+}
+
 /// Person by person, j reaches Ana's second card (and only then the next person); `›` marks only
 /// the selected card; x, H and L act on the card j chose.
 #[test]
@@ -77,7 +85,10 @@ fn every_card_of_a_person_is_reachable_and_acted_on() {
 
     key(&mut app, 'j');
     assert_eq!(
-        app.sprint.standup().and_then(|s| s.current()).map(|s| s.person.as_str()),
+        app.sprint
+            .standup()
+            .and_then(|s| s.current())
+            .map(|s| s.person.as_str()),
         Some("Ana Ribeiro"),
         "j stays with Ana for her second card"
     );
@@ -93,23 +104,25 @@ fn every_card_of_a_person_is_reachable_and_acted_on() {
     let crn21 = id(&app, "CRN-21");
     assert!(!app.doc.board.item(crn23).expect("card").is_blocked());
     assert!(app.doc.board.item(crn21).expect("card").blocked.is_none());
-    // L moves CRN-23 to Review; the walk keeps it selected.
-    key(&mut app, 'L');
-    assert_eq!(app.doc.board.item(crn23).expect("card").status, "Review");
+    // H moves CRN-23 back to To do; the walk keeps it selected.
+    key(&mut app, 'H');
+    assert_eq!(app.doc.board.item(crn23).expect("card").status, "To do");
     assert_eq!(app.doc.board.item(crn21).expect("card").status, "Review");
     assert_eq!(selected_key(&app), "CRN-23");
 
-    // k goes back to CRN-21, j twice goes on to the next person.
+    // k goes back to CRN-21; j past her last card (CRN-17, done) goes on to the next person.
     key(&mut app, 'k');
     assert_eq!(selected_key(&app), "CRN-21");
     key(&mut app, 'j');
+    key(&mut app, 'j');
+    assert_eq!(selected_key(&app), "CRN-17");
     key(&mut app, 'j');
     let s = app.sprint.standup().expect("standup");
     assert_eq!(s.at, 1);
     assert_ne!(s.current().map(|s| s.person.as_str()), Some("Ana Ribeiro"));
     // And k from the next person's first card goes back to Ana's last.
     key(&mut app, 'k');
-    assert_eq!(selected_key(&app), "CRN-23");
+    assert_eq!(selected_key(&app), "CRN-17");
 }
 
 /// Ticks belong to the walk that made them: two stops right to left, then person by person shows
@@ -121,20 +134,23 @@ fn each_walk_counts_its_own_stops() {
     key(&mut app, ' ');
     let text = screen(&app, 120, 40);
     assert!(text.contains("2 of 5 stops"), "{text}");
-    assert_eq!(lines_with(&text, "✓").len(), 2, "{text}");
+    assert_eq!(ticks(&text), 2, "{text}");
 
     key(&mut app, 'p');
     let text = screen(&app, 120, 40);
     assert!(text.contains("0 of 5 stops"), "{text}");
-    assert!(lines_with(&text, "✓").is_empty(), "no tick carried over:\n{text}");
+    assert_eq!(ticks(&text), 0, "no tick carried over:\n{text}");
     key(&mut app, ' ');
     let text = screen(&app, 120, 40);
     assert!(text.contains("1 of 5 stops"), "{text}");
-    assert_eq!(lines_with(&text, "✓").len(), 1, "{text}");
+    assert_eq!(ticks(&text), 1, "{text}");
 
     key(&mut app, 'p');
     let text = screen(&app, 120, 40);
-    assert!(text.contains("2 of 5 stops"), "the walk is where it was left:\n{text}");
+    assert!(
+        text.contains("2 of 5 stops"),
+        "the walk is where it was left:\n{text}"
+    );
     assert_eq!(selected_key(&app), "CRN-22", "its third stop");
     // j and k look around without ticking: the count says what was talked about.
     key(&mut app, 'j');
@@ -163,7 +179,11 @@ fn everyone_with_a_card_in_the_sprint_gets_a_turn() {
     assert_eq!(people, assignees);
     assert!(people.iter().any(|p| p == "Léa Moreau"));
     let cards: usize = s.stops.iter().map(|s| s.cards.len()).sum();
-    assert_eq!(cards, app.doc.board.sprint_items(sprint).count(), "every card");
+    assert_eq!(
+        cards,
+        app.doc.board.sprint_items(sprint).count(),
+        "every card"
+    );
 
     // Ana's open cards come before her done one: x and L act on work in progress first.
     assert_eq!(selected_key(&app), "CRN-21");
@@ -207,7 +227,12 @@ fn durations_read_as_minutes_and_seconds() {
     let text = screen(&app, 80, 24);
     assert!(text.contains("1:05"), "{text}");
     app.update(Action::Cancel);
-    let status = app.run.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let status = app
+        .run
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
     assert!(status.contains("1:05"), "{status}");
     assert!(!status.contains("2 min"), "{status}");
     assert!(status.contains("Discussed 5 cards"), "{status}");
@@ -228,7 +253,12 @@ fn the_footer_and_the_screen_name_the_standups_keys_whole() {
         for board in ["burndown", "close", "help"] {
             assert!(!footer.contains(board), "{board:?} at {w}:\n{text}");
         }
-        for phrase in ["x flag blocked", "H/L move the card", "Space next", "j/k card"] {
+        for phrase in [
+            "x flag blocked",
+            "H/L move the card",
+            "Space next",
+            "j/k card",
+        ] {
             assert_eq!(
                 lines_with(&text, phrase).len().min(1),
                 1,
@@ -272,7 +302,10 @@ fn the_footer_drops_whole_hints_when_it_is_short_of_room() {
     assert!(all[0], "the first hint stays:\n{text}");
     assert!(!all[HINTS.len() - 1], "the last goes:\n{text}");
     let kept = all.iter().take_while(|k| **k).count();
-    assert!(all[kept..].iter().all(|k| !k), "whole hints, in order:\n{text}");
+    assert!(
+        all[kept..].iter().all(|k| !k),
+        "whole hints, in order:\n{text}"
+    );
     assert!(footer.ends_with(HINTS[kept - 1]), "nothing cut:\n{text}");
 }
 
@@ -298,4 +331,31 @@ fn the_walk_list_uses_the_room_it_has() {
             .any(|l| l.contains("CRN-21") && l.contains("8 pts open")),
         "{wide}"
     );
+}
+
+/// The standup at every size: right to left after one stop, person by person on Ana's second card,
+/// and the summary at 80 columns.
+#[test]
+fn standup_snapshots() {
+    let mut app = App::new(sample_board(TODAY), "b.ron", TODAY);
+    app.update(Action::Tick(Duration::from_secs(10)));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('S'));
+    app.update(Action::Tick(Duration::from_secs(75)));
+    key(&mut app, ' ');
+    app.update(Action::Tick(Duration::from_secs(80)));
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        insta::assert_snapshot!(format!("standup_right_to_left_{w}x{h}"), screen(&app, w, h));
+    }
+    key(&mut app, 'p');
+    key(&mut app, 'j');
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        insta::assert_snapshot!(format!("standup_by_person_{w}x{h}"), screen(&app, w, h));
+    }
+    key(&mut app, 'p');
+    for _ in 0..4 {
+        key(&mut app, ' ');
+    }
+    assert!(app.sprint.standup().is_some_and(|s| s.finished));
+    insta::assert_snapshot!("standup_summary_80x24", screen(&app, 80, 24));
 }

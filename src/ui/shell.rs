@@ -99,24 +99,20 @@ fn save_state(app: &App, theme: &Theme) -> Span<'static> {
 /// Key hints for what the user is doing now, from the keymap (so they follow the config).
 fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     use crate::app::Context;
-    use crate::app::overlay::Hint;
     // An overlay's hints name the keys its own context binds now.
     if let Some((context, _)) = app.mode.layer() {
         let key = |a: &Action| app.keymap.key_in(context, a).unwrap_or_default();
-        return app
-            .mode
-            .hints()
-            .iter()
-            .flat_map(|h| match h {
-                Hint::Key(a, what) => widgets::hint(key(a), what, theme),
-                // Up and down as one hint ("↑↓ select"), from the overlay's first keys for each.
-                Hint::UpDown(what) => widgets::hint(
-                    format!("{}{}", key(&Action::Up), key(&Action::Down)),
-                    what,
-                    theme,
-                ),
-            })
-            .collect();
+        return hint_spans(app.mode.hints(), key, theme);
+    }
+    // The standup's name its own keys, then the sprint board's it acts with.
+    if let Some(standup) = app.sprint.standup().filter(|_| app.pane == Pane::Sprint) {
+        let key = |a: &Action| {
+            app.keymap
+                .key_in(Context::Standup, a)
+                .or_else(|| app.keymap.hint_in(app.pane, a))
+                .unwrap_or_default()
+        };
+        return hint_spans(standup.hints(), key, theme);
     }
 
     let wanted: &[(Action, &'static str)] = match app.pane {
@@ -128,13 +124,6 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             (Action::Filter, "filter"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
-        ],
-        Pane::Sprint if app.sprint.standup().is_some() => &[
-            (Action::StandupNext, "next"),
-            (Action::StandupByPerson, "by person"),
-            (Action::ToggleBlocked, "blocked"),
-            (Action::CardRight, "move right"),
-            (Action::Cancel, "end"),
         ],
         Pane::Sprint if app.sprint.planning() => &[
             (Action::SendToSprint, "plan / unplan"),
@@ -179,14 +168,33 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     wanted
         .iter()
         .filter_map(|(a, w)| {
-            // Standup's own keys are in its context, over the board's.
             app.keymap
-                .key_in(Context::Standup, a)
-                .filter(|_| app.sprint.standup().is_some())
-                .or_else(|| app.keymap.hint_in(app.pane, a))
+                .hint_in(app.pane, a)
                 .map(|k| widgets::hint(k, w, theme))
         })
         .flatten()
+        .collect()
+}
+
+/// Hints as spans, two a hint (so the bar can drop whole ones), each key named by `key`.
+fn hint_spans(
+    hints: &[crate::app::overlay::Hint],
+    key: impl Fn(&Action) -> String,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    use crate::app::overlay::Hint;
+    hints
+        .iter()
+        .flat_map(|h| match h {
+            Hint::Key(a, what) => widgets::hint(key(a), what, theme),
+            // Up and down as one hint ("↑↓ select"), from the overlay's first keys for each.
+            Hint::UpDown(what) => widgets::hint(
+                format!("{}{}", key(&Action::Up), key(&Action::Down)),
+                what,
+                theme,
+            ),
+            Hint::Pair(a, b, what) => widgets::hint(format!("{}/{}", key(a), key(b)), what, theme),
+        })
         .collect()
 }
 
@@ -214,9 +222,14 @@ pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             if error { theme.error } else { theme.text },
         ));
     }
-    let hints = hints(app, theme);
+    let mut hints = hints(app, theme);
     let left_width: usize = left.iter().map(Span::width).sum();
-    let hints_width: usize = hints.iter().map(Span::width).sum();
+    let mut hints_width: usize = hints.iter().map(Span::width).sum();
+    // Short of room, the last hints go whole (a hint is a key and its words).
+    while hints_width > 0 && left_width + hints_width + 2 > area.width as usize {
+        hints.truncate(hints.len().saturating_sub(2));
+        hints_width = hints.iter().map(Span::width).sum();
+    }
     let mut spans = left;
     if left_width + hints_width < area.width as usize {
         spans.push(Span::raw(

@@ -1,17 +1,35 @@
-//! Standup mode on screen: the timer against the timebox, the current stop with its cards, the walk
-//! with what was discussed, and the summary at the end.
+//! Standup mode on screen: the timer against the timebox, the current stop with its cards (the
+//! selected one marked), the walk with what this walk has ticked, and the summary at the end.
 
 use super::{Theme, widgets};
-use crate::app::App;
-use crate::app::standup::Standup;
+use crate::app::standup::{Standup, Stop, clock, count};
+use crate::app::{Action, App, Context};
+use crate::model::{Board, Item};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use std::time::Duration;
 
-fn clock(d: Duration) -> String {
-    format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60)
+/// A key of the standup: its own context first, then the sprint board's it acts with.
+fn key(app: &App, a: &Action) -> String {
+    app.keymap
+        .key_in(Context::Standup, a)
+        .or_else(|| app.keymap.hint_in(app.pane, a))
+        .unwrap_or_else(|| app.keymap.hint(a))
+}
+
+fn points(it: &Item) -> String {
+    it.points
+        .map_or("not estimated".to_string(), |p| count(p as usize, "pt"))
+}
+
+fn who(stop: &Stop) -> &str {
+    if stop.person.is_empty() {
+        "(unassigned)"
+    } else {
+        stop.person.as_str()
+    }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme) {
@@ -21,7 +39,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme
     } else {
         "right to left"
     };
-    use crate::app::{Action, Context};
     let keys = |a: Action| app.keymap.keys_in(Context::Standup, &a).join("/");
     let block = widgets::block(
         format!(
@@ -43,25 +60,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme
         theme.title,
     )];
     if s.elapsed > timebox {
-        timer.push(Span::styled(" · OVER the timebox", theme.error));
+        timer.push(Span::styled("OVER the timebox", theme.error));
     }
     timer.push(Span::raw(format!(
-        " · this stop {} (about {} each) · {} of {} stops",
+        "this stop {} (about {} each)",
         clock(this_stop),
-        clock(per_stop),
-        s.at.min(s.stops.len()),
+        clock(per_stop)
+    )));
+    timer.push(Span::raw(format!(
+        "{} of {} stops",
+        s.ticks(),
         s.stops.len()
     )));
     if this_stop > per_stop && !s.finished {
-        timer.push(Span::styled(" · over its share", theme.warn));
+        timer.push(Span::styled("over its share", theme.warn));
     }
+    let timer = widgets::pack(timer, usize::from(inner.width), theme);
     let [top, _, body] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(timer.len()).unwrap_or(1)),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(Line::from(timer)), top);
+    frame.render_widget(Paragraph::new(timer), top);
 
     if s.finished {
         let mut lines = vec![Line::styled(
@@ -70,114 +91,191 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme
         )];
         lines.extend(s.summary(app).into_iter().map(Line::raw));
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!(
-                "{} ends the standup · {} goes back",
-                app.keymap.hint(&crate::app::Action::Cancel),
-                app.keymap.hint(&crate::app::Action::Up)
+        let hints = vec![
+            Span::styled(
+                format!("{} ends the standup", key(app, &Action::Cancel)),
+                theme.dim,
             ),
-            theme.dim,
-        ));
+            Span::styled(format!("{} goes back", key(app, &Action::Up)), theme.dim),
+        ];
+        lines.extend(widgets::pack(hints, usize::from(body.width), theme));
         return frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     }
 
     let [current, list] = Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)])
         .spacing(2)
         .areas(body);
-    let mut lines = Vec::new();
-    if let Some(stop) = s.current() {
-        let who = if stop.person.is_empty() {
-            "(unassigned)"
-        } else {
-            stop.person.as_str()
-        };
-        lines.push(Line::styled(format!("Now: {who}"), theme.title));
-        for id in &stop.cards {
-            let Some(it) = b.item(*id) else { continue };
-            let age = (app.run.today - it.status_since).get_days().max(0);
-            let points = it.points.map_or("?".to_string(), |p| p.to_string());
-            lines.push(Line::from(vec![
-                Span::styled(format!("› {} ", b.item_key(it.id)), theme.accent),
-                Span::raw(it.title.clone()),
-            ]));
-            let mut meta = vec![Span::styled(
-                format!("  {} · {points} pts · {age}d in column", it.status),
-                theme.dim,
-            )];
-            if let Some(reason) = &it.blocked {
-                meta.push(Span::styled(
-                    format!(" · ⛔ blocked: {reason}"),
-                    theme.error,
-                ));
-            }
-            lines.push(Line::from(meta));
-        }
-        lines.push(Line::raw(""));
-        let k = |a: Action| app.keymap.hint(&a);
-        lines.push(Line::styled(
-            format!(
-                "{} flag blocked · {}/{} move the card · {} next",
-                k(Action::ToggleBlocked),
-                k(Action::CardLeft),
-                k(Action::CardRight),
-                k(Action::StandupNext)
-            ),
-            theme.dim,
-        ));
-    }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), current);
+    frame.render_widget(
+        Paragraph::new(current_stop(app, s, current.width, theme)).wrap(Wrap { trim: false }),
+        current,
+    );
 
-    // The walk: done stops ticked, the current one marked, only what fits.
+    // The walk: this walk's ticks, the current stop marked, only what fits; every row in the
+    // richest form that fits them all, so the rows read as one list.
     let rows = usize::from(list.height);
+    let width = usize::from(list.width);
     let first = s.at.saturating_sub(rows / 2);
-    let walk: Vec<Line> = s
+    let shown: Vec<(usize, [String; 4])> = s
         .stops
         .iter()
         .enumerate()
         .skip(first)
         .take(rows)
         .map(|(n, stop)| {
-            let discussed = stop.cards.iter().all(|c| s.discussed.contains(c));
             let mark = if n == s.at {
                 "›"
-            } else if discussed {
+            } else if s.is_ticked(n) {
                 "✓"
             } else {
                 " "
             };
-            let label = if s.by_person {
-                let who = if stop.person.is_empty() {
-                    "(unassigned)"
-                } else {
-                    stop.person.as_str()
-                };
-                format!(
-                    "{mark} {who} ({} card{})",
-                    stop.cards.len(),
-                    if stop.cards.len() == 1 { "" } else { "s" }
-                )
+            let forms = if s.by_person {
+                person_row(b, mark, stop)
             } else {
-                let key = stop
-                    .cards
-                    .first()
-                    .map(|c| b.item_key(*c))
-                    .unwrap_or_default();
-                let status = stop
-                    .cards
-                    .first()
-                    .and_then(|c| b.item(*c))
-                    .map_or(String::new(), |i| i.status.clone());
-                format!("{mark} {key} {status}")
+                card_row(b, mark, stop, width)
             };
-            let style = if n == s.at {
+            (n, forms)
+        })
+        .collect();
+    let level = (0..4)
+        .find(|l| shown.iter().all(|(_, f)| widgets::width(&f[*l]) <= width))
+        .unwrap_or(3);
+    let walk: Vec<Line> = shown
+        .iter()
+        .map(|(n, forms)| {
+            let style = if *n == s.at {
                 theme.selected
-            } else if discussed {
+            } else if s.is_ticked(*n) {
                 theme.dim
             } else {
                 theme.text
             };
-            Line::styled(widgets::fit(&label, usize::from(list.width)), style)
+            Line::styled(widgets::fit(&forms[level], width), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(walk), list);
+}
+
+/// The current stop: who, each card (the selected one marked `›`) with one meta line, and the keys.
+fn current_stop(app: &App, s: &Standup, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let b = &app.doc.board;
+    let mut lines = Vec::new();
+    let Some(stop) = s.current() else {
+        return lines;
+    };
+    let mut head = format!("Now: {}", who(stop));
+    if s.by_person {
+        head.push_str(&format!(" · {}", count(stop.cards.len(), "card")));
+    }
+    lines.push(Line::styled(head, theme.title));
+    for (n, id) in stop.cards.iter().enumerate() {
+        let Some(it) = b.item(*id) else { continue };
+        let discussed = if s.discussed.contains(id) {
+            " · discussed"
+        } else {
+            ""
+        };
+        if n != s.card {
+            // The other cards of the stop, a line each, so the selected one stays in view.
+            let blocked = if it.is_blocked() { " · ⛔" } else { "" };
+            let line = format!(
+                "  {} {} · {}{blocked}{discussed} · {}",
+                b.item_key(it.id),
+                it.status,
+                points(it),
+                it.title
+            );
+            lines.push(Line::styled(
+                widgets::fit(&line, usize::from(width)),
+                theme.dim,
+            ));
+            continue;
+        }
+        let age = (app.run.today - it.status_since).get_days().max(0);
+        lines.push(Line::from(vec![
+            Span::styled(format!("› {} ", b.item_key(it.id)), theme.accent),
+            Span::styled(it.title.clone(), theme.text),
+        ]));
+        let mut meta = vec![Span::styled(
+            format!(
+                "  {} · {} · {age}d in column{discussed}",
+                it.status,
+                points(it)
+            ),
+            theme.dim,
+        )];
+        if let Some(reason) = &it.blocked {
+            meta.push(Span::styled(
+                format!(" · ⛔ blocked: {reason}"),
+                theme.error,
+            ));
+        }
+        lines.push(Line::from(meta));
+    }
+    lines.push(Line::raw(""));
+    // Whole phrases to a line: a narrow screen breaks between them, never inside one.
+    let k = |a: Action| key(app, &a);
+    let hints = [
+        format!("{} flag blocked", k(Action::ToggleBlocked)),
+        format!(
+            "{}/{} move the card",
+            k(Action::CardLeft),
+            k(Action::CardRight)
+        ),
+        format!("{}/{} between cards", k(Action::Down), k(Action::Up)),
+        format!("{} next", k(Action::StandupNext)),
+    ];
+    let hints = hints
+        .into_iter()
+        .map(|h| Span::styled(h, theme.dim))
+        .collect();
+    lines.extend(widgets::pack(hints, usize::from(width), theme));
+    lines
+}
+
+/// `first` with `title` after it, cut to what is left of `width` when at least a few words fit
+/// (else whole, so that it does not fit and a shorter form is taken).
+fn with_title(first: &str, title: &str, width: usize) -> String {
+    match width.checked_sub(widgets::width(first) + 3) {
+        Some(room) if room >= 12 => format!("{first} · {}", widgets::fit(title, room)),
+        _ => format!("{first} · {title}"),
+    }
+}
+
+/// A stop of the right-to-left walk, richest first: key and column always; points, assignee and
+/// the title as the width allows.
+fn card_row(b: &Board, mark: &str, stop: &Stop, width: usize) -> [String; 4] {
+    let Some(it) = stop.cards.first().and_then(|c| b.item(*c)) else {
+        return Default::default();
+    };
+    let base = format!("{mark} {} {}", b.item_key(it.id), it.status);
+    let full = format!("{base} · {} · {}", points(it), who(stop));
+    [
+        with_title(&full, &it.title, width),
+        full,
+        format!("{base} · {}", who(stop)),
+        base,
+    ]
+}
+
+/// A stop of the person-by-person walk, richest first: who and how many cards always; open points
+/// and the cards' keys as the width allows.
+fn person_row(b: &Board, mark: &str, stop: &Stop) -> [String; 4] {
+    let base = format!("{mark} {} ({})", who(stop), count(stop.cards.len(), "card"));
+    let items: Vec<&Item> = stop.cards.iter().filter_map(|c| b.item(*c)).collect();
+    let open: Vec<&&Item> = items.iter().filter(|i| !b.is_done(i)).collect();
+    let state = if open.is_empty() {
+        "all done".to_string()
+    } else {
+        let pts: u32 = open.iter().filter_map(|i| i.points).map(u32::from).sum();
+        format!("{} open", count(pts as usize, "pt"))
+    };
+    let with_state = format!("{base} · {state}");
+    let keys: Vec<String> = items.iter().map(|i| b.item_key(i.id)).collect();
+    [
+        format!("{with_state} · {}", keys.join(" ")),
+        with_state.clone(),
+        with_state,
+        base,
+    ]
 }

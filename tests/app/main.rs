@@ -15,6 +15,7 @@ mod sample_board;
 mod snapshots;
 mod sprint_snapshots;
 mod sprint_update;
+mod standup_walk;
 mod state_machine;
 mod timeline_snapshots;
 mod timeline_update;

@@ -263,14 +263,20 @@ fn standup_80x24_and_by_person_120x30() {
         ],
     );
     insta::assert_snapshot!("sprint_standup_80x24", s);
-    // CRN-21 (Ana) and CRN-19 (Priya) discussed: Priya's only card is ticked.
+    // CRN-21 (Ana) and CRN-19 (Priya) discussed right to left; person by person counts its own
+    // stops, so nothing is ticked there yet (the cards say they were discussed).
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Char('p'));
     let s = screen(&app, 120, 30);
     shows(
         &s,
-        &["person by person", "✓ Priya Nair (1 card)", "(2 cards)"],
+        &[
+            "person by person",
+            "0 of 5 stops",
+            "Priya Nair (2 cards)",
+            "discussed",
+        ],
     );
     insta::assert_snapshot!("sprint_standup_by_person_120x30", s);
 }

@@ -25,11 +25,13 @@ pub enum Unbound {
     Ignore,
 }
 
-/// One hint of an overlay's status line: a command, or "up and down" as one hint.
+/// One hint of an overlay's status line: a command, or "up and down" as one hint, or two commands
+/// as one (`H/L move`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Hint {
     Key(Action, &'static str),
     UpDown(&'static str),
+    Pair(Action, Action, &'static str),
 }
 
 impl Mode {

@@ -228,7 +228,11 @@ fn standup_walks_right_to_left_then_by_person_and_sums_up() {
     press(&mut app, 'p');
     let s = app.sprint.standup().expect("standup runs");
     assert!(s.by_person);
-    assert_eq!(s.stops.len(), 4, "four people have unfinished cards");
+    assert_eq!(
+        s.stops.len(),
+        5,
+        "everyone with a card in the sprint, Léa (all done) too"
+    );
     assert_eq!(s.stops[0].person, "Ana Ribeiro");
     assert_eq!(s.discussed, vec![first], "what was discussed is kept");
 
@@ -251,19 +255,19 @@ fn standup_walks_right_to_left_then_by_person_and_sums_up() {
         app.update(Action::Cancel);
     }
 
-    for _ in 0..4 {
+    for _ in 0..5 {
         press(&mut app, 'n');
     }
     let s = app.sprint.standup().expect("standup runs");
     assert!(s.finished);
     let summary = s.summary(&app).join("\n");
-    assert!(summary.contains("Discussed: 5 card(s)"), "{summary}");
+    assert!(summary.contains("Discussed 10 cards"), "{summary}");
     assert!(summary.contains("Blocked: CRN-23"), "{summary}");
 
     app.update(Action::Cancel);
     assert!(app.sprint.standup().is_none(), "Esc ends the standup");
     assert!(
-        status(&app).contains("Discussed: 5 card(s)"),
+        status(&app).contains("Discussed 10 cards"),
         "{}",
         status(&app)
     );

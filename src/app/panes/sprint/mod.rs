@@ -38,7 +38,11 @@ impl App {
     }
 
     /// The selected card: the remembered one while it is still in the column, else the column's first.
+    /// During the standup, the walk's card (whatever the board's filter shows).
     pub fn selected_card(&self) -> Option<ItemId> {
+        if let Some(s) = self.sprint.standup() {
+            return s.selected();
+        }
         let cards = self.column_cards(self.sprint.column);
         match self.sprint.card {
             Some(id) if cards.contains(&id) => Some(id),

@@ -1,6 +1,7 @@
 //! Standup mode: walk the board right to left (closest to done first) or person by person, mark what
 //! was discussed, flag blocked cards, with a visible timebox; at the end, a summary.
 
+use crate::app::overlay::Hint;
 use crate::app::{Action, App, Effect, SprintScreen};
 use crate::model::ItemId;
 use std::time::Duration;
@@ -12,11 +13,27 @@ pub struct Stop {
     pub cards: Vec<ItemId>,
 }
 
+/// One walk's own place: its stops, where it is, the selected card of the stop and the stops it has
+/// ticked. Each walk keeps its own, so switching walks neither carries ticks over nor loses them.
+#[derive(Clone, Debug, Default)]
+struct Walk {
+    by_person: bool,
+    stops: Vec<Stop>,
+    at: usize,
+    card: usize,
+    ticked: Vec<bool>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Standup {
     pub by_person: bool,
     pub stops: Vec<Stop>,
     pub at: usize,
+    /// The selected card of the current stop (x, H and L act on it; j and k move it).
+    pub card: usize,
+    /// The stops this walk has ticked with Space (each walk counts its own).
+    pub ticked: Vec<bool>,
+    /// Every card talked about, in either walk (the summary's).
     pub discussed: Vec<ItemId>,
     /// Time since the standup started, and when the current stop started.
     pub elapsed: Duration,
@@ -25,6 +42,18 @@ pub struct Standup {
     started: Duration,
     /// The walk has reached its end: the summary shows.
     pub finished: bool,
+    /// The other walk, as it was left.
+    parked: Option<Walk>,
+}
+
+/// A standup duration as the timer shows it: minutes and seconds (`1:05`), everywhere.
+pub fn clock(d: Duration) -> String {
+    format!("{}:{:02}", d.as_secs() / 60, d.as_secs() % 60)
+}
+
+/// `1 card`, `2 cards`.
+pub fn count(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 
 impl Standup {
@@ -32,9 +61,112 @@ impl Standup {
         self.stops.get(self.at)
     }
 
+    /// The card selected in the walk, which the board's keys act on (none once it is finished).
+    pub fn selected(&self) -> Option<ItemId> {
+        self.current()
+            .filter(|_| !self.finished)
+            .and_then(|s| s.cards.get(self.card).copied())
+    }
+
+    /// How many stops this walk has ticked.
+    pub fn ticks(&self) -> usize {
+        self.ticked.iter().filter(|t| **t).count()
+    }
+
+    pub fn is_ticked(&self, stop: usize) -> bool {
+        self.ticked.get(stop).copied().unwrap_or(false)
+    }
+
     /// Time for each stop if the timebox is shared evenly.
     pub fn per_stop(&self, timebox: Duration) -> Duration {
         timebox / (self.stops.len().max(1) as u32)
+    }
+
+    /// What the status bar offers during the standup; the keys come from the standup's context,
+    /// then the sprint board's (most needed first: a short bar keeps the first ones). At the
+    /// summary, only what works there.
+    pub fn hints(&self) -> &'static [Hint] {
+        use Action::*;
+        if self.finished {
+            return &[
+                Hint::Key(Cancel, "end"),
+                Hint::Key(Up, "back"),
+                Hint::Key(StandupByPerson, "other walk"),
+            ];
+        }
+        &[
+            Hint::Key(StandupNext, "next"),
+            Hint::Pair(Down, Up, "card"),
+            Hint::Key(ToggleBlocked, "blocked"),
+            Hint::Pair(CardLeft, CardRight, "move"),
+            Hint::Key(Cancel, "end"),
+            Hint::Key(StandupByPerson, "by person"),
+        ]
+    }
+
+    fn set_walk(&mut self, w: Walk) -> Walk {
+        let old = Walk {
+            by_person: self.by_person,
+            stops: std::mem::replace(&mut self.stops, w.stops),
+            at: self.at,
+            card: self.card,
+            ticked: std::mem::replace(&mut self.ticked, w.ticked),
+        };
+        self.by_person = w.by_person;
+        self.at = w.at;
+        self.card = w.card;
+        self.finished = self.at >= self.stops.len();
+        old
+    }
+
+    /// Goes to another stop (the timer of the stop starts again).
+    fn go_to(&mut self, at: usize, card: usize) {
+        if at != self.at || self.finished {
+            self.stop_started = self.elapsed;
+        }
+        self.at = at;
+        self.card = card;
+        self.finished = at >= self.stops.len();
+    }
+
+    /// Space: the stop's cards discussed, the stop ticked, on to the next stop.
+    fn next_stop(&mut self) {
+        if let Some(stop) = self.current() {
+            let cards = stop.cards.clone();
+            for id in cards {
+                if !self.discussed.contains(&id) {
+                    self.discussed.push(id);
+                }
+            }
+            if let Some(t) = self.ticked.get_mut(self.at) {
+                *t = true;
+            }
+        }
+        self.go_to((self.at + 1).min(self.stops.len()), 0);
+    }
+
+    /// j: the next card of the stop, then the next stop's first (nothing ticked).
+    fn down(&mut self) {
+        let cards = self.current().map_or(0, |s| s.cards.len());
+        if self.finished {
+            return;
+        }
+        if self.card + 1 < cards {
+            self.card += 1;
+        } else if self.at + 1 < self.stops.len() {
+            self.go_to(self.at + 1, 0);
+        }
+    }
+
+    /// k: the previous card, then the previous stop's last; from the summary, back to the last stop.
+    fn up(&mut self) {
+        if self.card > 0 && !self.finished {
+            self.card -= 1;
+        } else if self.at > 0 {
+            let to = self.at.min(self.stops.len()) - 1;
+            let last = self.stops[to].cards.len().saturating_sub(1);
+            self.go_to(to, last);
+        }
     }
 
     /// The summary to paste into a note: what was discussed, what is blocked among the walked cards,
@@ -73,15 +205,17 @@ impl Standup {
                     .join(", ")
             }
         };
+        let timebox = Duration::from_secs(u64::from(app.doc.board.settings.standup_minutes) * 60);
         vec![
             format!(
-                "Standup {} ({} min)",
+                "Standup {} took {} of {}",
                 app.run.today,
-                self.elapsed.as_secs().div_ceil(60)
+                clock(self.elapsed),
+                clock(timebox)
             ),
             format!(
-                "Discussed: {} card(s) — {}",
-                self.discussed.len(),
+                "Discussed {} — {}",
+                count(self.discussed.len(), "card"),
                 keys(&self.discussed)
             ),
             format!("Blocked: {}", keys(&blocked)),
@@ -91,29 +225,29 @@ impl Standup {
 }
 
 impl App {
-    /// The stops of a walk over the active sprint's unfinished cards.
+    /// The stops of a walk over the active sprint. Right to left: one stop a card not yet done,
+    /// closest to done first. Person by person: everyone with a card in the sprint, their open
+    /// cards right to left, then what they finished.
     fn standup_stops(&self, by_person: bool) -> Vec<Stop> {
         let Some(sprint) = self.doc.board.active_sprint() else {
             return Vec::new();
         };
         let last = self.doc.board.columns.len().saturating_sub(1);
-        // Right to left, skipping the done column: the cards closest to done come first.
+        // Right to left; the done column (and any status outside the workflow) last.
         let mut cards: Vec<(usize, &crate::model::Item)> = self
             .doc
             .board
             .sprint_items(sprint.id)
-            .filter_map(|i| {
-                self.doc
-                    .board
-                    .column_index(&i.status)
-                    .filter(|c| *c < last)
-                    .map(|c| (c, i))
+            .map(|i| {
+                let column = self.doc.board.column_index(&i.status).unwrap_or(last);
+                (column, i)
             })
             .collect();
-        cards.sort_by_key(|(c, _)| std::cmp::Reverse(*c));
+        cards.sort_by_key(|(c, _)| (*c >= last, std::cmp::Reverse(*c)));
         if !by_person {
             return cards
                 .iter()
+                .filter(|(c, _)| *c < last)
                 .map(|(_, i)| Stop {
                     person: i.assignee.clone(),
                     cards: vec![i.id],
@@ -136,33 +270,45 @@ impl App {
             .collect()
     }
 
+    fn walk(&self, by_person: bool) -> Walk {
+        let stops = self.standup_stops(by_person);
+        Walk {
+            by_person,
+            ticked: vec![false; stops.len()],
+            stops,
+            at: 0,
+            card: 0,
+        }
+    }
+
     pub(crate) fn start_standup(&mut self) {
-        let stops = self.standup_stops(false);
-        if stops.is_empty() {
+        let walk = self.walk(false);
+        if walk.stops.is_empty() {
             self.info("Nothing to walk: the active sprint has no unfinished cards");
             return;
         }
-        self.sprint.screen = SprintScreen::Standup(Box::new(Standup {
+        let mut standup = Standup {
             by_person: false,
-            stops,
+            stops: Vec::new(),
             at: 0,
+            card: 0,
+            ticked: Vec::new(),
             discussed: Vec::new(),
             elapsed: Duration::ZERO,
             stop_started: Duration::ZERO,
             started: self.clock,
             finished: false,
-        }));
+            parked: None,
+        };
+        standup.set_walk(walk);
+        self.sprint.screen = SprintScreen::Standup(Box::new(standup));
         self.focus_standup_card();
     }
 
-    /// Puts the board's selection on the current stop's first card, so x, H and L act on it.
+    /// Puts the board's selection on the walk's selected card, so the board is where the walk is
+    /// when the standup ends (during it, `selected_card` is the walk's).
     fn focus_standup_card(&mut self) {
-        let Some(id) = self
-            .sprint
-            .standup()
-            .and_then(|s| s.current())
-            .and_then(|s| s.cards.first().copied())
-        else {
+        let Some(id) = self.sprint.standup().and_then(|s| s.selected()) else {
             return;
         };
         if let Some(col) = self
@@ -195,28 +341,14 @@ impl App {
             return Vec::new();
         };
         match action {
-            Action::StandupNext => {
-                if let Some(stop) = s.current() {
-                    for id in stop.cards.clone() {
-                        if !s.discussed.contains(&id) {
-                            s.discussed.push(id);
-                        }
-                    }
-                }
-                s.at += 1;
-                s.stop_started = s.elapsed;
-                s.finished = s.at >= s.stops.len();
-            }
-            Action::Up => {
-                s.at = s.at.saturating_sub(1);
-                s.finished = false;
-            }
-            Action::Down => s.at = (s.at + 1).min(s.stops.len().saturating_sub(1)),
+            Action::StandupNext => s.next_stop(),
+            Action::Up => s.up(),
+            Action::Down => s.down(),
             Action::StandupByPerson => {
-                s.by_person = !s.by_person;
-                s.stops = self.standup_stops(s.by_person);
-                s.at = 0;
-                s.finished = false;
+                let other = s.parked.take().unwrap_or_else(|| self.walk(!s.by_person));
+                let left = s.set_walk(other);
+                s.parked = Some(left);
+                s.stop_started = s.elapsed;
             }
             Action::Standup | Action::Cancel => {
                 let summary = s.summary(self);
@@ -224,10 +356,11 @@ impl App {
                 return Vec::new();
             }
             other => {
-                // x, H, L and the rest act on the current stop's card on the board.
+                // x, H, L and the rest act on the walk's selected card on the board.
                 self.sprint.screen = SprintScreen::Standup(s);
+                let effects = self.sprint_board_action(other);
                 self.focus_standup_card();
-                return self.sprint_board_action(other);
+                return effects;
             }
         }
         self.sprint.screen = SprintScreen::Standup(s);

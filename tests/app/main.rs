@@ -15,6 +15,7 @@ mod snapshots;
 mod sprint_snapshots;
 mod sprint_update;
 mod state_machine;
+mod tables_cards;
 mod timeline_snapshots;
 mod timeline_update;
 mod update;

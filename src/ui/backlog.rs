@@ -243,7 +243,7 @@ const TITLE_MIN: u16 = 36;
 const TITLE_COMFORT: u16 = 50;
 /// The items (from the top of the backlog) whose names and tags size the columns: enough for any
 /// real board, and a frame's cost stays bounded on a huge one.
-const SAMPLED: usize = 5000;
+const SAMPLED: usize = 500;
 /// Room for `#`, Kind, Pts, MoSCoW and Score.
 const FIXED: [u16; 5] = [5, 5, 3, 6, SCORE_WIDTH as u16 + 1];
 
@@ -376,10 +376,37 @@ impl Columns {
             cells.push(cut(&it.assignee, w));
         }
         if let Some(w) = self.tags {
-            cells.push(cut(&it.tags.join(" "), w));
+            cells.push(Cell::from(whole_tags(&it.tags, usize::from(w))));
         }
         cells
     }
+}
+
+/// As many whole tags as fit in `w` cells, then how many more: `payments +2`; one tag too long
+/// for the column alone is cut with `…`.
+fn whole_tags(tags: &[String], w: usize) -> String {
+    let all = tags.join(" ");
+    if widgets::width(&all) <= w {
+        return all;
+    }
+    let mut shown = String::new();
+    for (n, tag) in tags.iter().enumerate() {
+        let more = format!(" +{}", tags.len() - n - 1);
+        let with = if shown.is_empty() {
+            tag.clone()
+        } else {
+            format!("{shown} {tag}")
+        };
+        if widgets::width(&with) + widgets::width(&more) > w {
+            break;
+        }
+        shown = with;
+    }
+    if shown.is_empty() {
+        return widgets::fit(&all, w);
+    }
+    let hidden = tags.len() - shown.split(' ').count();
+    format!("{shown} +{hidden}")
 }
 
 fn key_width(b: &Board) -> u16 {
@@ -389,6 +416,15 @@ fn key_width(b: &Board) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::{SCORE_WIDTH, compact_score};
+
+    #[test]
+    fn tags_that_do_not_fit_say_how_many_more() {
+        let tags: Vec<String> = ["payments", "adyen", "email"].map(String::from).to_vec();
+        assert_eq!(super::whole_tags(&tags, 30), "payments adyen email");
+        assert_eq!(super::whole_tags(&tags, 17), "payments adyen +1");
+        assert_eq!(super::whole_tags(&tags, 11), "payments +2");
+        assert_eq!(super::whole_tags(&tags, 6), "payme…");
+    }
 
     #[test]
     fn scores_fit_their_column() {

@@ -71,6 +71,8 @@ commands! {
         SelectRow(usize),
         /// Scroll the list by this many rows (mouse wheel)
         Scroll(i32),
+        /// Scroll the item's details by this many lines (mouse wheel over the details)
+        ScrollDetails(i32),
         /// The description came back from $EDITOR
         DescriptionEdited(ItemId, String),
         /// A tick of the clock: the time since the run started, for timers and the date
@@ -151,6 +153,12 @@ commands! {
     ];
     RankByScore = "rank_by_score", "Propose an order by score; Enter applies it", [Backlog "R"];
     ToggleScoring = "toggle_scoring", "Switch the score between WSJF and RICE", [Backlog "w"];
+    DetailsDown = "details_down", "Scroll the item's details down", [
+        Backlog "ctrl-e shift-down", Sprint "ctrl-e shift-down"
+    ];
+    DetailsUp = "details_up", "Scroll the item's details up", [
+        Backlog "ctrl-y shift-up", Sprint "ctrl-y shift-up"
+    ];
     // Sprint
     ColumnLeft = "column_left", "Previous column", [Sprint "h left"];
     ColumnRight = "column_right", "Next column", [Sprint "l right"];

@@ -127,6 +127,27 @@ pub struct BacklogView {
     /// For this run: the sprint (or `None`, the backlog) each item was in before `s` sent it to the
     /// active sprint, so `s` again puts it back there.
     pub sent_from: std::collections::HashMap<ItemId, Option<crate::model::SprintId>>,
+    /// How far the selected item's details are scrolled.
+    pub details_scroll: DetailsScroll,
+}
+
+/// How far an item's details are scrolled: kept with the item it was scrolled on, so a new
+/// selection starts at the top.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DetailsScroll {
+    pub item: Option<ItemId>,
+    pub top: usize,
+}
+
+impl DetailsScroll {
+    /// The first line shown of `item`'s details.
+    pub fn top_for(&self, item: Option<ItemId>) -> usize {
+        if item.is_some() && item == self.item {
+            self.top
+        } else {
+            0
+        }
+    }
 }
 
 /// What the sprint pane shows: one screen at a time, so two cannot be open together.
@@ -157,6 +178,8 @@ pub struct SprintView {
     pub plan_right: bool,
     pub plan_left_item: Option<ItemId>,
     pub plan_right_item: Option<ItemId>,
+    /// How far the selected card's details are scrolled.
+    pub details_scroll: DetailsScroll,
 }
 
 impl SprintView {

@@ -90,13 +90,17 @@ impl App {
             Screen::Backlog => {
                 list_motion(action)
                     || in_context(action, Context::Backlog)
-                    || matches!(action, SelectRow(_) | Filter | DescriptionEdited(..))
+                    || matches!(
+                        action,
+                        SelectRow(_) | Filter | DescriptionEdited(..) | ScrollDetails(_)
+                    )
                     || (*action == Cancel
                         && (!self.backlog.filter.is_empty() || self.backlog.details))
             }
             Screen::SprintBoard | Screen::SprintCard | Screen::Burndown => {
                 list_motion(action)
                     || in_context(action, Context::Sprint)
+                    || matches!(action, ScrollDetails(_))
                     || (*action == Filter && screen != Screen::Burndown)
                     || (*action == Cancel
                         && (screen != Screen::SprintBoard || !self.sprint.filter.is_empty()))

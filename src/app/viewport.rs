@@ -50,6 +50,11 @@ pub struct Viewport {
     pub chart_days: i32,
     /// What each clickable place of the last frame selects (cards, stakeholders, entries).
     pub hits: Vec<(Area, Target)>,
+    /// Where the item's details were drawn (empty when none were), for the wheel.
+    pub details: Area,
+    /// The details' lines as wrapped to their width, and how many of them show at once.
+    pub details_lines: usize,
+    pub details_rows: usize,
 }
 
 impl Viewport {
@@ -75,6 +80,9 @@ impl Default for Viewport {
             note_offset: 0,
             chart_days: 0,
             hits: Vec::new(),
+            details: Area::default(),
+            details_lines: 0,
+            details_rows: 0,
         }
     }
 }

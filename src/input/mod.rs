@@ -57,6 +57,9 @@ pub fn action_for_mouse(app: &App, event: MouseEvent) -> Option<Action> {
     let vp = &app.viewport;
     let (x, y) = (event.column, event.row);
     match event.kind {
+        // Over an item's details the wheel scrolls them, elsewhere the list.
+        MouseEventKind::ScrollDown if vp.details.contains(x, y) => Some(Action::ScrollDetails(3)),
+        MouseEventKind::ScrollUp if vp.details.contains(x, y) => Some(Action::ScrollDetails(-3)),
         MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
         MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
         MouseEventKind::Down(_) => {

@@ -7,7 +7,7 @@ use crate::model::{Board, Item, Moscow, Scoring};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 /// Wide enough to show the details beside the table without being asked.
 const WIDE: u16 = 150;
@@ -34,7 +34,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     };
     table(frame, table_area, app, theme, vp);
     if let Some(d) = details_area {
-        item_details(frame, d, app, app.selected_item(), theme);
+        let shown = (app.selected_item(), app.backlog.details_scroll);
+        super::details::item_details(frame, d, app, shown, theme, vp);
     }
     if let Some(f) = filter_area {
         let filter = &app.backlog.filter;
@@ -43,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     }
 }
 
-fn moscow(m: Option<Moscow>) -> &'static str {
+pub(super) fn moscow(m: Option<Moscow>) -> &'static str {
     m.map_or("", Moscow::name)
 }
 
@@ -89,11 +90,16 @@ pub fn compact_score(score: f64) -> String {
 fn title(app: &App) -> String {
     let b = &app.doc.board;
     let scoring = b.settings.scoring.name();
+    // The project's name is here too: at 80 columns the header has no room for it.
+    let project = &b.project.name;
     if app.backlog.filter.is_empty() {
-        format!(" Backlog — {} items · score: {scoring} ", b.items.len())
+        format!(
+            " {project} · Backlog — {} items · score: {scoring} ",
+            b.items.len()
+        )
     } else {
         format!(
-            " Backlog — filter \"{}\": {} of {} items · score: {scoring} ",
+            " {project} · Backlog — filter \"{}\": {} of {} items · score: {scoring} ",
             app.backlog.filter.text,
             app.backlog.visible.len(),
             b.items.len()
@@ -103,14 +109,19 @@ fn title(app: &App) -> String {
 
 fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
     let b = &app.doc.board;
-    let block = widgets::block(title(app), theme);
+    let title = widgets::fit(&title(app), usize::from(area.width.saturating_sub(2)));
+    let block = widgets::block(title, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let rows_height = inner.height.saturating_sub(1) as usize;
+    let columns = Columns::fit(app, inner.width);
+    // Without the details, the selection's facts the table has no room for go on a line below it.
+    let summary = !app.backlog.details && inner.width < WIDE && !columns.shows_everything();
+    let summary = summary && inner.height > 3;
+    let rows_height = inner.height.saturating_sub(1 + u16::from(summary)) as usize;
     vp.page = rows_height.max(1);
     vp.rows = Rect {
         y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
+        height: rows_height as u16,
         ..inner
     }
     .into();
@@ -125,85 +136,39 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
     );
     vp.backlog_offset = offset;
 
-    let wide = inner.width >= 118;
-    let medium = inner.width >= 96;
-    let mut header = vec![
-        "#", "Key", "Kind", "Title", "Pts", "MoSCoW", "Score", "Status",
-    ];
-    let mut widths = vec![
-        Constraint::Length(6),
-        Constraint::Length(key_width(b)),
-        Constraint::Length(5),
-        Constraint::Fill(1),
-        Constraint::Length(3),
-        Constraint::Length(6),
-        Constraint::Length(SCORE_WIDTH as u16 + 1),
-        Constraint::Length(if medium { 8 } else { 7 }),
-    ];
-    if medium {
-        header.push("Sprint");
-        widths.push(Constraint::Length(10));
-    }
-    if wide {
-        header.push("Tags");
-        widths.push(Constraint::Length(18));
-    }
-    let rows = app
+    let on_screen = app
         .backlog
         .visible
         .iter()
         .enumerate()
         .skip(offset)
-        .take(rows_height)
-        .map(|(row, &pos)| {
-            let it = &b.items[pos];
-            let mut title = String::new();
-            if it.is_blocked() {
-                title.push_str("⛔ ");
-            }
-            title.push_str(&it.title);
-            let mut cells = vec![
-                // A marker as well as the highlight, so the selection shows without colour.
-                Cell::from(format!(
-                    "{}{:>4}",
-                    if Some(row) == selected { "›" } else { " " },
-                    pos + 1
-                )),
-                Cell::from(b.item_key(it.id)),
-                Cell::from(it.kind.name()),
-                Cell::from(title),
-                Cell::from(it.points.map_or(String::new(), |p| format!("{p:>3}"))),
-                Cell::from(moscow(it.moscow)),
-                Cell::from(format!(
-                    "{:>w$}",
-                    score_text(it, b.settings.scoring),
-                    w = SCORE_WIDTH + 1
-                )),
-                Cell::from(it.status.clone()),
-            ];
-            if medium {
-                let sprint = it
-                    .sprint
-                    .and_then(|s| b.sprint(s))
-                    .map_or(String::new(), |s| s.name.clone());
-                cells.push(Cell::from(sprint));
-            }
-            if wide {
-                cells.push(Cell::from(it.tags.join(" ")));
-            }
-            let style = if Some(row) == selected {
-                theme.selected
-            } else if b.is_done(it) {
-                theme.dim
-            } else {
-                theme.text
-            };
-            Row::new(cells).style(style)
-        });
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.header))
+        .take(rows_height);
+    let rows = on_screen.map(|(row, &pos)| {
+        let it = &b.items[pos];
+        // A marker as well as the highlight, so the selection shows without colour.
+        let marker = if Some(row) == selected { "›" } else { " " };
+        let cells = columns.cells(app, it, format!("{marker}{:>4}", pos + 1));
+        let style = if Some(row) == selected {
+            theme.selected
+        } else if b.is_done(it) {
+            theme.dim
+        } else {
+            theme.text
+        };
+        Row::new(cells).style(style)
+    });
+    let table = Table::new(rows, columns.widths())
+        .header(Row::new(columns.header()).style(theme.header))
         .column_spacing(1);
     frame.render_widget(table, inner);
+    if summary && let Some(it) = app.selected_item() {
+        let at = Rect {
+            y: inner.bottom() - 1,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(key_facts(app, it, inner.width, theme)), at);
+    }
     if app.backlog.visible.is_empty() {
         let msg = if b.items.is_empty() {
             format!(
@@ -225,140 +190,241 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
     }
 }
 
-fn key_width(b: &Board) -> u16 {
-    (b.project.key.len() + 1 + b.counters.item.to_string().len()).max(3) as u16
+/// The selected item's facts in one line, for a table too narrow for its sprint and assignee:
+/// `CRN-22 · Doing · 3 pts · Sprint 23 (active) · Tomasz Nowak · payments adyen email`.
+fn key_facts(app: &App, it: &Item, w: u16, theme: &Theme) -> Line<'static> {
+    let b = &app.doc.board;
+    let points = match it.points {
+        Some(1) => "1 pt".to_string(),
+        Some(p) => format!("{p} pts"),
+        None => "not estimated".to_string(),
+    };
+    let sprint = it
+        .sprint
+        .and_then(|s| b.sprint(s))
+        .map_or("no sprint".to_string(), |s| {
+            format!("{} ({})", s.name, s.state.name())
+        });
+    let who = if it.assignee.is_empty() {
+        "unassigned".to_string()
+    } else {
+        it.assignee.clone()
+    };
+    let mut facts = vec![it.status.clone(), points, sprint, who];
+    if let Some(reason) = &it.blocked {
+        facts.push(format!("⛔ {reason}"));
+    }
+    if !it.tags.is_empty() {
+        facts.push(it.tags.join(" "));
+    }
+    let key = b.item_key(it.id);
+    let room = usize::from(w).saturating_sub(widgets::width(&key) + 3);
+    Line::from(vec![
+        Span::styled(key, theme.accent),
+        Span::styled(" · ", theme.dim),
+        Span::styled(widgets::fit(&facts.join(" · "), room), theme.text),
+    ])
 }
 
-/// An item's details: the backlog's selection, or a sprint card.
-pub fn item_details(frame: &mut Frame, area: Rect, app: &App, item: Option<&Item>, theme: &Theme) {
-    let Some(it) = item else {
-        frame.render_widget(widgets::block(" Details ", theme), area);
-        return;
-    };
-    let b = &app.doc.board;
-    let block = widgets::block(format!(" {} ", b.item_key(it.id)), theme);
-    let label = |s: &'static str| Span::styled(format!("{s:<11}"), theme.dim);
-    let mut lines = vec![
-        Line::styled(it.title.clone(), theme.title),
-        Line::from(vec![
-            label("Kind"),
-            Span::raw(format!("{} · {}", it.kind.name(), it.status)),
-            Span::styled(
-                format!(
-                    "  since {}",
-                    widgets::relative_day(it.status_since, app.run.today)
-                ),
-                theme.dim,
-            ),
-        ]),
-    ];
-    let mut field = |name: &'static str, value: String| {
-        if !value.is_empty() {
-            lines.push(Line::from(vec![label(name), Span::raw(value)]));
+/// The table's columns at one width: the title first, then the sprint, the assignee and the tags
+/// while the title keeps [`TITLE_MIN`] columns; what is shown is cut with `…`.
+struct Columns {
+    key: u16,
+    status: u16,
+    title: u16,
+    sprint: Option<u16>,
+    assignee: Option<u16>,
+    tags: Option<u16>,
+}
+
+/// The fewest columns a title gets before any optional column is shown.
+const TITLE_MIN: u16 = 36;
+/// The title's columns before the tags get more than their least.
+const TITLE_COMFORT: u16 = 50;
+/// The items (from the top of the backlog) whose names and tags size the columns: enough for any
+/// real board, and a frame's cost stays bounded on a huge one.
+const SAMPLED: usize = 500;
+/// Room for `#`, Kind, Pts, MoSCoW and Score.
+const FIXED: [u16; 5] = [5, 5, 3, 6, SCORE_WIDTH as u16 + 1];
+
+impl Columns {
+    fn fit(app: &App, width: u16) -> Columns {
+        let b = &app.doc.board;
+        let status = b
+            .columns
+            .iter()
+            .map(|c| widgets::width(&c.name) as u16)
+            .max()
+            .unwrap_or(6)
+            .clamp(6, 12);
+        let key = key_width(b);
+        let base: u16 = FIXED.iter().sum::<u16>() + key + status + 7;
+        let mut room = width.saturating_sub(base);
+        let mut take = |want: u16| {
+            let fits = room > TITLE_MIN + want;
+            if fits {
+                room -= want + 1;
+            }
+            fits.then_some(want)
+        };
+        let longest = |names: &mut dyn Iterator<Item = usize>, cap: usize| {
+            names.max().unwrap_or(0).min(cap) as u16
+        };
+        let sprint_w = longest(&mut b.sprints.iter().map(|s| widgets::width(&s.name)), 14).max(6);
+        let sprint = take(sprint_w);
+        let people = &mut b
+            .items
+            .iter()
+            .take(SAMPLED)
+            .map(|i| widgets::width(&i.assignee));
+        let assignee = take(longest(people, 18).max(8));
+        let tags = take(10);
+        let mut columns = Columns {
+            key,
+            status,
+            title: room,
+            sprint,
+            assignee,
+            tags,
+        };
+        // Tags take what the title does not need, up to the longest tags on the board, while the
+        // title keeps [`TITLE_COMFORT`] columns (the details show the whole title).
+        if tags.is_some() {
+            let items = || b.items.iter().take(SAMPLED);
+            let title_want = longest(&mut items().map(|i| widgets::width(&i.title) + 3), 200);
+            let tag_want = longest(&mut items().map(|i| widgets::width(&i.tags.join(" "))), 40);
+            let both = room + 10;
+            let title_keeps = title_want.clamp(TITLE_MIN, TITLE_COMFORT);
+            let tags = tag_want.min(both.saturating_sub(title_keeps)).max(10);
+            columns.tags = Some(tags);
+            columns.title = both - tags;
         }
-    };
-    field("Points", it.points.map_or("—".into(), |p| p.to_string()));
-    field("MoSCoW", moscow(it.moscow).to_string());
-    if let Some(w) = it.wsjf {
-        let score = w.score().map_or("—".into(), compact_score);
-        field(
-            "WSJF",
-            format!(
-                "{score}  (value {} + time {} + risk {}) / size {}",
-                w.business_value, w.time_criticality, w.risk_reduction, w.job_size
-            ),
+        columns
+    }
+
+    /// True when no column is left out.
+    fn shows_everything(&self) -> bool {
+        self.sprint.is_some() && self.assignee.is_some() && self.tags.is_some()
+    }
+
+    fn widths(&self) -> Vec<Constraint> {
+        let [rank, kind, pts, moscow, score] = FIXED;
+        let mut widths = vec![
+            Constraint::Length(rank),
+            Constraint::Length(self.key),
+            Constraint::Length(kind),
+            Constraint::Length(self.title),
+            Constraint::Length(pts),
+            Constraint::Length(moscow),
+            Constraint::Length(score),
+            Constraint::Length(self.status),
+        ];
+        widths.extend(
+            [self.sprint, self.assignee, self.tags]
+                .into_iter()
+                .flatten()
+                .map(Constraint::Length),
         );
+        widths
     }
-    if let Some(r) = it.rice {
-        let score = r.score().map_or("—".into(), compact_score);
-        field(
-            "RICE",
-            format!(
-                "{score}  ({} × {:?} × {}% / {})",
-                r.reach, r.impact, r.confidence, r.effort
-            ),
-        );
-    }
-    field(
-        "Sprint",
-        it.sprint
-            .and_then(|s| b.sprint(s))
-            .map_or(String::new(), |s| {
-                format!("{} ({})", s.name, s.state.name())
-            }),
-    );
-    field("Assignee", it.assignee.clone());
-    field("Tags", it.tags.join(" "));
-    field(
-        "Epic",
-        it.parent
-            .and_then(|p| b.item(p))
-            .map_or(String::new(), |p| {
-                format!("{} {}", b.item_key(p.id), p.title)
-            }),
-    );
-    field(
-        "Milestone",
-        it.milestone
-            .and_then(|m| b.entry(m))
-            .map_or(String::new(), |e| format!("{} ({})", e.name, e.end)),
-    );
-    if let Some(reason) = &it.blocked {
-        field("Blocked", format!("⛔ {reason}"));
-    }
-    if !it.blocked_by.is_empty() {
-        field(
-            "Blocked by",
-            it.blocked_by
+
+    fn header(&self) -> Vec<&'static str> {
+        let mut header = vec![
+            "#", "Key", "Kind", "Title", "Pts", "MoSCoW", "Score", "Status",
+        ];
+        let optional = [
+            (self.sprint, "Sprint"),
+            (self.assignee, "Assignee"),
+            (self.tags, "Tags"),
+        ];
+        header.extend(
+            optional
                 .iter()
-                .map(|i| b.item_key(*i))
-                .collect::<Vec<_>>()
-                .join(" "),
+                .filter(|(w, _)| w.is_some())
+                .map(|(_, h)| *h),
         );
+        header
     }
-    field(
-        "Dates",
-        format!(
-            "created {} · updated {}{}",
-            it.created,
-            it.updated,
-            it.done.map_or(String::new(), |d| format!(" · done {d}"))
-        ),
-    );
-    if !it.description.is_empty() {
-        lines.push(Line::raw(""));
-        lines.extend(it.description.lines().map(|l| Line::raw(l.to_string())));
-    }
-    if !it.acceptance.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled("Acceptance criteria", theme.header));
-        lines.extend(it.acceptance.iter().map(|a| Line::raw(format!("• {a}"))));
-    }
-    let notes = b.notes_about_item(it.id);
-    if !notes.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled("Stakeholder notes", theme.header));
-        for (s, n) in notes.iter().rev().take(5) {
-            lines.push(Line::raw(format!(
-                "{} {} ({}): {}",
-                n.date,
-                s.name,
-                n.kind.name(),
-                n.text
-            )));
+
+    fn cells(&self, app: &App, it: &Item, rank: String) -> Vec<Cell<'static>> {
+        let b = &app.doc.board;
+        let cut = |text: &str, w: u16| Cell::from(widgets::fit(text, usize::from(w)));
+        let mut title = String::new();
+        if it.is_blocked() {
+            title.push_str("⛔ ");
         }
+        title.push_str(&it.title);
+        let mut cells = vec![
+            Cell::from(rank),
+            Cell::from(b.item_key(it.id)),
+            Cell::from(it.kind.name()),
+            cut(&title, self.title),
+            Cell::from(it.points.map_or(String::new(), |p| format!("{p:>3}"))),
+            Cell::from(moscow(it.moscow)),
+            Cell::from(format!(
+                "{:>w$}",
+                score_text(it, b.settings.scoring),
+                w = SCORE_WIDTH + 1
+            )),
+            cut(&it.status, self.status),
+        ];
+        if let Some(w) = self.sprint {
+            let sprint = it.sprint.and_then(|s| b.sprint(s));
+            cells.push(cut(sprint.map_or("", |s| s.name.as_str()), w));
+        }
+        if let Some(w) = self.assignee {
+            cells.push(cut(&it.assignee, w));
+        }
+        if let Some(w) = self.tags {
+            cells.push(Cell::from(whole_tags(&it.tags, usize::from(w))));
+        }
+        cells
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+}
+
+/// As many whole tags as fit in `w` cells, then how many more: `payments +2`; one tag too long
+/// for the column alone is cut with `…`.
+fn whole_tags(tags: &[String], w: usize) -> String {
+    let all = tags.join(" ");
+    if widgets::width(&all) <= w {
+        return all;
+    }
+    let mut shown = String::new();
+    for (n, tag) in tags.iter().enumerate() {
+        let more = format!(" +{}", tags.len() - n - 1);
+        let with = if shown.is_empty() {
+            tag.clone()
+        } else {
+            format!("{shown} {tag}")
+        };
+        if widgets::width(&with) + widgets::width(&more) > w {
+            break;
+        }
+        shown = with;
+    }
+    if shown.is_empty() {
+        return widgets::fit(&all, w);
+    }
+    let hidden = tags.len() - shown.split(' ').count();
+    format!("{shown} +{hidden}")
+}
+
+fn key_width(b: &Board) -> u16 {
+    (widgets::width(&b.project.key) + 1 + b.counters.item.to_string().len()).max(3) as u16
 }
 
 #[cfg(test)]
 mod tests {
     use super::{SCORE_WIDTH, compact_score};
+
+    #[test]
+    fn tags_that_do_not_fit_say_how_many_more() {
+        let tags: Vec<String> = ["payments", "adyen", "email"].map(String::from).to_vec();
+        assert_eq!(super::whole_tags(&tags, 30), "payments adyen email");
+        assert_eq!(super::whole_tags(&tags, 17), "payments adyen +1");
+        assert_eq!(super::whole_tags(&tags, 11), "payments +2");
+        assert_eq!(super::whole_tags(&tags, 6), "payme…");
+    }
 
     #[test]
     fn scores_fit_their_column() {

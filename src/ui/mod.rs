@@ -4,7 +4,9 @@
 pub(crate) mod backlog;
 mod budget;
 mod burndown;
+mod cards;
 mod confirm;
+mod details;
 mod form;
 mod gantt;
 mod overlay;
@@ -36,6 +38,7 @@ pub const MIN_HEIGHT: u16 = 16;
 /// the viewport the app kept from the last frame, so lists scroll as little as possible.
 pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
     vp.hits.clear();
+    vp.details = crate::app::Area::default();
     let theme = Theme::new(app.theme, app.color);
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

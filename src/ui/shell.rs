@@ -34,21 +34,32 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut 
 
     let b = &app.doc.board;
     let project = Span::styled(b.project.name.clone(), theme.title);
-    let sprint = b.active_sprint().map(|s| {
+    let when = b.active_sprint().map(|s| {
         let when = match (s.end - app.run.today).get_days() {
             d if d < 0 => format!("ended {}d ago", -d),
             0 => "last day".to_string(),
             d => format!("{d}d left"),
         };
-        Span::styled(format!("{} ({when})", s.name), theme.text)
+        (s.name.clone(), when)
     });
+    let sprint = when
+        .as_ref()
+        .map(|(name, when)| Span::styled(format!("{name} ({when})"), theme.text));
+    let sprint_short = when
+        .as_ref()
+        .map(|(name, when)| Span::styled(format!("{name} {when}"), theme.text));
     let due = stakeholders_due(&b.stakeholders, app.run.today).len();
+    let due_short = (due > 0).then(|| Span::styled(format!("{due} due"), theme.warn));
     let due = (due > 0).then(|| Span::styled(format!("{due} due for an update"), theme.warn));
     let used: usize = spans.iter().map(Span::width).sum();
-    // The most that fits: project, sprint and who is due; then without the project; then just who is due.
+    // The most that fits: project, sprint and who is due; then in short words; then without the
+    // project (80 columns keep the sprint); then just who is due.
     let candidates = [
-        vec![Some(project), sprint.clone(), due.clone()],
+        vec![Some(project.clone()), sprint.clone(), due.clone()],
+        vec![Some(project), sprint_short.clone(), due_short.clone()],
         vec![sprint, due.clone()],
+        vec![sprint_short.clone(), due_short],
+        vec![sprint_short],
         vec![due],
     ];
     let joined = |parts: Vec<Option<Span<'static>>>| {

@@ -133,6 +133,54 @@ pub fn pack(parts: Vec<Span<'static>>, w: usize, theme: &Theme) -> Vec<Line<'sta
     lines
 }
 
+/// `lines` wrapped at spaces to `w` cells, their styles kept; a word longer than a line is broken.
+pub fn wrap(lines: Vec<Line<'static>>, w: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for line in lines {
+        if w == 0 || line.width() <= w {
+            out.push(line);
+            continue;
+        }
+        let style = line.style;
+        let mut current: Vec<Span<'static>> = Vec::new();
+        let mut used = 0;
+        let flush = |current: &mut Vec<Span<'static>>, out: &mut Vec<Line<'static>>| {
+            if let Some(last) = current.last_mut() {
+                let trimmed = last.content.trim_end().to_string();
+                last.content = trimmed.into();
+            }
+            out.push(Line::from(std::mem::take(current)).style(style));
+        };
+        for span in line.spans {
+            for word in span.content.split_inclusive(' ') {
+                let bare = width(word.trim_end());
+                if used > 0 && used + bare > w {
+                    flush(&mut current, &mut out);
+                    used = 0;
+                }
+                if bare <= w {
+                    current.push(Span::styled(word.to_string(), span.style));
+                    used += width(word);
+                    continue;
+                }
+                for c in word.chars() {
+                    let cw = width(c.encode_utf8(&mut [0; 4]));
+                    if used > 0 && used + cw > w {
+                        flush(&mut current, &mut out);
+                        used = 0;
+                    }
+                    current.push(Span::styled(c.to_string(), span.style));
+                    used += cw;
+                }
+            }
+        }
+        if !current.is_empty() {
+            flush(&mut current, &mut out);
+        }
+    }
+    out
+}
+
 /// The filter line under a list, for every pane: the text being typed (or kept), and on the right
 /// a note (what the filter reads, or the words it did not understand), cut to half the line.
 pub fn filter_line(
@@ -179,6 +227,17 @@ pub fn unknown_words(unknown: &[String], theme: &Theme) -> Option<(String, ratat
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_keeps_every_word() {
+        let text =
+            |lines: &[Line]| -> Vec<String> { lines.iter().map(|l| l.to_string()).collect() };
+        let lines = wrap(vec![Line::raw("Webhook retries send the email twice")], 16);
+        assert_eq!(text(&lines), ["Webhook retries", "send the email", "twice"]);
+        let lines = wrap(vec![Line::raw("⛔⛔⛔⛔⛔ ab")], 4);
+        assert_eq!(text(&lines), ["⛔⛔", "⛔⛔", "⛔", "ab"]);
+        assert!(lines.iter().all(|l| l.width() <= 4));
+    }
 
     #[test]
     fn relative_days_read_naturally() {

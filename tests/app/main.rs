@@ -17,6 +17,7 @@ mod sprint_snapshots;
 mod sprint_update;
 mod standup_walk;
 mod state_machine;
+mod tables_cards;
 mod timeline_snapshots;
 mod timeline_update;
 mod update;

@@ -65,7 +65,7 @@ fn board_160x48() {
         &[
             "Doing 2/3 · 8 pts",
             "Review 2/2 · 8 pts",
-            "3 pts · 4d in column · Tomasz Nowak",
+            "3p · 4d · Tomasz Nowak",
             "OVER capacity by 3",
         ],
     );
@@ -183,29 +183,54 @@ fn new_sprint_form_with_a_bad_date_100x30() {
     insta::assert_snapshot!("sprint_new_form_with_a_bad_date_100x30", s);
 }
 
-/// The text of the selected card's first line, from the marker to the next card's key.
+/// The selected card's title lines, from the marker down to its facts line (`3p · 4d · …`), each
+/// cut where its column ends (two spaces or a border), joined with spaces.
 fn selected_card_title(screen: &str) -> String {
-    let line = marked_line(screen);
-    let from = &line[line.find('›').expect("the marker")..];
-    let marker = '›'.len_utf8();
-    let end = from[marker..]
-        .find(" CRN-")
-        .map_or(from.len(), |n| n + marker);
-    from[..end].trim_end_matches('│').trim_end().to_string()
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let row = lines
+        .iter()
+        .position(|l| l.contains(&'›'))
+        .expect("the marker");
+    let x = lines[row]
+        .iter()
+        .position(|c| *c == '›')
+        .expect("the marker");
+    let mut parts = Vec::new();
+    for line in &lines[row..] {
+        let cell: String = line.iter().skip(x).collect();
+        let cell = cell.split("  ").next().unwrap_or("");
+        let cell = cell.split('│').next().unwrap_or("").trim_end();
+        if cell.contains("p · ") || cell.is_empty() {
+            break;
+        }
+        parts.push(cell.to_string());
+    }
+    parts.join(" ")
 }
 
-/// Every card title too long for its column ends in `…`; the selected one must too, so a person can
-/// tell the title goes on (the marker takes a column, which today pushes the `…` out).
+/// Every card title too long for its card ends in `…`; the selected one must too, so a person can
+/// tell the title goes on (the marker takes a column). A title that fits the card's lines is whole.
 #[test]
 fn the_selected_cards_cut_title_ends_in_an_ellipsis() {
-    for (width, height) in [(80, 24), (160, 48), (60, 20)] {
-        let s = screen(&doing_selected(), width, height);
+    for (width, height) in [(80, 24), (160, 48), (60, 20), (100, 16)] {
+        let app = doing_selected();
+        let s = screen(&app, width, height);
         let title = selected_card_title(&s);
         assert!(
             title.starts_with("›CRN-22 Webhook"),
             "{width}×{height}: {title}"
         );
-        assert!(title.ends_with('…'), "{width}×{height}: {title:?}\n{s}");
+        let whole = app
+            .doc
+            .board
+            .item(cairn::model::ItemId(22))
+            .expect("CRN-22")
+            .title
+            .clone();
+        assert!(
+            title == format!("›CRN-22 {whole}") || title.ends_with('…'),
+            "{width}×{height}: {title:?}\n{s}"
+        );
     }
 }
 

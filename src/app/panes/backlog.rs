@@ -1,10 +1,20 @@
 //! The backlog pane's actions: add, edit, delete, rank moves, points, MoSCoW, sprint, rank by score.
 
-use crate::app::{Action, App, Effect, Form, Mode};
+use crate::app::{Action, App, DetailsScroll, Effect, Form, Mode, Pane};
 use crate::model::{Board, Edit, ItemId, ItemKind, Moscow, SprintId, SprintState, rules};
 
 impl App {
     pub(crate) fn backlog_screen(&mut self, action: Action) -> Vec<Effect> {
+        let before = self.selected_item().map(|i| i.id);
+        let effects = self.backlog_keys(action);
+        // A new selection shows its details from the top.
+        if self.selected_item().map(|i| i.id) != before {
+            self.backlog.details_scroll = DetailsScroll::default();
+        }
+        effects
+    }
+
+    fn backlog_keys(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         match action {
             Down => self.move_selection(1),
@@ -20,6 +30,9 @@ impl App {
                 }
             }
             Details => self.backlog.details = !self.backlog.details,
+            DetailsDown => self.scroll_details(self.details_step()),
+            DetailsUp => self.scroll_details(-self.details_step()),
+            ScrollDetails(n) => self.scroll_details(i64::from(n)),
             Filter => self.open_filter(),
             Cancel => {
                 if !self.backlog.filter.is_empty() {
@@ -46,6 +59,39 @@ impl App {
         if let Some(to) = crate::app::cursor::step(row, len, by) {
             self.backlog.selected = self.row_id(to);
         }
+    }
+
+    /// Scrolls the item details on show (the backlog's selection, or the sprint card's) by `by`
+    /// lines, no further than the last frame measured; a new selection starts at the top again.
+    pub(crate) fn scroll_details(&mut self, by: i64) {
+        let vp = &self.viewport;
+        if vp.details.height == 0 {
+            let key = self.keymap.hint(&Action::Details);
+            self.info(format!("No details on show: {key} shows them"));
+            return;
+        }
+        let last = vp.details_lines.saturating_sub(vp.details_rows) as i64;
+        let sprint = self.pane == Pane::Sprint;
+        let item = if sprint {
+            self.selected_card()
+        } else {
+            self.selected_item().map(|i| i.id)
+        };
+        let state = if sprint {
+            &mut self.sprint.details_scroll
+        } else {
+            &mut self.backlog.details_scroll
+        };
+        let top = (state.top_for(item) as i64 + by).clamp(0, last.max(0));
+        *state = DetailsScroll {
+            item,
+            top: top as usize,
+        };
+    }
+
+    /// What `details_down` moves: half the details' height, as `ctrl-d` does in a pager.
+    pub(crate) fn details_step(&self) -> i64 {
+        (self.viewport.details_rows / 2).max(1) as i64
     }
 
     pub(crate) fn set_filter(&mut self, text: String) {

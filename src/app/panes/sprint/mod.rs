@@ -55,11 +55,17 @@ impl App {
     }
 
     pub(crate) fn sprint_action(&mut self, action: Action) -> Vec<Effect> {
-        match self.sprint.screen {
+        let before = self.selected_card();
+        let effects = match self.sprint.screen {
             SprintScreen::Planning => self.planning_action(action),
             SprintScreen::Standup(_) => self.standup_action(action),
             _ => self.sprint_board_action(action),
+        };
+        // Another card shows its details from the top.
+        if self.selected_card() != before {
+            self.sprint.details_scroll = crate::app::DetailsScroll::default();
         }
+        effects
     }
 
     /// The sprint the burndown shows: the one picked with h/l, else the active one.
@@ -138,6 +144,9 @@ impl App {
                 _ if self.selected_card().is_some() => self.sprint.screen = SprintScreen::Card,
                 _ => self.info("No card selected"),
             },
+            DetailsDown => self.scroll_details(self.details_step()),
+            DetailsUp => self.scroll_details(-self.details_step()),
+            ScrollDetails(n) => self.scroll_details(i64::from(n)),
             Filter => self.open_filter(),
             Cancel => {
                 if matches!(self.sprint.screen, SprintScreen::Board) {

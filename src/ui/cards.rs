@@ -1,0 +1,174 @@
+//! Sprint cards and their columns' headers: a card's title wrapped over the rows its column can
+//! give it (cut with `…` on the last), and one line of facts in one format everywhere, which the
+//! board's footer explains.
+
+use super::sprint::Ctx;
+use super::theme::Theme;
+use super::widgets::{self, first_fit, fit, width};
+use crate::model::{Column, Item};
+use ratatui::text::{Line, Span};
+
+/// `Doing 2/3 · 8 pts`, `Doing 4/3 OVER · 13 pts`, `To do 5 · 21 pts`.
+pub(super) fn column_header(
+    column: &Column,
+    (n, points): (usize, u32),
+    w: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let over = column.wip_limit.is_some_and(|l| n > l as usize);
+    let count = column
+        .wip_limit
+        .map_or(n.to_string(), |l| format!("{n}/{l}"));
+    let head = format!("{} {count}{}", column.name, if over { " OVER" } else { "" });
+    // One cell short of the column, so two headers never run together.
+    let text = first_fit(
+        w.saturating_sub(1),
+        [
+            format!("{head} · {points} pts"),
+            format!("{head} {points}p"),
+            head,
+        ],
+    );
+    Line::styled(text, if over { theme.error } else { theme.header })
+}
+
+/// The cards from `offset` that fit in `rows` lines, a blank line between, and `↑ n above` /
+/// `↓ n more` where cards are out of view; with the line each shown card starts on and its height.
+/// A card has at least two lines (its title, its facts); a column with room gives its titles more.
+pub(super) fn cards_lines(
+    cards: &[&Item],
+    (offset, rows): (usize, usize),
+    w: usize,
+    cx: &Ctx,
+    selected: Option<crate::model::ItemId>,
+) -> (Vec<Line<'static>>, Vec<(usize, u16, crate::model::ItemId)>) {
+    let dim = |text: String| Line::styled(text, cx.theme.dim);
+    if cards.is_empty() {
+        return (vec![dim("no cards".to_string())], Vec::new());
+    }
+    let mut placed = Vec::new();
+    let skipped = offset.min(cards.len());
+    let mut lines = Vec::new();
+    if skipped > 0 {
+        lines.push(dim(format!("↑ {skipped} above")));
+    }
+    let rows = rows.saturating_sub(lines.len());
+    let left = cards.len() - skipped;
+    let fits = if 3 * left <= rows + 1 { left } else { rows / 3 };
+    // Every card of the column gets the same height: what the rows allow, no more than the
+    // longest title needs, at most five title lines.
+    let height = if fits == left && fits > 0 {
+        let room = (rows + 1) / fits - 1;
+        let needed = cards[skipped..]
+            .iter()
+            .map(|i| title_lines(i, w, cx).len() + 1)
+            .max()
+            .unwrap_or(2);
+        room.min(needed).clamp(2, 6)
+    } else {
+        2
+    };
+    for (n, item) in cards.iter().skip(skipped).take(fits).enumerate() {
+        if n > 0 {
+            lines.push(Line::default());
+        }
+        placed.push((lines.len(), height as u16, item.id));
+        let chosen = selected == Some(item.id);
+        let mut card = card(
+            item,
+            if chosen { w.saturating_sub(1) } else { w },
+            height,
+            cx,
+        );
+        if chosen {
+            // Highlighted, and marked so the selection shows without colour.
+            for line in &mut card {
+                *line = line.clone().patch_style(cx.theme.selected);
+            }
+            card[0]
+                .spans
+                .insert(0, Span::styled("›", cx.theme.selected));
+        }
+        lines.extend(card);
+    }
+    if fits < left {
+        lines.push(dim(format!("↓ {} more", left - fits)));
+    }
+    (lines, placed)
+}
+
+/// The card's key and title wrapped to `w` cells, every line.
+fn title_lines(item: &Item, w: usize, cx: &Ctx) -> Vec<Line<'static>> {
+    let line = Line::from(vec![
+        Span::styled(cx.board.item_key(item.id), cx.theme.accent),
+        Span::styled(format!(" {}", item.title), cx.theme.text),
+    ]);
+    widgets::wrap(vec![line], w)
+}
+
+/// A card in `height` lines: the key and the title wrapped over all but the last (cut with `…` on
+/// the last of them), then the facts in one format everywhere: `⛔ 5p · 9d · Ana Ribeiro`
+/// (points, days in its column, the assignee; the board's footer says so).
+fn card(item: &Item, w: usize, height: usize, cx: &Ctx) -> Vec<Line<'static>> {
+    let keep = height.saturating_sub(1).max(1);
+    let mut lines = title_lines(item, w, cx);
+    if lines.len() > keep {
+        let key = cx.board.item_key(item.id);
+        let last = if keep == 1 {
+            let title = fit(&item.title, w.saturating_sub(width(&key) + 1));
+            Line::from(vec![
+                Span::styled(key, cx.theme.accent),
+                Span::styled(format!(" {title}"), cx.theme.text),
+            ])
+        } else {
+            let rest: Vec<String> = lines[keep - 1..].iter().map(|l| l.to_string()).collect();
+            Line::styled(fit(&rest.join(" "), w), cx.theme.text)
+        };
+        lines.truncate(keep - 1);
+        lines.push(last);
+    }
+    // The facts right under the title; a short title leaves the card's spare lines below them.
+    let spare = keep - lines.len();
+    lines.push(card_facts(item, w, cx));
+    lines.extend(std::iter::repeat_n(Line::default(), spare));
+    lines
+}
+
+/// `⛔ 5p · 9d · Ana Ribeiro`: the full name, else the first name, else the initials.
+fn card_facts(item: &Item, w: usize, cx: &Ctx) -> Line<'static> {
+    let blocked = if item.is_blocked() { "⛔ " } else { "" };
+    let age = (cx.today - item.status_since).get_days().max(0);
+    let points = item.points.map_or("?".to_string(), |p| p.to_string());
+    let meta = format!("{points}p · {age}d · ");
+    let who = item.assignee.as_str();
+    let room = w.saturating_sub(width(blocked) + width(&meta));
+    let initials: String = who
+        .split_whitespace()
+        .filter_map(|p| p.chars().next())
+        .collect();
+    let first_name = who.split_whitespace().next().unwrap_or("");
+    let who = if who.is_empty() {
+        ["unassigned", "—"].into_iter().find(|s| width(s) <= room)
+    } else {
+        [who, first_name, &initials]
+            .into_iter()
+            .find(|s| width(s) <= room)
+    };
+    Line::from(vec![
+        Span::styled(blocked, cx.theme.error),
+        Span::styled(meta, cx.theme.dim),
+        Span::styled(who.unwrap_or("").to_string(), cx.theme.text),
+    ])
+}
+
+/// What a card's last line says, for the board's bottom border.
+pub(super) fn legend(w: usize) -> String {
+    first_fit(
+        w,
+        [
+            " cards: 5p · 9d · Ana = points · days in its column · assignee · ⛔ blocked ".into(),
+            " 5p · 9d · Ana = points · days in column · assignee · ⛔ blocked ".into(),
+            " points · days in column · assignee · ⛔ blocked ".into(),
+        ],
+    )
+}

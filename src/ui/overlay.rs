@@ -9,6 +9,34 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use std::collections::HashMap;
+use unicode_width::UnicodeWidthStr;
+
+/// Clears the place of a popup and a column either side of it (inside `within`, the pane it covers,
+/// whose borders stay), so nothing beneath touches its borders. A double-width character beneath
+/// that straddles the cleared edge is blanked too: left there, it would cover the popup's first
+/// column (the terminal draws it two columns wide and skips the cell after it).
+pub fn clear(frame: &mut Frame, within: Rect, popup: Rect) {
+    let left = popup.x.saturating_sub(1).max(within.x + 1).min(popup.x);
+    let right = (popup.right() + 1)
+        .min(within.right().saturating_sub(1))
+        .max(popup.right());
+    let cleared = Rect {
+        x: left,
+        width: right - left,
+        ..popup
+    };
+    frame.render_widget(Clear, cleared);
+    let buffer = frame.buffer_mut();
+    let screen = buffer.area;
+    if left > screen.x {
+        for y in cleared.top()..cleared.bottom().min(screen.bottom()) {
+            let cell = &mut buffer[(left - 1, y)];
+            if cell.symbol().width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let mut lines = Vec::new();
@@ -38,7 +66,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
         lines.push(Line::styled(*line, theme.dim));
     }
     let popup = widgets::centered(area, 76, area.height.saturating_sub(2));
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     use crate::app::{Action, Context};
     let k = |a: Action| app.keymap.key_in(Context::Help, &a).unwrap_or_default();
     let title = format!(
@@ -63,7 +91,7 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
         y: area.y + 1,
         ..widgets::centered(area, 84, height)
     };
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     let block = widgets::block(
         " Command palette — commands, items, people, timeline, risks ",
         theme,
@@ -126,7 +154,7 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
 
 pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], theme: &Theme) {
     let b = &app.doc.board;
-    frame.render_widget(Clear, area);
+    clear(frame, area, area);
     let scoring = b.settings.scoring;
     let block = widgets::block(
         format!(
@@ -204,7 +232,7 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => String::new(),
     };
     let popup = widgets::centered(area, 70, 8);
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     let text = vec![
         Line::styled("The last save failed:", theme.error),
         Line::raw(reason),
@@ -279,7 +307,7 @@ pub fn close_sprint(
         Span::raw("keep the sprint open"),
     ]));
     let popup = widgets::centered(area, 72, text.len() as u16 + 2);
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     frame.render_widget(
         Paragraph::new(text)
             .block(widgets::block(format!(" Close {name} "), theme))
@@ -315,7 +343,7 @@ pub fn confirm_wip(
         )),
     ];
     let popup = widgets::centered(area, 64, 4);
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     frame.render_widget(
         Paragraph::new(text)
             .block(widgets::block(" WIP limit ", theme))

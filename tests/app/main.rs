@@ -7,6 +7,7 @@ mod common;
 
 mod first_week_a;
 mod first_week_b;
+mod forms;
 mod people_snapshots;
 mod people_update;
 mod routing;

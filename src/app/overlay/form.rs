@@ -188,7 +188,7 @@ impl Form {
             Field::choice(FieldId::Status, "", &columns, &get(&|i| i.status.clone())),
             Field::person(
                 FieldId::Assignee,
-                "Tab completes a name on the board",
+                "someone on the board, or a new name",
                 &get(&|i| i.assignee.clone()),
                 people(board),
             ),

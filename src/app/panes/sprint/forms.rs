@@ -125,7 +125,7 @@ impl Form {
                 people.push(&i.assignee);
             }
         }
-        let hint = format!("team: {} (Tab completes)", people.join(", "));
+        let hint = format!("team: {}", people.join(", "));
         Form {
             kind: FormKind::Assign(item.id),
             title: format!("Assign {} — empty unassigns", board.item_key(item.id)),
@@ -165,7 +165,7 @@ impl Form {
                 ),
                 Field::choice(
                     FieldId::FullColumn,
-                    "a move into a full column: refuse it, warn and allow it, or ask",
+                    "what a move into a full column does",
                     &["refuse", "warn", "ask"],
                     policy,
                 ),

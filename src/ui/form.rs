@@ -270,6 +270,9 @@ fn choices_line(f: &Field, focused: bool, width: usize, theme: &Theme) -> Line<'
         .map(|(n, c)| {
             if n == f.choice {
                 Span::styled(format!("‹{c}›"), chosen_style)
+            } else if n == 0 {
+                // The first starts in the field's first column, as an unfocused value does.
+                Span::styled(format!("{c} "), theme.dim)
             } else {
                 Span::styled(format!(" {c} "), theme.dim)
             }

@@ -152,8 +152,14 @@ fn every_form(board: &Board) -> Vec<(&'static str, Form)> {
         ("assign", Form::assign(board, &item)),
         ("new sprint", Form::new_sprint(&sprint)),
         ("workflow", Form::workflow(board)),
-        ("entry", Form::entry(&board.timeline[0], false)),
-        ("risk", Form::risk(&board.risks[0], false)),
+        (
+            "entry",
+            Form::entry(&board.timeline[0], false).people_from(board),
+        ),
+        (
+            "risk",
+            Form::risk(&board.risks[0], false).people_from(board),
+        ),
         ("stakeholder", Form::stakeholder(Some(s), TODAY)),
         ("note", Form::note(s, s.notes.first(), TODAY)),
     ]
@@ -235,6 +241,25 @@ fn assignees_complete_from_the_board_and_a_new_name_says_so() {
     assert!(s.contains("new person"), "{s}");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.doc.board.item(crn22).unwrap().assignee, "Zoë Quinn");
+
+    // Every person field: the owners of timeline entries and risks complete the same way.
+    let board = sample_board(TODAY);
+    for (name, form) in every_form(&board) {
+        for f in &form.fields {
+            let person = matches!(
+                f.id,
+                cairn::app::form::FieldId::Assignee | cairn::app::form::FieldId::Owner
+            );
+            assert_eq!(f.people.is_some(), person, "{name}: {}", f.id.label());
+        }
+    }
+    let mut app = self::app();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('e'));
+    focus(&mut app, "Owner");
+    press_keys(&mut app, "tom");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(focused_value(&app), "Tomasz Nowak");
 }
 
 /// The row of a field as the form draws it: marker, label padded to the label column, value.

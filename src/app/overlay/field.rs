@@ -46,12 +46,16 @@ pub fn type_into(input: &mut TextArea<'static>, key: KeyEvent) {
     }
 }
 
-/// Everyone the board's items are assigned to, once each, by name.
+/// The people on the board, once each, by name: whom items are assigned to and who owns a timeline
+/// entry or a risk (stakeholders are outside the team and not offered).
 pub fn people(board: &Board) -> Vec<String> {
-    let mut people: Vec<String> = board
-        .items
-        .iter()
-        .map(|i| i.assignee.trim())
+    let assignees = board.items.iter().map(|i| i.assignee.as_str());
+    let owners = board.timeline.iter().map(|e| e.owner.as_str());
+    let risk_owners = board.risks.iter().map(|r| r.owner.as_str());
+    let mut people: Vec<String> = assignees
+        .chain(owners)
+        .chain(risk_owners)
+        .map(str::trim)
         .filter(|a| !a.is_empty())
         .map(String::from)
         .collect();

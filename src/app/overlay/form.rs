@@ -226,6 +226,17 @@ impl Form {
         }
     }
 
+    /// The form with its owner fields completing from the people on the board, as assignees do.
+    pub fn people_from(mut self, board: &Board) -> Form {
+        let team = people(board);
+        for f in &mut self.fields {
+            if f.id == FieldId::Owner && f.people.is_none() {
+                f.people = Some(team.clone());
+            }
+        }
+        self
+    }
+
     pub fn focused(&mut self) -> &mut Field {
         let at = self.focus.min(self.fields.len().saturating_sub(1));
         &mut self.fields[at]

@@ -392,6 +392,31 @@ fn forms_with_long_and_double_width_values() {
     }
 }
 
+#[test]
+fn the_workflow_form_with_double_width_column_names() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('W'));
+    press(&mut app, KeyCode::End);
+    press_keys(
+        &mut app,
+        ", 確認待ち ⛔ 2, 本番リリース済み, Archived after the quarterly review",
+    );
+    for (w, h) in SIZES {
+        let s = screen(&app, w, h);
+        rows_are_whole(&s, w, "╭ Workflow");
+        let row = s.lines().find(|l| l.contains("›Columns")).unwrap();
+        assert!(
+            row.contains("quarterly review"),
+            "the cursor's end in view at {w}:\n{s}"
+        );
+    }
+    press(&mut app, KeyCode::Tab);
+    let s = screen(&app, 80, 24);
+    rows_are_whole(&s, 80, "╭ Workflow");
+    insta::assert_snapshot!("forms_workflow_wide_80x24", s);
+}
+
 /// The display column where `c` first appears on `line`.
 fn column_of(line: &str, at: usize) -> Option<char> {
     let mut col = 0;

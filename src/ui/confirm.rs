@@ -6,7 +6,7 @@ use crate::app::{Action, App, Context};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// The confirm context's keys for yes and no, as shown.
 pub fn yes_no(app: &App) -> (String, String) {
@@ -32,7 +32,7 @@ fn ask(frame: &mut Frame, area: Rect, app: &App, q: Question, theme: &Theme) {
         Line::raw(format!("{y} {yes} ({undo} brings it back) · {n} {no}")),
     ];
     let popup = widgets::centered(area, 72, 8);
-    frame.render_widget(Clear, popup);
+    super::overlay::clear(frame, area, popup);
     frame.render_widget(
         Paragraph::new(text)
             .block(widgets::block(format!(" {} ", q.title), theme))

@@ -141,9 +141,9 @@ fn person_line(
         None => None,
     };
     let due_w = due.as_ref().map_or(0, |(t, _)| widgets::width(t) + 2);
-    let fixed = 2 + 1 + scale.len() + due_w;
+    let fixed = 2 + 1 + widgets::width(&scale) + due_w;
     let name_w = width.saturating_sub(fixed).max(4);
-    let name = format!("{:<name_w$}", fit(&s.name, name_w));
+    let name = widgets::pad(&s.name, name_w);
     let base = if selected { theme.selected } else { theme.text };
     let mut spans = vec![
         Span::styled(marker, base),

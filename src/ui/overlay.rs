@@ -9,6 +9,38 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use std::collections::HashMap;
+use unicode_width::UnicodeWidthStr;
+
+/// Clears the place of a popup and the text in the column either side of it (inside `within`, the
+/// pane it covers), so nothing beneath touches its borders; the borders of what it covers stay. A
+/// double-width character beneath that straddles the cleared edge is blanked too: left there, it
+/// would cover the popup's first column (a terminal draws it two columns wide).
+pub fn clear(frame: &mut Frame, within: Rect, popup: Rect) {
+    frame.render_widget(Clear, popup);
+    let buffer = frame.buffer_mut();
+    let screen = buffer.area;
+    let inside = |x: u16| x > within.x && x + 1 < within.right() && x < screen.right();
+    let left = popup.x.checked_sub(1).filter(|&x| inside(x));
+    let right = Some(popup.right()).filter(|&x| inside(x));
+    // Box drawing (U+2500–U+257F): a border of the pane or of a block beside the popup.
+    let border = |s: &str| s.chars().next().is_some_and(|c| ('─'..='╿').contains(&c));
+    for y in popup.top()..popup.bottom().min(screen.bottom()) {
+        let mut first = popup.x;
+        for x in [left, right].into_iter().flatten() {
+            let cell = &mut buffer[(x, y)];
+            if !border(cell.symbol()) {
+                cell.reset();
+                first = first.min(x);
+            }
+        }
+        if first > screen.x {
+            let cell = &mut buffer[(first - 1, y)];
+            if cell.symbol().width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let mut lines = Vec::new();
@@ -19,7 +51,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
         lines.push(Line::styled(context.title(), theme.header));
         for (keys, about) in rows {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<18}"), theme.key),
+                Span::styled(format!("  {}", widgets::pad(&keys, 18)), theme.key),
                 Span::raw(about),
             ]));
         }
@@ -38,7 +70,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
         lines.push(Line::styled(*line, theme.dim));
     }
     let popup = widgets::centered(area, 76, area.height.saturating_sub(2));
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     use crate::app::{Action, Context};
     let k = |a: Action| app.keymap.key_in(Context::Help, &a).unwrap_or_default();
     let title = format!(
@@ -63,7 +95,7 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
         y: area.y + 1,
         ..widgets::centered(area, 84, height)
     };
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     let block = widgets::block(
         " Command palette — commands, items, people, timeline, risks ",
         theme,
@@ -96,9 +128,9 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
                 | Entry::TimelineEntry { label, .. }
                 | Entry::Risk { label, .. } => (format!("go to {label}"), String::new()),
             };
-            let room = (list.width as usize).saturating_sub(right.chars().count() + 1);
-            let left: String = left.chars().take(room).collect();
-            let pad = room.saturating_sub(left.chars().count());
+            let room = (list.width as usize).saturating_sub(right.width() + 1);
+            let left = widgets::fit(&left, room);
+            let pad = room.saturating_sub(left.width());
             let style = if n == p.selected {
                 theme.selected
             } else {
@@ -126,7 +158,7 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
 
 pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], theme: &Theme) {
     let b = &app.doc.board;
-    frame.render_widget(Clear, area);
+    clear(frame, area, area);
     let scoring = b.settings.scoring;
     let block = widgets::block(
         format!(
@@ -166,7 +198,7 @@ pub fn rank_preview(frame: &mut Frame, area: Rect, app: &App, order: &[ItemId], 
         let title = it.map_or(String::new(), |i| i.title.clone());
         let score = it.map_or(String::new(), |i| score_text(i, scoring));
         let mut spans = vec![Span::styled(
-            format!("{:>4} {:<8}", n + 1, b.item_key(id)),
+            format!("{:>4} {}", n + 1, widgets::pad(&b.item_key(id), 8)),
             theme.dim,
         )];
         spans.push(Span::styled(format!("{score:>6} "), theme.accent));
@@ -204,7 +236,7 @@ pub fn confirm_quit(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => String::new(),
     };
     let popup = widgets::centered(area, 70, 8);
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     let text = vec![
         Line::styled("The last save failed:", theme.error),
         Line::raw(reason),
@@ -279,7 +311,7 @@ pub fn close_sprint(
         Span::raw("keep the sprint open"),
     ]));
     let popup = widgets::centered(area, 72, text.len() as u16 + 2);
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     frame.render_widget(
         Paragraph::new(text)
             .block(widgets::block(format!(" Close {name} "), theme))
@@ -315,7 +347,7 @@ pub fn confirm_wip(
         )),
     ];
     let popup = widgets::centered(area, 64, 4);
-    frame.render_widget(Clear, popup);
+    clear(frame, area, popup);
     frame.render_widget(
         Paragraph::new(text)
             .block(widgets::block(" WIP limit ", theme))

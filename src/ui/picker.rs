@@ -6,7 +6,7 @@ use crate::app::Picker;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &crate::app::App, p: &Picker, theme: &Theme) {
     let height = (p.shown.len() as u16 + 5).clamp(8, area.height.saturating_sub(2));
@@ -14,7 +14,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &crate::app::App, p: &Picker, th
         y: area.y + 1,
         ..widgets::centered(area, 90, height)
     };
-    frame.render_widget(Clear, popup);
+    super::overlay::clear(frame, area, popup);
     let title = format!(" {} — {} ticked ", p.title, p.ticked());
     let block = widgets::block(title, theme);
     let inner = block.inner(popup);

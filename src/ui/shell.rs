@@ -14,7 +14,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut 
     let mut x = area.x;
     for (n, pane) in Pane::ALL.iter().enumerate() {
         let label = format!(" {} {} ", n + 1, pane.title());
-        let width = label.chars().count() as u16;
+        let width = widgets::width(&label) as u16;
         vp.tabs[n] = Rect {
             x,
             y: area.y,

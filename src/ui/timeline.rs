@@ -346,9 +346,9 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         let points = it.points.map_or("–".to_string(), |p| p.to_string());
         let text = format!(
-            "{:<8} {:<8} {:>3}  {}",
+            "{:<8} {} {:>3}  {}",
             board.item_key(it.id),
-            fit(&it.status, 8),
+            widgets::pad(&it.status, 8),
             points,
             it.title
         );

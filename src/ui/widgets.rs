@@ -117,6 +117,14 @@ pub fn first_fit(w: usize, options: impl IntoIterator<Item = String>) -> String 
     fit(&last, w)
 }
 
+/// `s` cut to `w` cells (with `…`) and padded with spaces to exactly `w` cells: `format!("{:<w$}")`
+/// counts characters, so a double-width character would push what follows out of its column.
+pub fn pad(s: &str, w: usize) -> String {
+    let cut = fit(s, w);
+    let room = w.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(room))
+}
+
 /// Parts joined by ` · `, as many to a line as fit in `w` (one too long for a line is cut).
 pub fn pack(parts: Vec<Span<'static>>, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();

@@ -8,6 +8,7 @@ mod common;
 mod first_week_a;
 mod first_week_b;
 mod first_week_c;
+mod forms;
 mod people_snapshots;
 mod people_update;
 mod routing;

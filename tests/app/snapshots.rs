@@ -73,7 +73,7 @@ fn add_form_with_an_error() -> App {
 fn add_form_with_an_error_100x30() {
     let s = screen(&add_form_with_an_error(), 100, 30);
     assert!(
-        s.contains("│›Points     4 "),
+        s.contains("│›Points      4 "),
         "the focus is on the bad field"
     );
     assert!(s.contains("✗ 4 is not on the Fibonacci"));

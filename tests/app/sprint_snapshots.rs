@@ -175,7 +175,7 @@ fn new_sprint_form_with_a_bad_date_100x30() {
         &[
             "Plan a sprint",
             "Sprint 25",
-            "›Start      2026-02-30",
+            "›Start     2026-02-30",
             "✗ \"2026-02-30\" is not a date (YYYY-MM-DD, today, or +3d / -1w from today)",
             "2026-12-27",
         ],

@@ -143,6 +143,11 @@ fn replace_field(app: &mut App, at: usize, text: &str) {
     while form(app).focus != at {
         press_code(app, KeyCode::Tab);
     }
+    // A closed set (kind, probability, impact, status) is picked by typing its first letters.
+    if form(app).fields[at].is_choice() {
+        type_text(app, text);
+        return;
+    }
     for _ in 0..field_value(app, at).chars().count() {
         press_code(app, KeyCode::Backspace);
     }

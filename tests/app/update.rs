@@ -14,6 +14,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 const TODAY: Date = date(2026, 11, 28);
 
 /// Field positions in the add/edit form.
+const TITLE: usize = 0;
 const KIND: usize = 1;
 const POINTS: usize = 2;
 

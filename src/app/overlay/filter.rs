@@ -69,7 +69,7 @@ impl App {
                 return Vec::new();
             }
             Action::Type(key) => {
-                input.input(key);
+                super::field::type_into(&mut input, key);
                 self.set_pane_filter(input.lines().join(" "));
             }
             // Arrows move the selection while typing, so one can filter and pick without leaving.

@@ -1,9 +1,10 @@
 //! The add/edit item form: text fields (ratatui-textarea), each validated on save with the error shown
 //! beside it. Nothing invalid reaches the board.
 
+use super::field::NONE;
+pub use super::field::{Field, SCALE, people};
 use crate::model::{Board, Item, ItemId, ItemKind, Moscow, Rice, Wsjf, rules, value};
 use jiff::civil::Date;
-use ratatui_textarea::TextArea;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FormKind {
@@ -105,38 +106,6 @@ impl FieldId {
     }
 }
 
-/// One labelled text field.
-pub struct Field {
-    pub id: FieldId,
-    pub hint: std::borrow::Cow<'static, str>,
-    pub input: TextArea<'static>,
-    pub error: Option<String>,
-    /// The value the form opened with: an untouched field keeps the item's value as it was.
-    initial: String,
-}
-
-impl Field {
-    pub(crate) fn new(
-        id: FieldId,
-        hint: impl Into<std::borrow::Cow<'static, str>>,
-        value: &str,
-    ) -> Field {
-        let mut input = TextArea::new(vec![value.to_string()]);
-        input.move_cursor(ratatui_textarea::CursorMove::End);
-        Field {
-            id,
-            hint: hint.into(),
-            input,
-            error: None,
-            initial: value.to_string(),
-        }
-    }
-
-    pub fn value(&self) -> String {
-        self.input.lines().join(" ").trim().to_string()
-    }
-}
-
 pub struct Form {
     pub kind: FormKind,
     pub title: String,
@@ -192,35 +161,37 @@ impl Form {
 
     fn item_fields(board: &Board, item: Option<&Item>) -> Form {
         let get = |f: &dyn Fn(&Item) -> String| item.map_or(String::new(), f);
+        let columns: Vec<&str> = board.columns.iter().map(|c| c.name.as_str()).collect();
         let fields = vec![
             Field::new(
                 FieldId::Title,
                 "what the item delivers",
                 &get(&|i| i.title.clone()),
             ),
-            Field::new(
+            Field::choice(
                 FieldId::Kind,
-                "story, bug, task, spike or epic",
-                &get(&|i| i.kind.name().into()).to_string(),
-            )
-            .with_default("story"),
+                "",
+                &ItemKind::ALL.map(ItemKind::name),
+                &get(&|i| i.kind.name().into()),
+            ),
             Field::new(
                 FieldId::Points,
                 "Fibonacci: 0 1 2 3 5 8 13 21…",
                 &get(&|i| i.points.map_or(String::new(), |p| p.to_string())),
             ),
-            Field::new(
+            Field::choice(
                 FieldId::Moscow,
-                "must, should, could, won't",
+                "",
+                &[NONE, "must", "should", "could", "won't"],
                 &get(&|i| i.moscow.map_or(String::new(), |m| m.name().into())),
             ),
-            Field::new(
-                FieldId::Status,
-                "a workflow column",
-                &get(&|i| i.status.clone()),
-            )
-            .with_default(board.first_column()),
-            Field::new(FieldId::Assignee, "", &get(&|i| i.assignee.clone())),
+            Field::choice(FieldId::Status, "", &columns, &get(&|i| i.status.clone())),
+            Field::person(
+                FieldId::Assignee,
+                "someone on the board, or a new name",
+                &get(&|i| i.assignee.clone()),
+                people(board),
+            ),
             Field::new(
                 FieldId::Tags,
                 "separated by spaces",
@@ -253,6 +224,17 @@ impl Form {
             fields,
             focus: 0,
         }
+    }
+
+    /// The form with its owner fields completing from the people on the board, as assignees do.
+    pub fn people_from(mut self, board: &Board) -> Form {
+        let team = people(board);
+        for f in &mut self.fields {
+            if f.id == FieldId::Owner && f.people.is_none() {
+                f.people = Some(team.clone());
+            }
+        }
+        self
     }
 
     pub fn focused(&mut self) -> &mut Field {
@@ -368,15 +350,6 @@ impl Form {
                 None
             }
         }
-    }
-}
-
-impl Field {
-    fn with_default(mut self, default: &str) -> Field {
-        if self.input.is_empty() {
-            self.input.set_placeholder_text(default);
-        }
-        self
     }
 }
 

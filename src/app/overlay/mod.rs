@@ -2,6 +2,7 @@
 //! `filter`, `confirm`, `help`, `rank`, `close_sprint`). `update` hands an open overlay every action
 //! first; each answers by staying open, closing, running an action or making a change.
 
+pub mod field;
 mod filter;
 pub mod form;
 pub mod palette;

@@ -19,9 +19,7 @@ impl App {
         let line = one_line(&text);
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Form(mut form) => {
-                let field = form.focused();
-                field.input.insert_str(&line);
-                field.error = None;
+                form.focused().paste(&line);
                 self.mode = Mode::Form(form);
             }
             Mode::Filter(mut input) => {

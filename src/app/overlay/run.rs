@@ -15,7 +15,7 @@ impl App {
             Action::Down => palette.down(),
             Action::Up => palette.up(),
             Action::Type(key) => {
-                palette.input.input(key);
+                super::field::type_into(&mut palette.input, key);
                 palette.refresh(&self.doc.board, &self.keymap);
             }
             _ => {}
@@ -46,7 +46,7 @@ impl App {
             Action::PageUp => (0..10).for_each(|_| picker.up()),
             Action::Check => picker.toggle(),
             Action::Type(key) => {
-                picker.input.input(key);
+                super::field::type_into(&mut picker.input, key);
                 picker.refresh();
             }
             _ => {}

@@ -11,13 +11,11 @@ impl App {
                 self.info("Cancelled: nothing changed");
                 return Vec::new();
             }
+            // Tab on a person completes a name first; once it is complete it moves on.
+            Action::NextField if form.focused().complete() => {}
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
-            Action::Type(key) => {
-                let field = form.focused();
-                field.input.input(key);
-                field.error = None;
-            }
+            Action::Type(key) => form.focused().key(key),
             Action::Confirm => return self.submit(form),
             _ => {}
         }

@@ -28,9 +28,12 @@ impl App {
                     item.blocked = Some(reason);
                     format!("Block {key}")
                 } else {
+                    let new = form.fields.iter().any(|f| f.is_new_person());
                     item.assignee = form.value(FieldId::Assignee);
                     if item.assignee.is_empty() {
                         format!("Unassign {key}")
+                    } else if new {
+                        format!("Assign {key} to {} (new person)", item.assignee)
                     } else {
                         format!("Assign {key} to {}", item.assignee)
                     }
@@ -126,7 +129,12 @@ impl Form {
         Form {
             kind: FormKind::Assign(item.id),
             title: format!("Assign {} — empty unassigns", board.item_key(item.id)),
-            fields: vec![Field::new(FieldId::Assignee, hint, &item.assignee)],
+            fields: vec![Field::person(
+                FieldId::Assignee,
+                hint,
+                &item.assignee,
+                crate::app::form::people(board),
+            )],
             focus: 0,
         }
     }
@@ -155,9 +163,10 @@ impl Form {
                     "left to right, comma-separated; a number after a name is its WIP limit",
                     &columns.join(", "),
                 ),
-                Field::new(
+                Field::choice(
                     FieldId::FullColumn,
-                    "refuse the move, warn and allow it, or ask",
+                    "what a move into a full column does",
+                    &["refuse", "warn", "ask"],
                     policy,
                 ),
                 Field::new(

@@ -2,8 +2,8 @@
 //! an edit of one). Each field is checked on save and the error shown beside it; nothing invalid is
 //! saved.
 
-use crate::app::form::Field;
 use crate::app::form::FieldId;
+use crate::app::form::{Field, SCALE};
 use crate::app::stakeholders::Screen;
 use crate::app::{App, Effect, Form, FormKind, Mode};
 use crate::model::stakeholder::{self as rules};
@@ -48,14 +48,16 @@ impl Form {
                     "",
                     &get(&|s| s.organisation.clone(), ""),
                 ),
-                Field::new(
+                Field::choice(
                     FieldId::Power,
-                    "1–5: how much they can change the project; 3 and up is high",
+                    "how much they can change the project; 3 and up is high",
+                    &SCALE,
                     &get(&|s| s.power.to_string(), "3"),
                 ),
-                Field::new(
+                Field::choice(
                     FieldId::Interest,
-                    "1–5: how closely they follow it; 3 and up is high",
+                    "how closely they follow it; 3 and up is high",
+                    &SCALE,
                     &get(&|s| s.interest.to_string(), "3"),
                 ),
                 Field::new(
@@ -102,9 +104,10 @@ impl Form {
             title,
             fields: vec![
                 Field::new(FieldId::Note, "what was said, asked or decided", &text),
-                Field::new(
+                Field::choice(
                     FieldId::Kind,
-                    "meeting, decision, request or risk (a meeting is an update)",
+                    "a meeting counts as an update",
+                    &NoteKind::ALL.map(NoteKind::name),
                     note.map_or("meeting", |n| n.kind.name()),
                 ),
                 Field::new(

@@ -1,8 +1,8 @@
 //! The timeline's forms: a phase, milestone or release (name, kind, dates, owner, costs) and a risk.
 //! Every field is checked before anything reaches the board; errors show beside the field.
 
-use crate::app::form::Field;
 use crate::app::form::FieldId;
+use crate::app::form::{Field, SCALE};
 use crate::app::{Form, FormKind, TimelineForm};
 use crate::model::{EntryKind, Risk, RiskStatus, TimelineEntry};
 use jiff::civil::Date;
@@ -48,9 +48,10 @@ impl Form {
                     "what this phase or milestone is",
                     &entry.name,
                 ),
-                Field::new(
+                Field::choice(
                     FieldId::Kind,
-                    "phase, milestone or release",
+                    "a milestone or release has one date",
+                    &["phase", "milestone", "release"],
                     entry.kind.name(),
                 ),
                 Field::new(FieldId::Start, DATE_HINT, &entry.start.to_string()),
@@ -154,21 +155,24 @@ impl Form {
             title,
             fields: vec![
                 Field::new(FieldId::Title, "what could go wrong", &risk.title),
-                Field::new(
+                Field::choice(
                     FieldId::Probability,
                     "1 rare … 5 almost certain",
+                    &SCALE,
                     &risk.probability.to_string(),
                 ),
-                Field::new(
+                Field::choice(
                     FieldId::Impact,
                     "1 negligible … 5 severe",
+                    &SCALE,
                     &risk.impact.to_string(),
                 ),
                 Field::new(FieldId::Owner, "who watches it", &risk.owner),
                 Field::new(FieldId::Mitigation, "what we do about it", &risk.mitigation),
-                Field::new(
+                Field::choice(
                     FieldId::Status,
-                    "open, mitigating or closed",
+                    "",
+                    &["open", "mitigating", "closed"],
                     risk.status.name(),
                 ),
             ],

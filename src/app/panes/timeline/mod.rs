@@ -303,12 +303,16 @@ impl App {
                         blank.start = add_days(sel.end, 1);
                         blank.end = add_days(blank.start, 13);
                     }
-                    self.mode = Mode::Form(Box::new(Form::entry(&blank, true)));
+                    self.mode = Mode::Form(Box::new(
+                        Form::entry(&blank, true).people_from(&self.doc.board),
+                    ));
                 }
             }
             EditEntry => match self.selected_entry().cloned() {
                 Some(e) if self.writable() => {
-                    self.mode = Mode::Form(Box::new(Form::entry(&e, false)));
+                    self.mode = Mode::Form(Box::new(
+                        Form::entry(&e, false).people_from(&self.doc.board),
+                    ));
                 }
                 Some(_) => {}
                 None => self.info(format!(

@@ -30,12 +30,15 @@ impl App {
             AddEntry => {
                 if self.writable() {
                     let blank = plan::blank_risk(self.run.today);
-                    self.mode = Mode::Form(Box::new(Form::risk(&blank, true)));
+                    self.mode = Mode::Form(Box::new(
+                        Form::risk(&blank, true).people_from(&self.doc.board),
+                    ));
                 }
             }
             EditEntry => match self.selected_risk().cloned() {
                 Some(r) if self.writable() => {
-                    self.mode = Mode::Form(Box::new(Form::risk(&r, false)))
+                    self.mode =
+                        Mode::Form(Box::new(Form::risk(&r, false).people_from(&self.doc.board)))
                 }
                 Some(_) => {}
                 None => self.info(format!(

@@ -87,6 +87,9 @@ commands! {
 
     Quit = "quit", "Save and quit", [Global "q"];
     Help = "help", "Show every key of this pane", [Global "?"];
+    Messages = "messages", "Show this run's messages in full", [
+        Global "M"
+    ];
     Palette = "palette", "Open the command palette", [Global ": ctrl-p"];
     Filter = "filter", "Filter the list of this pane", [Global "/"];
     Undo = "undo", "Undo the last change", [Global "u"];

@@ -10,6 +10,7 @@ pub mod filter;
 mod history;
 pub mod keymap;
 pub mod keys;
+pub mod messages;
 pub mod overlay;
 pub mod panes;
 pub mod place;
@@ -24,6 +25,7 @@ pub use filter::Filter;
 pub use form::{Form, FormKind};
 pub use history::History;
 pub use keymap::Keymap;
+pub use messages::{Log, Status};
 pub use overlay::{form, palette, picker};
 pub use palette::Palette;
 pub use panes::sprint::standup;
@@ -47,6 +49,8 @@ pub enum Mode {
     Filter(Box<TextArea<'static>>),
     /// The help overlay, scrolled by this many lines.
     Help(usize),
+    /// The message log, scrolled up from the newest by this many lines.
+    Messages(usize),
     Palette(Box<Palette>),
     /// Picking items or entries to link, with checkboxes.
     Picker(Box<Picker>),
@@ -94,13 +98,6 @@ pub enum SaveState {
     ReadOnly,
     /// The file was changed outside cairn: ours was saved to this conflict copy instead.
     Conflict(String),
-}
-
-/// The message line of the status bar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
 }
 
 /// Colours: dark or light background; `NO_COLOR` turns colour off and keeps bold/reverse.
@@ -231,6 +228,8 @@ pub struct App {
     pub mouse: bool,
     /// The time since the run started, as the last tick told it (the clock enters as a value).
     pub clock: std::time::Duration,
+    /// Every message of this run, for the message log.
+    pub log: Log,
     /// What the last frame measured (page size, offsets, mouse areas), kept by the runner.
     pub viewport: Viewport,
 }
@@ -258,6 +257,7 @@ impl App {
             color: true,
             mouse: true,
             clock: std::time::Duration::ZERO,
+            log: Log::default(),
             viewport: Viewport::default(),
         };
         app.refresh_visible();
@@ -282,20 +282,6 @@ impl App {
         self.run.read_only = false;
         self.run.read_only_why.clear();
         self.run.save = SaveState::Saved;
-    }
-
-    pub fn info(&mut self, text: impl Into<String>) {
-        self.run.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    pub fn error(&mut self, text: impl Into<String>) {
-        self.run.status = Some(Status {
-            text: text.into(),
-            error: true,
-        });
     }
 
     pub fn selected_item(&self) -> Option<&Item> {

@@ -14,6 +14,8 @@ const MAX_STEPS: usize = 16;
 impl App {
     /// Carries out one action and returns what the runner must do (save, open $EDITOR, quit).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        // A key that says nothing new takes the last message away (it stays in the log).
+        let pressed = is_a_key(&action).then(|| self.message_seq());
         let mut effects = Vec::new();
         let mut queue = VecDeque::from([action]);
         let mut steps = 0;
@@ -33,12 +35,16 @@ impl App {
             let here = self.here();
             self.doc.history.settle(here);
         }
+        if let Some(before) = pressed {
+            self.after_key(before);
+        }
         effects
     }
 
     fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         if let Action::Tick(now) = action {
             self.clock = now;
+            self.expire_message(now);
             return self.standup_tick();
         }
         if let Action::Paste(text) = action {
@@ -48,6 +54,20 @@ impl App {
             Mode::Normal => self.normal(action),
             Mode::Form(form) => self.form(*form, action),
             Mode::Filter(input) => self.filter_input(input, action),
+            Mode::Messages(scroll) => {
+                // Up looks further back (the newest is at the bottom).
+                self.mode = match action {
+                    Action::Cancel | Action::Messages | Action::Quit | Action::Confirm => {
+                        Mode::Normal
+                    }
+                    Action::Up => Mode::Messages(scroll + 1),
+                    Action::Down => Mode::Messages(scroll.saturating_sub(1)),
+                    Action::PageUp => Mode::Messages(scroll + 10),
+                    Action::PageDown => Mode::Messages(scroll.saturating_sub(10)),
+                    _ => Mode::Messages(scroll),
+                };
+                Vec::new()
+            }
             Mode::Help(scroll) => {
                 self.mode = match action {
                     Action::Cancel | Action::Help | Action::Quit | Action::Confirm => Mode::Normal,
@@ -212,6 +232,7 @@ impl App {
                 return vec![Effect::Quit];
             }
             Help => self.mode = Mode::Help(0),
+            Messages => self.mode = Mode::Messages(0),
             Palette => {
                 self.mode =
                     Mode::Palette(Box::new(super::Palette::new(&self.doc.board, &self.keymap)))
@@ -307,4 +328,12 @@ impl App {
         }
         Vec::new()
     }
+}
+
+/// An action the user made (a key, a click, a paste), not the clock or an editor coming back.
+fn is_a_key(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Tick(_) | Action::DescriptionEdited(..) | Action::NoteEdited { .. }
+    )
 }

@@ -31,15 +31,16 @@ pub fn run(path: &Path) -> Result<(), Failure> {
     let mut app = App::new(opened.board, path.display().to_string(), today);
     let mut notes: Vec<String> = Vec::new();
     if opened.created {
+        let help = app.keymap.hint(&Action::Help);
         notes.push(format!(
-            "Welcome: {} was created from the sample board (? shows the keys)",
+            "Welcome — {help} shows the keys · {} was created from the sample board",
             path.display()
         ));
     }
     if !opened.cleaned.is_empty() {
         notes.push(format!(
-            "Removed {} temp file(s) left by an interrupted save",
-            opened.cleaned.len()
+            "Removed {} left by an interrupted save",
+            crate::model::words::count(opened.cleaned.len(), "temp file")
         ));
     }
     let mut warnings = opened.store.take_notices();

@@ -9,6 +9,7 @@ mod confirm;
 mod details;
 mod form;
 mod gantt;
+mod messages;
 mod overlay;
 mod picker;
 mod planning;
@@ -87,6 +88,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         // Stakeholders: the pane draws its own filter line.
         Mode::Form(form) => form::draw(frame, body, app, form, &theme),
         Mode::Help(scroll) => overlay::help(frame, body, app, *scroll, &theme),
+        Mode::Messages(scroll) => messages::draw(frame, body, app, *scroll, &theme),
         Mode::Palette(p) => overlay::palette(frame, body, p, &theme),
         Mode::Picker(p) => picker::draw(frame, body, app, p, &theme),
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),

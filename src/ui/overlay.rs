@@ -44,6 +44,9 @@ pub fn clear(frame: &mut Frame, within: Rect, popup: Rect) {
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let mut lines = Vec::new();
+    let popup = widgets::centered(area, 76, area.height.saturating_sub(2));
+    // A description longer than its room ends in `…` (the popup's width less the keys column).
+    let room = usize::from(popup.width).saturating_sub(2 + 2 + 18);
     for (context, rows) in app.keymap.help(app.pane) {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
@@ -52,7 +55,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
         for (keys, about) in rows {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {}", widgets::pad(&keys, 18)), theme.key),
-                Span::raw(about),
+                Span::raw(widgets::fit(about, room)),
             ]));
         }
     }
@@ -69,7 +72,6 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
     for line in filter_help {
         lines.push(Line::styled(*line, theme.dim));
     }
-    let popup = widgets::centered(area, 76, area.height.saturating_sub(2));
     clear(frame, area, popup);
     use crate::app::{Action, Context};
     let k = |a: Action| app.keymap.key_in(Context::Help, &a).unwrap_or_default();

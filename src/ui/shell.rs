@@ -225,13 +225,23 @@ pub fn status_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => None,
     };
     if let Some((text, error)) = message {
-        // A message longer than the line is cut with an ellipsis, never mid-word without a mark.
+        // A message longer than the line is cut with an ellipsis and names the key of the log
+        // that shows it whole.
         let used: usize = left.iter().map(Span::width).sum();
         let room = (area.width as usize).saturating_sub(used);
-        left.push(Span::styled(
-            widgets::fit(&text, room),
-            if error { theme.error } else { theme.text },
-        ));
+        let style = if error { theme.error } else { theme.text };
+        let log = app.keymap.hint(&Action::Messages);
+        let more = format!(" {log} all");
+        if widgets::width(&text) > room && room > widgets::width(&more) + 8 {
+            left.push(Span::styled(
+                widgets::fit(&text, room - widgets::width(&more)),
+                style,
+            ));
+            left.push(Span::styled(format!(" {log}"), theme.key));
+            left.push(Span::styled(" all", theme.dim));
+        } else {
+            left.push(Span::styled(widgets::fit(&text, room), style));
+        }
     }
     let mut hints = hints(app, theme);
     let left_width: usize = left.iter().map(Span::width).sum();

@@ -327,3 +327,42 @@ fn a_pasted_newline_is_never_a_key() {
     t.wait_exit("main");
     assert_eq!(read_board(&path).items.len(), before.items.len() + 1);
 }
+
+/// A first-time user at 80×24 sees how to get help in the welcome, and then the key hints (issue
+/// 12, point 23): the message makes way on the next key, and the message log shows it whole.
+#[test]
+fn a_first_run_at_80x24_shows_the_help_key_then_the_hints() {
+    let Some(t) = Tmux::start("first_run_80") else {
+        return;
+    };
+    t.open("main", 80, 24);
+    let screen = t.see("main", "Welcome — ? shows the keys");
+    let bar = screen.lines().last().unwrap_or_default();
+    assert!(
+        bar.contains("… M all"),
+        "the cut welcome names the log key: {bar}"
+    );
+    t.keys("main", &["j"]);
+    let screen = t.wait_for("main", "the hints", |s| {
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains("a add") && l.contains("? help"))
+    });
+    assert!(!screen.contains("Welcome"), "{screen}");
+    t.keys("main", &["M"]);
+    let screen = t.see("main", "Messages — 1 this run");
+    // Wrapped in the popup: its words, read across the lines.
+    let words: Vec<&str> = screen
+        .split(|c: char| c.is_whitespace() || c == '│')
+        .filter(|w| !w.is_empty())
+        .collect();
+    assert!(
+        words
+            .join(" ")
+            .contains("was created from the sample board"),
+        "the whole welcome is in the log:\n{screen}"
+    );
+    t.keys("main", &["Escape"]);
+    t.keys("main", &["q"]);
+    assert_eq!(t.wait_exit("main"), "status 0");
+}

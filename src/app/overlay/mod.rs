@@ -44,7 +44,7 @@ impl Mode {
             Mode::Filter(_) => (Context::Filter, Unbound::Type),
             Mode::Palette(_) => (Context::Palette, Unbound::Type),
             Mode::Picker(_) => (Context::Picker, Unbound::Type),
-            Mode::Help(_) => (Context::Help, Unbound::Cancel),
+            Mode::Help(_) | Mode::Messages(_) => (Context::Help, Unbound::Cancel),
             Mode::RankPreview(_) => (Context::Rank, Unbound::Ignore),
             Mode::CloseSprint { .. } => (Context::CloseSprint, Unbound::Ignore),
             Mode::ConfirmWip { .. }
@@ -72,7 +72,7 @@ impl Mode {
                 Key(Confirm, "apply"),
                 Key(Cancel, "cancel"),
             ],
-            Mode::Help(_) => &[UpDown("scroll"), Key(Cancel, "close")],
+            Mode::Help(_) | Mode::Messages(_) => &[UpDown("scroll"), Key(Cancel, "close")],
             Mode::RankPreview(_) => &[Key(Confirm, "apply"), Key(Cancel, "keep the order")],
             Mode::ConfirmQuit => &[Key(Yes, "quit"), Key(Cancel, "stay")],
             Mode::ConfirmWip { .. } => &[Key(Yes, "move it anyway"), Key(Cancel, "leave it")],

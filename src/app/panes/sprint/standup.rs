@@ -332,8 +332,9 @@ impl App {
     }
 
     /// True while something on screen follows the clock (the runner ticks only then).
+    /// The clock matters: a standup's timer runs, or a message waits to make way for the hints.
     pub fn ticking(&self) -> bool {
-        self.sprint.standup().is_some()
+        self.sprint.standup().is_some() || self.run.status.is_some()
     }
 
     pub(crate) fn standup_action(&mut self, action: Action) -> Vec<Effect> {

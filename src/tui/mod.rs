@@ -375,10 +375,12 @@ fn saved(app: &mut App, outcome: Outcome, saver: &mut Saver) {
             changes,
             result: Ok(Saved::Written),
         } => {
+            // Said whether or not the failure's message is still on show (messages expire).
+            let was_failing = matches!(app.run.save, SaveState::Failed(_));
             if changes >= app.doc.revision {
                 app.run.save = SaveState::Saved;
             }
-            if matches!(&app.run.status, Some(s) if s.error && s.text.starts_with("Save failed")) {
+            if was_failing {
                 app.info("Saved again");
             }
         }
@@ -395,6 +397,11 @@ fn saved(app: &mut App, outcome: Outcome, saver: &mut Saver) {
         }
         Outcome::Saved { result: Err(e), .. } => {
             app.run.save = SaveState::Failed(e.clone());
+            // The status bar names the board already: the OS error comes first, not its path.
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let e = e.replace(&path.display().to_string(), &name);
             app.error(format!("Save failed (changes kept, retrying in 5 s): {e}"));
         }
         Outcome::Reloaded(Ok(board)) => {

@@ -4,6 +4,7 @@
 pub(crate) mod backlog;
 mod budget;
 mod burndown;
+mod columns;
 mod confirm;
 mod form;
 mod gantt;

@@ -153,7 +153,10 @@ pub fn month_row(s: Scale, today: Date) -> (Vec<Label>, Option<Today>) {
             col: t,
             word: Some(t - word),
         },
-        Some(i) if labels[i].col == t && boundary(i) => Today { col: t, word: None },
+        Some(i) if labels[i].col == t && boundary(i) => Today {
+            col: t,
+            word: (i > 0 && shorten(s, &mut labels[i - 1], t - word)).then_some(t - word),
+        },
         Some(i) => {
             let next = labels.get(i + 1).map_or(s.width, |l| l.col - 1);
             let p = (t - labels[i].col) as usize;
@@ -211,21 +214,10 @@ pub fn month_row(s: Scale, today: Date) -> (Vec<Label>, Option<Today>) {
             };
             // No room either side: the label before gives up its year (`│Nov today▼`).
             let prev = at.map_or(labels.len(), |i| i).checked_sub(1);
-            if let (None, Some(i)) = (word_at, prev) {
-                let b = boundary(i);
-                let names = period_names(s.zoom, period_at(s, labels[i].col, b));
-                if let Some(short) = names.last() {
-                    let text = if b {
-                        format!("│{short}")
-                    } else {
-                        short.clone()
-                    };
-                    let end = labels[i].col + super::width(&text) as i64;
-                    if t - word > end {
-                        labels[i].text = text;
-                        word_at = Some(t - word);
-                    }
-                }
+            if let (None, Some(i)) = (word_at, prev)
+                && shorten(s, &mut labels[i], t - word)
+            {
+                word_at = Some(t - word);
             }
             Today {
                 col: t,
@@ -234,6 +226,26 @@ pub fn month_row(s: Scale, today: Date) -> (Vec<Label>, Option<Today>) {
         }
     };
     (labels, Some(today))
+}
+
+/// Shortens `label` to its period's shortest name (`│Nov`) if that ends before column `before`
+/// with a column to spare; says whether it did.
+fn shorten(s: Scale, label: &mut Label, before: i64) -> bool {
+    let boundary = label.text.starts_with('│');
+    let names = period_names(s.zoom, period_at(s, label.col, boundary));
+    let Some(short) = names.last() else {
+        return false;
+    };
+    let text = if boundary {
+        format!("│{short}")
+    } else {
+        short.clone()
+    };
+    let fits = label.col + (super::width(&text) as i64) < before;
+    if fits {
+        label.text = text;
+    }
+    fits
 }
 
 /// The first day of the period whose label starts at `col` (the origin for the left-edge label).

@@ -50,7 +50,7 @@ fn a_note_added_with_n_is_kept_and_reported() {
     );
     // Again the same day: a second file, and the message says the first is kept.
     t.keys("main", &["r"]);
-    let screen = t.see("main", "status-2026-11-28-2.md");
+    let screen = t.see("main", "reports/b-status-2026-11-28-2.md (1st kept)");
     assert!(
         report.with_file_name("b-status-2026-11-28-2.md").exists(),
         "{screen}"

@@ -231,19 +231,18 @@ impl Filter {
                         });
                         pick(q, v, names).map(|i| f.tags.add(neg, normalize(names[i])))
                     }
-                    "sprint" => match v {
-                        "none" => Ok(f.sprints.add(neg, SprintFilter::None)),
-                        "active" => Ok(f.sprints.add(neg, SprintFilter::Active)),
-                        n if n
-                            .parse::<u32>()
-                            .is_ok_and(|n| board.sprint(SprintId(n)).is_some()) =>
-                        {
-                            let id = SprintId(n.parse().unwrap_or_default());
-                            Ok(f.sprints.add(neg, SprintFilter::Id(id)))
-                        }
-                        _ => pick(q, v, &sprints)
-                            .map(|i| f.sprints.add(neg, SprintFilter::Id(board.sprints[i].id))),
-                    },
+                    "sprint" => {
+                        let named = match v {
+                            "none" => Ok(SprintFilter::None),
+                            "active" => Ok(SprintFilter::Active),
+                            n => match n.parse::<u32>().ok().map(SprintId) {
+                                Some(id) if board.sprint(id).is_some() => Ok(SprintFilter::Id(id)),
+                                _ => pick(q, v, &sprints)
+                                    .map(|i| SprintFilter::Id(board.sprints[i].id)),
+                            },
+                        };
+                        named.map(|s| f.sprints.add(neg, s))
+                    }
                     // Not a key: the word as typed, a time (`10:30`) or a URL.
                     _ => {
                         if neg {

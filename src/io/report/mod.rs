@@ -133,13 +133,16 @@ pub struct Written {
 }
 
 impl Written {
-    /// `Report written to …`, saying when it is not the day's first (the earlier ones are kept).
+    /// `Report written to reports/…`, saying when it is not the day's first (the earlier ones are
+    /// kept); the folder is the one beside the board, so the short path says where.
     pub fn describe(&self) -> String {
-        let path = self.path.display();
+        let name = self.path.file_name().map(Path::new).unwrap_or(&self.path);
+        let path = Path::new("reports").join(name);
+        let path = path.display();
         match self.nth {
             1 => format!("Report written to {path}"),
-            2 => format!("Report written to {path} (the second today; the first is kept)"),
-            n => format!("Report written to {path} (report {n} today; the others are kept)"),
+            2 => format!("Report written to {path} (1st kept)"),
+            _ => format!("Report written to {path} (earlier ones kept)"),
         }
     }
 }

@@ -141,7 +141,7 @@ fn reports_are_written_beside_the_board_and_the_last_one_is_found() {
     );
     assert_eq!(
         second.describe(),
-        format!("Report written to {}", second.path.display())
+        "Report written to reports/board-status-2026-03-20.md"
     );
     let names: Vec<String> = std::fs::read_dir(dir.path().join("reports"))
         .expect("dir")
@@ -169,7 +169,7 @@ fn a_second_report_the_same_day_is_kept_beside_the_first() {
     assert!(
         second
             .describe()
-            .contains("board-status-2026-03-20-2.md (the second today; the first is kept)")
+            .contains("Report written to reports/board-status-2026-03-20-2.md (1st kept)")
     );
     assert_eq!(
         std::fs::read_to_string(&first.path).expect("readable"),
@@ -181,7 +181,7 @@ fn a_second_report_the_same_day_is_kept_beside_the_first() {
     assert!(
         third
             .describe()
-            .contains("(report 3 today; the others are kept)")
+            .contains("board-status-2026-03-20-3.md (earlier ones kept)")
     );
     // Numbered ones count as the last report the next day.
     assert_eq!(last_report(&file, date(2026, 3, 21)), Some(TODAY));

@@ -300,6 +300,14 @@ fn the_note_timeline_reads_kinds_by_the_same_rule() {
             .all(|(_, n)| n.kind != cairn::model::NoteKind::Meeting)
     );
     assert!(shown.len() < all);
+    filter(&mut app, "-since:14d");
+    assert_eq!(
+        app.people.notes.unknown,
+        vec!["-since:14d"],
+        "not since reads as a mistake"
+    );
+    filter(&mut app, "kind:de");
+    assert!(app.people.notes.unknown.is_empty(), "a unique prefix");
 }
 
 #[test]

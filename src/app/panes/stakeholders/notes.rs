@@ -489,18 +489,4 @@ mod tests {
         let bad = NoteFilter::parse("kind:gossip since:soon");
         assert_eq!(bad.unknown, vec!["kind:gossip", "since:soon"]);
     }
-
-    #[test]
-    fn the_note_filter_negates_and_names_kinds_as_the_item_filter_does() {
-        let f = NoteFilter::parse("-kind:meeting,risk -adyen");
-        assert_eq!(f.kinds.exclude, vec![NoteKind::Meeting, NoteKind::Risk]);
-        assert_eq!(f.not_words, vec!["adyen".to_string()]);
-        let exact = NoteFilter::parse("kind:DECISION");
-        assert_eq!(exact.kinds.include, vec![NoteKind::Decision]);
-        assert_eq!(
-            NoteFilter::parse("-since:14d").unknown,
-            vec!["-since:14d"],
-            "not since reads as a mistake"
-        );
-    }
 }

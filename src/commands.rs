@@ -134,7 +134,7 @@ fn export(path: &Path, format: ExportFormat) -> Result<(), Failure> {
         // Stakeholders: decisions and requests since the last report written with `r`, if any.
         ExportFormat::Md => {
             let today = crate::today();
-            let last = io::report::last_report(&io::report::reports_dir(path), today);
+            let last = io::report::last_report(path, today);
             out(&io::report::status_report_since(&board, today, last))
         }
     }

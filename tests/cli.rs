@@ -437,3 +437,38 @@ fn a_directory_that_cannot_be_written_is_reported() {
         .stderr(predicate::str::contains("Permission denied"));
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o700)).expect("chmod");
 }
+
+/// `export --format md` counts decisions from the board's own newest report, not from another
+/// board's report in the same `reports/` folder.
+#[test]
+fn export_md_counts_from_the_boards_own_last_report() {
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    let reports = dir.path().join("reports");
+    fs::create_dir(&reports).expect("mkdir");
+    fs::write(
+        reports.join("other-status-2026-11-27.md"),
+        "another board's",
+    )
+    .expect("write");
+    let since = |day: &str| format!("since the last report ({day})");
+    let md = |dir: &Path| {
+        let out = cairn(dir)
+            .args(["export", "--format", "md", "--file"])
+            .arg(&board)
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = md(dir.path());
+    assert!(
+        !text.contains(&since("2026-11-27")),
+        "not the other board's: {text}"
+    );
+    fs::write(reports.join("b-status-2026-11-20-2.md"), "ours").expect("write");
+    let text = md(dir.path());
+    assert!(
+        text.contains(&since("2026-11-20")),
+        "our own, numbered: {text}"
+    );
+}

@@ -311,6 +311,10 @@ impl App {
     pub fn refresh_visible(&mut self) {
         let old_row = self.selected_row().unwrap_or(self.backlog.row);
         let board = &self.doc.board;
+        // Read again: the names a value means (columns, tags, sprints) may have changed.
+        if !self.backlog.filter.is_empty() {
+            self.backlog.filter = Filter::parse(&self.backlog.filter.text, board);
+        }
         let filter = &self.backlog.filter;
         self.backlog.visible = if filter.is_empty() {
             (0..board.items.len()).collect()

@@ -3,6 +3,7 @@
 
 mod atomic;
 mod backup;
+mod beside;
 mod error;
 mod fast;
 mod format;
@@ -13,6 +14,7 @@ mod recovery;
 
 pub use atomic::{Faults, clean_leftovers};
 pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
+pub use beside::{make_dir_beside, write_new_beside};
 pub use error::StoreError;
 pub use lock::{lock_path, writer_gone};
 pub use paths::resolve;

@@ -317,19 +317,21 @@ fn event_loop(
                     let board = app.run.file.clone();
                     match crate::io::report::write_report(&board, &app.doc.board, app.run.today) {
                         Ok(written) if edit => {
-                            let opened = away(term, &events, app.mouse, || editor::open(&written))?;
+                            let opened =
+                                away(term, &events, app.mouse, || editor::open(&written.path))?;
                             match opened {
-                                Ok(()) => app.info(format!("Report: {}", written.display())),
-                                Err(e) => {
-                                    app.error(format!("{e}; the report is {}", written.display()))
-                                }
+                                Ok(()) => app.info(written.describe()),
+                                Err(e) => app.error(format!(
+                                    "{e}; the report is {}",
+                                    written.path.display()
+                                )),
                             }
                         }
                         Ok(written) => {
                             let open = app.keymap.hint(&Action::WriteReportAndEdit);
                             app.info(format!(
-                                "Report written to {} ({open} opens it in $EDITOR)",
-                                written.display()
+                                "{} ({open} opens it in $EDITOR)",
+                                written.describe()
                             ))
                         }
                         Err(e) => app.error(e.to_string()),

@@ -1,15 +1,15 @@
 //! The budget view (`$` in the timeline): planned against actual cost per phase and for the project,
 //! and spend against time elapsed, flagging a phase whose money runs ahead of its time.
 
+use super::columns::{self, Col};
 use super::theme::Theme;
 use super::timeline::money;
-use super::widgets::{self, fit};
+use super::widgets;
 use crate::app::App;
 use crate::model::{EntryKind, TimelineEntry, budget_totals, percent};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Cell, Row, Table};
 
 pub fn draw(
     frame: &mut Frame,
@@ -69,16 +69,16 @@ pub fn draw(
         };
         let mark = if Some(e.id) == selected { "›" } else { " " };
         let mut cells = vec![
-            Cell::from(mark),
-            Cell::from(fit(&e.name, 40)),
-            Cell::from(money(burn.planned)),
-            Cell::from(money(burn.actual)),
-            Cell::from(spent),
-            Cell::from(format!("{}%", burn.time_percent())),
-            Cell::from(flag),
+            mark.to_string(),
+            e.name.clone(),
+            money(burn.planned),
+            money(burn.actual),
+            spent,
+            format!("{}%", burn.time_percent()),
+            flag.to_string(),
         ];
         if wide {
-            cells.insert(2, Cell::from(fit(&e.owner, 16)));
+            cells.insert(2, e.owner.clone());
             let dates = if e.kind.is_point() {
                 widgets::short_date(e.start)
             } else {
@@ -88,7 +88,7 @@ pub fn draw(
                     widgets::short_date(e.end)
                 )
             };
-            cells.insert(3, Cell::from(dates));
+            cells.insert(3, dates);
         }
         let style = if Some(e.id) == selected {
             theme.selected
@@ -97,9 +97,9 @@ pub fn draw(
         } else {
             theme.text
         };
-        Row::new(cells).style(style)
+        (cells, style)
     };
-    let mut rows: Vec<Row> = costed
+    let mut rows: Vec<(Vec<String>, ratatui::style::Style)> = costed
         .iter()
         .skip(offset)
         .take(rows_room)
@@ -108,11 +108,12 @@ pub fn draw(
     let (planned, actual) = budget_totals(&app.doc.board.timeline);
     let budget = app.doc.board.project.budget;
     let pct = |a: u64, b: u64| percent(a, b).map_or_else(|| "—".to_string(), |p| format!("{p}%"));
+    // The project's own figure says what it is: what is left of the budget, or how far over.
     let verdict = if budget > 0 && planned > budget {
         format!("$ plan over the {} budget", money(budget))
     } else if budget > 0 {
         format!(
-            "{} of {} left",
+            "{} of {} budget left",
             money(budget.saturating_sub(actual)),
             money(budget)
         )
@@ -120,39 +121,37 @@ pub fn draw(
         String::new()
     };
     let mut total = vec![
-        Cell::from(""),
-        Cell::from("Project"),
-        Cell::from(money(planned)),
-        Cell::from(money(actual)),
-        Cell::from(pct(actual, planned)),
-        Cell::from(""),
-        Cell::from(verdict),
+        String::new(),
+        "Project".to_string(),
+        money(planned),
+        money(actual),
+        pct(actual, planned),
+        String::new(),
+        verdict,
     ];
     if wide {
-        total.insert(2, Cell::from(""));
-        total.insert(3, Cell::from(""));
+        total.insert(2, String::new());
+        total.insert(3, String::new());
     }
-    rows.push(Row::new(total).style(theme.title));
-    let mut heads = vec!["", "Phase", "Planned", "Actual", "Spent", "Time", ""];
-    let mut widths = vec![
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(9),
-        Constraint::Length(5),
-        Constraint::Length(if wide { 30 } else { 15 }),
+    rows.push((total, theme.title));
+    let mut heads = vec!["", "Phase", "Planned", "Actual", "Spent", "Time", "Status"];
+    let mut cols = vec![
+        Col::Fit,
+        Col::Fill(1),
+        Col::Fit,
+        Col::Fit,
+        Col::Fit,
+        Col::Fit,
+        Col::Fit,
     ];
     if wide {
         heads.insert(2, "Owner");
         heads.insert(3, "Dates");
-        widths.insert(2, Constraint::Length(16));
-        widths.insert(3, Constraint::Length(15));
+        cols.insert(2, Col::Max(16));
+        cols.insert(3, Col::Fit);
     }
     frame.render_widget(
-        Table::new(rows, widths)
-            .header(Row::new(heads).style(theme.header))
-            .column_spacing(1),
+        columns::table(&cols, &heads, rows, body.width, theme.header),
         body,
     );
 }

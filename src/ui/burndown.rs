@@ -48,15 +48,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
         Line::from(vec![
             Span::raw(format!("Day {elapsed} of {length}: ")),
             Span::raw(format!(
-                "{remaining} of {committed} points left (ideal by now {ideal_now:.0}) — "
+                "{remaining} of {committed} points left (ideal by now {ideal_now:.0}{}) — ",
+                scope_change(committed, scope)
             )),
             verdict,
         ])
     };
 
     let wide = inner.width >= 100;
+    let lines = if sentence.width() > usize::from(inner.width) {
+        2
+    } else {
+        1
+    };
     let [text, charts] =
-        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+        Layout::vertical([Constraint::Length(lines), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(Paragraph::new(sentence).wrap(Wrap { trim: true }), text);
     let [burn, velocity] = if wide {
         Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)])
@@ -79,11 +85,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
         .collect();
     let last = f64::from(length - 1).max(1.0);
     let ideal = [(0.0, f64::from(committed)), (last, 0.0)];
-    let top = actual
+    // The y range holds the highest of the commitment, today's scope (work added mid-sprint) and
+    // every recorded day, with room above it so the highest point is not drawn on the edge.
+    let highest = actual
         .iter()
-        .map(|p| p.1)
-        .fold(f64::from(committed), f64::max)
-        .max(1.0);
+        .map(|p| p.1 as u32)
+        .chain([committed, scope])
+        .max()
+        .unwrap_or(0);
+    let top = y_top(highest);
     let datasets = vec![
         Dataset::default()
             .name("••• ideal")
@@ -98,10 +108,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
             .style(theme.accent)
             .data(&actual),
     ];
-    // The legend always shows (ratatui hides it when short of room), so the lines are named.
-    let always = (Constraint::Percentage(100), Constraint::Percentage(100));
+    // The legend is a line of its own above the chart, so it never covers the newest days.
+    let [legend, burn] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(burn);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("••• ideal", theme.dim),
+            Span::raw("   "),
+            Span::styled("⣀⣀⣀ remaining", theme.accent),
+        ]))
+        .alignment(ratatui::layout::Alignment::Right),
+        legend,
+    );
     let chart = Chart::new(datasets)
-        .hidden_legend_constraints(always)
+        .legend_position(None)
         .x_axis(
             Axis::default()
                 .bounds([0.0, last])
@@ -113,8 +132,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
         )
         .y_axis(
             Axis::default()
-                .bounds([0.0, top])
-                .labels(["0".to_string(), format!("{top:.0}")])
+                .bounds([0.0, f64::from(top)])
+                .labels(["0".to_string(), (top / 2).to_string(), top.to_string()])
                 .style(theme.dim),
         );
     frame.render_widget(chart, burn);
@@ -160,4 +179,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
             .bar_gap(1),
         bars,
     );
+}
+
+/// The top of the y axis: above `highest` by at least one point, on a multiple of 5 (of 10 past 50).
+fn y_top(highest: u32) -> u32 {
+    let step = if highest > 50 { 10 } else { 5 };
+    (highest / step + 1) * step
+}
+
+/// `; 3 added` when points were added to (or taken out of) the sprint after it began.
+fn scope_change(committed: u32, scope: u32) -> String {
+    match scope.cmp(&committed) {
+        std::cmp::Ordering::Greater => format!("; {} added", scope - committed),
+        std::cmp::Ordering::Less => format!("; {} taken out", committed - scope),
+        std::cmp::Ordering::Equal => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_y_axis_rises_above_the_highest_point() {
+        assert_eq!(y_top(0), 5);
+        assert_eq!(y_top(28), 30);
+        assert_eq!(y_top(30), 35, "never on the edge");
+        assert_eq!(y_top(31), 35);
+        assert_eq!(y_top(1484), 1490);
+        assert_eq!(scope_change(28, 31), "; 3 added");
+        assert_eq!(scope_change(28, 20), "; 8 taken out");
+        assert_eq!(scope_change(28, 28), "");
+    }
 }

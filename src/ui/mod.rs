@@ -5,6 +5,7 @@ pub(crate) mod backlog;
 mod budget;
 mod burndown;
 mod cards;
+mod columns;
 mod confirm;
 mod details;
 mod form;

@@ -67,7 +67,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &The
             "Filter, notes (t): kind:decision since:2026-11-01|14d|2w|3m|week (7 days)|month (30 days) words",
         ]
     } else {
-        &["Filter: words, tag:x kind:bug status:doing moscow:must sprint:active|none|<name>"]
+        crate::app::filter::ITEM_FILTER_HELP
     };
     for line in filter_help {
         lines.push(Line::styled(*line, theme.dim));

@@ -1,14 +1,15 @@
 //! The risk register (`r` in the timeline): open risks by exposure (probability × impact), then closed
 //! ones, with owner, status, mitigation and what each threatens.
 
+use super::columns::{self, Col};
 use super::theme::Theme;
-use super::widgets::{self, fit};
+use super::widgets;
 use crate::app::App;
 use crate::model::{Risk, RiskStatus};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::Paragraph;
 
 fn links(app: &App, r: &Risk) -> String {
     let mut names: Vec<String> = r
@@ -66,7 +67,7 @@ pub fn draw(
         .unwrap_or(0);
     let offset = crate::app::cursor::window(vp.risk_offset, Some(at), rows.len(), room);
     vp.risk_offset = offset;
-    let table_rows: Vec<Row> = rows
+    let table_rows: Vec<(Vec<String>, ratatui::style::Style)> = rows
         .iter()
         .skip(offset)
         .take(room)
@@ -79,16 +80,16 @@ pub fn draw(
                 format!("{:>4}", r.exposure())
             };
             let mut cells = vec![
-                Cell::from(mark),
-                Cell::from(exposure),
-                Cell::from(format!("{}×{}", r.probability, r.impact)),
-                Cell::from(r.title.clone()),
-                Cell::from(fit(&r.owner, 16)),
-                Cell::from(r.status.name()),
+                mark.to_string(),
+                exposure,
+                format!("{}×{}", r.probability, r.impact),
+                r.title.clone(),
+                r.owner.clone(),
+                r.status.name().to_string(),
             ];
             if wide {
-                cells.push(Cell::from(r.mitigation.clone()));
-                cells.push(Cell::from(links(app, r)));
+                cells.push(r.mitigation.clone());
+                cells.push(links(app, r));
             }
             let style = if Some(r.id) == selected {
                 theme.selected
@@ -99,26 +100,24 @@ pub fn draw(
             } else {
                 theme.text
             };
-            Row::new(cells).style(style)
+            (cells, style)
         })
         .collect();
     let mut heads = vec!["", "Exp", "P×I", "Risk", "Owner", "Status"];
-    let mut widths = vec![
-        Constraint::Length(1),
-        Constraint::Length(4),
-        Constraint::Length(3),
-        Constraint::Fill(2),
-        Constraint::Length(16),
-        Constraint::Length(10),
+    let mut cols = vec![
+        Col::Fit,
+        Col::Fit,
+        Col::Fit,
+        Col::Fill(2),
+        Col::Max(16),
+        Col::Fit,
     ];
     if wide {
         heads.extend(["Mitigation", "Threatens"]);
-        widths.extend([Constraint::Fill(2), Constraint::Fill(1)]);
+        cols.extend([Col::Fill(2), Col::Fill(1)]);
     }
     frame.render_widget(
-        Table::new(table_rows, widths)
-            .header(Row::new(heads).style(theme.header))
-            .column_spacing(1),
+        columns::table(&cols, &heads, table_rows, body.width, theme.header),
         body,
     );
 }

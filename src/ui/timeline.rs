@@ -440,7 +440,7 @@ mod tests {
             &text,
             &[
                 "today 2026-11-28",
-                "▼today",
+                "today▼",
                 "weeks",
                 "Sprints",
                 "[Sprint 24",
@@ -458,7 +458,8 @@ mod tests {
                 "▲ late ✗ broken dependency $ over budget ! high risk",
             ],
         );
-        shows(&text, &["▼today │Dec 2026"]);
+        // December at its first day, today's word on the side with room.
+        shows(&text, &["│Nov 2026      today▼  │Dec 2026"]);
     }
 
     #[test]

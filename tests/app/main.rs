@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod charts_filters;
 mod first_week_a;
 mod first_week_b;
 mod first_week_c;

@@ -100,7 +100,7 @@ fn burndown_100x30() {
         &s,
         &[
             "Burndown — Sprint 23",
-            "Day 13 of 14: 18 of 28 points left (ideal by now 2) — AT RISK",
+            "Day 13 of 14: 18 of 28 points left (ideal by now 2; 3 added) — AT RISK",
             "Velocity (average of the last 2: 25.0)",
         ],
     );

@@ -65,6 +65,15 @@ fn names_readable(s: &str, min_chars: usize) {
     }
 }
 
+/// Today's `▼` carries its word on the side with room (months come first).
+fn today_marked(s: &str) {
+    let row = line(s, "▼");
+    assert!(
+        row.contains("▼today") || row.contains("today▼"),
+        "today is named beside ▼:\n{s}"
+    );
+}
+
 /// Column of the today line (`│` under `▼`), from the `▼` on the month row.
 fn today_column(s: &str) -> usize {
     let row = line(s, "▼");
@@ -74,35 +83,38 @@ fn today_column(s: &str) -> usize {
 #[test]
 fn week_80x24() {
     let s = screen(&timeline(""), 80, 24);
-    shows(&s, &["weeks", "Sprints", "▼today", "today 2026-11-28"]);
+    shows(&s, &["weeks", "Sprints", "▼", "today 2026-11-28"]);
     names_readable(&s, 9);
     assert!(line(&s, "▬ Build").contains('›'), "Build is selected");
+    today_marked(&s);
     insta::assert_snapshot!("timeline_week_80x24", s);
 }
 
 #[test]
 fn week_200x60() {
     let s = screen(&timeline(""), 200, 60);
-    shows(&s, &["▼today", "│Dec 2026", "[Sprint 23", "[Sprint 24"]);
+    shows(&s, &["▼", "│Dec 2026", "[Sprint 23", "[Sprint 24"]);
     names_readable(&s, 30);
     shows(line(&s, "▬ PCI DSS assessment"), &["$ over", "! risk"]);
     shows(line(&s, "◇ Beta to 5% of traffic"), &["! risk"]);
     line(&s, "◆ Checkout 2.0 GA");
+    today_marked(&s);
     insta::assert_snapshot!("timeline_week_200x60", s);
 }
 
 #[test]
 fn day_80x24() {
     let s = screen(&timeline("+"), 80, 24);
-    shows(&s, &["days", "▼today", "·"]);
+    shows(&s, &["days", "▼", "·"]);
     names_readable(&s, 9);
+    today_marked(&s);
     insta::assert_snapshot!("timeline_day_80x24", s);
 }
 
 #[test]
 fn day_200x60() {
     let s = screen(&timeline("+"), 200, 60);
-    shows(&s, &["days", "▼today"]);
+    shows(&s, &["days", "▼"]);
     names_readable(&s, 30);
     // Weekends are shaded on the empty rows under the entries: `···` a day at day zoom.
     assert!(s.contains("···"), "weekends shaded:\n{s}");
@@ -118,22 +130,25 @@ fn day_200x60() {
         below.iter().filter(|c| **c == '│').count() > 10,
         "the today line under ▼ (column {col}): {below:?}\n{s}"
     );
+    today_marked(&s);
     insta::assert_snapshot!("timeline_day_200x60", s);
 }
 
 #[test]
 fn month_80x24() {
     let s = screen(&timeline("-"), 80, 24);
-    shows(&s, &["months", "▼today", "│Jan"]);
+    shows(&s, &["months", "▼", "│Jan"]);
     names_readable(&s, 9);
+    today_marked(&s);
     insta::assert_snapshot!("timeline_month_80x24", s);
 }
 
 #[test]
 fn month_200x60() {
     let s = screen(&timeline("-"), 200, 60);
-    shows(&s, &["months", "▼today", "│Jan", "│Mar"]);
+    shows(&s, &["months", "▼", "│Jan", "│Mar"]);
     names_readable(&s, 30);
+    today_marked(&s);
     insta::assert_snapshot!("timeline_month_200x60", s);
 }
 

@@ -41,12 +41,24 @@ fn a_note_added_with_n_is_kept_and_reported() {
     let report = path
         .parent()
         .expect("a dir")
-        .join("reports/status-2026-11-28.md");
+        .join("reports/b-status-2026-11-28.md");
     let written = std::fs::read_to_string(&report).expect("r wrote the report beside the board");
     assert!(written.contains(NOTE), "{written}");
     assert!(
-        screen.contains("status-2026-11-28.md"),
+        screen.contains("b-status-2026-11-28.md"),
         "the path is shown:\n{screen}"
+    );
+    // Again the same day: a second file, and the message says the first is kept.
+    t.keys("main", &["r"]);
+    let screen = t.see("main", "reports/b-status-2026-11-28-2.md (1st kept)");
+    assert!(
+        report.with_file_name("b-status-2026-11-28-2.md").exists(),
+        "{screen}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&report).expect("still there"),
+        written,
+        "the first report is untouched"
     );
 
     t.keys("main", &["q"]);

@@ -92,7 +92,7 @@ impl App {
     /// Sets the filter of the pane on show.
     pub(crate) fn set_pane_filter(&mut self, text: String) {
         match self.pane {
-            Pane::Sprint => self.sprint.filter = crate::app::Filter::parse(&text),
+            Pane::Sprint => self.sprint.filter = crate::app::Filter::parse(&text, &self.doc.board),
             Pane::Timeline => self.timeline.filter = text,
             Pane::Stakeholders => self.set_people_filter(text),
             Pane::Backlog => self.set_filter(text),

@@ -95,7 +95,7 @@ impl App {
     }
 
     pub(crate) fn set_filter(&mut self, text: String) {
-        self.backlog.filter = crate::app::Filter::parse(&text);
+        self.backlog.filter = crate::app::Filter::parse(&text, &self.doc.board);
         self.refresh_visible();
     }
 

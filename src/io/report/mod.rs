@@ -7,8 +7,9 @@
 
 //!
 //! `write_report` is the one function here that touches the disk: the `r` key in the stakeholders
-//! pane keeps each report under `<board dir>/reports/status-<date>.md`, and the newest one before
-//! today is "the last report" the decisions and requests are counted from.
+//! pane keeps each report under `<board dir>/reports/<board>-status-<date>.md` (`-2`, `-3` for
+//! more the same day), and the board's newest one before today is "the last report" the decisions
+//! and requests are counted from.
 
 mod markdown;
 mod people;
@@ -79,45 +80,97 @@ pub fn reports_dir(board_file: &Path) -> PathBuf {
     }
 }
 
-/// The file a report of `day` is written to.
-pub fn report_file(board_file: &Path, day: Date) -> PathBuf {
-    reports_dir(board_file).join(format!("status-{day}.md"))
+/// The name every report of the board starts with: `<board stem>-status-`.
+fn prefix(board_file: &Path) -> String {
+    let stem = board_file
+        .file_stem()
+        .map_or_else(|| "board".into(), |s| s.to_string_lossy());
+    format!("{stem}-status-")
 }
 
-/// The date of the newest report in `dir` from before `today` (`status-YYYY-MM-DD.md`), if any.
-pub fn last_report(dir: &Path, today: Date) -> Option<Date> {
-    std::fs::read_dir(dir)
+/// The file the `nth` report of `day` is written to: `reports/<board>-status-<day>.md`, then
+/// `…-<day>-2.md`, `…-<day>-3.md` for more the same day.
+pub fn report_file(board_file: &Path, day: Date, nth: u32) -> PathBuf {
+    let suffix = if nth > 1 {
+        format!("-{nth}")
+    } else {
+        String::new()
+    };
+    reports_dir(board_file).join(format!("{}{day}{suffix}.md", prefix(board_file)))
+}
+
+/// The day of a report file's name: the board's own (`<board>-status-<day>[-n].md`) or one an
+/// older cairn wrote before reports carried the board's name (`status-<day>.md`).
+fn report_day(name: &str, prefix: &str) -> Option<Date> {
+    let rest = name
+        .strip_prefix(prefix)
+        .or_else(|| name.strip_prefix("status-"))?
+        .strip_suffix(".md")?;
+    let (day, nth) = rest.split_at_checked(10)?;
+    let counted = nth.is_empty()
+        || nth
+            .strip_prefix('-')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    counted.then(|| day.parse::<Date>().ok()).flatten()
+}
+
+/// The date of the board's newest report from before `today`, if any.
+pub fn last_report(board_file: &Path, today: Date) -> Option<Date> {
+    let prefix = prefix(board_file);
+    std::fs::read_dir(reports_dir(board_file))
         .ok()?
         .filter_map(Result::ok)
-        .filter_map(|e| {
-            let name = e.file_name();
-            let day = name
-                .to_str()?
-                .strip_prefix("status-")?
-                .strip_suffix(".md")?;
-            day.parse::<Date>().ok()
-        })
+        .filter_map(|e| report_day(e.file_name().to_str()?, &prefix))
         .filter(|d| *d < today)
         .max()
 }
 
-/// Writes today's report beside the board (replacing one written earlier today) and returns its
-/// path. Written to a temp file and renamed, so a reader never sees half a report.
-pub fn write_report(board_file: &Path, board: &Board, today: Date) -> Result<PathBuf, ReportError> {
+/// A report written: where, and how many of the board's reports of that day there now are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub nth: u32,
+}
+
+impl Written {
+    /// `Report written to reports/…`, saying when it is not the day's first (the earlier ones are
+    /// kept); the folder is the one beside the board, so the short path says where.
+    pub fn describe(&self) -> String {
+        let name = self.path.file_name().map(Path::new).unwrap_or(&self.path);
+        let path = Path::new("reports").join(name);
+        let path = path.display();
+        match self.nth {
+            1 => format!("Report written to {path}"),
+            2 => format!("Report written to {path} (1st kept)"),
+            _ => format!("Report written to {path} (earlier ones kept)"),
+        }
+    }
+}
+
+/// The most reports of one board kept for one day; more is a mistake (a key held down).
+const PER_DAY: u32 = 99;
+
+/// Writes today's report beside the board, never over an earlier one (a second one the same day is
+/// `…-2.md`), with the board's mode and owner, atomically as the store writes the board.
+pub fn write_report(board_file: &Path, board: &Board, today: Date) -> Result<Written, ReportError> {
     let dir = reports_dir(board_file);
-    let path = report_file(board_file, today);
-    let failed = |source| ReportError::Write {
-        path: path.clone(),
+    let failed = |path: &Path, source| ReportError::Write {
+        path: path.to_path_buf(),
         source,
     };
-    std::fs::create_dir_all(&dir).map_err(failed)?;
-    let text = status_report_since(board, today, last_report(&dir, today));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".status-")
-        .suffix(".md.tmp")
-        .tempfile_in(&dir)
-        .map_err(failed)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes()).map_err(failed)?;
-    tmp.persist(&path).map_err(|e| failed(e.error))?;
-    Ok(path)
+    crate::store::make_dir_beside(board_file, &dir).map_err(|e| failed(&dir, e))?;
+    let text = status_report_since(board, today, last_report(board_file, today));
+    for nth in 1..=PER_DAY {
+        let path = report_file(board_file, today, nth);
+        match crate::store::write_new_beside(board_file, &path, text.as_bytes()) {
+            Ok(()) => return Ok(Written { path, nth }),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(failed(&path, e)),
+        }
+    }
+    let path = report_file(board_file, today, PER_DAY);
+    Err(failed(
+        &path,
+        std::io::Error::other(format!("{PER_DAY} reports today already")),
+    ))
 }

@@ -1,7 +1,7 @@
 //! Notes in the stakeholders pane: adding one (a quick form or `$EDITOR`), linking it to the work, the
 //! timeline of every note and its filter (`kind:decision since:month words`).
 
-use crate::app::filter::split_filter;
+use crate::app::filter::{Allowed, Named, resolve, several, split_filter};
 use crate::app::picker::{Choice, Picker, Purpose, Target};
 use crate::app::stakeholders::Screen;
 use crate::app::{Action, App, Effect, Form, Mode};
@@ -16,10 +16,12 @@ use jiff::civil::Date;
 pub struct NoteFilter {
     /// What the user typed.
     pub text: String,
-    kinds: Vec<NoteKind>,
+    kinds: Allowed<NoteKind>,
     /// What `since:` said, read against today each time (`model::value::parse_since`).
     since: Option<String>,
     words: Vec<String>,
+    /// Words after a `-`: a note with one of them is left out.
+    not_words: Vec<String>,
     /// Qualifiers that could not be read: shown, and they match nothing.
     pub unknown: Vec<String>,
 }
@@ -30,17 +32,28 @@ impl NoteFilter {
             text: text.to_string(),
             ..NoteFilter::default()
         };
-        for q in split_filter(text, &mut f.words) {
+        let parts = split_filter(text);
+        f.words = parts.words;
+        f.not_words = parts.not_words;
+        let names: Vec<&str> = NoteKind::ALL.iter().map(|k| k.name()).collect();
+        for q in &parts.qualifiers {
             let (token, value) = (q.token, q.value());
             match q.key() {
+                // The item filter's rule: the exact name or a unique prefix; `a,b` either; `-` not.
                 "kind" => {
-                    for v in value.split(',').filter(|v| !v.is_empty()) {
-                        match NoteKind::ALL.into_iter().find(|k| k.name().starts_with(v)) {
-                            Some(k) => f.kinds.push(k),
-                            None => f.unknown.push(format!("kind:{v}")),
+                    for v in q.values() {
+                        match resolve(v, &names) {
+                            Named::One(i) => f.kinds.add(q.negated, NoteKind::ALL[i]),
+                            Named::Several(all) => {
+                                let all: Vec<&str> = all.into_iter().map(|i| names[i]).collect();
+                                f.unknown.push(several(&q.shown(v), &all));
+                            }
+                            Named::Nothing => f.unknown.push(q.shown(v)),
                         }
                     }
                 }
+                // Only "since"; "not since" reads as a mistake.
+                "since" if q.negated => f.unknown.push(token.to_string()),
                 "since" => {
                     // A count of days, weeks or months reads even when it reaches past the
                     // calendar (it then lets everything through); anything else is checked against
@@ -57,6 +70,7 @@ impl NoteFilter {
                         f.unknown.push(token.to_string());
                     }
                 }
+                _ if q.negated => f.not_words.push(q.lower[1..].to_string()),
                 _ => f.words.push(q.lower.clone()),
             }
         }
@@ -78,13 +92,13 @@ impl NoteFilter {
         if !self.unknown.is_empty() {
             return false;
         }
-        if !self.kinds.is_empty() && !self.kinds.contains(&n.kind) {
+        if !self.kinds.allows(|k| *k == n.kind) {
             return false;
         }
         if self.first_day(today).is_some_and(|d| n.date < d) {
             return false;
         }
-        if self.words.is_empty() {
+        if self.words.is_empty() && self.not_words.is_empty() {
             return true;
         }
         let mut hay = format!("{}\n{}\n{}", n.text, s.name, s.organisation).to_lowercase();
@@ -93,6 +107,7 @@ impl NoteFilter {
             hay.push_str(&board.item_key(*id).to_lowercase());
         }
         self.words.iter().all(|w| hay.contains(w))
+            && !self.not_words.iter().any(|w| hay.contains(w))
     }
 }
 
@@ -430,7 +445,7 @@ mod tests {
     fn the_note_filter_reads_kinds_dates_and_words() {
         let today = date(2026, 11, 28); // a Saturday
         let f = NoteFilter::parse("kind:dec,req since:month Adyen");
-        assert_eq!(f.kinds, vec![NoteKind::Decision, NoteKind::Request]);
+        assert_eq!(f.kinds.include, vec![NoteKind::Decision, NoteKind::Request]);
         assert_eq!(
             f.first_day(today),
             Some(date(2026, 10, 29)),

@@ -114,39 +114,35 @@ fn reports_are_written_beside_the_board_and_the_last_one_is_found() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("board.ron");
     let b = board();
-    assert_eq!(
-        last_report(&reports_dir(&file), TODAY),
-        None,
-        "no folder yet"
-    );
+    assert_eq!(last_report(&file, TODAY), None, "no folder yet");
     let first = write_report(&file, &b, date(2026, 3, 10)).expect("written");
     assert_eq!(
-        first,
-        dir.path().join("reports").join("status-2026-03-10.md")
+        first.path,
+        dir.path()
+            .join("reports")
+            .join("board-status-2026-03-10.md")
     );
-    let text = std::fs::read_to_string(&first).expect("readable");
+    assert_eq!(first.nth, 1);
+    let text = std::fs::read_to_string(&first.path).expect("readable");
     assert_eq!(text, status_report_since(&b, date(2026, 3, 10), None));
 
     std::fs::write(dir.path().join("reports/notes.md"), "not a report").expect("write");
+    assert_eq!(last_report(&file, TODAY), Some(date(2026, 3, 10)));
     assert_eq!(
-        last_report(&reports_dir(&file), TODAY),
-        Some(date(2026, 3, 10))
-    );
-    assert_eq!(
-        last_report(&reports_dir(&file), date(2026, 3, 10)),
+        last_report(&file, date(2026, 3, 10)),
         None,
         "today's own report is not the last one"
     );
     let second = write_report(&file, &b, TODAY).expect("written");
-    let text = std::fs::read_to_string(&second).expect("readable");
+    let text = std::fs::read_to_string(&second.path).expect("readable");
     assert!(
         text.contains("since the last report (2026-03-10)"),
         "{text}"
     );
-    // Written again the same day: replaced, and still counted from the 10th.
-    let again = write_report(&file, &b, TODAY).expect("written");
-    assert_eq!(again, second);
-    assert_eq!(std::fs::read_to_string(&again).expect("readable"), text);
+    assert_eq!(
+        second.describe(),
+        "Report written to reports/board-status-2026-03-20.md"
+    );
     let names: Vec<String> = std::fs::read_dir(dir.path().join("reports"))
         .expect("dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -154,4 +150,82 @@ fn reports_are_written_beside_the_board_and_the_last_one_is_found() {
         .collect();
     assert!(names.is_empty(), "no temp files left: {names:?}");
     assert_eq!(reports_dir(Path::new("b.ron")), PathBuf::from("reports"));
+}
+
+#[test]
+fn a_second_report_the_same_day_is_kept_beside_the_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("board.ron");
+    let mut b = board();
+    let first = write_report(&file, &b, TODAY).expect("written");
+    let before = std::fs::read_to_string(&first.path).expect("readable");
+    b.project.name = "Renamed".into();
+    let second = write_report(&file, &b, TODAY).expect("written");
+    assert_eq!(
+        second.path,
+        dir.path().join("reports/board-status-2026-03-20-2.md")
+    );
+    assert_eq!(second.nth, 2);
+    assert!(
+        second
+            .describe()
+            .contains("Report written to reports/board-status-2026-03-20-2.md (1st kept)")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&first.path).expect("readable"),
+        before,
+        "the first is untouched"
+    );
+    let third = write_report(&file, &b, TODAY).expect("written");
+    assert!(third.path.ends_with("board-status-2026-03-20-3.md"));
+    assert!(
+        third
+            .describe()
+            .contains("board-status-2026-03-20-3.md (earlier ones kept)")
+    );
+    // Numbered ones count as the last report the next day.
+    assert_eq!(last_report(&file, date(2026, 3, 21)), Some(TODAY));
+}
+
+#[test]
+fn two_boards_in_one_folder_keep_their_own_reports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, c) = (dir.path().join("alpha.ron"), dir.path().join("beta.ron"));
+    let b = board();
+    let ra = write_report(&a, &b, date(2026, 3, 10)).expect("written");
+    let rc = write_report(&c, &b, TODAY).expect("written");
+    assert!(ra.path.ends_with("reports/alpha-status-2026-03-10.md"));
+    assert!(rc.path.ends_with("reports/beta-status-2026-03-20.md"));
+    assert_eq!(last_report(&a, date(2026, 3, 25)), Some(date(2026, 3, 10)));
+    assert_eq!(
+        last_report(&c, date(2026, 3, 15)),
+        None,
+        "alpha's is not beta's"
+    );
+    // A report an older cairn wrote (`status-<day>.md`) still counts.
+    std::fs::write(dir.path().join("reports/status-2026-03-12.md"), "old").expect("write");
+    assert_eq!(last_report(&c, date(2026, 3, 15)), Some(date(2026, 3, 12)));
+    std::fs::write(dir.path().join("reports/beta-status-2026-03-13-x.md"), "?").expect("write");
+    assert_eq!(
+        last_report(&c, date(2026, 3, 15)),
+        Some(date(2026, 3, 12)),
+        "not a report's name"
+    );
+}
+
+#[test]
+fn reports_take_the_board_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("board.ron");
+    std::fs::write(&file, "").expect("write");
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    let written = write_report(&file, &board(), TODAY).expect("written");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&written.path), 0o640, "as the board, not -rw-------");
+    assert_eq!(
+        mode(&dir.path().join("reports")),
+        0o750,
+        "a folder its readers can enter"
+    );
 }

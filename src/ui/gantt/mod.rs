@@ -2,6 +2,8 @@
 //! columns on screen. A name column on the left keeps names readable at 80 columns; the chart to its
 //! right has a month row, a tick row, the sprints as a band, then a bar or a diamond per entry.
 
+mod header;
+
 use super::theme::Theme;
 use super::widgets::{fit, width};
 use crate::app::timeline::Zoom;
@@ -100,47 +102,35 @@ impl Gantt<'_> {
     fn axis(&self, buf: &mut Buffer, chart: Rect) {
         let t = self.theme;
         let (months_y, ticks_y) = (chart.y, chart.y + 1);
-        let days = Self::days_in(self.zoom, chart.width) + 1;
-        // The today label sits on the month row, above the today line; month labels keep clear of it.
-        let today = self.mark(self.today);
-        let label = "▼today";
-        let today_span = if (0..i64::from(chart.width)).contains(&today) {
-            let w = width(label) as i64;
-            let at = if today + w > i64::from(chart.width) {
-                today + 1 - w
-            } else {
-                today
-            };
-            Some((at.max(0), at.max(0) + w))
-        } else {
-            None
+        let scale = header::Scale {
+            origin: self.origin,
+            zoom: self.zoom,
+            width: i64::from(chart.width),
         };
-        let mut last_label_end: i64 = -1;
+        // Month row: every month (year at month zoom) at its first day, then today's mark.
+        let (labels, today) = header::month_row(scale, self.today);
+        for l in &labels {
+            self.put_at(buf, chart, l.col, months_y, &l.text, t.header);
+        }
+        if let Some(today) = today {
+            self.put_at(buf, chart, today.col, months_y, "▼", t.title);
+            if let Some(at) = today.word {
+                self.put_at(buf, chart, at, months_y, header::TODAY_WORD, t.title);
+            }
+        }
+        // Tick row: days, Mondays, or months.
+        if self.zoom == Zoom::Month {
+            for l in header::month_ticks(scale) {
+                self.put_at(buf, chart, l.col, ticks_y, &l.text, t.text);
+            }
+            return;
+        }
+        let days = Self::days_in(self.zoom, chart.width) + 1;
         for n in 0..days {
             let day = add_days(self.origin, i64::from(n));
-            let col = self.col(day);
-            let first = n == 0;
-            // Month row: at the chart's left edge and at each month start (years at month zoom).
-            let (label, starts) = match self.zoom {
-                Zoom::Month => (day.strftime("%Y").to_string(), day.day_of_year() == 1),
-                _ => (day.strftime("%b %Y").to_string(), day.day() == 1),
-            };
-            if (first || starts) && col > last_label_end {
-                let label = if starts { format!("│{label}") } else { label };
-                let w = width(&label) as i64;
-                // A label that would run into the today label goes just after it.
-                let col = match today_span {
-                    Some((a, b)) if col + w > a && col < b + 1 => b + 1,
-                    _ => col,
-                };
-                self.put_at(buf, chart, col, months_y, &label, t.header);
-                last_label_end = col + w;
-            }
-            // Tick row.
             let tick = match self.zoom {
-                Zoom::Day => Some(format!("{:>2}", day.day())),
                 Zoom::Week => (day.weekday() == Weekday::Monday).then(|| format!("│{}", day.day())),
-                Zoom::Month => (day.day() == 1).then(|| format!("│{}", day.strftime("%b"))),
+                _ => Some(format!("{:>2}", day.day())),
             };
             if let Some(tick) = tick {
                 let style = if matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday)
@@ -150,12 +140,8 @@ impl Gantt<'_> {
                 } else {
                     t.text
                 };
-                self.put_at(buf, chart, col, ticks_y, &tick, style);
+                self.put_at(buf, chart, self.col(day), ticks_y, &tick, style);
             }
-        }
-        if let Some((at, _)) = today_span {
-            self.put_at(buf, chart, at, months_y, label, t.title);
-            self.put_at(buf, chart, today, months_y, "▼", t.title);
         }
     }
 

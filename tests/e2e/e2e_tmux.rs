@@ -328,6 +328,36 @@ fn a_pasted_newline_is_never_a_key() {
     assert_eq!(read_board(&path).items.len(), before.items.len() + 1);
 }
 
+/// A 10,000-character paste is taken in at once (issue 12, point 19): with crossterm reading the
+/// tty in small chunks, its end used to stay unread until another key arrived.
+#[test]
+fn a_long_paste_arrives_whole_without_another_key() {
+    let Some(t) = Tmux::start("long_paste") else {
+        return;
+    };
+    t.open("main", 120, 40);
+    t.see("main", "was created from the sample board");
+    t.keys("main", &["4"]);
+    t.see("main", "Stakeholders");
+    t.keys("main", &["n"]);
+    t.see("main", "Enter saves");
+    let mut text = String::new();
+    while text.len() < 10_000 {
+        text.push_str("We agreed the beta goes to five percent of traffic first. ");
+    }
+    text.push_str("ENDMARK");
+    // Loaded from a file: a command line this long is over tmux's limit.
+    let file = t.dir.path().join("paste.txt");
+    std::fs::write(&file, &text).expect("write the paste");
+    t.ok(&["load-buffer", "-b", "p", file.to_str().expect("UTF-8 path")]);
+    t.ok(&["paste-buffer", "-p", "-d", "-b", "p", "-t", "main"]);
+    // No key after the paste: the focused field shows the text around its end.
+    t.see("main", "ENDMARK");
+    t.keys("main", &["Escape"]);
+    t.keys("main", &["q"]);
+    assert_eq!(t.wait_exit("main"), "status 0");
+}
+
 /// A first-time user at 80×24 sees how to get help in the welcome, and then the key hints (issue
 /// 12, point 23): the message makes way on the next key, and the message log shows it whole.
 #[test]

@@ -158,9 +158,12 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
     );
     if !plan.skipped.is_empty() && !skip_bad {
         lines.push(format!(
-            "{}: nothing imported: {} row(s) do not fit (fix them, or pass --skip-bad to import the other {})",
+            "{}: nothing imported: {} not fit (fix them, or pass --skip-bad to import the other {})",
             input.display(),
-            plan.skipped.len(),
+            match plan.skipped.len() {
+                1 => "1 row does".to_string(),
+                n => format!("{n} rows do"),
+            },
             plan.added.len()
         ));
         return Err(Failure { lines, code: 1 });
@@ -203,8 +206,8 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
         .map(|id| board.item_key(*id))
         .unwrap_or_default();
     out(&format!(
-        "Imported {} item(s) ({first} … {last}) into {}{}\n",
-        plan.added.len(),
+        "Imported {} ({first} … {last}) into {}{}\n",
+        crate::model::words::count(plan.added.len(), "item"),
         path.display(),
         if plan.skipped.is_empty() {
             String::new()

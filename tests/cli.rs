@@ -275,7 +275,7 @@ fn import_csv_adds_items_in_one_save() {
         .arg(&board)
         .assert()
         .success()
-        .stdout(predicate::str::contains("Imported 2 item(s)"));
+        .stdout(predicate::str::contains("Imported 2 items"));
     let after = cairn::store::read(&board).expect("loads");
     assert_eq!(after.items.len(), before + 2);
     let last = after.items.last().expect("an item");
@@ -325,7 +325,7 @@ fn import_with_a_bad_row_changes_nothing_unless_told_to_skip() {
         .arg(&board)
         .assert()
         .success()
-        .stdout(predicate::str::contains("Imported 1 item(s)"));
+        .stdout(predicate::str::contains("Imported 1 item "));
 }
 
 #[test]

@@ -94,15 +94,15 @@ fn title(app: &App) -> String {
     let project = &b.project.name;
     if app.backlog.filter.is_empty() {
         format!(
-            " {project} · Backlog — {} items · score: {scoring} ",
-            b.items.len()
+            " {project} · Backlog — {} · score: {scoring} ",
+            crate::model::words::count(b.items.len(), "item")
         )
     } else {
         format!(
-            " {project} · Backlog — filter \"{}\": {} of {} items · score: {scoring} ",
+            " {project} · Backlog — filter \"{}\": {} of {} · score: {scoring} ",
             app.backlog.filter.text,
             app.backlog.visible.len(),
-            b.items.len()
+            crate::model::words::count(b.items.len(), "item")
         )
     }
 }

@@ -24,7 +24,7 @@ pub(super) fn column_header(
     let text = first_fit(
         w.saturating_sub(1),
         [
-            format!("{head} · {points} pts"),
+            format!("{head} · {}", crate::model::words::count(points, "pt")),
             format!("{head} {points}p"),
             head,
         ],

@@ -272,12 +272,13 @@ pub fn close_sprint(
     let points: u32 = unfinished.iter().map(|i| i.points_or_zero()).sum();
     let mut text = vec![
         Line::raw(format!(
-            "{name}: {} points done — its velocity.",
-            b.done_points(sprint)
+            "{name}: {} done — its velocity.",
+            crate::model::words::count(b.done_points(sprint), "point")
         )),
         Line::raw(format!(
-            "Unfinished: {} item(s), {points} points.",
-            unfinished.len()
+            "Unfinished: {}, {}.",
+            crate::model::words::count(unfinished.len(), "item"),
+            crate::model::words::count(points, "point")
         )),
         Line::raw(""),
         Line::raw("Where does the unfinished work go?"),
@@ -337,9 +338,10 @@ pub fn confirm_wip(
     let limit = col.wip_limit.unwrap_or(0);
     let text = vec![
         Line::raw(format!(
-            "\"{}\" already holds {} of its {limit} cards.",
+            "\"{}\" already holds {} of its {}.",
             col.name,
-            b.wip_count(&col.name)
+            b.wip_count(&col.name),
+            crate::model::words::count(limit, "card")
         )),
         Line::raw(format!(
             "Move {} there anyway?  {} move it · {} leave it",

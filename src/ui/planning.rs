@@ -43,8 +43,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         .sum();
     let velocity = average_velocity(&b.sprints, 3);
     let mut words = vec![Span::raw(format!(
-        "Planned {planned} of {} points capacity",
-        sprint.capacity
+        "Planned {planned} of {} capacity",
+        crate::model::words::count(sprint.capacity, "point")
     ))];
     if let Some(v) = velocity {
         words.push(Span::raw(format!(" · average velocity {v:.0}")));
@@ -90,7 +90,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         frame,
         l,
         app,
-        &format!("Backlog — {} candidates", left.len()),
+        &format!(
+            "Backlog — {}",
+            crate::model::words::count(left.len(), "candidate")
+        ),
         &left,
         sel_left,
         !app.sprint.plan_right,
@@ -101,7 +104,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         frame,
         r,
         app,
-        &format!("{} — {} items, {planned} pts", sprint.name, right.len()),
+        &format!(
+            "{} — {}, {}",
+            sprint.name,
+            crate::model::words::count(right.len(), "item"),
+            crate::model::words::count(planned, "pt")
+        ),
         &right,
         sel_right,
         app.sprint.plan_right,

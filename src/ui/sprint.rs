@@ -97,11 +97,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let first = selected_column.saturating_sub(shown - 1);
     let cards: usize = columns.iter().map(Vec::len).sum();
     let title = if filter.is_empty() {
-        format!(" Sprint board — {} · {cards} cards ", sprint.name)
+        format!(
+            " Sprint board — {} · {} ",
+            sprint.name,
+            crate::model::words::count(cards, "card")
+        )
     } else {
         format!(
-            " Sprint board — {} · {cards} of {all} cards match \"{}\" ",
-            sprint.name, filter.text
+            " Sprint board — {} · {cards} of {all} {} \"{}\" ",
+            sprint.name,
+            if all == 1 {
+                "card matches"
+            } else {
+                "cards match"
+            },
+            filter.text
         )
     };
     let mut block = widgets::block(title, theme);
@@ -201,8 +211,11 @@ fn summary(s: &Sprint, cx: &Ctx, (total, done): (u32, u32), w: u16) -> Vec<Line<
         d => format!("{d}d left"),
     };
     let scope = match s.committed {
-        Some(c) if c != total => format!("{total} pts ({c} committed)"),
-        _ => format!("{total} pts committed"),
+        Some(c) if c != total => format!(
+            "{} ({c} committed)",
+            crate::model::words::count(total, "pt")
+        ),
+        _ => format!("{} committed", crate::model::words::count(total, "pt")),
     };
     let text = |s: String| Span::styled(s, cx.theme.text);
     let mut parts = vec![
@@ -254,7 +267,8 @@ fn no_active_sprint(frame: &mut Frame, area: Rect, board: &Board, theme: &Theme)
     for (s, pts) in planned.iter().zip(points) {
         let (start, end) = (widgets::short_date(s.start), widgets::short_date(s.end));
         let facts = format!(
-            "{start} – {end} · {pts} pts planned, capacity {}",
+            "{start} – {end} · {} planned, capacity {}",
+            crate::model::words::count(pts, "pt"),
             s.capacity
         );
         let text = format!("{} · {facts} · {}", s.name, s.goal);

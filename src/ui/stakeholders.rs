@@ -324,8 +324,13 @@ fn details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut cra
         ),
         Span::styled(
             format!(
-                " · power {} · interest {} · an update every {} days",
-                s.power, s.interest, s.cadence_days
+                " · power {} · interest {} · an update every {}",
+                s.power,
+                s.interest,
+                match s.cadence_days {
+                    1 => "day".to_string(),
+                    n => format!("{n} days"),
+                }
             ),
             theme.text,
         ),

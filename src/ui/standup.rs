@@ -68,9 +68,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Standup, theme: &Theme
         clock(per_stop)
     )));
     timer.push(Span::raw(format!(
-        "{} of {} stops",
+        "{} of {}",
         s.ticks(),
-        s.stops.len()
+        crate::model::words::count(s.stops.len(), "stop")
     )));
     if this_stop > per_stop && !s.finished {
         timer.push(Span::styled("over its share", theme.warn));

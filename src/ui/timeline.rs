@@ -73,12 +73,15 @@ fn gantt(
 ) {
     let view = &app.timeline;
     let count = if view.filter.trim().is_empty() {
-        format!("{} entries", entries.len())
+        crate::model::words::count(entries.len(), "entry")
     } else {
         format!(
-            "{} of {} entries match \"{}\"",
+            "{} of {} \"{}\"",
             entries.len(),
-            app.doc.board.timeline.len(),
+            match app.doc.board.timeline.len() {
+                1 => "1 entry matches".to_string(),
+                n => format!("{n} entries match"),
+            },
             view.filter.trim()
         )
     };
@@ -198,7 +201,12 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let when = if e.kind.is_point() {
         format!("{} ({})", e.start, widgets::relative_day(e.start, today))
     } else {
-        format!("{} → {} ({} days)", e.start, e.end, e.duration_days())
+        format!(
+            "{} → {} ({})",
+            e.start,
+            e.end,
+            crate::model::words::count(e.duration_days(), "day")
+        )
     };
     let owner = if e.owner.is_empty() {
         String::new()
@@ -256,16 +264,16 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let progress = match p.percent() {
         _ if p.items == 0 => "no linked items (L links them)".to_string(),
         Some(pct) => format!(
-            "{pct}% · {}/{} points · {} of {} items done",
+            "{pct}% · {}/{} · {} of {} done",
             p.done,
-            p.total,
+            crate::model::words::count(p.total, "point"),
             p.items - p.open_items,
-            p.items
+            crate::model::words::count(p.items, "item")
         ),
         None => format!(
-            "{} of {} items done (none estimated)",
+            "{} of {} done (none estimated)",
             p.items - p.open_items,
-            p.items
+            crate::model::words::count(p.items, "item")
         ),
     };
     lines.push(Line::from(vec![label("Progress"), Span::raw(progress)]));
@@ -276,7 +284,9 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } = f
         {
             text.push_str(&format!(
-                " — {remaining} points left, velocities of the last {sprints} closed sprints"
+                " — {} left, velocities of the last {}",
+                crate::model::words::count(*remaining, "point"),
+                crate::model::words::count(*sprints, "closed sprint")
             ));
         }
         let style = if info.late { theme.warn } else { theme.text };
@@ -291,7 +301,11 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::from(vec![
             label("Late"),
             Span::styled(
-                format!("▲ ended {} with {} items open", e.end, p.open_items),
+                format!(
+                    "▲ ended {} with {} open",
+                    e.end,
+                    crate::model::words::count(p.open_items, "item")
+                ),
                 theme.warn,
             ),
         ]));

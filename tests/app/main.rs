@@ -13,6 +13,7 @@ mod forms;
 mod messages;
 mod people_snapshots;
 mod people_update;
+mod plurals;
 mod routing;
 mod sample_board;
 mod snapshots;

@@ -130,7 +130,7 @@ fn close_sprint_question_100x30() {
         &[
             "Close Sprint 23",
             "Sprint 23: 13 points done — its velocity.",
-            "Unfinished: 5 item(s), 18 points.",
+            "Unfinished: 5 items, 18 points.",
             "Where does the unfinished work go?",
             "b back to the top of the backlog",
             "n into Sprint 24",
@@ -148,7 +148,7 @@ fn close_sprint_question_shows_every_answer() {
         shows(
             &s,
             &[
-                "Unfinished: 5 item(s), 18 points.",
+                "Unfinished: 5 items, 18 points.",
                 "back to the top of the backlog",
                 "into Sprint 24",
                 "Esc keep the sprint open",

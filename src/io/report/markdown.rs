@@ -137,13 +137,7 @@ pub(super) fn thousands(n: u64) -> String {
     out
 }
 
-pub(super) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub(super) use crate::model::words::count as plural;
 
 pub(super) fn days(n: i32) -> String {
     plural(n.unsigned_abs() as usize, "day")

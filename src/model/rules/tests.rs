@@ -243,7 +243,7 @@ fn workflow_renames_by_position_and_refuses_to_drop_a_used_column() {
     ];
     let e = set_workflow(&b, three, b.settings.clone()).expect_err("To do still holds items");
     assert!(
-        e.to_string().contains("\"To do\" still holds 4 item(s)"),
+        e.to_string().contains("\"To do\" still holds 4 items"),
         "{e}"
     );
 }

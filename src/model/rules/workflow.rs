@@ -50,9 +50,9 @@ pub fn set_workflow(
         }
         if !same_count {
             return Err(RuleError::Workflow(format!(
-                "\"{}\" still holds {} item(s): move them first (or keep the number of columns to rename it)",
+                "\"{}\" still holds {}: move them first (or keep the number of columns to rename it)",
                 old.name,
-                users.len()
+                crate::model::words::count(users.len(), "item")
             )));
         }
         for it in users {

@@ -14,13 +14,7 @@ pub(crate) fn same_set<T: Ord + Copy>(a: &[T], b: &[T]) -> bool {
     a == b
 }
 
-pub(crate) fn plural(n: usize, what: &str) -> String {
-    match (n, what) {
-        (1, _) => format!("1 {what}"),
-        (_, "entry") => format!("{n} entries"),
-        _ => format!("{n} {what}s"),
-    }
-}
+pub(crate) use crate::model::words::count as plural;
 
 pub(crate) fn entry_choice(e: &TimelineEntry, on: bool) -> Choice {
     let when = if e.kind == EntryKind::Phase {

@@ -54,29 +54,18 @@ impl App {
             Mode::Normal => self.normal(action),
             Mode::Form(form) => self.form(*form, action),
             Mode::Filter(input) => self.filter_input(input, action),
-            Mode::Messages(scroll) => {
-                // Up looks further back (the newest is at the bottom).
-                self.mode = match action {
-                    Action::Cancel | Action::Messages | Action::Quit | Action::Confirm => {
-                        Mode::Normal
-                    }
-                    Action::Up => Mode::Messages(scroll + 1),
-                    Action::Down => Mode::Messages(scroll.saturating_sub(1)),
-                    Action::PageUp => Mode::Messages(scroll + 10),
-                    Action::PageDown => Mode::Messages(scroll.saturating_sub(10)),
-                    _ => Mode::Messages(scroll),
-                };
+            // Scrolled text: the help, and the message log (whose newest line is at the bottom,
+            // so up looks further back).
+            Mode::Help(scroll) => {
+                if let Some(to) = scrolled(scroll, &action, Action::Help, false) {
+                    self.mode = Mode::Help(to);
+                }
                 Vec::new()
             }
-            Mode::Help(scroll) => {
-                self.mode = match action {
-                    Action::Cancel | Action::Help | Action::Quit | Action::Confirm => Mode::Normal,
-                    Action::Down => Mode::Help(scroll + 1),
-                    Action::Up => Mode::Help(scroll.saturating_sub(1)),
-                    Action::PageDown => Mode::Help(scroll + 10),
-                    Action::PageUp => Mode::Help(scroll.saturating_sub(10)),
-                    _ => Mode::Help(scroll),
-                };
+            Mode::Messages(scroll) => {
+                if let Some(to) = scrolled(scroll, &action, Action::Messages, true) {
+                    self.mode = Mode::Messages(to);
+                }
                 Vec::new()
             }
             Mode::Palette(palette) => self.palette(*palette, action),
@@ -336,4 +325,20 @@ fn is_a_key(action: &Action) -> bool {
         action,
         Action::Tick(_) | Action::DescriptionEdited(..) | Action::NoteEdited { .. }
     )
+}
+
+/// Where a scrolled text goes on `action` (`None`: it closes). `toggle` is the command that opened
+/// it; `from_bottom` counts `scroll` up from the end.
+fn scrolled(scroll: usize, action: &Action, toggle: Action, from_bottom: bool) -> Option<usize> {
+    let step: isize = match action {
+        Action::Cancel | Action::Quit | Action::Confirm => return None,
+        a if *a == toggle => return None,
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => 10,
+        Action::PageUp => -10,
+        _ => 0,
+    };
+    let step = if from_bottom { -step } else { step };
+    Some(scroll.saturating_add_signed(step))
 }

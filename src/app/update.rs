@@ -177,6 +177,30 @@ impl App {
         effects
     }
 
+    /// A delete that takes `what` with it asks first (the question says what goes; yes deletes
+    /// and then runs `then`). With nothing going with it (`None`), or read-only, the edit comes
+    /// back to be applied at once.
+    pub(crate) fn ask_to_delete(
+        &mut self,
+        what: Option<String>,
+        edit: Edit,
+        label: &str,
+        then: Option<Action>,
+    ) -> Result<(), Edit> {
+        match what {
+            Some(what) if self.writable() => {
+                self.mode = Mode::ConfirmDelete {
+                    what,
+                    edit: Box::new(edit),
+                    label: label.to_string(),
+                    then: then.map(Box::new),
+                };
+                Ok(())
+            }
+            _ => Err(edit),
+        }
+    }
+
     fn after_change(&mut self, message: String) {
         if self.run.save != SaveState::ReadOnly && !matches!(self.run.save, SaveState::Failed(_)) {
             self.run.save = SaveState::Unsaved;

@@ -176,17 +176,13 @@ impl App {
                     // An epic's children lose their epic with it: ask first, and say how many.
                     let board = &self.doc.board;
                     let children = board.items.iter().filter(|i| i.parent == Some(id)).count();
-                    if children > 0 && self.writable() {
-                        let lose = plural(children, "child loses", "children lose");
-                        self.mode = Mode::ConfirmDelete {
-                            what: format!("{key} \"{title}\" ({lose} their epic)"),
-                            edit: Box::new(edit),
-                            label,
-                            then: None,
-                        };
-                        return Vec::new();
-                    }
-                    return self.delete(edit, label);
+                    let lose = plural(children, "child loses", "children lose");
+                    let what =
+                        (children > 0).then(|| format!("{key} \"{title}\" ({lose} their epic)"));
+                    return match self.ask_to_delete(what, edit, &label, None) {
+                        Ok(()) => Vec::new(),
+                        Err(edit) => self.delete(edit, label),
+                    };
                 }
             }
             MoveDown | MoveUp => {

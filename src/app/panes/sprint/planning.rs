@@ -128,16 +128,11 @@ impl App {
                     n => format!(" (its {n} items go back to the backlog)"),
                 };
                 let label = format!("Delete {name}{with}");
-                if items > 0 && self.writable() {
-                    self.mode = crate::app::Mode::ConfirmDelete {
-                        what: format!("{name}{with}"),
-                        edit: Box::new(edit),
-                        label,
-                        then: None,
-                    };
-                    return Vec::new();
+                let what = (items > 0).then(|| format!("{name}{with}"));
+                match self.ask_to_delete(what, edit, &label, None) {
+                    Ok(()) => Vec::new(),
+                    Err(edit) => self.delete(edit, label),
                 }
-                self.delete(edit, label)
             }
             Err(e) => {
                 self.error(e.to_string());

@@ -427,16 +427,12 @@ impl App {
                     n => format!(" and their {n} notes"),
                 };
                 let label = format!("Delete {name}{with}");
-                if notes > 0 && self.writable() {
-                    // Their notes go with them: ask first, and say what goes.
-                    self.mode = Mode::ConfirmDelete {
-                        what: format!("{name}{with}"),
-                        edit: Box::new(edit),
-                        label,
-                        then: None,
-                    };
-                    return Vec::new();
-                }
+                // Their notes go with them: ask first, and say what goes.
+                let what = (notes > 0).then(|| format!("{name}{with}"));
+                let edit = match self.ask_to_delete(what, edit, &label, None) {
+                    Ok(()) => return Vec::new(),
+                    Err(edit) => edit,
+                };
                 let effects = self.delete(edit, label);
                 self.people.details = false;
                 self.settle_people();

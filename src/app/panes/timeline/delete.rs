@@ -1,7 +1,7 @@
 //! Deleting a timeline entry: what depends on it or links to it loses the link, so an entry with
 //! links is deleted only after the user agrees to what goes with it; undo brings all of it back.
 
-use crate::app::{Action, App, Effect, Mode};
+use crate::app::{Action, App, Effect};
 use crate::model::plan;
 use crate::model::words::count;
 
@@ -18,15 +18,13 @@ impl App {
         };
         let links = plan::entry_links(&self.doc.board, e.id);
         let label = format!("Delete \"{}\"", e.name);
-        if links.any() && self.writable() {
-            self.mode = Mode::ConfirmDelete {
-                what: format!("\"{}\" ({})", e.name, what_goes(links)),
-                edit: Box::new(edit),
-                label,
-                then: next.map(|n| Box::new(Action::GoToEntry(n))),
-            };
-            return Vec::new();
-        }
+        let what = links
+            .any()
+            .then(|| format!("\"{}\" ({})", e.name, what_goes(links)));
+        let edit = match self.ask_to_delete(what, edit, &label, next.map(Action::GoToEntry)) {
+            Ok(()) => return Vec::new(),
+            Err(edit) => edit,
+        };
         let effects = self.delete(edit, label);
         if !effects.is_empty() {
             self.timeline.selected = next;

@@ -293,11 +293,12 @@ impl Gantt<'_> {
         }
         let right = i64::from(chart.width);
         let (first, last) = self.span(e.start, e.end);
+        // Off-screen labels carry the year: the header above cannot say which year they are in.
         if last < 0 {
-            let text = format!("← {}", super::widgets::short_date(e.end));
+            let text = format!("← {}", e.end.strftime("%b %d %Y"));
             self.put_at(buf, chart, 0, y, &text, t.dim);
         } else if first >= right {
-            let text = format!("{} →", super::widgets::short_date(e.start));
+            let text = format!("{} →", e.start.strftime("%b %d %Y"));
             self.put_at(buf, chart, right - width(&text) as i64, y, &text, t.dim);
         } else if !label.is_empty() && after >= 0 {
             // The whole label, else its last part (the 85% date), else nothing.

@@ -13,6 +13,7 @@ mod people_snapshots;
 mod people_update;
 mod routing;
 mod sample_board;
+mod sample_story;
 mod snapshots;
 mod sprint_snapshots;
 mod sprint_update;

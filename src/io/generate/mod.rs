@@ -14,66 +14,8 @@ use std::collections::BTreeMap;
 /// same bytes whatever the clock says.
 pub const ANCHOR: Date = date(2026, 11, 28);
 
-const VERBS: &[&str] = &[
-    "Add",
-    "Fix",
-    "Refactor",
-    "Speed up",
-    "Redesign",
-    "Localise",
-    "Audit",
-    "Document",
-    "Migrate",
-    "Simplify",
-    "Instrument",
-    "Harden",
-    "Support",
-    "Remove",
-    "Cache",
-    "Validate",
-];
-const THINGS: &[&str] = &[
-    "checkout flow",
-    "payment retry",
-    "card form",
-    "order summary",
-    "refund API",
-    "address lookup",
-    "fraud check",
-    "receipt email",
-    "basket page",
-    "promo codes",
-    "tax calculation",
-    "3-D Secure step",
-    "wallet payments",
-    "invoice export",
-    "webhook delivery",
-    "session timeout",
-    "guest checkout",
-    "saved cards",
-    "currency display",
-    "shipping options",
-    "stock reservation",
-    "error pages",
-];
-const CONTEXTS: &[&str] = &[
-    "on mobile",
-    "for returning customers",
-    "in the EU",
-    "under load",
-    "for B2B accounts",
-    "in the app",
-    "for the pilot market",
-    "behind a flag",
-    "for screen readers",
-    "in the admin console",
-];
-const PEOPLE: &[&str] = &[
-    "Ana", "Ben", "Chloé", "Dev", "Emre", "Fatima", "Gus", "Hana",
-];
-const TAGS: &[&str] = &[
-    "payments", "ux", "api", "mobile", "perf", "security", "infra", "growth", "a11y",
-];
+mod words;
+use words::{CONTEXTS, PEOPLE, TAGS, THINGS, VERBS};
 
 fn pick<'a>(rng: &mut fastrand::Rng, xs: &'a [&'a str]) -> &'a str {
     xs[rng.usize(..xs.len())]
@@ -251,9 +193,10 @@ pub fn generate(items: usize, seed: u64) -> Board {
                 it.created = it.created.min(sp.start);
             } else {
                 // Spread over the columns, within the WIP limits of Doing (3) and Review (2).
-                let col = match in_active % 7 {
-                    0 | 1 => 3,
-                    2 | 4 => 1,
+                // Every column from the first four cards on.
+                let col = match in_active % 6 {
+                    0 | 4 => 3,
+                    1 => 1,
                     3 => 2,
                     _ => 0,
                 };
@@ -384,11 +327,21 @@ pub fn generate(items: usize, seed: u64) -> Board {
     let milestones: Vec<usize> = (0..timeline.len())
         .filter(|&k| timeline[k].kind.is_point())
         .collect();
+    // Open work goes to a milestone still ahead, done work to one on or after its done day: a past
+    // milestone is not late for work nobody could still do before it.
     for it in list.iter_mut().filter(|i| i.kind != ItemKind::Epic) {
-        if rng.u8(0..4) == 0 && !milestones.is_empty() {
-            let m = milestones[rng.usize(0..milestones.len())];
-            it.milestone = Some(timeline[m].id);
-            timeline[m].items.push(it.id);
+        if rng.u8(0..4) == 0 {
+            let from = it.done.unwrap_or(add(ANCHOR, 1));
+            let ahead: Vec<usize> = milestones
+                .iter()
+                .copied()
+                .filter(|&k| timeline[k].start >= from)
+                .collect();
+            if !ahead.is_empty() {
+                let m = ahead[rng.usize(0..ahead.len())];
+                it.milestone = Some(timeline[m].id);
+                timeline[m].items.push(it.id);
+            }
         }
     }
 

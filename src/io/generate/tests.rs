@@ -46,12 +46,34 @@ fn plausible_at_every_size() {
                     active.name
                 );
                 let committed: u32 = b.sprint_items(active.id).map(|i| i.points_or_zero()).sum();
+                // Four cards or more fill every column.
+                let cards = b.sprint_items(active.id).count();
+                for column in b.columns.iter().filter(|_| cards >= 4) {
+                    assert!(
+                        b.sprint_items(active.id).any(|i| i.status == column.name),
+                        "{at}: no card in {}",
+                        column.name
+                    );
+                }
                 assert_eq!(active.committed, Some(committed), "{at}");
                 let cap = active.capacity;
                 assert!(
                     committed * 5 >= cap * 4 && committed * 5 <= cap * 6,
                     "{at}: {committed} points committed against a capacity of {cap}"
                 );
+                for e in b
+                    .timeline
+                    .iter()
+                    .filter(|e| e.kind.is_point() && e.start < today)
+                {
+                    assert!(
+                        e.items
+                            .iter()
+                            .all(|&i| b.item(i).is_some_and(|i| b.is_done(i))),
+                        "{at}: {} is past with open work",
+                        e.name
+                    );
+                }
                 let closed: Vec<_> = b
                     .sprints
                     .iter()

@@ -218,7 +218,7 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
 }
 
 fn generate(path: &Path, items: usize, seed: u64, force: bool) -> Result<(), Failure> {
-    let board = io::generate::generate(items, seed);
+    let board = io::generate::generate_at(items, seed, crate::today());
     Store::create(path, &board, force)?;
     out(&format!("{}\n", describe(path, &board)))
 }

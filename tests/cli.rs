@@ -398,6 +398,25 @@ fn generate_writes_a_board_that_checks_and_exports() {
     assert_eq!(fs::read(&board).expect("reads"), first);
 }
 
+/// A generated board is current on the day it is generated: its active sprint contains that day.
+#[test]
+fn generate_writes_a_board_current_today() {
+    let (dir, board) = setup();
+    for today in ["2026-11-28", "2027-03-15"] {
+        cairn(dir.path())
+            .env("CAIRN_TODAY", today)
+            .args(["generate", "--items", "1000", "--force", "--file"])
+            .arg(&board)
+            .assert()
+            .success();
+        let text = fs::read_to_string(&board).expect("reads");
+        let b = cairn::store::from_ron(&text, &board).expect("loads");
+        let day: jiff::civil::Date = today.parse().expect("a date");
+        let active = b.active_sprint().expect("an active sprint");
+        assert!(active.contains(day), "{} on {today}", active.name);
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let (dir, board) = setup();

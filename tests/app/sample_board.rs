@@ -47,7 +47,11 @@ fn sample_has_sprint_history_and_a_full_active_sprint() {
         .iter()
         .filter(|s| s.state == SprintState::Closed)
         .collect();
-    assert_eq!(closed.len(), 2, "closed sprints");
+    assert!(
+        closed.len() >= cairn::model::forecast::ENOUGH_SPRINTS,
+        "{} closed sprints: too few for a forecast",
+        closed.len()
+    );
     for s in &closed {
         assert!(s.completed.is_some(), "{} has no velocity", s.name);
     }

@@ -101,7 +101,7 @@ fn burndown_100x30() {
         &[
             "Burndown — Sprint 23",
             "Day 13 of 14: 18 of 28 points left (ideal by now 2; 3 added) — AT RISK",
-            "Velocity (average of the last 2: 25.0)",
+            "Velocity (average of the last 3: 24.0)",
         ],
     );
     insta::assert_snapshot!("sprint_burndown_100x30", s);

@@ -17,7 +17,7 @@ use common::tmux::*;
 /// Autosave runs ~300 ms after a change; this leaves it ample time.
 const AFTER_AUTOSAVE: Duration = Duration::from_millis(1200);
 
-/// The rank shown in the backlog table for the row of `key` (`│›   2  CRN-36 story …` gives 2).
+/// The rank shown in the backlog table for the row of `key` (`│›   2  CRN-50 story …` gives 2).
 fn rank_on_screen(screen: &str, key: &str) -> Option<usize> {
     let line = screen.lines().find(|l| l.contains(&format!(" {key} ")))?;
     let rest = line
@@ -54,27 +54,27 @@ fn add_move_undo_quit_and_the_item_is_on_disk_and_on_screen_again() {
     t.type_text("main", "E2E smoke item");
     t.see("main", "E2E smoke item");
     t.keys("main", &["Enter"]);
-    let screen = t.see("main", "Add CRN-36 \"E2E smoke item\"");
+    let screen = t.see("main", "Add CRN-50 \"E2E smoke item\"");
     let row = screen
         .lines()
-        .find(|l| l.contains(" CRN-36 "))
+        .find(|l| l.contains(" CRN-50 "))
         .expect("the new row is in the table");
     assert!(row.contains("E2E smoke item") && row.contains('›'), "{row}");
     assert_eq!(
-        rank_on_screen(&screen, "CRN-36"),
+        rank_on_screen(&screen, "CRN-50"),
         Some(2),
         "added below the selection"
     );
 
     t.keys("main", &["J"]);
-    let screen = t.see("main", "Move CRN-36 down");
-    assert_eq!(rank_on_screen(&screen, "CRN-36"), Some(3), "{screen}");
+    let screen = t.see("main", "Move CRN-50 down");
+    assert_eq!(rank_on_screen(&screen, "CRN-50"), Some(3), "{screen}");
 
     t.keys("main", &["u"]);
     let screen = t.wait_for("main", "the undo, saved", |s| {
-        s.contains("Undid: Move CRN-36 down") && s.contains("✓ saved")
+        s.contains("Undid: Move CRN-50 down") && s.contains("✓ saved")
     });
-    assert_eq!(rank_on_screen(&screen, "CRN-36"), Some(2), "{screen}");
+    assert_eq!(rank_on_screen(&screen, "CRN-50"), Some(2), "{screen}");
 
     t.keys("main", &["q"]);
     assert_eq!(
@@ -85,14 +85,14 @@ fn add_move_undo_quit_and_the_item_is_on_disk_and_on_screen_again() {
 
     let board = read_board(&path);
     let (rank, item) = find(&board, "E2E smoke item").expect("the new item is in the file");
-    assert_eq!(board.item_key(item.id), "CRN-36");
+    assert_eq!(board.item_key(item.id), "CRN-50");
     assert_eq!(rank, 1, "the rank after undo: second, below the first item");
     assert_eq!(board.items[0].id, first);
     assert_eq!(board.items.len(), sample.items.len() + 1);
 
     t.open("again", 120, 40);
     let screen = t.see_with_status("again", "E2E smoke item", "✓ saved");
-    assert_eq!(rank_on_screen(&screen, "CRN-36"), Some(2), "{screen}");
+    assert_eq!(rank_on_screen(&screen, "CRN-50"), Some(2), "{screen}");
     assert!(!screen.contains("READ-ONLY"), "{screen}");
     t.keys("again", &["q"]);
     assert_eq!(t.wait_exit("again"), "status 0");
@@ -111,7 +111,7 @@ fn an_autosaved_item_survives_kill_9() {
     t.type_text("main", "Survives kill -9");
     t.see("main", "Survives kill -9");
     t.keys("main", &["Enter"]);
-    t.see("main", "Add CRN-36 \"Survives kill -9\"");
+    t.see("main", "Add CRN-50 \"Survives kill -9\"");
     let added = Instant::now();
     let pid = t.cairn_pid("main");
     std::thread::sleep(AFTER_AUTOSAVE.saturating_sub(added.elapsed()));
@@ -127,7 +127,7 @@ fn an_autosaved_item_survives_kill_9() {
 
     let board = read_board(&path);
     let (_, item) = find(&board, "Survives kill -9").expect("the autosaved item is in the file");
-    assert_eq!(board.item_key(item.id), "CRN-36");
+    assert_eq!(board.item_key(item.id), "CRN-50");
     let leftovers: Vec<String> = fs::read_dir(t.dir.path())
         .expect("list T")
         .map(|e| {
@@ -205,7 +205,7 @@ fn small_and_large_terminals() {
     let lines: Vec<&str> = screen.lines().collect();
     assert_eq!(lines.len(), 24, "{screen}");
     assert!(lines.iter().all(|l| l.chars().count() <= 80), "{screen}");
-    assert!(screen.contains("Backlog — 35 items"), "{screen}");
+    assert!(screen.contains("Backlog — 49 items"), "{screen}");
     t.keys("small", &["q"]);
     assert_eq!(t.wait_exit("small"), "status 0");
 
@@ -216,7 +216,7 @@ fn small_and_large_terminals() {
     // Beside the table: on the table's own lines, to the right of it.
     let title = screen
         .lines()
-        .find(|l| l.contains("Backlog — 35 items"))
+        .find(|l| l.contains("Backlog — 49 items"))
         .expect("the backlog title");
     assert!(
         title.contains("╭ CRN-22"),
@@ -271,7 +271,7 @@ fn closing_the_terminal_saves_and_ends_cairn() {
     t.see("main", "New item — type a title");
     t.type_text("main", "Saved on hangup");
     t.keys("main", &["Enter"]);
-    t.see("main", "Add CRN-36 \"Saved on hangup\"");
+    t.see("main", "Add CRN-50 \"Saved on hangup\"");
     t.ok(&["kill-session", "-t", "main"]);
 
     let start = Instant::now();
@@ -310,7 +310,7 @@ fn a_pasted_newline_is_never_a_key() {
     t.ok(&["paste-buffer", "-p", "-d", "-b", "p", "-t", "main"]);
     t.see("main", "Fix login dd q");
     t.keys("main", &["Enter"]);
-    t.see("main", "Add CRN-36 \"Fix login dd q\"");
+    t.see("main", "Add CRN-50 \"Fix login dd q\"");
     std::thread::sleep(AFTER_AUTOSAVE);
     let after = read_board(&path);
     assert_eq!(

@@ -14,66 +14,8 @@ use std::collections::BTreeMap;
 /// same bytes whatever the clock says.
 pub const ANCHOR: Date = date(2026, 11, 28);
 
-const VERBS: &[&str] = &[
-    "Add",
-    "Fix",
-    "Refactor",
-    "Speed up",
-    "Redesign",
-    "Localise",
-    "Audit",
-    "Document",
-    "Migrate",
-    "Simplify",
-    "Instrument",
-    "Harden",
-    "Support",
-    "Remove",
-    "Cache",
-    "Validate",
-];
-const THINGS: &[&str] = &[
-    "checkout flow",
-    "payment retry",
-    "card form",
-    "order summary",
-    "refund API",
-    "address lookup",
-    "fraud check",
-    "receipt email",
-    "basket page",
-    "promo codes",
-    "tax calculation",
-    "3-D Secure step",
-    "wallet payments",
-    "invoice export",
-    "webhook delivery",
-    "session timeout",
-    "guest checkout",
-    "saved cards",
-    "currency display",
-    "shipping options",
-    "stock reservation",
-    "error pages",
-];
-const CONTEXTS: &[&str] = &[
-    "on mobile",
-    "for returning customers",
-    "in the EU",
-    "under load",
-    "for B2B accounts",
-    "in the app",
-    "for the pilot market",
-    "behind a flag",
-    "for screen readers",
-    "in the admin console",
-];
-const PEOPLE: &[&str] = &[
-    "Ana", "Ben", "Chloé", "Dev", "Emre", "Fatima", "Gus", "Hana",
-];
-const TAGS: &[&str] = &[
-    "payments", "ux", "api", "mobile", "perf", "security", "infra", "growth", "a11y",
-];
+mod words;
+use words::{CONTEXTS, PEOPLE, TAGS, THINGS, VERBS};
 
 fn pick<'a>(rng: &mut fastrand::Rng, xs: &'a [&'a str]) -> &'a str {
     xs[rng.usize(..xs.len())]
@@ -87,7 +29,15 @@ fn add(d: Date, n: i64) -> Date {
     d.checked_add(days(n)).unwrap_or(d)
 }
 
-/// A board with `items` items, deterministic for `seed`.
+/// `generate`'s board with its dates moved so that its active sprint is under way `today` (what
+/// `cairn generate` writes: a board generated today is current today).
+pub fn generate_at(items: usize, seed: u64, today: Date) -> Board {
+    let mut board = generate(items, seed);
+    board.shift_dates((today - ANCHOR).get_days());
+    board
+}
+
+/// A board with `items` items, deterministic for `seed`, its active sprint under way on [`ANCHOR`].
 pub fn generate(items: usize, seed: u64) -> Board {
     let mut rng = fastrand::Rng::with_seed(seed);
     let n_sprints = (items / 50).max(3);
@@ -122,9 +72,24 @@ pub fn generate(items: usize, seed: u64) -> Board {
         })
         .collect();
 
-    // Items: sprint work first in closed sprints (done), then the active sprint, then the backlog.
-    let in_active = (items / 20).clamp(1, 300).min(items);
-    let per_closed = 15.min(items.saturating_sub(in_active) / active_index.max(1));
+    // Items: sprint work first in closed sprints (done), then the active sprint, then the backlog. Each
+    // sprint takes items until its points reach a target near its capacity (a closed sprint's velocity
+    // 85–100% of it, the active sprint's commitment 90–110%); an item that would overshoot stays in the
+    // backlog.
+    let targets: Vec<(u32, u32)> = sprints
+        .iter()
+        .map(|s| {
+            let (lo, hi) = if s.state == SprintState::Closed {
+                (85, 100)
+            } else {
+                (90, 110)
+            };
+            (s.capacity * lo / 100, s.capacity * hi / 100)
+        })
+        .collect();
+    let mut filling = 0usize;
+    let mut filled = 0u32;
+    let mut in_active = 0usize;
     let columns = Column::defaults();
     let mut list = Vec::with_capacity(items);
     for k in 0..items {
@@ -147,16 +112,19 @@ pub fn generate(items: usize, seed: u64) -> Board {
         );
         let created = add(ANCHOR, -(rng.i64(20..400)));
         let mut it = Item::new(id, kind, title, "To do", created);
-        let closed_slot = k.checked_sub(n_epics).map(|j| j / per_closed.max(1));
-        let sprint = match closed_slot {
-            Some(slot) if per_closed > 0 && slot < active_index => Some(slot),
-            _ if k >= n_epics + per_closed * active_index
-                && k < n_epics + per_closed * active_index + in_active =>
-            {
-                Some(active_index)
+        let points: u8 = [1, 2, 3, 5, 8, 13][rng.usize(0..6)];
+        let mut sprint = None;
+        if kind != ItemKind::Epic && filling <= active_index {
+            let (lo, hi) = targets[filling];
+            if filled + u32::from(points) <= hi {
+                sprint = Some(filling);
+                filled += u32::from(points);
+                if filled >= lo {
+                    filling += 1;
+                    filled = 0;
+                }
             }
-            _ => None,
-        };
+        }
         if rng.u8(0..10) < 6 {
             it.description = format!(
                 "As a shopper I want the {} to work {} so that I can pay without friction.",
@@ -174,7 +142,7 @@ pub fn generate(items: usize, seed: u64) -> Board {
             ];
         }
         if kind != ItemKind::Epic {
-            it.points = Some([1, 2, 3, 5, 8, 13][rng.usize(0..6)]);
+            it.points = Some(points);
             it.parent = Some(ItemId(rng.u32(1..=n_epics as u32)));
         }
         it.moscow = match rng.u8(0..10) {
@@ -225,12 +193,14 @@ pub fn generate(items: usize, seed: u64) -> Board {
                 it.created = it.created.min(sp.start);
             } else {
                 // Spread over the columns, within the WIP limits of Doing (3) and Review (2).
-                let col = match k % 10 {
-                    0 if k % 20 == 0 => 1,
-                    1 if k % 20 == 1 => 2,
-                    2..=4 => 3,
+                // Every column from the first four cards on.
+                let col = match in_active % 6 {
+                    0 | 4 => 3,
+                    1 => 1,
+                    3 => 2,
                     _ => 0,
                 };
+                in_active += 1;
                 let col = if col == 1 && list_count(&list, sp.id, "Doing") >= 3
                     || col == 2 && list_count(&list, sp.id, "Review") >= 2
                 {
@@ -357,11 +327,21 @@ pub fn generate(items: usize, seed: u64) -> Board {
     let milestones: Vec<usize> = (0..timeline.len())
         .filter(|&k| timeline[k].kind.is_point())
         .collect();
+    // Open work goes to a milestone still ahead, done work to one on or after its done day: a past
+    // milestone is not late for work nobody could still do before it.
     for it in list.iter_mut().filter(|i| i.kind != ItemKind::Epic) {
-        if rng.u8(0..4) == 0 && !milestones.is_empty() {
-            let m = milestones[rng.usize(0..milestones.len())];
-            it.milestone = Some(timeline[m].id);
-            timeline[m].items.push(it.id);
+        if rng.u8(0..4) == 0 {
+            let from = it.done.unwrap_or(add(ANCHOR, 1));
+            let ahead: Vec<usize> = milestones
+                .iter()
+                .copied()
+                .filter(|&k| timeline[k].start >= from)
+                .collect();
+            if !ahead.is_empty() {
+                let m = ahead[rng.usize(0..ahead.len())];
+                it.milestone = Some(timeline[m].id);
+                timeline[m].items.push(it.id);
+            }
         }
     }
 

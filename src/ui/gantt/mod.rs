@@ -219,6 +219,7 @@ impl Gantt<'_> {
         };
         let after: i64;
         let mut label = String::new();
+        let mut forecast_end = -1;
         if e.kind == EntryKind::Phase {
             let (a, b) = self.span(e.start, e.end);
             let len = (b - a + 1) as usize;
@@ -245,6 +246,11 @@ impl Gantt<'_> {
                 self.put_at(buf, chart, c50, y, "○", bar_style);
                 self.put_at(buf, chart, c85, y, "●", bar_style);
                 end = end.max(c85).max(c50);
+                forecast_end = [c50, c85]
+                    .into_iter()
+                    .filter(|&c| c < i64::from(chart.width))
+                    .max()
+                    .unwrap_or(-1);
                 label = format!(
                     "50% {} · 85% {}",
                     super::widgets::short_date(*p50),
@@ -279,11 +285,18 @@ impl Gantt<'_> {
         }
         let right = i64::from(chart.width);
         let (first, last) = self.span(e.start, e.end);
+        // Off-screen labels carry the year: the header above cannot say which year they are in.
         if last < 0 {
-            let text = format!("← {}", super::widgets::short_date(e.end));
+            let text = format!("← {}", e.end.strftime("%b %d %Y"));
             self.put_at(buf, chart, 0, y, &text, t.dim);
         } else if first >= right {
-            let text = format!("{} →", super::widgets::short_date(e.start));
+            let text = format!("{} →", e.start.strftime("%b %d %Y"));
+            // Never over the forecast's marks: then only the arrow says the entry is further on.
+            let text = if right - (width(&text) as i64) > forecast_end + 1 {
+                text
+            } else {
+                "→".to_string()
+            };
             self.put_at(buf, chart, right - width(&text) as i64, y, &text, t.dim);
         } else if !label.is_empty() && after >= 0 {
             // The whole label, else its last part (the 85% date), else nothing.

@@ -26,8 +26,8 @@ fn new_sprint_form_follows_the_last_sprint_and_checks_its_dates() {
     );
     assert_eq!(
         field_value(&app, CAPACITY),
-        "25",
-        "the average velocity of 23 and 27"
+        "24",
+        "the average velocity of the last three sprints, 22, 23 and 27"
     );
 
     // A day that does not exist.
@@ -68,15 +68,15 @@ fn new_sprint_form_follows_the_last_sprint_and_checks_its_dates() {
 
     assert_eq!(app.doc.board.sprints.len(), before.sprints.len() + 1);
     let new = app.doc.board.sprints.last().expect("the new sprint");
-    assert_eq!(new.id, SprintId(5), "the next sprint id");
+    assert_eq!(new.id, SprintId(8), "the next sprint id");
     assert_eq!(new.name, "Sprint 25");
     assert_eq!(new.goal, "Beta to 25% of traffic");
     assert_eq!((new.start, new.end), (start, end));
-    assert_eq!(new.capacity, 25);
+    assert_eq!(new.capacity, 24);
     assert_eq!(new.state, SprintState::Planned);
     assert_eq!((new.committed, new.completed), (None, None));
     assert!(new.remaining.is_empty());
-    assert_eq!(app.doc.board.counters.sprint, 6);
+    assert_eq!(app.doc.board.counters.sprint, 9);
     assert_eq!(
         app.doc.board.active_sprint().map(|s| s.id),
         Some(SPRINT_23),

@@ -15,7 +15,7 @@ fn add_item_through_the_form() {
     assert_eq!(effects, vec![Effect::Changed]);
     assert!(matches!(app.mode, Mode::Normal), "the form closed");
 
-    let new = ItemId(36);
+    let new = ItemId(50);
     assert_eq!(app.doc.board.items.len(), before.items.len() + 1);
     assert_eq!(app.doc.board.items[0].id, above);
     let item = &app.doc.board.items[1];
@@ -25,10 +25,10 @@ fn add_item_through_the_form() {
     assert_eq!(item.status, "To do", "the first column");
     assert_eq!((item.points, item.moscow, item.sprint), (None, None, None));
     assert_eq!((item.created, item.updated), (TODAY, TODAY));
-    assert_eq!(app.doc.board.counters.item, 37);
+    assert_eq!(app.doc.board.counters.item, 51);
     assert_eq!(app.backlog.selected, Some(new), "the new item is selected");
     assert_eq!(app.doc.board.validate(), vec![]);
-    let label = "Add CRN-36 \"Retry webhooks idempotently\"";
+    let label = "Add CRN-50 \"Retry webhooks idempotently\"";
     assert_eq!(status(&app), label);
     undo_redo(&mut app, &before, label);
 }

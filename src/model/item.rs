@@ -231,6 +231,43 @@ pub struct Item {
     pub status_since: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Date>,
+    /// When it is due, if it has a date to meet (a contract, an event, a regulator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+/// Days before its due date from which an open item is shown as due soon.
+pub const DUE_SOON_DAYS: i32 = 7;
+
+/// How an open item stands against its due date, when that is worth saying.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DueState {
+    /// Past its due date by this many days.
+    Overdue(i32),
+    Today,
+    /// Due in this many days (1 to `DUE_SOON_DAYS`).
+    Soon(i32),
+}
+
+impl DueState {
+    /// In words: "2 days overdue", "due today", "due in 3 days".
+    pub fn describe(self) -> String {
+        use super::words::count;
+        match self {
+            DueState::Overdue(d) => format!("{} overdue", count(d, "day")),
+            DueState::Today => "due today".into(),
+            DueState::Soon(d) => format!("due in {}", count(d, "day")),
+        }
+    }
+
+    /// As short as a card needs: "2d late", "due today", "due 3d".
+    pub fn short(self) -> String {
+        match self {
+            DueState::Overdue(d) => format!("{d}d late"),
+            DueState::Today => "due today".into(),
+            DueState::Soon(d) => format!("due {d}d"),
+        }
+    }
 }
 
 impl Item {
@@ -264,6 +301,7 @@ impl Item {
             updated: today,
             status_since: today,
             done: None,
+            due: None,
         }
     }
 
@@ -272,6 +310,18 @@ impl Item {
         match scoring {
             Scoring::Wsjf => self.wsjf.as_ref().and_then(Wsjf::score),
             Scoring::Rice => self.rice.as_ref().and_then(Rice::score),
+        }
+    }
+
+    /// Where an item that is not `done` stands against its due date: overdue, due today or due
+    /// within `DUE_SOON_DAYS`; `None` when it has no due date, is done, or is due later.
+    pub fn due_state(&self, today: Date, done: bool) -> Option<DueState> {
+        let due = self.due.filter(|_| !done)?;
+        match (due - today).get_days() {
+            d if d < 0 => Some(DueState::Overdue(-d)),
+            0 => Some(DueState::Today),
+            d if d <= DUE_SOON_DAYS => Some(DueState::Soon(d)),
+            _ => None,
         }
     }
 

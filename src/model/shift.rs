@@ -20,7 +20,7 @@ impl Board {
             for d in [&mut it.created, &mut it.updated, &mut it.status_since] {
                 shift(d, days);
             }
-            if let Some(d) = &mut it.done {
+            for d in [&mut it.done, &mut it.due].into_iter().flatten() {
                 shift(d, days);
             }
         }

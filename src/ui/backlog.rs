@@ -214,6 +214,9 @@ fn key_facts(app: &App, it: &Item, w: u16, theme: &Theme) -> Line<'static> {
     if let Some(reason) = &it.blocked {
         facts.push(format!("⛔ {reason}"));
     }
+    if let Some(due) = it.due_state(app.run.today, b.is_done(it)) {
+        facts.push(due.describe());
+    }
     if !it.tags.is_empty() {
         facts.push(it.tags.join(" "));
     }
@@ -352,6 +355,10 @@ impl Columns {
         let mut title = String::new();
         if it.is_blocked() {
             title.push_str("⛔ ");
+        }
+        // Near or past its due date: said before the title, so it shows however narrow.
+        if let Some(due) = it.due_state(app.run.today, b.is_done(it)) {
+            title.push_str(&format!("[{}] ", due.short()));
         }
         title.push_str(&it.title);
         let mut cells = vec![

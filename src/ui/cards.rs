@@ -139,7 +139,11 @@ fn card_facts(item: &Item, w: usize, cx: &Ctx) -> Line<'static> {
     let blocked = if item.is_blocked() { "⛔ " } else { "" };
     let age = (cx.today - item.status_since).get_days().max(0);
     let points = item.points.map_or("?".to_string(), |p| p.to_string());
-    let meta = format!("{points}p · {age}d · ");
+    // Near or past its due date, the card says so among its facts ("due 3d", "2d late").
+    let due = item
+        .due_state(cx.today, cx.board.is_done(item))
+        .map_or(String::new(), |d| format!("{} · ", d.short()));
+    let meta = format!("{points}p · {age}d · {due}");
     let who = item.assignee.as_str();
     let room = w.saturating_sub(width(blocked) + width(&meta));
     let initials: String = who

@@ -89,6 +89,14 @@ fn detail_lines(app: &App, it: &Item, theme: &Theme) -> Vec<Line<'static>> {
     };
     field("Points", it.points.map_or("—".into(), |p| p.to_string()));
     field("MoSCoW", moscow(it.moscow).to_string());
+    // A date to meet is a key fact: near the top, in words when it is near or past.
+    if let Some(due) = it.due {
+        let state = it.due_state(app.run.today, b.is_done(it));
+        field(
+            "Due",
+            state.map_or(due.to_string(), |s| format!("{due} ({})", s.describe())),
+        );
+    }
     if let Some(w) = it.wsjf {
         let score = w.score().map_or("—".into(), compact_score);
         field(

@@ -60,6 +60,7 @@ pub enum FieldId {
     Probability,
     Impact,
     Mitigation,
+    Due,
 }
 
 impl FieldId {
@@ -102,6 +103,7 @@ impl FieldId {
             FieldId::Probability => "Probability",
             FieldId::Impact => "Impact",
             FieldId::Mitigation => "Mitigation",
+            FieldId::Due => "Due",
         }
     }
 }
@@ -217,6 +219,11 @@ impl Form {
                 "the reason, empty when not blocked",
                 &get(&|i| i.blocked.clone().unwrap_or_default()),
             ),
+            Field::new(
+                FieldId::Due,
+                "a date to meet: 2027-01-15, +10d, +2w, today; empty for none",
+                &get(&|i| i.due.map_or(String::new(), |d| d.to_string())),
+            ),
         ];
         Form {
             kind: FormKind::AddItem,
@@ -323,6 +330,11 @@ impl Form {
                     item.blocked = (!v.is_empty()).then_some(v);
                     Ok(())
                 }
+                FieldId::Due if v.is_empty() => {
+                    item.due = None;
+                    Ok(())
+                }
+                FieldId::Due => value::parse_date(&v, today).map(|d| item.due = Some(d)),
                 other => Err(format!("{} is not a field of an item", other.label())),
             };
             if let Err(e) = result {

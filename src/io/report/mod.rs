@@ -11,6 +11,7 @@
 //! more the same day), and the board's newest one before today is "the last report" the decisions
 //! and requests are counted from.
 
+mod due;
 mod markdown;
 mod people;
 mod plan;
@@ -51,6 +52,7 @@ pub fn status_report_since(board: &Board, today: Date, last_report: Option<Date>
     let mut blocks = Vec::new();
     blocks.extend(title(board, today));
     blocks.extend(sprint_section(board, today));
+    blocks.extend(due::due_section(board, today));
     blocks.extend(milestones_section(board, today));
     blocks.extend(budget_section(board, today));
     blocks.extend(risks_section(board));

@@ -112,6 +112,9 @@ pub(super) fn item(it: &Item, say: &mut Say<'_>) {
     if let Some(d) = it.done {
         date(say, "the done date", d);
     }
+    if let Some(d) = it.due {
+        date(say, "the due date", d);
+    }
 }
 
 pub(super) fn sprint(s: &Sprint, say: &mut Say<'_>) {

@@ -156,6 +156,11 @@ commands! {
     ];
     RankByScore = "rank_by_score", "Propose an order by score; Enter applies it", [Backlog "R"];
     ToggleScoring = "toggle_scoring", "Switch the score between WSJF and RICE", [Backlog "w"];
+    BlockedBy = "blocked_by", "Pick the items this one waits on (blocked by)", [Backlog "B"];
+    RelatedItems = "related_items", "Pick the items this one relates to", [Backlog "r"];
+    FollowLink = "follow_link", "Go to a linked item: what it waits on, then related (again: the next)", [
+        Backlog "o"
+    ];
     DetailsDown = "details_down", "Scroll the item's details down", [
         Backlog "ctrl-e shift-down", Sprint "ctrl-e shift-down"
     ];

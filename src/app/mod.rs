@@ -112,6 +112,8 @@ pub enum ThemeName {
 #[derive(Debug, Default)]
 pub struct BacklogView {
     pub selected: Option<ItemId>,
+    /// Where `o` last went: the item it started from, which of its links, and that link.
+    pub followed: Option<(ItemId, usize, ItemId)>,
     pub filter: Filter,
     /// Positions in `board.items` of the items the filter lets through, in rank order.
     pub visible: Vec<usize>,

@@ -223,8 +223,12 @@ pub struct Item {
     /// Why the item is blocked; `None` when it is not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked: Option<String>,
+    /// The items this one waits on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub blocked_by: Vec<ItemId>,
+    /// Items it relates to (kept on both sides).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relates_to: Vec<ItemId>,
     pub created: Date,
     pub updated: Date,
     /// When the item entered its current status (for card age).
@@ -297,6 +301,7 @@ impl Item {
             milestone: None,
             blocked: None,
             blocked_by: Vec::new(),
+            relates_to: Vec::new(),
             created: today,
             updated: today,
             status_since: today,

@@ -136,7 +136,15 @@ fn card(item: &Item, w: usize, height: usize, cx: &Ctx) -> Vec<Line<'static>> {
 
 /// `⛔ 5p · 9d · Ana Ribeiro`: the full name, else the first name, else the initials.
 fn card_facts(item: &Item, w: usize, cx: &Ctx) -> Line<'static> {
-    let blocked = if item.is_blocked() { "⛔ " } else { "" };
+    // Blocked by a reason, or by open work it waits on ("⛔ by CRN-23").
+    let waits = crate::model::rules::open_blockers(cx.board, item);
+    let blocked = match waits.first() {
+        Some(first) => format!("⛔ by {} ", cx.board.item_key(*first)),
+        None if item.is_blocked() => "⛔ ".to_string(),
+        None => String::new(),
+    };
+    let blocked_text = blocked;
+    let blocked = blocked_text.as_str();
     let age = (cx.today - item.status_since).get_days().max(0);
     let points = item.points.map_or("?".to_string(), |p| p.to_string());
     // Near or past its due date, the card says so among its facts ("due 3d", "2d late").
@@ -159,7 +167,7 @@ fn card_facts(item: &Item, w: usize, cx: &Ctx) -> Line<'static> {
             .find(|s| width(s) <= room)
     };
     Line::from(vec![
-        Span::styled(blocked, cx.theme.error),
+        Span::styled(blocked.to_string(), cx.theme.error),
         Span::styled(meta, cx.theme.dim),
         Span::styled(who.unwrap_or("").to_string(), cx.theme.text),
     ])

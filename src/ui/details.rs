@@ -144,16 +144,27 @@ fn detail_lines(app: &App, it: &Item, theme: &Theme) -> Vec<Line<'static>> {
     if let Some(reason) = &it.blocked {
         field("Blocked", format!("⛔ {reason}"));
     }
-    if !it.blocked_by.is_empty() {
-        field(
-            "Blocked by",
-            it.blocked_by
+    // Links: what it waits on (open ones first say so), what waits on it, what it relates to.
+    let keyed = |ids: &mut dyn Iterator<Item = crate::model::ItemId>| {
+        ids.map(|i| {
+            let done = b.item(i).is_some_and(|x| b.is_done(x));
+            format!("{}{}", b.item_key(i), if done { " (done)" } else { "" })
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+    };
+    field("Waits on", keyed(&mut it.blocked_by.iter().copied()));
+    field(
+        "Blocks",
+        keyed(
+            &mut b
+                .items
                 .iter()
-                .map(|i| b.item_key(*i))
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
-    }
+                .filter(|o| o.blocked_by.contains(&it.id))
+                .map(|o| o.id),
+        ),
+    );
+    field("Related", keyed(&mut it.relates_to.iter().copied()));
     field(
         "Dates",
         format!(

@@ -177,7 +177,12 @@ fn current_stop(app: &App, s: &Standup, width: u16, theme: &Theme) -> Vec<Line<'
         };
         if n != s.card {
             // The other cards of the stop, a line each, so the selected one stays in view.
-            let blocked = if it.is_blocked() { " · ⛔" } else { "" };
+            let waits = !crate::model::rules::open_blockers(b, it).is_empty();
+            let blocked = if it.is_blocked() || waits {
+                " · ⛔"
+            } else {
+                ""
+            };
             let line = format!(
                 "  {} {} · {}{blocked}{discussed} · {}",
                 b.item_key(it.id),
@@ -207,6 +212,15 @@ fn current_stop(app: &App, s: &Standup, width: u16, theme: &Theme) -> Vec<Line<'
         if let Some(reason) = &it.blocked {
             meta.push(Span::styled(
                 format!(" · ⛔ blocked: {reason}"),
+                theme.error,
+            ));
+        }
+        // Waiting on open work is a blocker the standup should hear about too.
+        let waits = crate::model::rules::open_blockers(b, it);
+        if !waits.is_empty() {
+            let keys: Vec<String> = waits.iter().map(|w| b.item_key(*w)).collect();
+            meta.push(Span::styled(
+                format!(" · ⛔ waits on {}", keys.join(", ")),
                 theme.error,
             ));
         }

@@ -11,6 +11,7 @@ mod first_week_a;
 mod first_week_b;
 mod first_week_c;
 mod forms;
+mod item_links;
 mod messages;
 mod people_snapshots;
 mod people_update;

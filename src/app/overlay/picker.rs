@@ -31,6 +31,10 @@ pub enum Purpose {
         stakeholder: StakeholderId,
         note: NoteId,
     },
+    /// The items a backlog item waits on.
+    BlockedBy(ItemId),
+    /// The items a backlog item relates to.
+    Related(ItemId),
 }
 
 /// One line of the picker.

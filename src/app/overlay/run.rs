@@ -37,6 +37,9 @@ impl App {
                     Purpose::NoteLinks { stakeholder, note } => {
                         self.apply_note_links(stakeholder, note, chosen)
                     }
+                    purpose @ (Purpose::BlockedBy(_) | Purpose::Related(_)) => {
+                        self.apply_item_links(purpose, chosen)
+                    }
                     purpose => self.apply_timeline_picks(purpose, chosen),
                 };
             }

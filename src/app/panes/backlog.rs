@@ -223,6 +223,8 @@ impl App {
                 );
             }
             SendToSprint => return self.send_to_sprint(id),
+            BlockedBy | RelatedItems => return self.pick_item_links(id, action == BlockedBy),
+            FollowLink => self.follow_link(id),
             _ => {}
         }
         Vec::new()

@@ -41,9 +41,11 @@ pub fn delete_item(board: &Board, id: ItemId) -> Result<Edit, RuleError> {
     item(board, id)?;
     let mut edits = Vec::new();
     for other in &board.items {
-        if other.id != id && (other.parent == Some(id) || other.blocked_by.contains(&id)) {
+        let linked = other.blocked_by.contains(&id) || other.relates_to.contains(&id);
+        if other.id != id && (other.parent == Some(id) || linked) {
             let mut o = Item::clone(other);
             o.blocked_by.retain(|b| *b != id);
+            o.relates_to.retain(|b| *b != id);
             if o.parent == Some(id) {
                 o.parent = None;
             }

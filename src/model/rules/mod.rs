@@ -2,10 +2,12 @@
 //! or says why the change is not allowed. Nothing here mutates the board.
 
 mod items;
+mod links;
 mod sprints;
 mod workflow;
 
 pub use items::*;
+pub use links::*;
 pub use sprints::*;
 pub use workflow::*;
 
@@ -39,6 +41,8 @@ pub enum RuleError {
     NoActiveSprint,
     #[error("{0}")]
     Workflow(String),
+    #[error("{0}")]
+    Link(String),
 }
 
 fn item(board: &Board, id: ItemId) -> Result<&Item, RuleError> {

@@ -146,14 +146,31 @@ impl Board {
             {
                 say(format!("{}: milestone {m} does not exist", who()));
             }
-            for b in &it.blocked_by {
-                if !items.contains(b) {
-                    say(format!(
-                        "{}: blocked by {}, which does not exist",
-                        who(),
-                        self.item_key(*b)
-                    ));
+            for (how, links) in [
+                ("blocked by", &it.blocked_by),
+                ("related to", &it.relates_to),
+            ] {
+                for b in links {
+                    if *b == it.id {
+                        say(format!("{}: {how} itself", who()));
+                    } else if !items.contains(b) {
+                        say(format!(
+                            "{}: {how} {}, which does not exist",
+                            who(),
+                            self.item_key(*b)
+                        ));
+                    }
                 }
+            }
+            if it
+                .blocked_by
+                .iter()
+                .any(|b| *b != it.id && crate::model::rules::waits_on(self, *b, it.id))
+            {
+                say(format!(
+                    "{}: its \"blocked by\" chain comes back to it (a cycle)",
+                    who()
+                ));
             }
             fields::item(it, &mut |m| say(format!("{}: {m}", who())));
         }

@@ -11,6 +11,7 @@ mod submit;
 use submit::entry_choice;
 
 pub use derived::{RowInfo, TimelineCache};
+pub(crate) use submit::same_set;
 
 use crate::app::picker::{Picker, Purpose};
 use crate::app::{Action, App, Effect, Form, Mode};

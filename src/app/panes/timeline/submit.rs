@@ -200,7 +200,9 @@ impl App {
                 );
                 (plan::link_risk(&self.doc.board, id, items, entries), label)
             }
-            Purpose::NoteLinks { .. } => return Vec::new(),
+            Purpose::NoteLinks { .. } | Purpose::BlockedBy(_) | Purpose::Related(_) => {
+                return Vec::new();
+            }
         };
         let effects = match result {
             Ok(edit) => self.change(edit, label),

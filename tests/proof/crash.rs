@@ -41,16 +41,25 @@ struct Seen {
     last: Option<Version>,
 }
 
+/// The file's version and its bytes, from one open handle: a save renamed over the board between a
+/// `stat` by path and the read would otherwise pair one version's bytes with the next one's inode
+/// (which, under load, made this test report "a version changed in place" that never happened).
+fn read_version(path: &Path) -> Option<(Version, Vec<u8>)> {
+    use std::io::Read;
+    let mut file = fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
+    Some((version(&meta), bytes))
+}
+
 /// Polls the board's version every 2 ms and reads each new version once.
 fn watch(path: PathBuf, stop: Arc<AtomicBool>, seen: Arc<Mutex<Seen>>) {
     while !stop.load(Ordering::Relaxed) {
         if let Ok(meta) = fs::metadata(&path) {
             let ino = version(&meta);
             let known = seen.lock().expect("lock").versions.contains_key(&ino);
-            if !known && let Ok(bytes) = fs::read(&path) {
-                // The file may have been replaced again between the stat and the read: record what
-                // was read under the inode it has now.
-                let now = fs::metadata(&path).map_or(ino, |m| version(&m));
+            if !known && let Some((now, bytes)) = read_version(&path) {
                 let mut s = seen.lock().expect("lock");
                 s.versions.insert(now, bytes);
                 s.last = Some(now);
@@ -142,8 +151,7 @@ fn kill_9_at_random_moments_never_loses_the_file() {
 
 /// The file loads and is the last version seen, or a newer save that completed after the last poll.
 fn check_after_kill(path: &Path, seen: &Mutex<Seen>, k: u64, newer: &mut usize) {
-    let bytes = fs::read(path).expect("the board is there");
-    let ino = version(&fs::metadata(path).expect("stat"));
+    let (ino, bytes) = read_version(path).expect("the board is there");
     let text = std::str::from_utf8(&bytes).expect("UTF-8");
     let board = store::from_ron(text, path)
         .unwrap_or_else(|e| panic!("kill {k}: the board does not load: {e}"));

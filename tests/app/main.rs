@@ -16,6 +16,7 @@ mod people_update;
 mod plurals;
 mod routing;
 mod sample_board;
+mod settings;
 mod snapshots;
 mod sprint_snapshots;
 mod sprint_update;

@@ -18,6 +18,8 @@ pub enum FormKind {
     Workflow,
     Timeline(crate::app::TimelineForm),
     People(crate::app::PeopleForm),
+    /// The project settings (name, key, vision, goal, budget, sprint length, standup).
+    Settings,
 }
 
 /// Every field of every form, by what it holds: forms and their checks name fields by these, so a
@@ -60,6 +62,11 @@ pub enum FieldId {
     Probability,
     Impact,
     Mitigation,
+    Key,
+    Vision,
+    ProductGoal,
+    Currency,
+    SprintLength,
 }
 
 impl FieldId {
@@ -102,6 +109,11 @@ impl FieldId {
             FieldId::Probability => "Probability",
             FieldId::Impact => "Impact",
             FieldId::Mitigation => "Mitigation",
+            FieldId::Key => "Key prefix",
+            FieldId::Vision => "Vision",
+            FieldId::ProductGoal => "Product goal",
+            FieldId::Currency => "Currency",
+            FieldId::SprintLength => "Sprint length",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The four panes' screens: each answers the actions its current screen offers (see `screen.rs`).
 
 mod backlog;
+mod settings;
 pub mod sprint;
 pub mod stakeholders;
 pub mod timeline;

@@ -6,6 +6,7 @@
 mod common;
 
 mod charts_filters;
+mod empty_board;
 mod first_week_a;
 mod first_week_b;
 mod first_week_c;

@@ -142,6 +142,21 @@ fn a_change_is_one_undoable_step_and_survives_save_and_load() {
     assert!(*b == want, "exactly those fields changed");
     assert_eq!(status(&a), "Change the project settings of Payments");
 
+    // The goal and vision head the backlog and the status report.
+    a.update(Action::ShowBacklog);
+    let shown = screen(&a, 80, 24);
+    assert!(
+        shown.contains("│Goal: Card payments in Q1 · Vision: Checkout in one tap"),
+        "{shown}"
+    );
+    let report = cairn::io::report::status_report(&a.doc.board, TODAY);
+    assert!(report.contains("Vision: Checkout in one tap"), "{report}");
+    assert!(
+        report.contains("Current goal: Card payments in Q1"),
+        "{report}"
+    );
+    let b = &a.doc.board;
+
     // Saved and loaded again, byte for byte.
     let text = cairn::store::to_ron(b).expect("serialises");
     assert!(text.contains("sprint_days: 10"), "{text}");

@@ -24,6 +24,45 @@ pub enum Start {
     Quit,
 }
 
+/// What a run starts from: asked when there is no board yet, else the file (or the sample, with
+/// `CAIRN_SAMPLE=1`).
+pub fn start(path: &Path) -> Result<Start, crate::io::Failure> {
+    if !should_ask(path) {
+        return Ok(Start::Sample);
+    }
+    ask(path).map_err(|e| crate::io::Failure::data(format!("cannot start the terminal UI: {e}")))
+}
+
+/// The sample's project name when `board` is the sample: its project still has the sample's name
+/// ("Checkout") and it was not just created empty. The header marks it until it is renamed.
+pub fn sample_name(board: &Board, sample: &Board, empty: bool) -> Option<String> {
+    (!empty && board.project.name == sample.project.name).then(|| sample.project.name.clone())
+}
+
+/// Says, once the terminal is back, that quitting the question wrote nothing.
+pub fn nothing_created() {
+    println!("No board was created. Run cairn again, or: cairn init --file PATH");
+}
+
+/// The first message on a board this run created.
+pub fn welcome(app: &crate::app::App, path: &Path, empty: bool) -> String {
+    let help = app.keymap.hint(&crate::app::Action::Help);
+    let b = &app.doc.board;
+    if empty {
+        format!(
+            "Welcome to {} ({}), a new empty board — {help} shows the keys · in {}",
+            b.project.name,
+            b.project.key,
+            path.display()
+        )
+    } else {
+        format!(
+            "Welcome — {help} shows the keys · {} was created from the sample board",
+            path.display()
+        )
+    }
+}
+
 /// True when there is no file at `path` and the question was not turned off.
 pub fn should_ask(path: &Path) -> bool {
     let skip = std::env::var_os("CAIRN_SAMPLE").is_some_and(|v| v == "1");

@@ -29,44 +29,21 @@ const IDLE: Duration = Duration::from_millis(250);
 pub fn run(path: &Path) -> Result<(), Failure> {
     let today = crate::today();
     let sample = sample_board(today);
-    let first = if first_run::should_ask(path) {
-        let asked = first_run::ask(path)
-            .map_err(|e| Failure::data(format!("cannot start the terminal UI: {e}")))?;
-        match asked {
-            first_run::Start::Empty(board) => Some(*board),
-            first_run::Start::Sample => None,
-            first_run::Start::Quit => {
-                println!("No board was created. Run cairn again, or: cairn init --file PATH");
-                return Ok(());
-            }
+    let first = match first_run::start(path)? {
+        first_run::Start::Empty(board) => Some(*board),
+        first_run::Start::Sample => None,
+        first_run::Start::Quit => {
+            first_run::nothing_created();
+            return Ok(());
         }
-    } else {
-        None
     };
     let empty = first.is_some();
     let mut opened = Store::open(path, Some(first.as_ref().unwrap_or(&sample)))?;
-    let is_sample = !empty && opened.board.project.name == sample.project.name;
     let mut app = App::new(opened.board, path.display().to_string(), today);
-    if is_sample {
-        app.run.sample = Some(sample.project.name.clone());
-    }
+    app.run.sample = first_run::sample_name(&app.doc.board, &sample, empty);
     let mut notes: Vec<String> = Vec::new();
     if opened.created {
-        let help = app.keymap.hint(&Action::Help);
-        let b = &app.doc.board;
-        notes.push(if empty {
-            format!(
-                "Welcome to {} ({}), a new empty board — {help} shows the keys · in {}",
-                b.project.name,
-                b.project.key,
-                path.display()
-            )
-        } else {
-            format!(
-                "Welcome — {help} shows the keys · {} was created from the sample board",
-                path.display()
-            )
-        });
+        notes.push(first_run::welcome(&app, path, empty));
     }
     if !opened.cleaned.is_empty() {
         notes.push(format!(

@@ -124,3 +124,15 @@ fn init_never_replaces_a_file_and_bad_input_writes_nothing() {
         .code(2);
     assert!(!fresh.exists());
 }
+
+#[test]
+fn init_has_help_that_names_its_options() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    cairn(dir.path())
+        .args(["init", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--name"))
+        .stdout(predicate::str::contains("--key"))
+        .stdout(predicate::str::contains("--sample"));
+}

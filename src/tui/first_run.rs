@@ -207,12 +207,6 @@ fn draw(frame: &mut Frame, ask: &Ask) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    let [_, body, _] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(area.height.min(16)),
-        Constraint::Fill(1),
-    ])
-    .areas(column);
     let mut lines = vec![
         Line::styled("Welcome to cairn", bold),
         Line::raw(format!("There is no board at {} yet.", ask.path)),
@@ -268,6 +262,14 @@ fn draw(frame: &mut Frame, ask: &Ask) {
             ));
         }
     }
+    // The lines, the border and room for two to wrap.
+    let height = u16::try_from(lines.len() + 4).unwrap_or(u16::MAX);
+    let [_, body, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(area.height.min(height)),
+        Constraint::Fill(1),
+    ])
+    .areas(column);
     let block = Block::bordered().title(" cairn ");
     let inner: Rect = block.inner(body);
     frame.render_widget(block, body);

@@ -16,12 +16,25 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-const AFTER_HELP: &str = "Without a command, cairn opens the board; on the first run it is created \
-from the sample board.\nExit codes: 0 success, 1 a problem with the board or the input (the message \
+const AFTER_HELP: &str = "Without a command, cairn opens the board; on the first run it asks whether \
+to start an empty board or explore the sample (CAIRN_SAMPLE=1 takes the sample without asking).\nExit codes: 0 success, 1 a problem with the board or the input (the message \
 says which), 2 usage.";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a board at --file (or the default place): empty, with your project's name and key, or
+    /// the sample board to explore; an existing file is never replaced
+    Init {
+        /// The project's name [default: the name of the board's directory]
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// The prefix of item keys, 1–10 letters (CRN for CRN-12) [default: from the name]
+        #[arg(long, value_name = "KEY")]
+        key: Option<String>,
+        /// Write the sample board ("Checkout") instead of an empty one
+        #[arg(long, conflicts_with_all = ["name", "key"])]
+        sample: bool,
+    },
     /// Load and validate the board; print `path:line:column: message` and exit 1 if it is not sound
     Check,
     /// Write the board to stdout: json (everything), csv (items, Jira-style headers) or md (status report)

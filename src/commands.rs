@@ -36,6 +36,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     let path = board_path(cli.file)?;
     match cli.command {
         None => open(&path),
+        Some(Command::Init { name, key, sample }) => init(&path, name, key, sample),
         Some(Command::Check) => check(&path),
         Some(Command::Export { format }) => export(&path, format),
         Some(Command::Import {
@@ -215,6 +216,87 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
             format!("; skipped {}", plan.skipped.len())
         }
     ))
+}
+
+/// `cairn init`: an empty board (or the sample) at `path`, never over an existing file.
+fn init(
+    path: &Path,
+    name: Option<String>,
+    key: Option<String>,
+    sample: bool,
+) -> Result<(), Failure> {
+    let board = if sample {
+        sample_board(crate::today())
+    } else {
+        let name = name.unwrap_or_else(|| default_name(path));
+        let name = crate::model::value::parse_project_name(&name)
+            .map_err(|e| Failure::data(format!("--name: {e}; nothing was written")))?;
+        let key = key.unwrap_or_else(|| default_key(&name));
+        let key = crate::model::value::parse_project_key(&key)
+            .map_err(|e| Failure::data(format!("--key: {e}; nothing was written")))?;
+        Board::new(&name, &key)
+    };
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(Failure::data(format!(
+            "{}: a board is already there; cairn init never replaces a file (open it with \
+             `cairn --file {}`, or pick another --file)",
+            path.display(),
+            path.display()
+        )));
+    }
+    Store::create(path, &board, false)?;
+    let what = if sample {
+        "the sample board".to_string()
+    } else {
+        "an empty board".to_string()
+    };
+    out(&format!(
+        "Created {what}: {}\nOpen it with: cairn --file {}\n",
+        describe(path, &board),
+        path.display()
+    ))
+}
+
+/// The name a new board starts with: its directory's name (`~/work/payments/board.ron` → payments),
+/// else the current directory's, else "My project".
+pub fn default_name(path: &Path) -> String {
+    let dir = std::path::absolute(path)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    let named = |d: &Path| {
+        d.file_name()
+            .map(|n| n.to_string_lossy().trim().to_string())
+            .filter(|n| !n.is_empty() && n != "cairn")
+    };
+    dir.as_deref()
+        .and_then(named)
+        .or_else(|| std::env::current_dir().ok().as_deref().and_then(named))
+        .unwrap_or_else(|| "My project".to_string())
+}
+
+/// A key from a name: its first letters, up to four, uppercased (`payments` → PAYM,
+/// `Mobile App` → MA); `PRJ` when the name has no letters.
+pub fn default_key(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let key: String = if words.len() > 1 {
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .take(4)
+            .collect()
+    } else {
+        words
+            .first()
+            .map_or(String::new(), |w| w.chars().take(4).collect())
+    };
+    if key.is_empty() {
+        "PRJ".to_string()
+    } else {
+        key.to_ascii_uppercase()
+    }
 }
 
 fn generate(path: &Path, items: usize, seed: u64, force: bool) -> Result<(), Failure> {

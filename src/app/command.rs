@@ -191,6 +191,9 @@ commands! {
     DeleteSprint = "delete_sprint", "Delete the next planned sprint (its items go back to the backlog)", [
         Sprint "D"
     ];
+    ProjectSettings = "project_settings", "Project settings: name, key, vision, goal, budget, sprint length", [
+        Global "", Timeline ","
+    ];
     // Timeline
     ScrollEarlier = "scroll_earlier", "Scroll the timeline earlier", [Timeline "h left"];
     ScrollLater = "scroll_later", "Scroll the timeline later", [Timeline "l right"];

@@ -211,6 +211,9 @@ pub struct Run {
     /// The board file.
     pub file: std::path::PathBuf,
     pub today: Date,
+    /// The sample board's project name while this board is the sample (the runner sets it): the
+    /// header says "sample board" until the project is renamed.
+    pub sample: Option<String>,
 }
 
 pub struct App {
@@ -247,6 +250,7 @@ impl App {
                 read_only_why: String::new(),
                 file: file.into(),
                 today,
+                sample: None,
             },
             pane: Pane::Backlog,
             mode: Mode::Normal,

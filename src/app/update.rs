@@ -212,6 +212,10 @@ impl App {
     /// No overlay is open: a command of another pane goes to that pane first; then the screen on
     /// show answers, then the global commands.
     fn normal(&mut self, action: Action) -> Vec<Effect> {
+        // Board-wide: the same form from every pane and screen.
+        if action == Action::ProjectSettings {
+            return self.open_settings();
+        }
         if !action.works_in(self.pane)
             && let Some(&home) = action.panes().first()
         {

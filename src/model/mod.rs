@@ -103,6 +103,16 @@ pub struct Settings {
     pub wip_policy: WipPolicy,
     /// The standup timebox, in minutes.
     pub standup_minutes: u32,
+    /// The length of a new sprint, in days (older boards: 14, and 14 is not written).
+    #[serde(skip_serializing_if = "is_default_sprint_days")]
+    pub sprint_days: u32,
+}
+
+/// A new sprint lasts two weeks unless the board says otherwise.
+pub const DEFAULT_SPRINT_DAYS: u32 = 14;
+
+fn is_default_sprint_days(n: &u32) -> bool {
+    *n == DEFAULT_SPRINT_DAYS
 }
 
 impl Default for Settings {
@@ -111,6 +121,7 @@ impl Default for Settings {
             scoring: Scoring::Wsjf,
             wip_policy: WipPolicy::Refuse,
             standup_minutes: 15,
+            sprint_days: DEFAULT_SPRINT_DAYS,
         }
     }
 }

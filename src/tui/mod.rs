@@ -4,6 +4,7 @@
 
 mod editor;
 mod events;
+mod first_run;
 mod saver;
 mod takeover;
 mod terminal;
@@ -27,15 +28,22 @@ const IDLE: Duration = Duration::from_millis(250);
 /// Opens the board in the TUI. A board that does not load is reported before the screen is touched.
 pub fn run(path: &Path) -> Result<(), Failure> {
     let today = crate::today();
-    let mut opened = Store::open(path, Some(&sample_board(today)))?;
+    let sample = sample_board(today);
+    let first = match first_run::start(path)? {
+        first_run::Start::Empty(board) => Some(*board),
+        first_run::Start::Sample => None,
+        first_run::Start::Quit => {
+            first_run::nothing_created();
+            return Ok(());
+        }
+    };
+    let empty = first.is_some();
+    let mut opened = Store::open(path, Some(first.as_ref().unwrap_or(&sample)))?;
     let mut app = App::new(opened.board, path.display().to_string(), today);
+    app.run.sample = first_run::sample_name(&app.doc.board, &sample, empty);
     let mut notes: Vec<String> = Vec::new();
     if opened.created {
-        let help = app.keymap.hint(&Action::Help);
-        notes.push(format!(
-            "Welcome — {help} shows the keys · {} was created from the sample board",
-            path.display()
-        ));
+        notes.push(first_run::welcome(&app, path, empty));
     }
     if !opened.cleaned.is_empty() {
         notes.push(format!(

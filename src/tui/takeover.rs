@@ -53,7 +53,11 @@ pub(super) fn reload(app: &mut App, saver: &mut Option<Saver>, path: &Path, watc
         }
     };
     let mut store = opened.store;
-    let shown = path.display();
+    // The status bar names the board already: its file name is enough here.
+    let shown = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     app.reload(opened.board);
     if store.is_read_only() {
         let why = store
@@ -61,14 +65,11 @@ pub(super) fn reload(app: &mut App, saver: &mut Option<Saver>, path: &Path, watc
             .unwrap_or("it cannot be written")
             .to_string();
         app.set_read_only_because(why.clone());
-        app.info(format!(
-            "Reloaded {shown} from disk; still read-only: {why}"
-        ));
+        app.info(format!("Reloaded {shown}; still read-only: {why}"));
         *watch = Watch::new();
         return;
     }
-    let mut said =
-        format!("Reloaded {shown} from disk: this cairn is now the writer and saves your changes");
+    let mut said = format!("Reloaded {shown}: this cairn is now the writer and saves your changes");
     let notices = store.take_notices();
     if !notices.is_empty() {
         said = format!("{said} · {}", notices.join(" · "));

@@ -111,8 +111,14 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
     let b = &app.doc.board;
     let title = widgets::fit(&title(app), usize::from(area.width.saturating_sub(2)));
     let block = widgets::block(title, theme);
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(block, area);
+    // The product goal (and vision) above the backlog it steers, when the project has them.
+    if let Some(line) = goal_line(app, inner.width, theme).filter(|_| inner.height > 6) {
+        frame.render_widget(Paragraph::new(line), Rect { height: 1, ..inner });
+        inner.y += 1;
+        inner.height -= 1;
+    }
     let columns = Columns::fit(app, inner.width);
     // Without the details, the selection's facts the table has no room for go on a line below it.
     let summary = !app.backlog.details && inner.width < WIDE && !columns.shows_everything();
@@ -188,6 +194,19 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
         };
         frame.render_widget(Paragraph::new(msg).style(theme.dim).centered(), at);
     }
+}
+
+/// `Goal: … · Vision: …` in one line cut with `…`, or `None` when the project has neither.
+fn goal_line(app: &App, w: u16, theme: &Theme) -> Option<Line<'static>> {
+    let p = &app.doc.board.project;
+    let mut parts = Vec::new();
+    for (label, text) in [("Goal", p.goal.trim()), ("Vision", p.vision.trim())] {
+        if !text.is_empty() {
+            parts.push(format!("{label}: {}", text.replace('\n', " ")));
+        }
+    }
+    (!parts.is_empty())
+        .then(|| Line::styled(widgets::fit(&parts.join(" · "), usize::from(w)), theme.dim))
 }
 
 /// The selected item's facts in one line, for a table too narrow for its sprint and assignee:

@@ -8,6 +8,7 @@ mod cards;
 mod columns;
 mod confirm;
 mod details;
+mod empty;
 mod form;
 mod gantt;
 mod messages;
@@ -82,6 +83,9 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         Pane::Sprint => sprint::draw(frame, body, app, &theme, vp),
         Pane::Timeline => timeline::draw(frame, body, app, &theme, vp),
         Pane::Stakeholders => stakeholders::draw(frame, body, app, &theme, vp),
+    }
+    if empty::shows(app) {
+        empty::draw(frame, body, app, &theme);
     }
     shell::status_bar(frame, status, app, &theme);
     match &app.mode {

@@ -62,7 +62,12 @@ pub fn draw(
         Span::styled(what, theme.text),
         Span::styled(hint, theme.dim),
     ])];
-    let empty = if total == 0 {
+    let empty = if app.doc.board.stakeholders.is_empty() {
+        Some(format!(
+            "No notes yet: a note belongs to a stakeholder, and {} adds the first.",
+            app.keymap.hint(&crate::app::Action::AddStakeholder)
+        ))
+    } else if total == 0 {
         Some(format!(
             "No notes yet: {} adds one to the selected stakeholder.",
             app.keymap.hint(&crate::app::Action::AddNote)

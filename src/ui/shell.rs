@@ -52,6 +52,13 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut 
     let due_short = (due > 0).then(|| Span::styled(format!("{due} due"), theme.warn));
     let due = (due > 0).then(|| Span::styled(format!("{due} due for an update"), theme.warn));
     let used: usize = spans.iter().map(Span::width).sum();
+    // The sample board says so until its project is renamed (the runner knows it is the sample).
+    let sample = app
+        .run
+        .sample
+        .as_ref()
+        .filter(|name| **name == b.project.name)
+        .map(|_| Span::styled("sample board", theme.warn));
     // The most that fits: project, sprint and who is due; then in short words; then without the
     // project (80 columns keep the sprint); then just who is due.
     let candidates = [
@@ -61,10 +68,11 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut 
         vec![sprint_short.clone(), due_short],
         vec![sprint_short],
         vec![due],
+        vec![],
     ];
     let joined = |parts: Vec<Option<Span<'static>>>| {
         let mut out = Vec::new();
-        for part in parts.into_iter().flatten() {
+        for part in std::iter::once(sample.clone()).chain(parts).flatten() {
             if !out.is_empty() {
                 out.push(Span::styled(" · ", theme.dim));
             }

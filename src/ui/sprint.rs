@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     }
     let board = &app.doc.board;
     let Some(sprint) = board.active_sprint() else {
-        return no_active_sprint(frame, area, board, theme);
+        return no_active_sprint(frame, area, app, theme);
     };
     let filter = &app.sprint.filter;
     let area = if matches!(app.mode, crate::app::Mode::Filter(_)) || !filter.is_empty() {
@@ -238,7 +238,8 @@ fn summary(s: &Sprint, cx: &Ctx, (total, done): (u32, u32), w: u16) -> Vec<Line<
 }
 
 /// No sprint in progress: say so and list the planned ones (their points in one pass).
-fn no_active_sprint(frame: &mut Frame, area: Rect, board: &Board, theme: &Theme) {
+fn no_active_sprint(frame: &mut Frame, area: Rect, app: &crate::app::App, theme: &Theme) {
+    let board = &app.doc.board;
     let block = widgets::block(" Sprint board ", theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -254,7 +255,16 @@ fn no_active_sprint(frame: &mut Frame, area: Rect, board: &Board, theme: &Theme)
         Line::default(),
     ];
     lines.push(if planned.is_empty() {
-        Line::styled("No sprint is planned either.", theme.dim)
+        Line::styled(
+            fit(
+                &format!(
+                    "No sprint is planned either: {} plans one.",
+                    app.keymap.hint(&crate::app::Action::NewSprint)
+                ),
+                usize::from(inner.width),
+            ),
+            theme.dim,
+        )
     } else {
         Line::styled("Planned sprints", theme.header)
     });

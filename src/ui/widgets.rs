@@ -49,7 +49,13 @@ pub fn framed(
     frame.render_widget(Paragraph::new(header), top);
     match empty {
         Some(msg) => {
-            frame.render_widget(Paragraph::new(msg.to_string()).style(theme.dim), body);
+            // Wrapped: an empty pane's message is whole at any width.
+            frame.render_widget(
+                Paragraph::new(msg.to_string())
+                    .style(theme.dim)
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                body,
+            );
             None
         }
         None => Some(body),

@@ -7,6 +7,7 @@ mod common;
 
 mod charts_filters;
 mod due_dates;
+mod empty_board;
 mod first_week_a;
 mod first_week_b;
 mod first_week_c;
@@ -19,6 +20,7 @@ mod plurals;
 mod routing;
 mod sample_board;
 mod sample_story;
+mod settings;
 mod snapshots;
 mod sprint_snapshots;
 mod sprint_update;

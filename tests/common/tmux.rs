@@ -112,6 +112,8 @@ impl Tmux {
             &data,
             &config,
             "CAIRN_TODAY=2026-11-28",
+            // A missing board is created from the sample without the first-run question.
+            "CAIRN_SAMPLE=1",
             "TERM=xterm-256color",
             CAIRN,
             "--file",
@@ -303,6 +305,7 @@ impl Tmux {
             format!("XDG_DATA_HOME={}", t.join("data").display()),
             format!("XDG_CONFIG_HOME={}", t.join("config").display()),
             "CAIRN_TODAY=2026-11-28".into(),
+            "CAIRN_SAMPLE=1".into(),
             "TERM=xterm-256color".into(),
         ]
     }

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod e2e_init;
 mod e2e_people;
 mod e2e_sprint;
 mod e2e_timeline;

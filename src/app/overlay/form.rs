@@ -18,6 +18,8 @@ pub enum FormKind {
     Workflow,
     Timeline(crate::app::TimelineForm),
     People(crate::app::PeopleForm),
+    /// The project settings (name, key, vision, goal, budget, sprint length, standup).
+    Settings,
 }
 
 /// Every field of every form, by what it holds: forms and their checks name fields by these, so a
@@ -61,6 +63,11 @@ pub enum FieldId {
     Impact,
     Mitigation,
     Due,
+    Key,
+    Vision,
+    ProductGoal,
+    Currency,
+    SprintLength,
 }
 
 impl FieldId {
@@ -104,6 +111,11 @@ impl FieldId {
             FieldId::Impact => "Impact",
             FieldId::Mitigation => "Mitigation",
             FieldId::Due => "Due",
+            FieldId::Key => "Key prefix",
+            FieldId::Vision => "Vision",
+            FieldId::ProductGoal => "Product goal",
+            FieldId::Currency => "Currency",
+            FieldId::SprintLength => "Sprint length",
         }
     }
 }

@@ -33,6 +33,7 @@ impl App {
             | FormKind::Workflow => self.submit_sprint_form(form),
             FormKind::Timeline(_) => self.submit_timeline_form(form),
             FormKind::People(_) => self.submit_people_form(form),
+            FormKind::Settings => self.submit_settings_form(form),
             FormKind::AddItem => {
                 let index = self
                     .selected_item()

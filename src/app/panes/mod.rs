@@ -2,6 +2,7 @@
 
 mod backlog;
 mod links;
+mod settings;
 pub mod sprint;
 pub mod stakeholders;
 pub mod timeline;

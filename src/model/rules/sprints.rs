@@ -46,7 +46,7 @@ pub fn suggest_sprint(board: &Board, today: Date) -> crate::model::Sprint {
             ))
         })
         .unwrap_or_else(|| format!("Sprint {}", board.sprints.len() + 1));
-    let length = last.map_or(14, |s| i64::from(s.length_days()).max(1));
+    let length = i64::from(board.settings.sprint_days.max(1));
     let start = last
         .and_then(|s| value::add_days(s.end, 1))
         .filter(|d| *d >= today || board.active_sprint().is_some())

@@ -38,6 +38,11 @@ fn scale(say: &mut Say<'_>, what: &str, n: u8) {
 pub(super) fn project(p: &Project, say: &mut Say<'_>) {
     text(say, "the project name", &p.name, MAX_NAME);
     text(say, "the project key", &p.key, MAX_LABEL);
+    if p.key.len() <= MAX_LABEL
+        && let Err(e) = value::check_project_key(&p.key)
+    {
+        say(e);
+    }
     text(say, "the vision", &p.vision, MAX_TEXT);
     text(say, "the product goal", &p.goal, MAX_TEXT);
     text(say, "the currency", &p.currency, MAX_NAME);
@@ -55,6 +60,9 @@ pub(super) fn column(c: &Column, say: &mut Say<'_>) {
 
 pub(super) fn settings(s: &Settings, say: &mut Say<'_>) {
     if let Err(e) = value::check_standup_minutes(s.standup_minutes) {
+        say(e);
+    }
+    if let Err(e) = value::check_sprint_days(s.sprint_days) {
         say(e);
     }
 }

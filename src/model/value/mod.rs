@@ -46,6 +46,10 @@ pub const WIP_LIMIT: RangeInclusive<u32> = 1..=999;
 pub const CAPACITY: RangeInclusive<u32> = 0..=9_999;
 /// The standup timebox, in minutes.
 pub const STANDUP_MINUTES: RangeInclusive<u32> = 1..=120;
+/// The length of a new sprint, in days.
+pub const SPRINT_DAYS: RangeInclusive<u32> = 1..=60;
+/// The letters in a project key.
+pub const KEY_LETTERS: RangeInclusive<usize> = 1..=10;
 /// The largest amount of money (a budget, a planned or actual cost): a million million.
 pub const MAX_MONEY: u64 = 1_000_000_000_000;
 /// The years a date may fall in: far enough from jiff's limits (year 9999) that the app's date

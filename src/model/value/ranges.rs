@@ -1,7 +1,10 @@
 //! Amounts of money and the whole numbers that live in a range: cadence, power and interest, WIP
 //! limits, capacity, the standup timebox.
 
-use super::{CADENCE_DAYS, CAPACITY, MAX_MONEY, SCALE, STANDUP_MINUTES, WIP_LIMIT, range_words};
+use super::{
+    CADENCE_DAYS, CAPACITY, KEY_LETTERS, MAX_MONEY, SCALE, SPRINT_DAYS, STANDUP_MINUTES, WIP_LIMIT,
+    range_words,
+};
 use std::ops::RangeInclusive;
 
 /// An amount as typed: `12000`, `12,000`, `12k`, `1.5M`; empty is 0. At most `MAX_MONEY`.
@@ -129,4 +132,49 @@ pub fn parse_standup_minutes(v: &str) -> Result<u32, String> {
 /// The standup timebox is 1–120 minutes.
 pub fn check_standup_minutes(n: u32) -> Result<u32, String> {
     check_in("standup timebox", n, &STANDUP_MINUTES, " minutes")
+}
+
+/// A project key as typed: 1–10 letters, uppercased (`pay` becomes `PAY`).
+pub fn parse_project_key(v: &str) -> Result<String, String> {
+    let v = v.trim();
+    check_project_key(&v.to_uppercase())
+}
+
+/// A project key is 1–10 letters (A–Z), the prefix of every item key (`CRN` in `CRN-12`).
+pub fn check_project_key(key: &str) -> Result<String, String> {
+    if key.is_empty() {
+        return Err("a project key cannot be empty: 1–10 letters, like CRN".into());
+    }
+    if !key.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(format!(
+            "\"{key}\" is not a project key: letters only (A–Z), like CRN"
+        ));
+    }
+    if !KEY_LETTERS.contains(&key.chars().count()) {
+        return Err(format!(
+            "\"{key}\" is {} letters; a project key is 1–10",
+            key.chars().count()
+        ));
+    }
+    Ok(key.to_ascii_uppercase())
+}
+
+/// A project name as typed: not empty, at most `MAX_NAME` characters.
+pub fn parse_project_name(v: &str) -> Result<String, String> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Err("a project name cannot be empty".into());
+    }
+    super::check_length("the project name", v, super::MAX_NAME)?;
+    Ok(v.to_string())
+}
+
+/// The sprint length as typed: 1–60 days.
+pub fn parse_sprint_days(v: &str) -> Result<u32, String> {
+    parse_in(v, &SPRINT_DAYS, " days")
+}
+
+/// The sprint length is 1–60 days.
+pub fn check_sprint_days(n: u32) -> Result<u32, String> {
+    check_in("sprint length", n, &SPRINT_DAYS, " days")
 }

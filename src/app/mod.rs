@@ -235,6 +235,8 @@ pub struct App {
     pub clock: std::time::Duration,
     /// Every message of this run, for the message log.
     pub log: Log,
+    /// Which items wait on which, for the details (refreshed before each frame).
+    pub links: panes::LinkIndex,
     /// What the last frame measured (page size, offsets, mouse areas), kept by the runner.
     pub viewport: Viewport,
 }
@@ -264,6 +266,7 @@ impl App {
             mouse: true,
             clock: std::time::Duration::ZERO,
             log: Log::default(),
+            links: Default::default(),
             viewport: Viewport::default(),
         };
         app.refresh_visible();

@@ -154,16 +154,7 @@ fn detail_lines(app: &App, it: &Item, theme: &Theme) -> Vec<Line<'static>> {
         .join(", ")
     };
     field("Waits on", keyed(&mut it.blocked_by.iter().copied()));
-    field(
-        "Blocks",
-        keyed(
-            &mut b
-                .items
-                .iter()
-                .filter(|o| o.blocked_by.contains(&it.id))
-                .map(|o| o.id),
-        ),
-    );
+    field("Blocks", keyed(&mut app.blocks_of(it.id).into_iter()));
     field("Related", keyed(&mut it.relates_to.iter().copied()));
     field(
         "Dates",

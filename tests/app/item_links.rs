@@ -88,6 +88,17 @@ fn blocked_by_is_picked_shown_on_both_sides_and_undone() {
     app.update(Action::GoToItem(id(&app, "CRN-23")));
     let s = screen(&app, 120, 40);
     assert!(s.contains("Blocks     CRN-30"), "{s}");
+    // The same through the runner's frame, which reads the reverse links from their index.
+    let s = crate::common::screen::text(&crate::common::screen::render_into(&mut app, 120, 40));
+    assert!(s.contains("Blocks     CRN-30"), "{s}");
+    app.update(Action::Undo);
+    app.update(Action::GoToItem(id(&app, "CRN-23")));
+    let s = crate::common::screen::text(&crate::common::screen::render_into(&mut app, 120, 40));
+    assert!(
+        s.contains("CRN-23") && !s.contains("Blocks     CRN-30"),
+        "the index follows the board:\n{s}"
+    );
+    app.update(Action::Redo);
     // Saved and loaded as it was.
     let text = cairn::store::to_ron(&app.doc.board).expect("serialises");
     let back = cairn::store::from_ron(&text, std::path::Path::new("b.ron")).expect("loads");

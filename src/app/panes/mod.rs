@@ -2,6 +2,7 @@
 
 mod backlog;
 mod links;
+pub use links::LinkIndex;
 mod settings;
 pub mod sprint;
 pub mod stakeholders;

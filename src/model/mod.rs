@@ -249,6 +249,15 @@ impl Board {
     }
 
     /// Points of a sprint's items (committed if started now).
+    /// One more than the highest item id: the length of a table indexed by item id.
+    pub fn item_id_bound(&self) -> usize {
+        self.items
+            .iter()
+            .map(|i| i.id.0 as usize + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
     pub fn sprint_points(&self, sprint: SprintId) -> u32 {
         self.sprint_items(sprint).map(Item::points_or_zero).sum()
     }

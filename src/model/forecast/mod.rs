@@ -54,12 +54,7 @@ const NONE: u32 = u32::MAX;
 impl Work {
     /// The epics' children on `board`, in board order; one pass, no hashing.
     pub fn of(board: &Board) -> Work {
-        let top = board
-            .items
-            .iter()
-            .map(|i| i.id.0 as usize + 1)
-            .max()
-            .unwrap_or(0);
+        let top = board.item_id_bound();
         let mut epic = vec![false; top];
         for i in board.items.iter().filter(|i| i.kind == ItemKind::Epic) {
             epic[i.id.0 as usize] = true;
@@ -360,18 +355,23 @@ pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
         .filter(|e| e.kind.is_point() || e.id == entry.id)
         .flat_map(|e| work.expand(&e.items))
         .collect();
-    let items: HashMap<ItemId, (u32, bool)> = board
-        .items
-        .iter()
-        .filter(|i| wanted.contains(&i.id))
-        .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
-        .collect();
+    let items = points_and_done(board, &wanted);
     let lookup = |id: ItemId| items.get(&id).copied();
     let ahead = points_ahead(&board.timeline, |e| work.expand_unchecked(&e.items), lookup);
     let p = progress_with(&work.expand(&entry.items), lookup);
     let remaining = ahead.get(&entry.id).copied().unwrap_or(p.remaining());
     let velocities = recent_velocities(&board.sprints, HISTORY);
     forecast_points(p, remaining, &velocities, Cadence::of(board, today), SEED)
+}
+
+/// Points and done-ness of the `wanted` items, for `points_ahead` and `progress_with` to look up.
+fn points_and_done(board: &Board, wanted: &HashSet<ItemId>) -> HashMap<ItemId, (u32, bool)> {
+    board
+        .items
+        .iter()
+        .filter(|i| wanted.contains(&i.id))
+        .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
+        .collect()
 }
 
 /// The forecast of every milestone and release at once (what the timeline shows on its rows), each
@@ -385,12 +385,7 @@ pub fn forecasts(board: &Board, today: Date) -> HashMap<EntryId, Forecast> {
         .collect();
     let work = Work::of(board);
     let wanted: HashSet<ItemId> = points.iter().flat_map(|e| work.expand(&e.items)).collect();
-    let items: HashMap<ItemId, (u32, bool)> = board
-        .items
-        .iter()
-        .filter(|i| wanted.contains(&i.id))
-        .map(|i| (i.id, (i.points_or_zero(), board.is_done(i))))
-        .collect();
+    let items = points_and_done(board, &wanted);
     let lookup = |id: ItemId| items.get(&id).copied();
     let ahead = points_ahead(&board.timeline, |e| work.expand_unchecked(&e.items), lookup);
     let velocities = recent_velocities(&board.sprints, HISTORY);

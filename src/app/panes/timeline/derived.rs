@@ -94,12 +94,7 @@ impl TimelineCache {
         // The item table is rebuilt on every change (one pass, no hashing); its fingerprint, with
         // the entries' links, says whether the work ahead of each milestone needs counting again.
         let done = board.done_column();
-        let top = board
-            .items
-            .iter()
-            .map(|i| i.id.0 as usize + 1)
-            .max()
-            .unwrap_or(0);
+        let top = board.item_id_bound();
         let mut table = std::mem::take(&mut self.items);
         table.clear();
         table.resize(top, 0);

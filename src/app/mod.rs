@@ -128,6 +128,8 @@ pub struct BacklogView {
     pub sent_from: std::collections::HashMap<ItemId, Option<crate::model::SprintId>>,
     /// How far the selected item's details are scrolled.
     pub details_scroll: DetailsScroll,
+    /// Show done items too (by default the backlog hides them and says how many); kept per board.
+    pub show_done: bool,
 }
 
 /// How far an item's details are scrolled: kept with the item it was scrolled on, so a new

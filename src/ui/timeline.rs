@@ -310,6 +310,17 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ),
         ]));
     }
+    let waiting = app.entry_waiting(e);
+    if !waiting.is_empty() {
+        let text = format!(
+            "⛔ {}",
+            crate::model::rules::describe_waiting(board, &waiting)
+        );
+        lines.push(Line::from(vec![
+            label("Blocked"),
+            Span::styled(fit(&text, w.saturating_sub(11)), theme.warn),
+        ]));
+    }
     let burn = e.burn(today);
     if burn.planned > 0 || burn.actual > 0 {
         let text = format!(

@@ -231,3 +231,78 @@ fn a_card_waiting_on_open_work_says_so_on_the_board_and_at_the_standup() {
     }
     assert!(seen, "the standup names the open blocker");
 }
+
+/// An open item of a milestone's work that waits on open work outside it: the forecast counts
+/// the milestone's points, not the blocker's, so the details say so (and the report, by the same
+/// words).
+#[test]
+fn a_milestone_whose_work_waits_on_open_work_says_so_in_its_forecast_details() {
+    let mut app = app();
+    let board = &app.doc.board;
+    let work = cairn::model::forecast::Work::of(board);
+    let (entry, item) = board
+        .timeline
+        .iter()
+        .filter(|e| e.kind.is_point())
+        .find_map(|e| {
+            let open = work
+                .expand(&e.items)
+                .into_iter()
+                .find(|i| board.item(*i).is_some_and(|x| !board.is_done(x)))?;
+            Some((e.id, open))
+        })
+        .expect("a milestone with open work on the sample");
+    let inside = work.expand(&board.entry(entry).unwrap().items);
+    let outside = board
+        .items
+        .iter()
+        .find(|i| {
+            !board.is_done(i) && !inside.contains(&i.id) && i.kind != cairn::model::ItemKind::Epic
+        })
+        .map(|i| i.id)
+        .expect("open work outside the milestone");
+    let (item_key, outside_key) = (board.item_key(item), board.item_key(outside));
+    let name = board.entry(entry).unwrap().name.clone();
+    app.update(Action::ShowTimeline);
+    app.update(Action::GoToEntry(entry));
+    app.update(Action::Details);
+    let before = screen(&app, 200, 60);
+    assert!(
+        before.contains("Details —"),
+        "the details are open:\n{before}"
+    );
+    assert!(!before.contains("⛔"), "nothing waits yet:\n{before}");
+
+    pick(&mut app, &item_key, Action::BlockedBy, &[&outside_key]);
+    app.update(Action::ShowTimeline);
+    app.update(Action::GoToEntry(entry));
+    let after = screen(&app, 200, 60);
+    assert!(
+        after.contains("Details —"),
+        "the details stay open:\n{after}"
+    );
+    let line = after
+        .lines()
+        .find(|l| l.contains("Blocked"))
+        .unwrap_or_else(|| panic!("a Blocked line in the details of {name}:\n{after}"));
+    assert!(
+        line.contains(&format!(
+            "⛔ {item_key} waits on {outside_key} · {outside_key} is outside this work, not in its forecast"
+        )),
+        "{line}"
+    );
+
+    // The report says it in the same words; once the blocker is done, neither does.
+    let report = cairn::io::report::status_report(&app.doc.board, TODAY);
+    assert!(report.contains("Blocked by open work"), "{report}");
+    assert!(
+        report.contains(&format!("{item_key} waits on {outside_key}")),
+        "{report}"
+    );
+    app.update(Action::Undo);
+    let report = cairn::io::report::status_report(&app.doc.board, TODAY);
+    assert!(
+        !report.contains(&format!("{item_key} waits on")),
+        "{report}"
+    );
+}

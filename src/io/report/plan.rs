@@ -154,6 +154,31 @@ pub(super) fn milestones_section(board: &Board, today: Date) -> Vec<String> {
         });
     }
 
+    // Work a milestone's forecast cannot promise: its items that wait on open work.
+    let waits = crate::model::rules::open_waits(board);
+    if !waits.is_empty() {
+        let work = crate::model::forecast::Work::of(board);
+        let lines: Vec<String> = points_entries
+            .iter()
+            .filter_map(|e| {
+                let waiting = crate::model::rules::waiting_in(&work.expand(&e.items), &waits);
+                (!waiting.is_empty()).then(|| {
+                    format!(
+                        "- {}: {}.",
+                        inline(&e.name),
+                        crate::model::rules::describe_waiting(board, &waiting)
+                    )
+                })
+            })
+            .collect();
+        if !lines.is_empty() {
+            blocks.push(format!(
+                "Blocked by open work (the forecast assumes it moves):\n{}",
+                lines.join("\n")
+            ));
+        }
+    }
+
     let mut broken = Vec::new();
     for e in &timeline {
         for d in e.broken_dependencies(&board.timeline) {

@@ -327,3 +327,53 @@ fn rank_by_score_keeps_done_items_below_open_work() {
         }
     );
 }
+
+/// What waits on open work: a done item waits on nothing, a done blocker blocks nothing, and the
+/// blockers outside a piece of work are named as not in its forecast.
+#[test]
+fn open_waits_lists_open_items_on_open_blockers_and_names_the_outside_ones() {
+    let mut b = board();
+    let blocked_by = |b: &Board, id: u32, on: &[u32]| {
+        set_blocked_by(b, ItemId(id), on.iter().map(|n| ItemId(*n)).collect()).expect("no cycle")
+    };
+    b.apply(blocked_by(&b, 1, &[2, 3])).unwrap();
+    b.apply(blocked_by(&b, 4, &[3])).unwrap();
+    let waits = open_waits(&b);
+    assert_eq!(waits.len(), 2);
+    assert_eq!(waits[&ItemId(1)], vec![ItemId(2), ItemId(3)]);
+
+    let work = [ItemId(1), ItemId(2), ItemId(4)];
+    let waiting = waiting_in(&work, &waits);
+    assert_eq!(
+        waiting,
+        vec![
+            Waiting {
+                item: ItemId(1),
+                on: vec![ItemId(2), ItemId(3)],
+                outside: vec![ItemId(3)],
+            },
+            Waiting {
+                item: ItemId(4),
+                on: vec![ItemId(3)],
+                outside: vec![ItemId(3)],
+            },
+        ]
+    );
+    assert_eq!(
+        describe_waiting(&b, &waiting),
+        "T-1 waits on T-2 and T-3; T-4 on T-3 · T-3 is outside this work, not in its forecast"
+    );
+
+    // T-3 done: T-1 waits on T-2 alone, inside the work; T-4 waits on nothing.
+    let done = b.done_column().to_string();
+    b.apply(set_status(&b, ItemId(3), &done, TODAY).expect("moves"))
+        .unwrap();
+    let waits = open_waits(&b);
+    assert_eq!(waits.len(), 1);
+    let waiting = waiting_in(&work, &waits);
+    assert_eq!(describe_waiting(&b, &waiting), "T-1 waits on T-2");
+    // T-1 done too: nothing waits.
+    b.apply(set_status(&b, ItemId(1), &done, TODAY).expect("moves"))
+        .unwrap();
+    assert!(open_waits(&b).is_empty());
+}

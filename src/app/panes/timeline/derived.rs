@@ -23,6 +23,7 @@ pub struct RowInfo {
     pub broken: bool,
     /// Spending runs ahead of time.
     pub over: bool,
+
     /// An open high-exposure risk is linked to it.
     pub risk: bool,
     /// On the critical path to a milestone (shown when asked).
@@ -57,6 +58,8 @@ pub struct TimelineCache {
     /// of the active sprint in `needed_key`; kept across board changes while those stay the same.
     pub needed: HashMap<u32, (u32, u32)>,
     pub needed_key: Option<(Vec<u32>, u64)>,
+    /// Open items that wait on open work, with what they wait on (`rules::links::open_waits`).
+    pub waits: HashMap<ItemId, Vec<ItemId>>,
 }
 
 impl TimelineCache {
@@ -143,6 +146,7 @@ impl TimelineCache {
             self.ahead_fp = Some(ahead_fp);
         }
         self.critical = None;
+        self.waits = crate::model::rules::open_waits(board);
         self.broken = plan::broken_dependencies(&board.timeline);
         self.order = sorted(&board.timeline);
         let velocities = recent_velocities(&board.sprints, HISTORY);
@@ -157,6 +161,11 @@ impl TimelineCache {
     /// The progress of an entry from what its links stand for (an epic's children).
     pub fn progress(&self, e: &TimelineEntry) -> Progress {
         progress_with(&self.work.expand(&e.items), |i| self.item(i))
+    }
+
+    /// The items of an entry's work that wait on open work (what its forecast cannot promise).
+    pub fn waiting(&self, e: &TimelineEntry) -> Vec<crate::model::rules::Waiting> {
+        crate::model::rules::waiting_in(&self.work.expand(&e.items), &self.waits)
     }
 
     /// Computes and keeps the forecast of a milestone or release (nothing for phases).
@@ -226,6 +235,17 @@ impl App {
             let e = &board.timeline[p];
             self.timeline.cache.fill_forecast(e, &velocities, cadence);
         }
+    }
+
+    /// The items of an entry's work that wait on open work, for its details (the selected entry
+    /// only: the walk is the entry's work, not the board).
+    pub fn entry_waiting(&self, e: &TimelineEntry) -> Vec<crate::model::rules::Waiting> {
+        if self.timeline.cache.key == Some(self.timeline_key()) {
+            return self.timeline.cache.waiting(e);
+        }
+        let board = &self.doc.board;
+        let work = Work::of(board).expand(&e.items);
+        crate::model::rules::waiting_in(&work, &crate::model::rules::open_waits(board))
     }
 
     /// The facts of these rows, from the cache where `prepare_frame` filled it; anything it has not

@@ -18,6 +18,8 @@ mod export;
 mod layout;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_epics;
 
 use dialect::*;
 pub use export::{export_items, neutralise, restore_neutralised};
@@ -221,16 +223,23 @@ pub(super) struct Row {
 /// Gives items the parent named in their Epic Link when that epic is a row of the same file (by
 /// Issue key), and returns every row's warnings in line order.
 fn link_epics(rows: &mut [(u64, Row)]) -> Vec<RowIssue> {
-    let keys: HashMap<String, ItemId> = rows
+    let keys: HashMap<String, (ItemId, ItemKind)> = rows
         .iter()
-        .filter_map(|(_, r)| Some((r.key.as_ref()?.to_lowercase(), r.item.id)))
+        .filter_map(|(_, r)| Some((r.key.as_ref()?.to_lowercase(), (r.item.id, r.item.kind))))
         .collect();
     let mut warnings = Vec::new();
     for (line, row) in rows.iter_mut() {
         if let Some(epic) = &row.epic {
             match keys.get(&epic.to_lowercase()) {
-                Some(&parent) if parent != row.item.id => row.item.parent = Some(parent),
-                _ => row.warnings.push(format!(
+                Some(&(parent, _)) if parent == row.item.id => row.warnings.push(format!(
+                    "Epic Link \"{epic}\" is the row itself; left unlinked"
+                )),
+                Some(&(parent, ItemKind::Epic)) => row.item.parent = Some(parent),
+                Some(&(_, kind)) => row.warnings.push(format!(
+                    "Epic Link \"{epic}\" is a {}, not an epic; left unlinked",
+                    kind.name()
+                )),
+                None => row.warnings.push(format!(
                     "Epic Link \"{epic}\" is not another row of this file; left unlinked"
                 )),
             }

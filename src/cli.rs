@@ -71,6 +71,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Three-way merge of two versions of a board against their common ancestor, record by record
+    /// (a git merge driver: `cairn merge %O %A %B` writes the result to %A)
+    ///
+    /// Exit 0: merged cleanly. Exit 1: merged, with conflicts recorded in the board (it holds our
+    /// value; the TUI and `cairn check` list them) so git marks the file conflicted. Exit 2: usage,
+    /// or a version that cannot be read; nothing is written.
+    Merge {
+        /// The common ancestor (git's %O)
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our version (git's %A); the result replaces it unless -o is given
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their version (git's %B)
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// Write the result here instead of over OURS
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -28,6 +28,15 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     if std::env::var_os("CAIRN_TEST_FAIL").is_some_and(|v| v == "panic-command") {
         panic!("CAIRN_TEST_FAIL=panic-command: a test asked for a panic");
     }
+    if let Some(Command::Merge {
+        base,
+        ours,
+        theirs,
+        output,
+    }) = &cli.command
+    {
+        return crate::gitmerge::merge_files(base, ours, theirs, output.as_deref());
+    }
     if matches!(cli.command, Some(Command::Generate { .. })) && cli.file.is_none() {
         return Err(Failure::usage(
             "error: generate needs --file PATH (it never writes to your own board)",
@@ -43,6 +52,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             input, skip_bad, ..
         }) => import_csv(&path, &input, skip_bad),
         Some(Command::Generate { items, seed, force }) => generate(&path, items, seed, force),
+        Some(Command::Merge { .. }) => unreachable!("handled before the board path"),
     }
 }
 
@@ -115,6 +125,21 @@ fn describe(path: &Path, b: &Board) -> String {
 
 fn check(path: &Path) -> Result<(), Failure> {
     let board = store::read(path)?;
+    if !board.conflicts.is_empty() {
+        // Sound, but a merge left decisions to make: a script checking the board should know.
+        let mut lines = vec![format!(
+            "{}: {} from a merge, not yet resolved (the board holds ours; resolve them in cairn):",
+            path.display(),
+            crate::model::words::count(board.conflicts.len(), "conflict")
+        )];
+        lines.extend(
+            board
+                .conflicts
+                .iter()
+                .map(|c| format!("  {}", crate::gitmerge::conflict_line(c))),
+        );
+        return Err(Failure { lines, code: 1 });
+    }
     out(&format!("{}\nok\n", describe(path, &board)))
 }
 

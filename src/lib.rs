@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod gitmerge;
 pub mod input;
 pub mod io;
 pub mod model;

@@ -6,6 +6,7 @@ mod edit;
 pub mod forecast;
 mod ids;
 mod item;
+pub mod merge;
 pub mod plan;
 mod risk;
 pub mod rules;
@@ -150,6 +151,9 @@ pub struct Board {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub stakeholders: Vec<Stakeholder>,
+    /// What a merge could not decide, until someone does (the board holds ours meanwhile).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<merge::Conflict>,
 }
 
 impl Board {
@@ -173,6 +177,7 @@ impl Board {
             timeline: Vec::new(),
             risks: Vec::new(),
             stakeholders: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -1,0 +1,223 @@
+//! Both sides added a record with the same id (each clone took the next free number): theirs is
+//! given a new id, with every reference to it on their side, before the records are matched by id.
+
+use crate::model::{Board, EntryId, ItemId, NoteId, RiskId, SprintId, StakeholderId};
+use std::collections::HashSet;
+
+/// Ids of one kind added on both sides to different records: `(ours, theirs)` records differ.
+fn collisions<T: PartialEq, K: Copy + Eq + std::hash::Hash>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    id: impl Fn(&T) -> K,
+) -> Vec<K> {
+    let in_base: HashSet<K> = base.iter().map(&id).collect();
+    let ours_new: std::collections::HashMap<K, &T> = ours
+        .iter()
+        .filter(|r| !in_base.contains(&id(r)))
+        .map(|r| (id(r), r))
+        .collect();
+    theirs
+        .iter()
+        .filter(|r| ours_new.get(&id(r)).is_some_and(|o| *o != *r))
+        .map(&id)
+        .collect()
+}
+
+fn next(used: impl Iterator<Item = u32>) -> u32 {
+    used.max().map_or(1, |m| m + 1)
+}
+
+/// Renumbers theirs' colliding additions; returns what was renamed, in words
+/// (`CRN-57 (theirs) is now CRN-58`).
+pub fn renumber(base: &Board, ours: &Board, theirs: &mut Board) -> Vec<String> {
+    let mut said = Vec::new();
+    let items = collisions(&base.items, &ours.items, &theirs.items, |i| i.id);
+    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
+        b.items
+            .iter()
+            .map(|i| i.id.0)
+            .chain([b.counters.item.saturating_sub(1)])
+    }));
+    for (from, n) in items.into_iter().zip(free..) {
+        let to = ItemId(n);
+        said.push(format!(
+            "{} (theirs) is now {}",
+            theirs.item_key(from),
+            theirs.item_key(to)
+        ));
+        item(theirs, from, to);
+    }
+    let sprints = collisions(&base.sprints, &ours.sprints, &theirs.sprints, |s| s.id);
+    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
+        b.sprints
+            .iter()
+            .map(|s| s.id.0)
+            .chain([b.counters.sprint.saturating_sub(1)])
+    }));
+    for (from, n) in sprints.into_iter().zip(free..) {
+        let to = SprintId(n);
+        let name = theirs
+            .sprint(from)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        said.push(format!(
+            "sprint {from} \"{name}\" (theirs) is now sprint {to}"
+        ));
+        sprint(theirs, from, to);
+    }
+    let entries = collisions(&base.timeline, &ours.timeline, &theirs.timeline, |e| e.id);
+    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
+        b.timeline
+            .iter()
+            .map(|e| e.id.0)
+            .chain([b.counters.entry.saturating_sub(1)])
+    }));
+    for (from, n) in entries.into_iter().zip(free..) {
+        let to = EntryId(n);
+        let name = theirs
+            .entry(from)
+            .map(|e| e.name.clone())
+            .unwrap_or_default();
+        said.push(format!(
+            "entry {from} \"{name}\" (theirs) is now entry {to}"
+        ));
+        entry(theirs, from, to);
+    }
+    let risks = collisions(&base.risks, &ours.risks, &theirs.risks, |r| r.id);
+    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
+        b.risks
+            .iter()
+            .map(|r| r.id.0)
+            .chain([b.counters.risk.saturating_sub(1)])
+    }));
+    for (from, n) in risks.into_iter().zip(free..) {
+        let to = RiskId(n);
+        said.push(format!("risk {from} (theirs) is now risk {to}"));
+        for r in theirs.risks.iter_mut().filter(|r| r.id == from) {
+            r.id = to;
+        }
+    }
+    stakeholders_and_notes(base, ours, theirs, &mut said);
+    said
+}
+
+fn stakeholders_and_notes(base: &Board, ours: &Board, theirs: &mut Board, said: &mut Vec<String>) {
+    // A stakeholder both sides added under one id: theirs gets a new id (notes go with them).
+    let who = collisions(
+        &base.stakeholders,
+        &ours.stakeholders,
+        &theirs.stakeholders,
+        |s| s.id,
+    );
+    let all = |b: &Board| b.stakeholders.iter().map(|s| s.id.0).collect::<Vec<_>>();
+    let free = next(
+        all(base)
+            .into_iter()
+            .chain(all(ours))
+            .chain(all(theirs))
+            .chain([
+                ours.counters.stakeholder.saturating_sub(1),
+                theirs.counters.stakeholder.saturating_sub(1),
+            ]),
+    );
+    for (from, n) in who.into_iter().zip(free..) {
+        let to = StakeholderId(n);
+        said.push(format!(
+            "stakeholder {from} (theirs) is now stakeholder {to}"
+        ));
+        for s in theirs.stakeholders.iter_mut().filter(|s| s.id == from) {
+            s.id = to;
+        }
+    }
+    // Notes are numbered across the board: a note id both sides added is renumbered on theirs.
+    fn notes(b: &Board) -> Vec<(NoteId, &crate::model::Note)> {
+        b.stakeholders
+            .iter()
+            .flat_map(|s| s.notes.iter().map(|n| (n.id, n)))
+            .collect()
+    }
+    let clash = collisions(&notes(base), &notes(ours), &notes(theirs), |n| n.0);
+    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
+        b.stakeholders
+            .iter()
+            .flat_map(|s| s.notes.iter().map(|n| n.id.0))
+            .chain([b.counters.note.saturating_sub(1)])
+    }));
+    for (from, n) in clash.into_iter().zip(free..) {
+        let to = NoteId(n);
+        said.push(format!("note {from} (theirs) is now note {to}"));
+        for n in theirs
+            .stakeholders
+            .iter_mut()
+            .flat_map(|s| s.notes.iter_mut())
+            .filter(|n| n.id == from)
+        {
+            n.id = to;
+        }
+    }
+}
+
+fn swap<T: PartialEq + Copy>(list: &mut [T], from: T, to: T) {
+    for x in list.iter_mut().filter(|x| **x == from) {
+        *x = to;
+    }
+}
+
+/// Item `from` becomes `to`, with every reference to it: parents, links, timeline entries, risks and
+/// notes.
+fn item(b: &mut Board, from: ItemId, to: ItemId) {
+    for it in b.items.iter_mut() {
+        let touches = it.id == from
+            || it.parent == Some(from)
+            || it.blocked_by.contains(&from)
+            || it.relates_to.contains(&from);
+        if touches {
+            let it = std::sync::Arc::make_mut(it);
+            if it.id == from {
+                it.id = to;
+            }
+            if it.parent == Some(from) {
+                it.parent = Some(to);
+            }
+            swap(&mut it.blocked_by, from, to);
+            swap(&mut it.relates_to, from, to);
+        }
+    }
+    for e in &mut b.timeline {
+        swap(&mut e.items, from, to);
+    }
+    for r in &mut b.risks {
+        swap(&mut r.items, from, to);
+    }
+    for n in b.stakeholders.iter_mut().flat_map(|s| s.notes.iter_mut()) {
+        swap(&mut n.items, from, to);
+    }
+}
+
+fn sprint(b: &mut Board, from: SprintId, to: SprintId) {
+    for s in b.sprints.iter_mut().filter(|s| s.id == from) {
+        s.id = to;
+    }
+    for it in b.items.iter_mut().filter(|i| i.sprint == Some(from)) {
+        std::sync::Arc::make_mut(it).sprint = Some(to);
+    }
+}
+
+fn entry(b: &mut Board, from: EntryId, to: EntryId) {
+    for e in &mut b.timeline {
+        if e.id == from {
+            e.id = to;
+        }
+        swap(&mut e.depends_on, from, to);
+    }
+    for it in b.items.iter_mut().filter(|i| i.milestone == Some(from)) {
+        std::sync::Arc::make_mut(it).milestone = Some(to);
+    }
+    for r in &mut b.risks {
+        swap(&mut r.entries, from, to);
+    }
+    for n in b.stakeholders.iter_mut().flat_map(|s| s.notes.iter_mut()) {
+        swap(&mut n.entries, from, to);
+    }
+}

@@ -139,7 +139,7 @@ fn bad_board_files_are_refused_untouched() {
         refuses(b"", args, "b.ron:1:1: the file is empty");
         let good = sample_text();
         refuses(&good.as_bytes()[..good.len() / 3], args, "b.ron:");
-        let newer = good.replacen("version: 2", "version: 3", 1);
+        let newer = good.replacen("version: 3", "version: 4", 1);
         refuses(newer.as_bytes(), args, "written by a newer cairn");
     }
     let broken = sample_text().replacen("kind: Story", "kind: Saga", 1);

@@ -206,3 +206,160 @@ fn as_git_merge_driver_two_branches_that_each_add_an_item_merge_into_both() {
     assert_eq!(got.items.len(), base.items.len() + 2);
     assert!(git(&repo, &["status", "--porcelain"]).trim().is_empty());
 }
+
+/// Lines changed between two versions of a board file, as `git diff --numstat` counts them: the
+/// larger of lines added and lines removed (a line edited in place counts once).
+fn diff_lines(dir: &Path, a: &cairn::model::Board, b: &cairn::model::Board) -> usize {
+    let (pa, pb) = (dir.join("a.ron"), dir.join("b.ron"));
+    write(&pa, a);
+    write(&pb, b);
+    let out = std::process::Command::new("git")
+        .args(["diff", "--no-index", "--numstat"])
+        .arg(&pa)
+        .arg(&pb)
+        .output()
+        .expect("git runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.split_whitespace()
+        .take(2)
+        .map(|n| n.parse::<usize>().expect("a count"))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The file layout merges under git: each common edit on a 1k board changes a few lines of the
+/// file (the README quotes these figures), not the moved item's block.
+#[test]
+fn each_common_edit_on_a_1k_board_changes_a_few_lines_of_the_file() {
+    use cairn::model::{Edit, ItemKind, NoteKind, SprintState, rules};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let today = jiff::civil::date(2026, 12, 1);
+    let base = cairn::io::generate::generate(1000, 7);
+    let mid = base.items[500].id;
+    let open = base
+        .items
+        .iter()
+        .find(|i| !base.is_done(i) && i.kind != ItemKind::Epic)
+        .unwrap()
+        .id;
+    let mut got = Vec::new();
+    let mut measure = |name: &str, edit: Edit| {
+        let mut b = base.clone();
+        b.apply(edit).expect("applies");
+        got.push((name.to_string(), diff_lines(dir.path(), &base, &b)));
+    };
+    measure("rank move to the top", Edit::MoveItem { id: mid, to: 0 });
+    measure(
+        "status change",
+        rules::set_status(&base, open, "Review", today).unwrap(),
+    );
+    let mut it = base.item(mid).unwrap().clone();
+    it.title = "A new title".into();
+    it.updated = today;
+    measure("title edit", Edit::UpdateItem(Box::new(it)));
+    let who = base.stakeholders[3].id;
+    let (e, _) =
+        cairn::model::stakeholder::add_note(&base, who, today, NoteKind::Decision, "Go", today)
+            .unwrap();
+    measure("add a note", e);
+    if let Some(s) = base
+        .sprints
+        .iter()
+        .find(|s| s.state == SprintState::Planned)
+        .map(|s| s.id)
+    {
+        let mut b = base.clone();
+        if let Some(active) = b.active_sprint().map(|s| s.id) {
+            let e = rules::close_sprint(&b, active, today, rules::Leftovers::TopOfBacklog).unwrap();
+            b.apply(e).unwrap();
+        }
+        let start = rules::start_sprint(&b, s, today).unwrap();
+        let mut after = b.clone();
+        after.apply(start).unwrap();
+        got.push(("sprint start".into(), diff_lines(dir.path(), &b, &after)));
+    }
+    let (e, _) = rules::add_item(&base, ItemKind::Story, "New work", 0, today).unwrap();
+    let mut added = base.clone();
+    added.apply(e).unwrap();
+    let add = diff_lines(dir.path(), &base, &added);
+    let block = cairn::store::to_ron(&added).unwrap().lines().count()
+        - cairn::store::to_ron(&base).unwrap().lines().count();
+    eprintln!(
+        "lines changed on a 1k board: {got:?}, add an item: {add} ({block} in its block and rank)"
+    );
+    for (name, n) in &got {
+        // An addition is its block (a note's is 6 lines: id, date, kind, text and its brackets).
+        let most = if name.starts_with("add") { 6 } else { 5 };
+        assert!(*n <= most, "{name}: {n} lines");
+    }
+    assert_eq!(
+        add, block,
+        "adding an item adds its block and one rank line, nothing else"
+    );
+}
+
+/// Two branches that edit different things — fields of different items, rank moves far apart, a
+/// note each — merge under plain git with no driver, and the result loads and equals the semantic
+/// merge of the same three boards.
+#[test]
+fn different_edits_merge_under_plain_git_and_equal_the_semantic_merge() {
+    use cairn::model::{Edit, NoteKind, rules};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = dir.path().join("repo");
+    fs::create_dir(&repo).unwrap();
+    git(&repo, &["init", "-q", "-b", "main"]);
+    let board = repo.join("board.ron");
+    let today = jiff::civil::date(2026, 12, 1);
+    let base = cairn::io::generate::generate(1000, 11);
+    write(&board, &base);
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-q", "-m", "board"]);
+    let base = cairn::store::read(&board).unwrap();
+    let ids: Vec<_> = base.items.iter().map(|i| i.id).collect();
+    let note = |b: &mut cairn::model::Board, who: usize, text: &str| {
+        let id = b.stakeholders[who].id;
+        let (e, _) =
+            cairn::model::stakeholder::add_note(b, id, today, NoteKind::Decision, text, today)
+                .unwrap();
+        b.apply(e).unwrap();
+    };
+    let mut theirs = base.clone();
+    git(&repo, &["checkout", "-q", "-b", "theirs"]);
+    let mut it = theirs.item(ids[100]).unwrap().clone();
+    it.title = "Theirs retitled".into();
+    theirs.apply(Edit::UpdateItem(Box::new(it))).unwrap();
+    theirs
+        .apply(Edit::MoveItem {
+            id: ids[900],
+            to: 899,
+        })
+        .unwrap();
+    theirs
+        .apply(rules::set_points(&theirs, ids[300], Some(21), today).unwrap())
+        .unwrap();
+    let last = theirs.stakeholders.len() - 1;
+    note(&mut theirs, last, "theirs noted");
+    write(&board, &theirs);
+    git(&repo, &["commit", "-q", "-am", "theirs"]);
+    git(&repo, &["checkout", "-q", "main"]);
+    let mut ours = base.clone();
+    let mut it = ours.item(ids[600]).unwrap().clone();
+    it.assignee = "Ours".into();
+    ours.apply(Edit::UpdateItem(Box::new(it))).unwrap();
+    ours.apply(Edit::MoveItem {
+        id: ids[10],
+        to: 11,
+    })
+    .unwrap();
+    note(&mut ours, 0, "ours noted");
+    write(&board, &ours);
+    git(&repo, &["commit", "-q", "-am", "ours"]);
+    let said = git(&repo, &["merge", "--no-edit", "theirs"]);
+    assert!(!said.contains("CONFLICT"), "plain git merges it: {said}");
+    let by_git = cairn::store::read(&board).expect("the result loads");
+    let semantic = cairn::model::merge::merge(&base, &ours, &theirs);
+    assert!(semantic.conflicts.is_empty(), "{:?}", semantic.conflicts);
+    assert_eq!(by_git, semantic.board);
+    assert_eq!(by_git.item(ids[100]).unwrap().title, "Theirs retitled");
+    assert_eq!(by_git.item(ids[600]).unwrap().assignee, "Ours");
+}

@@ -35,7 +35,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 /// The schema version this build reads and writes. Older files are migrated on load; newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The product and the people paying for it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -128,7 +128,7 @@ impl Default for Settings {
 }
 
 /// Everything cairn keeps: the one model all four panes share.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Board {
     pub version: u32,
@@ -154,6 +154,36 @@ pub struct Board {
     /// What a merge could not decide, until someone does (the board holds ours meanwhile).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<merge::Conflict>,
+}
+
+/// Two boards are equal when their records are: the id counters are not part of what a board
+/// holds (the file does not keep them; they only say which ids are free, see `repair_counters`).
+impl PartialEq for Board {
+    fn eq(&self, other: &Board) -> bool {
+        let Board {
+            version,
+            project,
+            columns,
+            settings,
+            counters: _,
+            items,
+            sprints,
+            timeline,
+            risks,
+            stakeholders,
+            conflicts,
+        } = self;
+        *version == other.version
+            && *project == other.project
+            && *columns == other.columns
+            && *settings == other.settings
+            && *items == other.items
+            && *sprints == other.sprints
+            && *timeline == other.timeline
+            && *risks == other.risks
+            && *stakeholders == other.stakeholders
+            && *conflicts == other.conflicts
+    }
 }
 
 impl Board {

@@ -14,9 +14,27 @@ fn pretty() -> PrettyConfig {
         .struct_names(false)
 }
 
+/// The board in the file's layout (`layout.rs`).
+struct InFile<'a>(&'a Board);
+
+impl serde::Serialize for InFile<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        super::layout::serialize(self.0, s)
+    }
+}
+
+/// A board read from the file's layout, or what is wrong with its rank.
+pub(crate) struct FromFile(pub(crate) Result<Board, Vec<crate::model::Problem>>);
+
+impl<'de> serde::Deserialize<'de> for FromFile {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        super::layout::deserialize(de).map(FromFile)
+    }
+}
+
 /// Serialises a board; the same board always gives the same bytes.
 pub fn to_ron(board: &Board) -> Result<String, ron::Error> {
-    let mut text = ron::ser::to_string_pretty(board, pretty())?;
+    let mut text = ron::ser::to_string_pretty(&InFile(board), pretty())?;
     text.push('\n');
     Ok(text)
 }
@@ -103,7 +121,18 @@ pub fn has_comments(text: &str) -> bool {
 
 /// A board in the current schema. The fast path reads the exact text `to_ron` writes; anything else
 /// (hand edits, errors) goes to ron, whose answer and messages are the reference.
-fn parse_current(text: &str, fast: bool) -> Result<Board, ron::error::SpannedError> {
+fn parse_current(
+    text: &str,
+    fast: bool,
+) -> Result<Result<Board, Vec<crate::model::Problem>>, ron::error::SpannedError> {
+    if fast && let Ok(board) = super::fast::from_str::<FromFile>(text) {
+        return Ok(board.0);
+    }
+    ron::from_str::<FromFile>(text).map(|b| b.0)
+}
+
+/// A board of schema version 2: the backlog in rank order, with its id counters.
+pub(crate) fn parse_v2(text: &str, fast: bool) -> Result<Board, ron::error::SpannedError> {
     if fast && let Ok(board) = super::fast::from_str::<Board>(text) {
         return Ok(board);
     }
@@ -149,8 +178,13 @@ fn load(text: &str, path: &Path, fast: bool) -> Result<Board, StoreError> {
                 supported: SCHEMA_VERSION,
             });
         }
-        Some(v) if v < SCHEMA_VERSION => migrate::from_older(text, v, path)?,
-        _ => parse_current(text, fast).map_err(|e| parse_error(path, e))?,
+        Some(v) if v < SCHEMA_VERSION => migrate::from_older(text, v, path, fast)?,
+        _ => parse_current(text, fast)
+            .map_err(|e| parse_error(path, e))?
+            .map_err(|problems| StoreError::Invalid {
+                path: path.to_path_buf(),
+                problems,
+            })?,
     };
     if board.version != SCHEMA_VERSION {
         return Err(StoreError::Parse {
@@ -212,7 +246,7 @@ mod tests {
         let a = to_ron(&b).expect("serialises");
         assert_eq!(a, to_ron(&b.clone()).expect("serialises"));
         assert!(a.ends_with(")\n") && !a.contains('\r'));
-        assert!(a.starts_with("(\n  version: 2,\n"), "{a}");
+        assert!(a.starts_with("(\n  version: 3,\n"), "{a}");
         assert_eq!(from_ron(&a, Path::new("x.ron")).expect("parses"), b);
     }
 

@@ -1,7 +1,8 @@
 //! Older schema versions, read as they were written and brought up to the current one.
 //!
 //! Version 1 (the first prototype) rated stakeholders' power and interest as `Low`/`High`, had no
-//! "cares about" line, no risk register and no board settings. Version 2 rates both 1–5.
+//! "cares about" line, no risk register and no board settings. Version 2 rates both 1–5. Version 3
+//! keeps the same model in a layout that merges under git (`layout.rs`).
 
 use super::StoreError;
 use super::format::parse_error;
@@ -101,11 +102,21 @@ fn v1_to_v2(old: BoardV1) -> Board {
 }
 
 /// Reads a board written with an older schema `version` and returns it in the current one.
-pub fn from_older(text: &str, version: u32, path: &Path) -> Result<Board, StoreError> {
+pub fn from_older(text: &str, version: u32, path: &Path, fast: bool) -> Result<Board, StoreError> {
     match version {
         1 => {
             let old: BoardV1 = ron::from_str(text).map_err(|e| parse_error(path, e))?;
             Ok(v1_to_v2(old))
+        }
+        // Version 2 wrote the backlog in rank order and the id counters; version 3 writes each
+        // collection by id with the rank beside it (see `layout.rs`). In memory they are one board.
+        2 => {
+            let mut board =
+                super::format::parse_v2(text, fast).map_err(|e| parse_error(path, e))?;
+            if board.version == 2 {
+                board.version = SCHEMA_VERSION;
+            }
+            Ok(board)
         }
         v => Err(StoreError::Parse {
             path: path.to_path_buf(),

@@ -7,6 +7,7 @@ mod beside;
 mod error;
 mod fast;
 mod format;
+mod layout;
 mod lock;
 mod migrate;
 mod paths;

@@ -1,6 +1,7 @@
 //! The fast reader against ron itself.
 
 use super::*;
+use crate::store::format::FromFile;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -39,16 +40,20 @@ fn reads_what_ron_reads() {
 
 #[test]
 fn boards_that_cairn_writes_take_the_fast_path() {
-    use crate::model::Board;
-    let sample: Board = from_str(crate::store::SAMPLE_BOARD).expect("the sample is fast");
-    assert_eq!(
-        Ok(sample),
-        ron::from_str::<Board>(crate::store::SAMPLE_BOARD)
-    );
+    let sample = from_str::<FromFile>(crate::store::SAMPLE_BOARD)
+        .expect("the sample is fast")
+        .0
+        .expect("sound");
+    let by_ron = ron::from_str::<FromFile>(crate::store::SAMPLE_BOARD)
+        .expect("ron reads it")
+        .0
+        .expect("sound");
+    assert_eq!(sample, by_ron);
     for seed in 0..4 {
         let board = crate::io::generate::generate(300, seed);
         let text = crate::store::to_ron(&board).expect("serialises");
-        assert_eq!(from_str::<Board>(&text).expect("fast"), board);
+        let read = from_str::<FromFile>(&text).expect("fast").0;
+        assert_eq!(read.expect("sound"), board);
     }
 }
 
@@ -74,7 +79,7 @@ fn leaves_the_rest_to_ron() {
 
 mod property {
     use super::super::from_str;
-    use crate::model::Board;
+    use crate::store::format::FromFile;
     use proptest::prelude::*;
     use std::sync::Arc;
 
@@ -149,12 +154,15 @@ mod property {
                 s.cadence_days = cadence;
                 s.name = texts[7].clone();
             }
+            // The file keeps no counters: a board reads back with them derived from its ids.
+            board.counters = crate::model::Counters::default();
+            board.repair_counters();
             let text = crate::store::to_ron(&board).expect("serialises");
-            let reference = ron::from_str::<Board>(&text).expect("ron reads what it wrote");
-            prop_assert_eq!(&reference, &board);
-            let fast = from_str::<Board>(&text);
+            let reference = ron::from_str::<FromFile>(&text).expect("ron reads what it wrote").0;
+            prop_assert_eq!(reference.as_ref().ok(), Some(&board));
+            let fast = from_str::<FromFile>(&text);
             prop_assert!(fast.is_ok(), "the fast path bailed on cairn's own output");
-            prop_assert_eq!(fast.ok(), Some(reference));
+            prop_assert_eq!(fast.ok().and_then(|f| f.0.ok()), reference.ok());
         }
     }
 }

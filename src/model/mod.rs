@@ -15,6 +15,7 @@ pub mod stakeholder;
 mod timeline;
 mod validate;
 pub mod value;
+pub mod view;
 pub mod words;
 
 pub use edit::{Edit, EditError};
@@ -29,6 +30,7 @@ pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities, sprin
 pub use stakeholder::{HIGH, Note, NoteKind, Quadrant, Stakeholder, stakeholders_due};
 pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals, percent};
 pub use validate::Problem;
+pub use view::{SavedView, ViewPane};
 
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -150,6 +152,9 @@ pub struct Board {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub stakeholders: Vec<Stakeholder>,
+    /// Named filters the team shares, per pane (`model::view`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<SavedView>,
 }
 
 impl Board {
@@ -173,6 +178,7 @@ impl Board {
             timeline: Vec::new(),
             risks: Vec::new(),
             stakeholders: Vec::new(),
+            views: Vec::new(),
         }
     }
 

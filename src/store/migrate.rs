@@ -96,6 +96,7 @@ fn v1_to_v2(old: BoardV1) -> Board {
                 notes: s.notes,
             })
             .collect(),
+        views: Vec::new(),
     }
 }
 

@@ -454,6 +454,7 @@ pub fn generate(items: usize, seed: u64) -> Board {
         timeline,
         risks,
         stakeholders,
+        views: Vec::new(),
     }
 }
 

@@ -257,7 +257,7 @@ commands! {
     SaveView = "save_view", "Save the list's filter as a named view", [
         Global "", Filter "ctrl-s", Palette "ctrl-s"
     ];
-    Views = "views", "Pick a saved view of this list (rename or delete it there)", [
+    Views = "views", "Saved views of this list: pick one, rename or delete it", [
         Backlog "v", Sprint "v", Timeline "v", Stakeholders "V"
     ];
     RenameView = "rename_view", "Rename the saved view under the cursor", [Palette "ctrl-r"];

@@ -36,6 +36,8 @@ pub enum Entry {
         pane: ViewPane,
         name: String,
         label: String,
+        /// Shown dim on the right.
+        filter: String,
     },
 }
 
@@ -305,17 +307,18 @@ impl Palette {
     }
 }
 
-/// A saved view's entry: "view: Ana's bugs (backlog) — tag:bug @ana" in the palette; in a list's
-/// own views picker, its name and filter.
+/// A saved view's entry: "view: Ana's bugs (backlog)" in the palette, its name alone in a list's
+/// own views picker; its filter beside it.
 fn view_entry(v: &crate::model::SavedView, with_pane: bool) -> Entry {
     let label = if with_pane {
-        format!("view: {} ({}) — {}", v.name, v.pane.name(), v.filter)
+        format!("view: {} ({})", v.name, v.pane.name())
     } else {
-        format!("{} — {}", v.name, v.filter)
+        v.name.clone()
     };
     Entry::View {
         pane: v.pane,
         name: v.name.clone(),
         label,
+        filter: v.filter.clone(),
     }
 }

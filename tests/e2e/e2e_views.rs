@@ -62,6 +62,7 @@ fn filters_and_a_saved_view_come_back_after_a_restart() {
     t.keys("broken", &["M"]);
     t.see("broken", "were not restored");
     t.keys("broken", &["Escape"]);
+    t.see("broken", "? help  q quit"); // closed: Escape and a key read together are Alt-key
     t.keys("broken", &["q"]);
     assert_eq!(t.wait_exit("broken"), "status 0");
 }

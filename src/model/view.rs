@@ -90,7 +90,10 @@ pub fn check_views(views: &[SavedView], say: &mut dyn FnMut(String)) {
             .iter()
             .any(|o| o.pane == v.pane && o.name.to_lowercase() == v.name.to_lowercase())
         {
-            say(format!("{who}: another view of the {} has this name", v.pane.name()));
+            say(format!(
+                "{who}: another view of the {} has this name",
+                v.pane.name()
+            ));
         }
     }
 }

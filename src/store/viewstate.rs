@@ -47,7 +47,13 @@ pub fn state_file(dir: &Path, board: &Path) -> PathBuf {
         .file_stem()
         .map_or_else(|| "board".into(), |s| s.to_string_lossy().into_owned())
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(40)
         .collect();
     let hash = fnv1a(canonical.as_os_str().as_encoded_bytes());
@@ -74,7 +80,10 @@ pub fn load(path: &Path) -> Result<Option<ViewState>, String> {
         .read_to_string(&mut text)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     if text.len() as u64 > MAX_BYTES {
-        return Err(format!("{} is larger than {MAX_BYTES} bytes", path.display()));
+        return Err(format!(
+            "{} is larger than {MAX_BYTES} bytes",
+            path.display()
+        ));
     }
     ron::from_str(&text)
         .map(Some)
@@ -99,7 +108,11 @@ pub fn save(path: &Path, state: &ViewState) -> io::Result<()> {
         like: None,
         replace: true,
     };
-    atomic::write(&target, format!("{text}\n").as_bytes(), &mut Faults::default())
+    atomic::write(
+        &target,
+        format!("{text}\n").as_bytes(),
+        &mut Faults::default(),
+    )
 }
 
 #[cfg(test)]
@@ -131,15 +144,26 @@ mod tests {
     #[test]
     fn the_state_round_trips_through_its_file() {
         let dir = tempfile::tempdir().unwrap();
-        let path = state_file(&dir.path().join("views"), Path::new("/some/where/board.ron"));
-        assert!(path.file_name().unwrap().to_string_lossy().starts_with("board-"));
+        let path = state_file(
+            &dir.path().join("views"),
+            Path::new("/some/where/board.ron"),
+        );
+        assert!(
+            path.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("board-")
+        );
         assert_eq!(load(&path), Ok(None), "no file yet: nothing to restore");
         save(&path, &state()).unwrap();
         assert_eq!(load(&path), Ok(Some(state())));
         // Written again in place, with no temp file left beside it.
         save(&path, &ViewState::default()).unwrap();
         assert_eq!(load(&path), Ok(Some(ViewState::default())));
-        assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::app::App;
 use crate::store::viewstate::{self, ViewState};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
@@ -25,7 +25,9 @@ impl Keeper {
             Err(why) => {
                 // Said in the log, not over what the start-up said on the status line.
                 let shown = app.run.status.take();
-                app.info(format!("The last views of this board were not restored: {why}"));
+                app.info(format!(
+                    "The last views of this board were not restored: {why}"
+                ));
                 if shown.is_some() {
                     app.run.status = shown;
                 }
@@ -67,7 +69,7 @@ impl Keeper {
 }
 
 /// A failed write loses only where the lists were: nothing to tell in the middle of work.
-fn write(path: &PathBuf, state: &ViewState) {
+fn write(path: &Path, state: &ViewState) {
     let _ = viewstate::save(path, state);
 }
 

@@ -22,7 +22,11 @@ fn app() -> App {
 }
 
 fn status(app: &App) -> String {
-    app.run.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    app.run
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
 }
 
 fn form(app: &App) -> &Form {
@@ -69,7 +73,10 @@ fn saving_a_view_is_one_undoable_step_and_names_the_list() {
     let effects = a.update(Action::Confirm);
     assert!(effects.contains(&Effect::Changed), "{effects:?}");
     assert!(matches!(a.mode, Mode::Normal));
-    assert_eq!(a.doc.board.views, vec![view("Ana's bugs", ViewPane::Backlog, "kind:bug")]);
+    assert_eq!(
+        a.doc.board.views,
+        vec![view("Ana's bugs", ViewPane::Backlog, "kind:bug")]
+    );
     assert_eq!(status(&a), "Save the backlog view \"Ana's bugs\"");
     assert_eq!(
         a.active_view(ViewPane::Backlog).map(|v| v.name.as_str()),
@@ -100,11 +107,17 @@ fn an_empty_name_is_refused_beside_the_field_and_changes_nothing() {
     let mut b = app();
     b.update(Action::SaveView);
     assert!(matches!(b.mode, Mode::Normal));
-    assert_eq!(status(&b), "The backlog has no filter to save: type one first (/)");
+    assert_eq!(
+        status(&b),
+        "The backlog has no filter to save: type one first (/)"
+    );
     // A screen without a filter says so.
     b.update(Action::Burndown);
     b.update(Action::SaveView);
-    assert_eq!(status(&b), "No filter in the burndown: nothing to save as a view");
+    assert_eq!(
+        status(&b),
+        "No filter in the burndown: nothing to save as a view"
+    );
 }
 
 #[test]
@@ -129,7 +142,10 @@ fn saving_under_a_taken_name_asks_to_replace_it_and_undo_brings_the_old_one_back
     save(&mut a, "triage");
     let effects = a.update(Action::Yes);
     assert!(effects.contains(&Effect::Changed));
-    assert_eq!(a.doc.board.views, vec![view("triage", ViewPane::Backlog, "moscow:must")]);
+    assert_eq!(
+        a.doc.board.views,
+        vec![view("triage", ViewPane::Backlog, "moscow:must")]
+    );
     a.update(Action::Undo);
     assert_eq!(a.doc.board, before);
     // The same name in another list is another view.
@@ -137,7 +153,10 @@ fn saving_under_a_taken_name_asks_to_replace_it_and_undo_brings_the_old_one_back
     filter(&mut a, "kind:bug");
     save(&mut a, "Triage");
     assert_eq!(a.doc.board.views.len(), 2);
-    assert_eq!(a.doc.board.views[1], view("Triage", ViewPane::Sprint, "kind:bug"));
+    assert_eq!(
+        a.doc.board.views[1],
+        view("Triage", ViewPane::Sprint, "kind:bug")
+    );
 }
 
 #[test]
@@ -159,7 +178,10 @@ fn the_views_picker_shows_renames_and_deletes_the_lists_views() {
     a.update(Action::Confirm);
     assert_eq!(a.backlog.filter.text, "kind:bug");
     assert_eq!(status(&a), "View \"Bugs\" of the backlog: kind:bug");
-    assert_eq!(a.active_view(ViewPane::Backlog).map(|v| v.name.as_str()), Some("Bugs"));
+    assert_eq!(
+        a.active_view(ViewPane::Backlog).map(|v| v.name.as_str()),
+        Some("Bugs")
+    );
 
     // Rename: a name another view has is refused beside the field.
     a.update(Action::Views);
@@ -192,8 +214,14 @@ fn the_views_picker_shows_renames_and_deletes_the_lists_views() {
     a.update(Action::Views);
     let effects = a.update(Action::DeleteView);
     assert!(effects.contains(&Effect::Changed));
-    assert_eq!(a.doc.board.views, vec![view("Musts", ViewPane::Backlog, "moscow:must")]);
-    assert_eq!(status(&a), "Delete the view \"Ana's bugs\" (u brings it back)");
+    assert_eq!(
+        a.doc.board.views,
+        vec![view("Musts", ViewPane::Backlog, "moscow:must")]
+    );
+    assert_eq!(
+        status(&a),
+        "Delete the view \"Ana's bugs\" (u brings it back)"
+    );
     assert!(matches!(&a.mode, Mode::Palette(p) if p.matches.len() == 1));
     a.update(Action::Cancel);
     a.update(Action::Undo);
@@ -244,10 +272,16 @@ fn the_frame_names_the_view_until_the_filter_is_edited() {
     filter(&mut a, "kind:bug");
     save(&mut a, "Ana's bugs");
     let s = screen(&a, 120, 40);
-    assert!(s.lines().nth(1).unwrap().contains("· view \"Ana's bugs\""), "{s}");
+    assert!(
+        s.lines().nth(1).unwrap().contains("· view \"Ana's bugs\""),
+        "{s}"
+    );
     insta::assert_snapshot!("saved_view_title_120x40", s);
     let s = screen(&a, 80, 24);
-    assert!(s.contains("╰ view \"Ana's bugs\" ─"), "no room in the title: on the bottom edge\n{s}");
+    assert!(
+        s.contains("╰ view \"Ana's bugs\" ─"),
+        "no room in the title: on the bottom edge\n{s}"
+    );
     insta::assert_snapshot!("saved_view_title_80x24", s);
     a.update(Action::Filter);
     press_keys(&mut a, " -login");
@@ -279,7 +313,10 @@ fn the_views_picker_at_80x24_and_120x40() {
 #[test]
 fn each_list_gets_its_last_view_back_and_a_lost_tag_keeps_its_hint() {
     let mut a = app();
-    a.doc.board.views.push(view("Bugs", ViewPane::Backlog, "kind:bug"));
+    a.doc
+        .board
+        .views
+        .push(view("Bugs", ViewPane::Backlog, "kind:bug"));
     let mut state = ViewState {
         show_done: true,
         ..ViewState::default()
@@ -308,23 +345,40 @@ fn each_list_gets_its_last_view_back_and_a_lost_tag_keeps_its_hint() {
     a.restore_views(Some(state.clone()));
     assert!(a.backlog.show_done);
     assert_eq!(a.backlog.filter.text, "kind:bug");
-    assert!(a.backlog.visible.len() < a.doc.board.items.len(), "the filter applies");
-    assert_eq!(a.active_view(ViewPane::Backlog).map(|v| v.name.as_str()), Some("Bugs"));
+    assert!(
+        a.backlog.visible.len() < a.doc.board.items.len(),
+        "the filter applies"
+    );
+    assert_eq!(
+        a.active_view(ViewPane::Backlog).map(|v| v.name.as_str()),
+        Some("Bugs")
+    );
     assert_eq!(a.sprint.filter.text, "tag:gone", "kept as text");
-    assert_eq!(a.sprint.filter.unknown, ["tag:gone"], "with its hint, as typed");
+    assert_eq!(
+        a.sprint.filter.unknown,
+        ["tag:gone"],
+        "with its hint, as typed"
+    );
     assert_eq!(a.people.filter, "adyen");
     assert_eq!(a.view_state(), state, "what is kept is what came back");
 
     // From now on a changed view asks to be kept, once, and not while it is typed.
     a.update(Action::Filter);
     let typing = common::keys::press(&mut a, ratatui::crossterm::event::KeyCode::Char('x'));
-    assert!(!typing.iter().any(|e| matches!(e, Effect::ViewState(_))), "{typing:?}");
+    assert!(
+        !typing.iter().any(|e| matches!(e, Effect::ViewState(_))),
+        "{typing:?}"
+    );
     let kept = a.update(Action::Confirm);
     let Some(Effect::ViewState(now)) = kept.first() else {
         panic!("the new view is kept: {kept:?}");
     };
     assert_eq!(now.panes[&ViewPane::Backlog].filter, "kind:bugx");
-    assert_eq!(now.panes[&ViewPane::Backlog].view, None, "no longer the view");
+    assert_eq!(
+        now.panes[&ViewPane::Backlog].view,
+        None,
+        "no longer the view"
+    );
     assert!(a.update(Action::Down).is_empty(), "nothing new to keep");
 
     // A run with no state file yet starts plain and keeps its first change.
@@ -379,7 +433,9 @@ fn a_board_with_a_view_named_twice_or_unnamed_is_refused_on_load_with_the_view_n
         .expect_err("refused")
         .to_string();
     assert!(
-        e.contains("saved view 2 of the backlog (\"bugs\"): another view of the backlog has this name"),
+        e.contains(
+            "saved view 2 of the backlog (\"bugs\"): another view of the backlog has this name"
+        ),
         "{e}"
     );
     assert!(e.contains("(and 1 more problem"), "{e}");

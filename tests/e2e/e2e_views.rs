@@ -41,8 +41,15 @@ fn filters_and_a_saved_view_come_back_after_a_restart() {
     let state = fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
     assert!(state.contains("filter: \"payments\""), "{state}");
     let board = fs::read_to_string(t.board()).unwrap();
-    assert!(board.contains("name: \"Ana\\'s bugs\""), "the view is in the board:\n{board}");
-    assert_eq!(board.matches("pane: ").count(), 1, "only the saved view is in the board");
+    assert!(
+        board.contains("name: \"Ana\\'s bugs\""),
+        "the view is in the board:\n{board}"
+    );
+    assert_eq!(
+        board.matches("pane: ").count(),
+        1,
+        "only the saved view is in the board"
+    );
     assert!(!board.contains("show_done"), "no view state in the board");
 
     t.open("again", 80, 24);

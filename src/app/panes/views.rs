@@ -125,7 +125,10 @@ impl App {
     /// "Save this view": a form for the name of the list's filter.
     fn open_save_view(&mut self) -> Vec<Effect> {
         let Some(pane) = self.view_pane() else {
-            self.info(format!("No filter {}: nothing to save as a view", self.screen().describe()));
+            self.info(format!(
+                "No filter {}: nothing to save as a view",
+                self.screen().describe()
+            ));
             return Vec::new();
         };
         if self.view_filter(pane).trim().is_empty() {
@@ -137,10 +140,16 @@ impl App {
             return Vec::new();
         }
         if self.writable() {
-            let name = self.active_view(pane).map_or(String::new(), |v| v.name.clone());
+            let name = self
+                .active_view(pane)
+                .map_or(String::new(), |v| v.name.clone());
             self.mode = Mode::Form(Box::new(Form::view_name(
                 FormKind::SaveView(pane),
-                format!("Save the {} view \"{}\"", pane.name(), self.view_filter(pane)),
+                format!(
+                    "Save the {} view \"{}\"",
+                    pane.name(),
+                    self.view_filter(pane)
+                ),
                 &name,
             )));
         }
@@ -150,7 +159,10 @@ impl App {
     /// The views picker of the list on show: its saved views, Enter shows one.
     fn open_views(&mut self) -> Vec<Effect> {
         let Some(pane) = self.view_pane() else {
-            self.info(format!("No saved views {}: they belong to lists with a filter", self.screen().describe()));
+            self.info(format!(
+                "No saved views {}: they belong to lists with a filter",
+                self.screen().describe()
+            ));
             return Vec::new();
         };
         if !self.doc.board.views.iter().any(|v| v.pane == pane) {
@@ -164,21 +176,33 @@ impl App {
             ));
             return Vec::new();
         }
-        self.mode = Mode::Palette(Box::new(Palette::views(&self.doc.board, &self.keymap, pane)));
+        self.mode = Mode::Palette(Box::new(Palette::views(
+            &self.doc.board,
+            &self.keymap,
+            pane,
+        )));
         Vec::new()
     }
 
     /// Shows the list of the view `name` with its filter.
     fn apply_view(&mut self, pane: ViewPane, name: &str) -> Vec<Effect> {
         let Some(at) = find_view(&self.doc.board.views, pane, name) else {
-            self.error(format!("No view \"{name}\" of the {} (deleted?)", pane.name()));
+            self.error(format!(
+                "No view \"{name}\" of the {} (deleted?)",
+                pane.name()
+            ));
             return Vec::new();
         };
         let view = self.doc.board.views[at].clone();
         self.show_list(pane);
         self.put_filter(pane, &view.filter);
         self.views.applied.insert(pane, view.name.clone());
-        self.info(format!("View \"{}\" of the {}: {}", view.name, pane.name(), view.filter));
+        self.info(format!(
+            "View \"{}\" of the {}: {}",
+            view.name,
+            pane.name(),
+            view.filter
+        ));
         Vec::new()
     }
 
@@ -242,7 +266,10 @@ impl App {
                 if self.views.applied.get(&pane) == Some(&old.name) {
                     self.views.applied.insert(pane, name.clone());
                 }
-                self.change(Edit::SetViews(all), format!("Rename the view \"{}\" to \"{name}\"", old.name))
+                self.change(
+                    Edit::SetViews(all),
+                    format!("Rename the view \"{}\" to \"{name}\"", old.name),
+                )
             }
             FormKind::SaveView(pane) => {
                 let view = SavedView {
@@ -309,7 +336,13 @@ impl App {
             let filter = self.view_filter(pane);
             if !filter.trim().is_empty() {
                 let view = self.active_view(pane).map(|v| v.name.clone());
-                state.panes.insert(pane, PaneView { filter: filter.to_string(), view });
+                state.panes.insert(
+                    pane,
+                    PaneView {
+                        filter: filter.to_string(),
+                        view,
+                    },
+                );
             }
         }
         state

@@ -103,6 +103,16 @@ fn an_empty_name_is_refused_beside_the_field_and_changes_nothing() {
         Some("give the view a name, e.g. Ana's bugs")
     );
     assert_eq!(a.doc.board, before);
+    // A filter longer than a view keeps is refused beside the name.
+    a.update(Action::Cancel); // the form
+    let long = format!("kind:bug {}", "x".repeat(200));
+    filter(&mut a, &long);
+    save(&mut a, "Long");
+    assert_eq!(
+        form(&a).fields[0].error.as_deref(),
+        Some("the filter is 209 characters long; the most is 200: shorten it to save it")
+    );
+    assert_eq!(a.doc.board, before);
     // With no filter there is nothing to save: said, no form.
     let mut b = app();
     b.update(Action::SaveView);
@@ -297,7 +307,10 @@ fn the_frame_names_the_view_until_the_filter_is_edited() {
     // At 80 columns its title and legend fill both edges: the name covers neither.
     let s = screen(&a, 80, 24);
     assert!(!s.contains("╰ view") && !s.contains("· view"), "{s}");
-    assert!(s.contains("╰── cards: 5p · 9d · Ana = points · days in its column"), "{s}");
+    assert!(
+        s.contains("╰── cards: 5p · 9d · Ana = points · days in its column"),
+        "{s}"
+    );
     // The note timeline's frame too.
     a.update(Action::ShowStakeholders);
     a.update(Action::NoteTimeline);

@@ -7,7 +7,7 @@ use crate::app::stakeholders::Screen as PeopleScreen;
 use crate::app::timeline::Sub;
 use crate::app::{Action, App, Effect, Filter, Form, FormKind, Mode, Palette, Pane, SprintScreen};
 use crate::model::view::{find_view, parse_view_name};
-use crate::model::{Edit, SavedView, ViewPane};
+use crate::model::{Edit, SavedView, ViewPane, value};
 use crate::store::viewstate::{PaneView, ViewState};
 use std::collections::HashMap;
 
@@ -272,6 +272,10 @@ impl App {
                 )
             }
             FormKind::SaveView(pane) => {
+                let filter = self.view_filter(pane);
+                if let Err(e) = value::check_length("the filter", filter, value::MAX_NAME) {
+                    return self.view_form_error(form, format!("{e}: shorten it to save it"));
+                }
                 let view = SavedView {
                     name: name.clone(),
                     pane,

@@ -83,6 +83,11 @@ commands! {
             note: Option<NoteId>,
             text: String,
         },
+        /// Show a list with the filter of its saved view of this name (the palette, the views picker)
+        ApplyView {
+            pane: crate::model::ViewPane,
+            name: String,
+        },
     }
 
     Quit = "quit", "Save and quit", [Global "q"];
@@ -247,6 +252,17 @@ commands! {
     WriteReport = "write_report", "Write the status report beside the board", [Stakeholders "r"];
     WriteReportAndEdit = "write_report_and_edit", "Write the status report and open it in $EDITOR", [
         Stakeholders "R"
+    ];
+    // Saved views
+    SaveView = "save_view", "Save the list's filter as a named view", [
+        Global "", Filter "ctrl-s", Palette "ctrl-s"
+    ];
+    Views = "views", "Saved views of this list: pick one, rename or delete it", [
+        Backlog "v", Sprint "v", Timeline "v", Stakeholders "V"
+    ];
+    RenameView = "rename_view", "Rename the saved view under the cursor", [Palette "ctrl-r"];
+    DeleteView = "delete_view", "Delete the saved view under the cursor (undo brings it back)", [
+        Palette "ctrl-d"
     ];
 
 }

@@ -27,4 +27,6 @@ pub enum Effect {
     },
     /// Write the status report under `<board dir>/reports/` and say where; `edit` opens it in $EDITOR.
     WriteReport { edit: bool },
+    /// Keep each list's view for the next start of this board (a local file, not the board).
+    ViewState(crate::store::viewstate::ViewState),
 }

@@ -241,6 +241,8 @@ pub struct App {
     pub links: panes::LinkIndex,
     /// What the last frame measured (page size, offsets, mouse areas), kept by the runner.
     pub viewport: Viewport,
+    /// Which saved view each list shows, and the view state the runner last kept.
+    pub views: panes::views::Views,
 }
 
 impl App {
@@ -270,6 +272,7 @@ impl App {
             log: Log::default(),
             links: Default::default(),
             viewport: Viewport::default(),
+            views: Default::default(),
         };
         app.refresh_visible();
         app.backlog.selected = app.row_id(0);

@@ -31,6 +31,7 @@ impl App {
                 }
             }
         }
+        self.keep_views(&mut effects);
         if effects.contains(&Effect::Changed) {
             let here = self.here();
             self.doc.history.settle(here);
@@ -49,6 +50,9 @@ impl App {
         }
         if let Action::Paste(text) = action {
             return self.paste(text);
+        }
+        if let Some(effects) = self.views_first(&action) {
+            return effects;
         }
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => self.normal(action),

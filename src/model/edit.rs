@@ -56,6 +56,8 @@ pub enum Edit {
     SetColumns(Vec<Column>),
     SetSettings(Settings),
     SetCounters(Counters),
+    /// Replace the saved views (adding, renaming or deleting one); the inverse puts the old list back.
+    SetViews(Vec<super::SavedView>),
     /// Several edits as one step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -213,6 +215,7 @@ impl Board {
             SetColumns(c) => SetColumns(std::mem::replace(&mut self.columns, c)),
             SetSettings(s) => SetSettings(std::mem::replace(&mut self.settings, s)),
             SetCounters(c) => SetCounters(std::mem::replace(&mut self.counters, c)),
+            SetViews(v) => SetViews(std::mem::replace(&mut self.views, v)),
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 // The item ids, while only inserts run: an import checks each new id in O(1), not

@@ -16,6 +16,7 @@ pub mod stakeholder;
 mod timeline;
 mod validate;
 pub mod value;
+pub mod view;
 pub mod words;
 
 pub use edit::{Edit, EditError};
@@ -30,6 +31,7 @@ pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities, sprin
 pub use stakeholder::{HIGH, Note, NoteKind, Quadrant, Stakeholder, stakeholders_due};
 pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals, percent};
 pub use validate::Problem;
+pub use view::{SavedView, ViewPane};
 
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -154,6 +156,9 @@ pub struct Board {
     /// What a merge could not decide, until someone does (the board holds ours meanwhile).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<merge::Conflict>,
+    /// Named filters the team shares, per pane (`model::view`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<SavedView>,
 }
 
 /// Two boards are equal when their records are: the id counters are not part of what a board
@@ -172,6 +177,7 @@ impl PartialEq for Board {
             risks,
             stakeholders,
             conflicts,
+            views,
         } = self;
         *version == other.version
             && *project == other.project
@@ -183,6 +189,7 @@ impl PartialEq for Board {
             && *risks == other.risks
             && *stakeholders == other.stakeholders
             && *conflicts == other.conflicts
+            && *views == other.views
     }
 }
 
@@ -208,6 +215,7 @@ impl Board {
             risks: Vec::new(),
             stakeholders: Vec::new(),
             conflicts: Vec::new(),
+            views: Vec::new(),
         }
     }
 

@@ -9,8 +9,8 @@
 
 use crate::model::merge::Conflict;
 use crate::model::{
-    Board, Column, Counters, Item, ItemId, Problem, Project, Risk, SCHEMA_VERSION, Settings,
-    Sprint, Stakeholder, TimelineEntry,
+    Board, Column, Counters, Item, ItemId, Problem, Project, Risk, SCHEMA_VERSION, SavedView,
+    Settings, Sprint, Stakeholder, TimelineEntry,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -32,6 +32,8 @@ struct Out<'a> {
     stakeholders: Vec<&'a Stakeholder>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     conflicts: &'a [Conflict],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    views: &'a [SavedView],
 }
 
 /// What a version 3 file holds.
@@ -57,6 +59,8 @@ struct In {
     stakeholders: Vec<Stakeholder>,
     #[serde(default)]
     conflicts: Vec<Conflict>,
+    #[serde(default)]
+    views: Vec<SavedView>,
 }
 
 fn by_id<T, K: Ord>(list: &[T], id: impl Fn(&T) -> K) -> Vec<&T> {
@@ -79,6 +83,7 @@ pub fn serialize<S: serde::Serializer>(board: &Board, s: S) -> Result<S::Ok, S::
         risks,
         stakeholders,
         conflicts,
+        views,
     } = board;
     let out = Out {
         version: SCHEMA_VERSION,
@@ -96,6 +101,7 @@ pub fn serialize<S: serde::Serializer>(board: &Board, s: S) -> Result<S::Ok, S::
         risks: by_id(risks, |r| r.id),
         stakeholders: by_id(stakeholders, |s| s.id),
         conflicts,
+        views,
     };
     out.serialize(s)
 }
@@ -118,6 +124,7 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(
         risks,
         stakeholders,
         conflicts,
+        views,
     } = In::deserialize(de)?;
     let key = |id: ItemId| format!("{}-{}", project.key, id.0);
     let mut problems = Vec::new();
@@ -168,6 +175,7 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(
         risks,
         stakeholders,
         conflicts,
+        views,
     };
     board.repair_counters();
     renumber_twin_notes(&mut board);

@@ -98,6 +98,7 @@ fn v1_to_v2(old: BoardV1) -> Board {
             })
             .collect(),
         conflicts: Vec::new(),
+        views: Vec::new(),
     }
 }
 

@@ -12,6 +12,7 @@ mod lock;
 mod migrate;
 mod paths;
 mod recovery;
+pub mod viewstate;
 
 pub use atomic::{Faults, clean_leftovers};
 pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};

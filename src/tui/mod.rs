@@ -9,6 +9,7 @@ mod saver;
 mod takeover;
 mod terminal;
 mod test_hook;
+mod viewstate;
 
 use crate::app::{Action, App, Effect, SaveState};
 use crate::input::{self, config};
@@ -189,6 +190,7 @@ fn event_loop(
     let mut watch = takeover::Watch::new();
     let mut dirty = true;
     let hook = test_hook::requested();
+    let views = viewstate::Keeper::open(path, app);
     let run_started = std::time::Instant::now();
     loop {
         // First, so a closed terminal (SIGHUP) is not drawn to.
@@ -268,6 +270,7 @@ fn event_loop(
                     }
                 }
                 Effect::Quit => return Ok(()),
+                Effect::ViewState(state) => views.keep(state),
                 Effect::Reload => match saver.as_mut() {
                     Some(s) => s.reload(),
                     None => takeover::reload(app, saver, path, &mut watch),

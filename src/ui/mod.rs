@@ -25,6 +25,7 @@ mod notes;
 mod standup;
 pub mod theme;
 mod timeline;
+mod views;
 pub mod widgets;
 
 use crate::app::{App, Mode, Pane, Viewport};
@@ -84,6 +85,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         Pane::Timeline => timeline::draw(frame, body, app, &theme, vp),
         Pane::Stakeholders => stakeholders::draw(frame, body, app, &theme, vp),
     }
+    views::mark(frame, body, app, &theme);
     if empty::shows(app) {
         empty::draw(frame, body, app, &theme);
     }

@@ -98,10 +98,7 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
         ..widgets::centered(area, 84, height)
     };
     clear(frame, area, popup);
-    let block = widgets::block(
-        " Command palette — commands, items, people, timeline, risks ",
-        theme,
-    );
+    let block = widgets::block(p.title(), theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let [input, _, list] = Layout::vertical([
@@ -129,7 +126,10 @@ pub fn palette(frame: &mut Frame, area: Rect, p: &Palette, theme: &Theme) {
                 | Entry::Stakeholder { label, .. }
                 | Entry::TimelineEntry { label, .. }
                 | Entry::Risk { label, .. } => (format!("go to {label}"), String::new()),
+                Entry::View { label, filter, .. } => (label.clone(), format!("/ {filter}")),
             };
+            // A long view filter keeps half the line for the name.
+            let right = widgets::fit(&right, list.width as usize / 2);
             let room = (list.width as usize).saturating_sub(right.width() + 1);
             let left = widgets::fit(&left, room);
             let pad = room.saturating_sub(left.width());

@@ -20,6 +20,7 @@ mod plurals;
 mod routing;
 mod sample_board;
 mod sample_story;
+mod saved_views;
 mod settings;
 mod snapshots;
 mod sprint_snapshots;

@@ -10,3 +10,4 @@ mod e2e_people;
 mod e2e_sprint;
 mod e2e_timeline;
 mod e2e_tmux;
+mod e2e_views;

@@ -20,6 +20,10 @@ pub enum FormKind {
     People(crate::app::PeopleForm),
     /// The project settings (name, key, vision, goal, budget, sprint length, standup).
     Settings,
+    /// The name to save a list's filter under.
+    SaveView(crate::model::ViewPane),
+    /// A saved view's new name (the view at this place in `Board.views`).
+    RenameView(crate::model::ViewPane, usize),
 }
 
 /// Every field of every form, by what it holds: forms and their checks name fields by these, so a

@@ -65,7 +65,18 @@ impl Mode {
                 Key(NextField, "next field"),
                 Key(Cancel, "cancel"),
             ],
-            Mode::Filter(_) => &[Key(Confirm, "keep"), Key(Cancel, "clear"), UpDown("select")],
+            Mode::Filter(_) => &[
+                Key(Confirm, "keep"),
+                Key(Cancel, "clear"),
+                Key(SaveView, "save as view"),
+                UpDown("select"),
+            ],
+            Mode::Palette(p) if p.scope.is_some() => &[
+                Key(Confirm, "show"),
+                Key(RenameView, "rename"),
+                Key(DeleteView, "delete"),
+                Key(Cancel, "close"),
+            ],
             Mode::Palette(_) => &[Key(Confirm, "run"), UpDown("choose"), Key(Cancel, "close")],
             Mode::Picker(_) => &[
                 Key(Check, "tick"),

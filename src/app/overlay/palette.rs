@@ -2,11 +2,12 @@
 //! and over the board's items, stakeholders, timeline entries and risks, so "go to CRN-42" is a few
 //! keys away. A query that reads as an item key ranks by key first: the exact key, then the keys it
 //! begins, in numeric order (`CRN-1`: CRN-1, CRN-10, CRN-11 …; `30`: CRN-30 first), then the fuzzy
-//! matches. "go to …" and "goto …" are accepted before any query.
+//! matches. "go to …" and "goto …" are accepted before any query. Each saved view is an entry
+//! ("view: Ana's bugs"); opened on one list's views (the views picker), only those are listed.
 
 use crate::app::Keymap;
 use crate::app::{Action, COMMANDS};
-use crate::model::{Board, EntryId, ItemId, RiskId, StakeholderId};
+use crate::model::{Board, EntryId, ItemId, RiskId, StakeholderId, ViewPane};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui_textarea::TextArea;
@@ -30,6 +31,14 @@ pub enum Entry {
     TimelineEntry { id: EntryId, label: String },
     /// A risk: select it in the risk register.
     Risk { id: RiskId, label: String },
+    /// A saved view: show its list with its filter.
+    View {
+        pane: ViewPane,
+        name: String,
+        label: String,
+        /// Shown dim on the right.
+        filter: String,
+    },
 }
 
 impl Entry {
@@ -39,7 +48,8 @@ impl Entry {
             Entry::Item { label, .. }
             | Entry::Stakeholder { label, .. }
             | Entry::TimelineEntry { label, .. }
-            | Entry::Risk { label, .. } => label,
+            | Entry::Risk { label, .. }
+            | Entry::View { label, .. } => label,
         }
     }
 
@@ -51,6 +61,10 @@ impl Entry {
             Entry::Stakeholder { id, .. } => Action::GoToStakeholder(*id),
             Entry::TimelineEntry { id, .. } => Action::GoToEntry(*id),
             Entry::Risk { id, .. } => Action::GoToRisk(*id),
+            Entry::View { pane, name, .. } => Action::ApplyView {
+                pane: *pane,
+                name: name.clone(),
+            },
         }
     }
 }
@@ -104,6 +118,8 @@ pub struct Palette {
     /// The best matches for the query, best first (at most `SHOWN`).
     pub matches: Vec<Entry>,
     pub selected: usize,
+    /// The views picker: only the saved views of this list.
+    pub scope: Option<ViewPane>,
 }
 
 impl Palette {
@@ -112,12 +128,60 @@ impl Palette {
             input: TextArea::default(),
             matches: Vec::new(),
             selected: 0,
+            scope: None,
         };
         p.input.set_placeholder_text(
-            "a command, an item's key or title, a person, an entry or a risk",
+            "a command, an item's key or title, a person, an entry, a risk or a view",
         );
         p.refresh(board, keymap);
         p
+    }
+
+    /// The views picker of one list: its saved views, in the board's order, searched as you type.
+    pub fn views(board: &Board, keymap: &Keymap, pane: ViewPane) -> Palette {
+        let mut p = Palette {
+            input: TextArea::default(),
+            matches: Vec::new(),
+            selected: 0,
+            scope: Some(pane),
+        };
+        p.input.set_placeholder_text("type to search the views");
+        p.refresh(board, keymap);
+        p
+    }
+
+    /// The title of the popup.
+    pub fn title(&self) -> String {
+        match self.scope {
+            Some(pane) => format!(" Saved views of the {} ", pane.name()),
+            None => " Command palette — commands, items, people, timeline, risks, views ".into(),
+        }
+    }
+
+    /// The views picker's matches: the list's views whose name or filter matches the query.
+    fn refresh_views(&mut self, board: &Board, pane: ViewPane) {
+        let query = self.query();
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let pattern = Pattern::parse(&query, CaseMatching::Ignore, Normalization::Smart);
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, usize, Entry)> = board
+            .views
+            .iter()
+            .filter(|v| v.pane == pane)
+            .enumerate()
+            .filter_map(|(n, v)| {
+                let text = format!("{} {}", v.name, v.filter);
+                let s = if query.trim().is_empty() {
+                    0
+                } else {
+                    pattern.score(Utf32Str::new(&text, &mut buf), &mut matcher)?
+                };
+                Some((s, n, view_entry(v, false)))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        self.matches = scored.into_iter().take(SHOWN).map(|(_, _, e)| e).collect();
+        self.selected = self.selected.min(self.matches.len().saturating_sub(1));
     }
 
     pub fn query(&self) -> String {
@@ -126,6 +190,9 @@ impl Palette {
 
     /// Matches the query against commands and items; with no query, lists the commands.
     pub fn refresh(&mut self, board: &Board, keymap: &Keymap) {
+        if let Some(pane) = self.scope {
+            return self.refresh_views(board, pane);
+        }
         let query = self.query();
         // Overlay keys (a form's Tab, a question's y) are not commands one runs from here.
         let runnable: Vec<&crate::app::Command> = COMMANDS
@@ -212,8 +279,13 @@ impl Palette {
             };
             score(&label, next(), entry, &mut scored);
         }
+        for v in &board.views {
+            let entry = view_entry(v, true);
+            let text = format!("{} {}", entry.label(), v.filter);
+            score(&text, next(), entry, &mut scored);
+        }
         // Best score first; ties keep commands before items, items in rank order, then
-        // stakeholders, entries and risks in the board's order.
+        // stakeholders, entries, risks and views in the board's order.
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let room = SHOWN.saturating_sub(first.len());
         first.extend(scored.into_iter().take(room).map(|(_, _, e)| e));
@@ -232,5 +304,21 @@ impl Palette {
 
     pub fn up(&mut self) {
         self.selected = self.selected.saturating_sub(1);
+    }
+}
+
+/// A saved view's entry: "view: Ana's bugs (backlog)" in the palette, its name alone in a list's
+/// own views picker; its filter beside it.
+fn view_entry(v: &crate::model::SavedView, with_pane: bool) -> Entry {
+    let label = if with_pane {
+        format!("view: {} ({})", v.name, v.pane.name())
+    } else {
+        v.name.clone()
+    };
+    Entry::View {
+        pane: v.pane,
+        name: v.name.clone(),
+        label,
+        filter: v.filter.clone(),
     }
 }

@@ -34,6 +34,7 @@ impl App {
             FormKind::Timeline(_) => self.submit_timeline_form(form),
             FormKind::People(_) => self.submit_people_form(form),
             FormKind::Settings => self.submit_settings_form(form),
+            FormKind::SaveView(_) | FormKind::RenameView(..) => self.submit_view_form(form),
             FormKind::AddItem => {
                 let index = self
                     .selected_item()

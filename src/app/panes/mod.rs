@@ -7,6 +7,7 @@ mod settings;
 pub mod sprint;
 pub mod stakeholders;
 pub mod timeline;
+pub mod views;
 
 use crate::app::{App, Target};
 

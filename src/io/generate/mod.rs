@@ -455,6 +455,7 @@ pub fn generate(items: usize, seed: u64) -> Board {
         risks,
         stakeholders,
         conflicts: Vec::new(),
+        views: Vec::new(),
     }
 }
 

@@ -67,6 +67,7 @@ impl Board {
                 Ok(())
             }
             Edit::SetSettings(s) => named(|| "settings".into(), |say| fields::settings(s, say)),
+            Edit::SetViews(views) => first(|say| crate::model::view::check_views(views, say)),
             Edit::RemoveItem(_)
             | Edit::MoveItem { .. }
             | Edit::Reorder(_)

@@ -232,6 +232,7 @@ impl Board {
                 links(&who, &n.items, &n.entries, &items, &entries, self, &mut say);
             }
         }
+        super::view::check_views(&self.views, &mut say);
         problems
     }
 }

@@ -12,6 +12,7 @@ pub mod rules;
 mod shift;
 mod sprint;
 pub mod stakeholder;
+pub mod team;
 mod timeline;
 mod validate;
 pub mod value;
@@ -27,6 +28,7 @@ pub use risk::{Risk, RiskStatus, open_risks_by_exposure};
 pub use rules::RuleError;
 pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities, sprint_at_risk};
 pub use stakeholder::{HIGH, Note, NoteKind, Quadrant, Stakeholder, stakeholders_due};
+pub use team::{Capacity, Person, team_capacity};
 pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals, percent};
 pub use validate::Problem;
 
@@ -150,6 +152,13 @@ pub struct Board {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub stakeholders: Vec<Stakeholder>,
+    /// The team (`model::team`): who does the work and what each can take on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<Person>,
+    /// Sprints whose capacity is the team's (kept equal to `team_capacity`); every other sprint's
+    /// capacity is the one it was given, which is how older boards keep theirs.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub team_sprints: std::collections::BTreeSet<SprintId>,
 }
 
 impl Board {
@@ -173,6 +182,8 @@ impl Board {
             timeline: Vec::new(),
             risks: Vec::new(),
             stakeholders: Vec::new(),
+            team: Vec::new(),
+            team_sprints: Default::default(),
         }
     }
 

@@ -96,6 +96,8 @@ fn v1_to_v2(old: BoardV1) -> Board {
                 notes: s.notes,
             })
             .collect(),
+        team: Vec::new(),
+        team_sprints: Default::default(),
     }
 }
 

@@ -454,6 +454,8 @@ pub fn generate(items: usize, seed: u64) -> Board {
         timeline,
         risks,
         stakeholders,
+        team: Vec::new(),
+        team_sprints: Default::default(),
     }
 }
 

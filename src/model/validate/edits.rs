@@ -67,6 +67,8 @@ impl Board {
                 Ok(())
             }
             Edit::SetSettings(s) => named(|| "settings".into(), |say| fields::settings(s, say)),
+            Edit::SetTeam(team) => self.check_team(team),
+            Edit::SetTeamSprints(_) => Ok(()),
             Edit::RemoveItem(_)
             | Edit::MoveItem { .. }
             | Edit::Reorder(_)

@@ -4,6 +4,7 @@
 
 mod edits;
 mod fields;
+mod team;
 
 pub use edits::check_item;
 
@@ -232,6 +233,7 @@ impl Board {
                 links(&who, &n.items, &n.entries, &items, &entries, self, &mut say);
             }
         }
+        self.team_problems(&self.team, &mut say);
         problems
     }
 }

@@ -20,6 +20,10 @@ pub enum FormKind {
     People(crate::app::PeopleForm),
     /// The project settings (name, key, vision, goal, budget, sprint length, standup).
     Settings,
+    /// Add (`None`) or edit a person on the team.
+    Person(Option<usize>),
+    /// A person's days off (by their place on the team) in a sprint.
+    DaysOff(usize, crate::model::SprintId),
 }
 
 /// Every field of every form, by what it holds: forms and their checks name fields by these, so a
@@ -68,6 +72,11 @@ pub enum FieldId {
     ProductGoal,
     Currency,
     SprintLength,
+    Handle,
+    Measure,
+    Days,
+    PointsPerDay,
+    DaysOff,
 }
 
 impl FieldId {
@@ -116,6 +125,11 @@ impl FieldId {
             FieldId::ProductGoal => "Product goal",
             FieldId::Currency => "Currency",
             FieldId::SprintLength => "Sprint length",
+            FieldId::Handle => "Handle",
+            FieldId::Measure => "Capacity in",
+            FieldId::Days => "Days",
+            FieldId::PointsPerDay => "Points a day",
+            FieldId::DaysOff => "Days off",
         }
     }
 }
@@ -204,7 +218,7 @@ impl Form {
                 FieldId::Assignee,
                 "someone on the board, or a new name",
                 &get(&|i| i.assignee.clone()),
-                people(board),
+                board,
             ),
             Field::new(
                 FieldId::Tags,
@@ -247,12 +261,16 @@ impl Form {
 
     /// The form with its owner fields completing from the people on the board, as assignees do.
     pub fn people_from(mut self, board: &Board) -> Form {
-        let team = people(board);
-        for f in &mut self.fields {
-            if f.id == FieldId::Owner && f.people.is_none() {
-                f.people = Some(team.clone());
-            }
-        }
+        self.fields = std::mem::take(&mut self.fields)
+            .into_iter()
+            .map(|f| {
+                if f.id == FieldId::Owner && f.people.is_none() {
+                    f.completing_from(board)
+                } else {
+                    f
+                }
+            })
+            .collect();
         self
     }
 

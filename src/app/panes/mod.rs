@@ -6,6 +6,7 @@ pub use links::LinkIndex;
 mod settings;
 pub mod sprint;
 pub mod stakeholders;
+pub mod team;
 pub mod timeline;
 
 use crate::app::{App, Target};

@@ -125,6 +125,10 @@ impl Form {
                 people.push(&i.assignee);
             }
         }
+        // The roster when there is one, else who has cards in the sprint.
+        if !board.team.is_empty() {
+            people = board.team.iter().map(|p| p.name.as_str()).collect();
+        }
         let hint = format!("team: {}", people.join(", "));
         Form {
             kind: FormKind::Assign(item.id),
@@ -133,7 +137,7 @@ impl Form {
                 FieldId::Assignee,
                 hint,
                 &item.assignee,
-                crate::app::form::people(board),
+                board,
             )],
             focus: 0,
         }

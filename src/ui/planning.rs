@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         let how = if b.team_sprints.contains(&sprint.id) {
             "the team's".to_string()
         } else {
-            format!("team {total}")
+            format!("the team can take on {total}")
         };
         words.push(Span::raw(format!(" ({how})")));
     }

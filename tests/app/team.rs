@@ -342,7 +342,7 @@ fn a_person_filters_by_name_handle_or_me_and_my_items_shows_mine() {
     assert_eq!(shown(&a), anas);
     assert_eq!(
         status(&a),
-        "My items: 8 items assigned to ana (Esc clears the filter)"
+        "My items: 8 items assigned to Ana Ribeiro (Esc clears the filter)"
     );
     for typed in ["@ana", "assignee:ana-ribeiro", "me:", "@ribeiro"] {
         a.update(Action::Cancel);

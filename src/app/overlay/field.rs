@@ -158,11 +158,17 @@ impl Field {
         self
     }
 
-    /// A person field holding a name that is not on the team (a handle counts as its person).
+    /// A person field changed to a name that is not on the team (a handle counts as its
+    /// person). A board without a team is never asked about: the roster is kept by choice.
     pub fn new_to_team(&self) -> Option<String> {
         self.people.as_ref()?;
         let v = self.value();
-        (!v.is_empty() && !self.roster.iter().any(|r| r.eq_ignore_ascii_case(&v))).then_some(v)
+        let changed = !v.eq_ignore_ascii_case(self.initial.trim());
+        (changed
+            && !v.is_empty()
+            && !self.roster.is_empty()
+            && !self.roster.iter().any(|r| r.eq_ignore_ascii_case(&v)))
+        .then_some(v)
     }
 
     pub fn is_choice(&self) -> bool {

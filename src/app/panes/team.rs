@@ -288,6 +288,7 @@ impl App {
             );
             return Vec::new();
         };
+        let me = crate::model::team::find(&self.doc.board.team, &me).map_or(me, |p| p.name.clone());
         self.show(crate::app::Pane::Backlog);
         self.set_filter("@me".into());
         let n = self.backlog.visible.len();

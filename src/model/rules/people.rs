@@ -112,6 +112,28 @@ pub fn use_team_capacity(board: &Board, sprint: SprintId, on: bool) -> Result<Ed
     Ok(Edit::Batch(edits))
 }
 
+/// The edit that saves `sprint` (changed in the sprint form). For a sprint taking the team's
+/// capacity, a new capacity typed in is its own from now on (the explicit figure wins), and new
+/// dates bring the team's capacity along.
+pub fn update_sprint(board: &Board, mut sprint: crate::model::Sprint) -> Edit {
+    let Some(current) = board.sprint(sprint.id) else {
+        return Edit::UpdateSprint(Box::new(sprint));
+    };
+    if !board.team_sprints.contains(&sprint.id) {
+        return Edit::UpdateSprint(Box::new(sprint));
+    }
+    if sprint.capacity != current.capacity {
+        let mut sprints = board.team_sprints.clone();
+        sprints.remove(&sprint.id);
+        return Edit::Batch(vec![
+            Edit::UpdateSprint(Box::new(sprint)),
+            Edit::SetTeamSprints(sprints),
+        ]);
+    }
+    sprint.capacity = team::team_capacity(&board.team, &sprint);
+    Edit::UpdateSprint(Box::new(sprint))
+}
+
 /// `text` with each whole-word `old` replaced by `new`, or `None` when it does not name `old`.
 fn replace_word(text: &str, old: &str, new: &str) -> Option<String> {
     if old.is_empty() || !text.contains(old) {
@@ -209,6 +231,52 @@ pub fn rename_person(board: &Board, old: &str, new: &str) -> Result<(Edit, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::team::Capacity;
+
+    #[test]
+    fn a_typed_capacity_wins_and_new_dates_bring_the_teams_along() {
+        let mut b = Board::new("T", "T");
+        b.sprints.push(crate::model::Sprint {
+            id: SprintId(1),
+            name: "S1".into(),
+            goal: String::new(),
+            start: jiff::civil::date(2026, 12, 7),
+            end: jiff::civil::date(2026, 12, 20),
+            capacity: 30,
+            state: crate::model::SprintState::Planned,
+            committed: None,
+            remaining: Default::default(),
+            completed: None,
+        });
+        b.apply(add_person(&b, Person::new("Ana", Capacity::Points(10))).expect("ok"))
+            .expect("applies");
+        b.apply(use_team_capacity(&b, SprintId(1), true).expect("ok"))
+            .expect("applies");
+        assert_eq!(b.sprints[0].capacity, 10);
+        // One week shorter: 5 of 10 working days.
+        let mut shorter = b.sprints[0].clone();
+        shorter.end = jiff::civil::date(2026, 12, 13);
+        b.apply(update_sprint(&b, shorter)).expect("applies");
+        assert_eq!(
+            b.sprints[0].capacity, 10,
+            "points are per sprint, whatever its length"
+        );
+        let mut typed = b.sprints[0].clone();
+        typed.capacity = 25;
+        b.apply(update_sprint(&b, typed)).expect("applies");
+        assert_eq!(b.sprints[0].capacity, 25);
+        assert!(b.team_sprints.is_empty(), "the typed figure is its own");
+        // Days off that a shorter sprint cannot hold: refused, so the board still loads.
+        b.apply(set_days_off(&b, 0, SprintId(1), 4).expect("ok"))
+            .expect("applies");
+        let mut short = b.sprints[0].clone();
+        short.end = jiff::civil::date(2026, 12, 9);
+        assert_eq!(
+            b.apply(update_sprint(&b, short)).unwrap_err().to_string(),
+            "team member \"Ana\": 4 days off is more than S1 has (3 working days); change \
+             their days off first"
+        );
+    }
 
     #[test]
     fn a_whole_word_is_renamed_and_a_part_of_one_is_not() {

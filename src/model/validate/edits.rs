@@ -38,7 +38,8 @@ impl Board {
                 |say| fields::item(it, say),
             ),
             Edit::UpdateSprint(s) | Edit::InsertSprint { sprint: s, .. } => {
-                named(|| sprint_name(s), |say| fields::sprint(s, say))
+                named(|| sprint_name(s), |say| fields::sprint(s, say))?;
+                self.check_days_off_fit(s)
             }
             Edit::UpdateEntry(e) | Edit::InsertEntry { entry: e, .. } => {
                 named(|| entry_name(e), |say| fields::entry(e, say))

@@ -39,4 +39,18 @@ impl Board {
         });
         first.map_or(Ok(()), Err)
     }
+
+    /// New dates for `sprint` still hold everyone's days off in it (else the next load would
+    /// refuse the board).
+    pub(crate) fn check_days_off_fit(&self, sprint: &crate::model::Sprint) -> Result<(), String> {
+        for p in &self.team {
+            if let Err(m) = check_days_off(p.off_in(sprint.id), sprint) {
+                return Err(format!(
+                    "{}: {m}; change their days off first",
+                    person_name(p)
+                ));
+            }
+        }
+        Ok(())
+    }
 }

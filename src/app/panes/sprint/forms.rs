@@ -70,7 +70,8 @@ impl App {
                 match form.sprint_values(&current, today) {
                     Some(sprint) => {
                         let label = format!("Edit {}", sprint.name);
-                        self.change(Edit::UpdateSprint(Box::new(sprint)), label)
+                        let edit = rules::update_sprint(&self.doc.board, sprint);
+                        self.change(edit, label)
                     }
                     None => {
                         self.mode = Mode::Form(Box::new(form));

@@ -7,6 +7,7 @@ mod settings;
 pub mod sprint;
 pub mod stakeholders;
 pub mod team;
+mod team_form;
 pub mod timeline;
 
 use crate::app::{App, Target};

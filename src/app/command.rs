@@ -196,6 +196,23 @@ commands! {
     DeleteSprint = "delete_sprint", "Delete the next planned sprint (its items go back to the backlog)", [
         Sprint "D"
     ];
+    Team = "team", "The team: people, their capacity in the sprint and days off (again: back)", [
+        Sprint "T"
+    ];
+    AddPerson = "add_person", "Team: add a person", [Sprint "a"];
+    EditPerson = "edit_person", "Team: edit the person (a new name renames them everywhere)", [
+        Sprint ""
+    ];
+    RemovePerson = "remove_person", "Team: take the person off the team (undo brings them back)", [
+        Sprint "d"
+    ];
+    DaysOff = "days_off", "Team: the person's days off in the next (or active) sprint", [
+        Sprint "o"
+    ];
+    TeamCapacity = "team_capacity", "Team: the sprint's capacity comes from the team, or keeps its own", [
+        Sprint "f"
+    ];
+    MyItems = "my_items", "My items: the backlog filtered to you (me: in config.ron)", [Global ""];
     ProjectSettings = "project_settings", "Project settings: name, key, vision, goal, budget, sprint length", [
         Global "", Timeline ","
     ];

@@ -165,6 +165,8 @@ pub enum SprintScreen {
     Planning,
     /// Standup mode, while it runs.
     Standup(Box<standup::Standup>),
+    /// The team: the roster, capacity per person and days off.
+    Team(panes::team::TeamView),
 }
 
 /// The sprint pane's view: the selected column and card, the screen, and the planning view's focus.
@@ -243,6 +245,8 @@ pub struct App {
     pub viewport: Viewport,
     /// Which saved view each list shows, and the view state the runner last kept.
     pub views: panes::views::Views,
+    /// Who the user is on the team (`me:` in config.ron): what `@me` and "my items" mean.
+    pub me: Option<String>,
 }
 
 impl App {
@@ -273,6 +277,7 @@ impl App {
             links: Default::default(),
             viewport: Viewport::default(),
             views: Default::default(),
+            me: None,
         };
         app.refresh_visible();
         app.backlog.selected = app.row_id(0);
@@ -327,7 +332,8 @@ impl App {
         let board = &self.doc.board;
         // Read again: the names a value means (columns, tags, sprints) may have changed.
         if !self.backlog.filter.is_empty() {
-            self.backlog.filter = Filter::parse(&self.backlog.filter.text, board);
+            self.backlog.filter =
+                Filter::parse_as(&self.backlog.filter.text, board, self.me.as_deref());
         }
         let filter = &self.backlog.filter;
         self.backlog.visible = if filter.is_empty() {

@@ -15,6 +15,7 @@ pub enum Screen {
     SprintCard,
     Burndown,
     Planning,
+    Team,
     Standup,
     Gantt,
     Budget,
@@ -46,6 +47,7 @@ impl Screen {
             Screen::SprintBoard | Screen::SprintCard => "on the sprint board",
             Screen::Burndown => "in the burndown",
             Screen::Planning => "in the planning view",
+            Screen::Team => "on the team screen",
             Screen::Standup => "during the standup",
             Screen::Gantt => "in the timeline",
             Screen::Budget => "in the budget",
@@ -67,6 +69,7 @@ impl App {
                 SprintScreen::Card => Screen::SprintCard,
                 SprintScreen::Burndown { .. } => Screen::Burndown,
                 SprintScreen::Planning => Screen::Planning,
+                SprintScreen::Team(_) => Screen::Team,
                 SprintScreen::Standup(_) => Screen::Standup,
             },
             Pane::Timeline => match self.timeline.sub {
@@ -109,7 +112,26 @@ impl App {
                 list_motion(action)
                     || matches!(
                         action,
-                        ColumnLeft | ColumnRight | SendToSprint | Plan | DeleteSprint | Cancel
+                        ColumnLeft
+                            | ColumnRight
+                            | SendToSprint
+                            | Plan
+                            | DeleteSprint
+                            | Cancel
+                            | Team
+                    )
+            }
+            Screen::Team => {
+                list_motion(action)
+                    || matches!(
+                        action,
+                        Team | AddPerson
+                            | EditPerson
+                            | RemovePerson
+                            | DaysOff
+                            | TeamCapacity
+                            | Cancel
+                            | SelectRow(_)
                     )
             }
             Screen::Standup => {

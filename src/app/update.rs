@@ -220,6 +220,9 @@ impl App {
         if action == Action::ProjectSettings {
             return self.open_settings();
         }
+        if action == Action::MyItems {
+            return self.my_items();
+        }
         if !action.works_in(self.pane)
             && let Some(&home) = action.panes().first()
         {

@@ -1,4 +1,5 @@
-//! `<config dir>/config.ron`: theme, mouse and key bindings. A config that does not parse is reported
+//! `<config dir>/config.ron`: theme, mouse, key bindings and who you are (`me: "Ana"`, for `@me`
+//! and "my items"). A config that does not parse is reported
 //! with line:column and the defaults are used; cairn still starts.
 
 use crate::app::ThemeName;
@@ -13,6 +14,8 @@ pub struct Config {
     pub mouse: bool,
     /// `{ "backlog": { "x": "delete_item" } }`; `"none"` unbinds.
     pub keys: BTreeMap<String, BTreeMap<String, String>>,
+    /// Your name or handle on the team: what `@me`, `me:` and "my items" mean (empty: unset).
+    pub me: String,
 }
 
 impl Default for Config {
@@ -21,6 +24,7 @@ impl Default for Config {
             theme: ThemeName::Dark,
             mouse: true,
             keys: BTreeMap::new(),
+            me: String::new(),
         }
     }
 }
@@ -77,6 +81,8 @@ mod tests {
         let (c, msg) = load_config(&path);
         assert_eq!((c.theme, c.mouse, msg), (ThemeName::Light, false, None));
         assert_eq!(c.keys["backlog"]["x"], "delete_item");
+        std::fs::write(&path, "(me: \"Ana\")").expect("writes");
+        assert_eq!(load_config(&path).0.me, "Ana");
         std::fs::write(&path, "(\n  theme: Purple,\n)").expect("writes");
         let (c, msg) = load_config(&path);
         assert_eq!(c, Config::default());

@@ -3,10 +3,10 @@
 //! Undo/redo keeps two stacks of edits; tests replay them; nothing else mutates a `Board`.
 
 use super::{
-    Board, Column, Counters, EntryId, Item, ItemId, Project, Risk, RiskId, Settings, Sprint,
-    SprintId, Stakeholder, StakeholderId, TimelineEntry,
+    Board, Column, Counters, EntryId, Item, ItemId, Person, Project, Risk, RiskId, Settings,
+    Sprint, SprintId, Stakeholder, StakeholderId, TimelineEntry,
 };
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// One change to a board.
@@ -58,6 +58,10 @@ pub enum Edit {
     SetCounters(Counters),
     /// Replace the saved views (adding, renaming or deleting one); the inverse puts the old list back.
     SetViews(Vec<super::SavedView>),
+    /// Replace the team (`model::team`).
+    SetTeam(Vec<Person>),
+    /// Replace which sprints take their capacity from the team.
+    SetTeamSprints(BTreeSet<SprintId>),
     /// Several edits as one step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -216,6 +220,8 @@ impl Board {
             SetSettings(s) => SetSettings(std::mem::replace(&mut self.settings, s)),
             SetCounters(c) => SetCounters(std::mem::replace(&mut self.counters, c)),
             SetViews(v) => SetViews(std::mem::replace(&mut self.views, v)),
+            SetTeam(t) => SetTeam(std::mem::replace(&mut self.team, t)),
+            SetTeamSprints(t) => SetTeamSprints(std::mem::replace(&mut self.team_sprints, t)),
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 // The item ids, while only inserts run: an import checks each new id in O(1), not

@@ -13,6 +13,7 @@ pub mod rules;
 mod shift;
 mod sprint;
 pub mod stakeholder;
+pub mod team;
 mod timeline;
 mod validate;
 pub mod value;
@@ -29,6 +30,7 @@ pub use risk::{Risk, RiskStatus, open_risks_by_exposure};
 pub use rules::RuleError;
 pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities, sprint_at_risk};
 pub use stakeholder::{HIGH, Note, NoteKind, Quadrant, Stakeholder, stakeholders_due};
+pub use team::{Capacity, Person, team_capacity};
 pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals, percent};
 pub use validate::Problem;
 pub use view::{SavedView, ViewPane};
@@ -159,6 +161,13 @@ pub struct Board {
     /// Named filters the team shares, per pane (`model::view`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub views: Vec<SavedView>,
+    /// The team (`model::team`): who does the work and what each can take on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team: Vec<Person>,
+    /// Sprints whose capacity is the team's (kept equal to `team_capacity`); every other sprint's
+    /// capacity is the one it was given, which is how older boards keep theirs.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub team_sprints: std::collections::BTreeSet<SprintId>,
 }
 
 /// Two boards are equal when their records are: the id counters are not part of what a board
@@ -178,6 +187,8 @@ impl PartialEq for Board {
             stakeholders,
             conflicts,
             views,
+            team,
+            team_sprints,
         } = self;
         *version == other.version
             && *project == other.project
@@ -190,6 +201,8 @@ impl PartialEq for Board {
             && *stakeholders == other.stakeholders
             && *conflicts == other.conflicts
             && *views == other.views
+            && *team == other.team
+            && *team_sprints == other.team_sprints
     }
 }
 
@@ -216,6 +229,8 @@ impl Board {
             stakeholders: Vec::new(),
             conflicts: Vec::new(),
             views: Vec::new(),
+            team: Vec::new(),
+            team_sprints: Default::default(),
         }
     }
 

@@ -12,8 +12,9 @@ use crate::model::{
     Board, Column, Counters, Item, ItemId, Problem, Project, Risk, SCHEMA_VERSION, SavedView,
     Settings, Sprint, Stakeholder, TimelineEntry,
 };
+use crate::model::{Person, SprintId};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// What `to_ron` writes: the board by reference, each collection sorted by id.
@@ -34,6 +35,10 @@ struct Out<'a> {
     conflicts: &'a [Conflict],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     views: &'a [SavedView],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    team: &'a [Person],
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    team_sprints: &'a BTreeSet<SprintId>,
 }
 
 /// What a version 3 file holds.
@@ -61,6 +66,10 @@ struct In {
     conflicts: Vec<Conflict>,
     #[serde(default)]
     views: Vec<SavedView>,
+    #[serde(default)]
+    team: Vec<Person>,
+    #[serde(default)]
+    team_sprints: BTreeSet<SprintId>,
 }
 
 fn by_id<T, K: Ord>(list: &[T], id: impl Fn(&T) -> K) -> Vec<&T> {
@@ -84,6 +93,8 @@ pub fn serialize<S: serde::Serializer>(board: &Board, s: S) -> Result<S::Ok, S::
         stakeholders,
         conflicts,
         views,
+        team,
+        team_sprints,
     } = board;
     let out = Out {
         version: SCHEMA_VERSION,
@@ -102,6 +113,8 @@ pub fn serialize<S: serde::Serializer>(board: &Board, s: S) -> Result<S::Ok, S::
         stakeholders: by_id(stakeholders, |s| s.id),
         conflicts,
         views,
+        team,
+        team_sprints,
     };
     out.serialize(s)
 }
@@ -125,6 +138,8 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(
         stakeholders,
         conflicts,
         views,
+        team,
+        team_sprints,
     } = In::deserialize(de)?;
     let key = |id: ItemId| format!("{}-{}", project.key, id.0);
     let mut problems = Vec::new();
@@ -176,6 +191,8 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(
         stakeholders,
         conflicts,
         views,
+        team,
+        team_sprints,
     };
     board.repair_counters();
     renumber_twin_notes(&mut board);

@@ -99,6 +99,8 @@ fn v1_to_v2(old: BoardV1) -> Board {
             .collect(),
         conflicts: Vec::new(),
         views: Vec::new(),
+        team: Vec::new(),
+        team_sprints: Default::default(),
     }
 }
 

@@ -105,6 +105,7 @@ fn configure(app: &mut App) -> Option<String> {
     };
     app.theme = cfg.theme;
     app.mouse = cfg.mouse;
+    app.me = (!cfg.me.trim().is_empty()).then(|| cfg.me.trim().to_string());
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut problems: Vec<String> = problem.into_iter().collect();
     problems.extend(app.keymap.rebind(&cfg.keys));

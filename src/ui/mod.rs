@@ -23,6 +23,7 @@ mod stakeholders;
 mod grid;
 mod notes;
 mod standup;
+mod team;
 pub mod theme;
 mod timeline;
 mod views;

@@ -46,6 +46,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         "Planned {planned} of {} capacity",
         crate::model::words::count(sprint.capacity, "point")
     ))];
+    if !b.team.is_empty() {
+        let total = crate::model::team_capacity(&b.team, sprint);
+        let how = if b.team_sprints.contains(&sprint.id) {
+            "the team's".to_string()
+        } else {
+            format!("the team can take on {total}")
+        };
+        words.push(Span::raw(format!(" ({how})")));
+    }
     if let Some(v) = velocity {
         words.push(Span::raw(format!(" · average velocity {v:.0}")));
     }
@@ -60,13 +69,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
             theme.warn,
         ));
     }
-    let [sentence, gauge, _, lists] = Layout::vertical([
+    let people = per_person(app, sprint.id, usize::from(inner.width), theme);
+    let [sentence, gauge, team, _, lists] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(people.len() as u16),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(inner);
+    frame.render_widget(Paragraph::new(people), team);
     frame.render_widget(Paragraph::new(Line::from(words)), sentence);
     let ratio = f64::from(planned) / f64::from(sprint.capacity.max(1));
     let style = if ratio > 1.0 {
@@ -116,6 +128,59 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         theme,
         vp,
     );
+}
+
+/// Each person's planned points against their capacity in the sprint (`Ana 5/8`), the team first,
+/// in as few lines as fit (at most 3; the rest counted): over capacity in the error colour.
+fn per_person(
+    app: &App,
+    sprint: crate::model::SprintId,
+    w: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let b = &app.doc.board;
+    if b.team.is_empty() {
+        return Vec::new();
+    }
+    let rows = crate::app::panes::sprint::capacity::loads(b, sprint);
+    let parts: Vec<Span<'static>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let on_team = i < b.team.len();
+            let short = if r.handle.is_empty() {
+                r.name.clone()
+            } else {
+                r.handle.clone()
+            };
+            match (on_team, r.name.is_empty()) {
+                (true, _) => Span::styled(
+                    format!("{short} {}/{}", r.planned, r.capacity),
+                    if r.planned > r.capacity {
+                        theme.error
+                    } else {
+                        theme.text
+                    },
+                ),
+                (false, true) => Span::styled(format!("unassigned {}", r.planned), theme.dim),
+                (false, false) => {
+                    Span::styled(format!("{short} {} (not on team)", r.planned), theme.dim)
+                }
+            }
+        })
+        .collect();
+    let mut lines = widgets::pack(parts, w.saturating_sub(6), theme);
+    for (i, line) in lines.iter_mut().enumerate() {
+        let lead = if i == 0 { "Team: " } else { "      " };
+        line.spans.insert(0, Span::styled(lead, theme.header));
+    }
+    if lines.len() > 3 {
+        lines.truncate(3);
+        if let Some(last) = lines.last_mut() {
+            last.push_span(Span::styled(" …", theme.dim));
+        }
+    }
+    lines
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -148,7 +148,13 @@ fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
             (Action::SendToSprint, "plan / unplan"),
             (Action::ColumnLeft, "backlog"),
             (Action::ColumnRight, "sprint"),
+            (Action::Team, "team"),
             (Action::Plan, "back"),
+        ],
+        Pane::Sprint if app.team_view().is_some() => &[
+            (Action::AddPerson, "add"),
+            (Action::DaysOff, "days off"),
+            (Action::Team, "back"),
         ],
         Pane::Sprint => &[
             (Action::CardRight, "move right"),

@@ -28,6 +28,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     if app.sprint.planning() {
         return super::planning::draw(frame, area, app, theme, vp);
     }
+    if app.team_view().is_some() {
+        return super::team::draw(frame, area, app, theme, vp);
+    }
     if let Some(standup) = app.sprint.standup() {
         return super::standup::draw(frame, area, app, standup, theme);
     }

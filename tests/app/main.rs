@@ -28,6 +28,7 @@ mod sprint_update;
 mod standup_walk;
 mod state_machine;
 mod tables_cards;
+mod team;
 mod timeline_snapshots;
 mod timeline_update;
 mod update;

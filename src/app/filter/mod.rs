@@ -1,11 +1,12 @@
 //! The item filter of the backlog and the sprint board: free words plus `tag:`, `kind:`, `status:`,
-//! `moscow:` and `sprint:` qualifiers. `sprint:` takes a sprint name or number, `active`, or `none`.
+//! `moscow:`, `sprint:` and person (`@ana`, `assignee:`, `@me`; see `person`) qualifiers. `sprint:` takes a sprint name or number, `active`, or `none`.
 //! A value names a tag, kind, column or sprint by the one rule of `names` (case and spaces do not
 //! count; the exact name, then a unique prefix, then a unique part); `key:a,b` means either,
 //! `-key:value` (and `-word`) leaves out what it names. The note timeline reads its line with the
 //! same `split_filter` and the same rule.
 
 mod names;
+mod person;
 #[cfg(test)]
 mod tests;
 
@@ -17,6 +18,7 @@ use crate::model::{Board, Item, ItemKind, Moscow, SprintId};
 pub const ITEM_FILTER_HELP: &[&str] = &[
     "Filter: words, tag:x kind:bug status:todo moscow:must sprint:active|none",
     "  kind:bug,task means either · -status:done and -word leave out",
+    "  @ana or assignee:ana (name or handle) · assignee:none · @me or me:",
     "  names ignore case and spaces; a unique prefix will do (status:to)",
 ];
 
@@ -32,6 +34,8 @@ pub struct Filter {
     statuses: Allowed<String>,
     moscows: Allowed<Option<Moscow>>,
     sprints: Allowed<SprintFilter>,
+    /// Assignees in `normalize`d form (`""`: unassigned).
+    people: Allowed<String>,
     /// Qualifiers that name nothing (`kind:saga`) or several things (`status:do`): shown as a hint,
     /// and they match nothing.
     pub unknown: Vec<String>,
@@ -185,13 +189,51 @@ fn pick(q: &Qualifier, v: &str, names: &[&str]) -> Result<usize, String> {
 impl Filter {
     /// Reads `text` against `board`: its columns, tags and sprints are the names values can mean.
     pub fn parse(text: &str, board: &Board) -> Filter {
+        Filter::parse_as(text, board, None)
+    }
+
+    /// As `parse`, with `me` the configured user that `@me` and `me:` mean.
+    pub fn parse_as(text: &str, board: &Board, me: Option<&str>) -> Filter {
         let parts = split_filter(text);
         let mut f = Filter {
             text: text.to_string(),
-            words: parts.words,
-            not_words: parts.not_words,
             ..Filter::default()
         };
+        let mut people = None;
+        // `@ana` and `-@ana` are person words; `me:` (no value) is the user.
+        let mut person_word =
+            |f: &mut Filter, negated: bool, value: &str, shown: &str| match person::person(
+                board,
+                &mut people,
+                value,
+                shown,
+                me,
+            ) {
+                Ok(name) => f.people.add(negated, name),
+                Err(why) => f.unknown.push(why),
+            };
+        for token in text.split_whitespace() {
+            let lower = token.to_lowercase();
+            let (negated, bare) = match lower.strip_prefix('-') {
+                Some(rest) if !rest.is_empty() => (true, rest),
+                _ => (false, lower.as_str()),
+            };
+            if bare == "me:" {
+                person_word(&mut f, negated, "me", token);
+            }
+        }
+        for w in parts.words {
+            match w.strip_prefix('@').filter(|v| !v.is_empty()) {
+                Some(v) => person_word(&mut f, false, v, &format!("@{v}")),
+                None => f.words.push(w),
+            }
+        }
+        for w in parts.not_words {
+            match w.strip_prefix('@').filter(|v| !v.is_empty()) {
+                Some(v) => person_word(&mut f, true, v, &format!("-@{v}")),
+                None => f.not_words.push(w),
+            }
+        }
         let kinds: Vec<&str> = ItemKind::ALL.iter().map(|k| k.name()).collect();
         let moscows: Vec<&str> = Moscow::ALL
             .iter()
@@ -243,6 +285,10 @@ impl Filter {
                         };
                         named.map(|s| f.sprints.add(neg, s))
                     }
+                    "assignee" | "who" => {
+                        person_word(&mut f, neg, v, &q.shown(v));
+                        Ok(())
+                    }
                     // Not a key: the word as typed, a time (`10:30`) or a URL.
                     _ => {
                         if neg {
@@ -281,6 +327,7 @@ impl Filter {
                 .tags
                 .allows(|t| item.tags.iter().any(|have| same(have, t)))
             && self.statuses.allows(|s| same(&item.status, s))
+            && self.people.allows(|p| same(item.assignee.trim(), p))
             && (self.sprints.is_empty()
                 || self
                     .sprints

@@ -173,3 +173,50 @@ fn same_compares_as_normalize_does() {
     assert!(!same("To do", "to"));
     assert!(!same("Doing", "doingx"));
 }
+
+#[test]
+fn a_person_by_name_handle_or_me_and_nobody() {
+    use crate::model::{Capacity, Person};
+    let mut b = board();
+    let mut ana = Person::new("Ana Lima", Capacity::Points(8));
+    ana.handle = "al".into();
+    b.team = vec![ana, Person::new("Bo", Capacity::Points(5))];
+    let mut it = Item::clone(&b.items[0]);
+    it.assignee = "Ana Lima".into();
+    b.items[0] = std::sync::Arc::new(it);
+    let mut it = Item::clone(&b.items[2]);
+    it.assignee = "Bo".into();
+    b.items[2] = std::sync::Arc::new(it);
+    let as_me = |q: &str, me: Option<&str>| -> Vec<u32> {
+        let f = Filter::parse_as(q, &b, me);
+        b.items
+            .iter()
+            .filter(|i| f.matches(&b, i))
+            .map(|i| i.id.0)
+            .collect()
+    };
+    assert_eq!(hits(&b, "@al"), vec![1], "a handle");
+    assert_eq!(
+        hits(&b, "assignee:ana-lima"),
+        vec![1],
+        "a name, spaces aside"
+    );
+    assert_eq!(hits(&b, "@bo"), vec![3]);
+    assert_eq!(
+        hits(&b, "@ana"),
+        vec![2],
+        "Ana (item 2) is a name of its own"
+    );
+    assert_eq!(hits(&b, "-@bo"), vec![1, 2]);
+    assert_eq!(hits(&b, "assignee:bo,al"), vec![1, 3]);
+    assert_eq!(hits(&b, "assignee:none"), Vec::<u32>::new());
+    assert_eq!(as_me("@me", Some("al")), vec![1], "me by handle");
+    assert_eq!(as_me("me: kind:bug", Some("Ana Lima")), vec![1]);
+    assert_eq!(as_me("-me:", Some("Bo")), vec![1, 2]);
+    let f = Filter::parse_as("@me", &b, None);
+    assert_eq!(f.unknown, vec!["@me (set me: \"Your name\" in config.ron)"]);
+    let f = Filter::parse("@zed", &b);
+    assert_eq!(f.unknown, vec!["@zed"]);
+    let f = Filter::parse("assignee:a", &b);
+    assert_eq!(f.unknown, vec!["assignee:a (Ana Lima or Ana?)"]);
+}

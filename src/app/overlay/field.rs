@@ -2,7 +2,8 @@
 //! selected text: the first typed character replaces it, arrows and Home/End keep it. `Ctrl-U`
 //! clears to the start (in every text field: forms, filter, palette, picker). A closed set (kind,
 //! MoSCoW, status, WIP policy, …) is chosen from its values: Left/Right or Space cycle, typing the
-//! first letters picks. A person field completes from the people on the board with Tab.
+//! first letters picks. A person field completes with Tab from the team first (names and handles),
+//! then the other people on the board: a prefix, then the start of a word, then the letters in order.
 
 use super::form::FieldId;
 use crate::model::Board;
@@ -32,8 +33,14 @@ pub struct Field {
     pub choice: usize,
     /// What was typed on a closed set so far, to pick by the first letters.
     typed: String,
-    /// A person field: the people to complete from (`None` for any other field).
+    /// A person field: the people to complete from (`None` for any other field), the team first.
     pub people: Option<Vec<String>>,
+    /// A person field: the team's handles, lowercased, with the name each stands for.
+    pub handles: Vec<(String, String)>,
+    /// A person field: the names on the team (a name not among them is asked about).
+    pub roster: Vec<String>,
+    /// The new name the user was asked to add to the team ("Add Bo to the team?").
+    pub asked: Option<String>,
 }
 
 /// Types `key` into a one-line text field, with `Ctrl-U` clearing to the start (the text area
@@ -46,9 +53,25 @@ pub fn type_into(input: &mut TextArea<'static>, key: KeyEvent) {
     }
 }
 
-/// The people on the board, once each, by name: whom items are assigned to and who owns a timeline
-/// entry or a risk (stakeholders are outside the team and not offered).
+/// The people on the board, once each, by name: the team first (in its order), then whom items are
+/// assigned to and who owns a timeline entry or a risk (stakeholders are outside the team and not
+/// offered).
 pub fn people(board: &Board) -> Vec<String> {
+    let mut all: Vec<String> = board
+        .team
+        .iter()
+        .map(|p| p.name.trim().to_string())
+        .collect();
+    for p in others(board) {
+        if !all.iter().any(|a| a.eq_ignore_ascii_case(&p)) {
+            all.push(p);
+        }
+    }
+    all
+}
+
+/// Everyone on the board who is named on a record, sorted by name.
+fn others(board: &Board) -> Vec<String> {
     let assignees = board.items.iter().map(|i| i.assignee.as_str());
     let owners = board.timeline.iter().map(|e| e.owner.as_str());
     let risk_owners = board.risks.iter().map(|r| r.owner.as_str());
@@ -79,6 +102,9 @@ impl Field {
             choice: 0,
             typed: String::new(),
             people: None,
+            handles: Vec::new(),
+            roster: Vec::new(),
+            asked: None,
         }
     }
 
@@ -104,17 +130,45 @@ impl Field {
         }
     }
 
-    /// A person: Tab completes from `people`, and a name not among them is marked as new.
+    /// A person: Tab completes from the board's people (`people`, the team first, and the team's
+    /// handles), and a name not among them is marked as new.
     pub(crate) fn person(
         id: FieldId,
         hint: impl Into<Cow<'static, str>>,
         value: &str,
-        people: Vec<String>,
+        board: &Board,
     ) -> Field {
-        Field {
-            people: Some(people),
-            ..Field::new(id, hint, value)
-        }
+        Field::new(id, hint, value).completing_from(board)
+    }
+
+    /// This field completing people from `board` (see `person`).
+    pub(crate) fn completing_from(mut self, board: &Board) -> Field {
+        self.people = Some(people(board));
+        self.handles = board
+            .team
+            .iter()
+            .filter(|p| !p.handle.is_empty())
+            .map(|p| (p.handle.to_lowercase(), p.name.trim().to_string()))
+            .collect();
+        self.roster = board
+            .team
+            .iter()
+            .map(|p| p.name.trim().to_string())
+            .collect();
+        self
+    }
+
+    /// A person field changed to a name that is not on the team (a handle counts as its
+    /// person). A board without a team is never asked about: the roster is kept by choice.
+    pub fn new_to_team(&self) -> Option<String> {
+        self.people.as_ref()?;
+        let v = self.value();
+        let changed = !v.eq_ignore_ascii_case(self.initial.trim());
+        (changed
+            && !v.is_empty()
+            && !self.roster.is_empty()
+            && !self.roster.iter().any(|r| r.eq_ignore_ascii_case(&v)))
+        .then_some(v)
     }
 
     pub fn is_choice(&self) -> bool {
@@ -126,7 +180,15 @@ impl Field {
         match self.choices.get(self.choice) {
             Some(c) if c == NONE => String::new(),
             Some(c) => c.clone(),
-            None => self.input.lines().join(" ").trim().to_string(),
+            None => {
+                let typed = self.input.lines().join(" ").trim().to_string();
+                // A person's handle, typed whole, stands for their name.
+                let lower = typed.to_lowercase();
+                match self.handles.iter().find(|(h, _)| *h == lower) {
+                    Some((_, name)) => name.clone(),
+                    None => typed,
+                }
+            }
         }
     }
 
@@ -260,13 +322,30 @@ impl Field {
             return None;
         }
         let by_name = people.iter().find(|p| p.to_lowercase().starts_with(&v));
+        let by_handle = || {
+            self.handles
+                .iter()
+                .find(|(h, _)| h.starts_with(&v))
+                .map(|(_, name)| name)
+        };
         let by_word = || {
             people.iter().find(|p| {
                 p.split_whitespace()
                     .any(|w| w.to_lowercase().starts_with(&v))
             })
         };
-        by_name.or_else(by_word).map(String::as_str)
+        // The letters in order (`anl` → Ana Lima), for a name half remembered.
+        let in_order = || {
+            people.iter().find(|p| {
+                let mut letters = p.to_lowercase().chars().collect::<Vec<_>>().into_iter();
+                v.chars().all(|c| c == ' ' || letters.any(|l| l == c))
+            })
+        };
+        by_name
+            .or_else(by_handle)
+            .or_else(by_word)
+            .or_else(in_order)
+            .map(String::as_str)
     }
 
     /// Completes a person field (Tab); false when there is nothing to complete.

@@ -92,7 +92,10 @@ impl App {
     /// Sets the filter of the pane on show.
     pub(crate) fn set_pane_filter(&mut self, text: String) {
         match self.pane {
-            Pane::Sprint => self.sprint.filter = crate::app::Filter::parse(&text, &self.doc.board),
+            Pane::Sprint => {
+                self.sprint.filter =
+                    crate::app::Filter::parse_as(&text, &self.doc.board, self.me.as_deref())
+            }
             Pane::Timeline => self.timeline.filter = text,
             Pane::Stakeholders => self.set_people_filter(text),
             Pane::Backlog => self.set_filter(text),

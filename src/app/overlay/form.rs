@@ -24,6 +24,10 @@ pub enum FormKind {
     SaveView(crate::model::ViewPane),
     /// A saved view's new name (the view at this place in `Board.views`).
     RenameView(crate::model::ViewPane, usize),
+    /// Add (`None`) or edit a person on the team.
+    Person(Option<usize>),
+    /// A person's days off (by their place on the team) in a sprint.
+    DaysOff(usize, crate::model::SprintId),
 }
 
 /// Every field of every form, by what it holds: forms and their checks name fields by these, so a
@@ -72,6 +76,11 @@ pub enum FieldId {
     ProductGoal,
     Currency,
     SprintLength,
+    Handle,
+    Measure,
+    Days,
+    PointsPerDay,
+    DaysOff,
 }
 
 impl FieldId {
@@ -120,6 +129,11 @@ impl FieldId {
             FieldId::ProductGoal => "Product goal",
             FieldId::Currency => "Currency",
             FieldId::SprintLength => "Sprint length",
+            FieldId::Handle => "Handle",
+            FieldId::Measure => "Capacity in",
+            FieldId::Days => "Days",
+            FieldId::PointsPerDay => "Points a day",
+            FieldId::DaysOff => "Days off",
         }
     }
 }
@@ -208,7 +222,7 @@ impl Form {
                 FieldId::Assignee,
                 "someone on the board, or a new name",
                 &get(&|i| i.assignee.clone()),
-                people(board),
+                board,
             ),
             Field::new(
                 FieldId::Tags,
@@ -251,12 +265,16 @@ impl Form {
 
     /// The form with its owner fields completing from the people on the board, as assignees do.
     pub fn people_from(mut self, board: &Board) -> Form {
-        let team = people(board);
-        for f in &mut self.fields {
-            if f.id == FieldId::Owner && f.people.is_none() {
-                f.people = Some(team.clone());
-            }
-        }
+        self.fields = std::mem::take(&mut self.fields)
+            .into_iter()
+            .map(|f| {
+                if f.id == FieldId::Owner && f.people.is_none() {
+                    f.completing_from(board)
+                } else {
+                    f
+                }
+            })
+            .collect();
         self
     }
 

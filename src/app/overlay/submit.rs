@@ -16,7 +16,7 @@ impl App {
             Action::NextField => form.next(),
             Action::PrevField => form.prev(),
             Action::Type(key) => form.focused().key(key),
-            Action::Confirm => return self.submit(form),
+            Action::Confirm => return self.submit_asking_team(form),
             _ => {}
         }
         self.mode = Mode::Form(Box::new(form));
@@ -35,6 +35,7 @@ impl App {
             FormKind::People(_) => self.submit_people_form(form),
             FormKind::Settings => self.submit_settings_form(form),
             FormKind::SaveView(_) | FormKind::RenameView(..) => self.submit_view_form(form),
+            FormKind::Person(_) | FormKind::DaysOff(..) => self.submit_team_form(form),
             FormKind::AddItem => {
                 let index = self
                     .selected_item()

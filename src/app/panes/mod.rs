@@ -6,6 +6,8 @@ pub use links::LinkIndex;
 mod settings;
 pub mod sprint;
 pub mod stakeholders;
+pub mod team;
+mod team_form;
 pub mod timeline;
 pub mod views;
 

@@ -456,6 +456,8 @@ pub fn generate(items: usize, seed: u64) -> Board {
         stakeholders,
         conflicts: Vec::new(),
         views: Vec::new(),
+        team: Vec::new(),
+        team_sprints: Default::default(),
     }
 }
 

@@ -202,6 +202,14 @@ fn sprint(b: &mut Board, from: SprintId, to: SprintId) {
     for it in b.items.iter_mut().filter(|i| i.sprint == Some(from)) {
         std::sync::Arc::make_mut(it).sprint = Some(to);
     }
+    for p in &mut b.team {
+        if let Some(days) = p.days_off.remove(&from) {
+            p.days_off.insert(to, days);
+        }
+    }
+    if b.team_sprints.remove(&from) {
+        b.team_sprints.insert(to);
+    }
 }
 
 fn entry(b: &mut Board, from: EntryId, to: EntryId) {

@@ -28,6 +28,11 @@ pub fn repair(board: &mut Board) -> Vec<Conflict> {
     let mut out = Vec::new();
     let key = |id: ItemId, b: &Board| b.item_key(id);
     let snapshot = board.clone();
+    // Days off and team capacity of a sprint the other side deleted go with it.
+    for p in &mut board.team {
+        p.days_off.retain(|s, _| sprints.contains(s));
+    }
+    board.team_sprints.retain(|s| sprints.contains(s));
     for it in board.items.iter_mut() {
         let broken = it.parent.is_some_and(|p| !items.contains(&p))
             || it.sprint.is_some_and(|s| !sprints.contains(&s))

@@ -3,11 +3,13 @@
 
 mod items;
 mod links;
+mod people;
 mod sprints;
 mod workflow;
 
 pub use items::*;
 pub use links::*;
+pub use people::*;
 pub use sprints::*;
 pub use workflow::*;
 

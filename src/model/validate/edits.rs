@@ -38,7 +38,8 @@ impl Board {
                 |say| fields::item(it, say),
             ),
             Edit::UpdateSprint(s) | Edit::InsertSprint { sprint: s, .. } => {
-                named(|| sprint_name(s), |say| fields::sprint(s, say))
+                named(|| sprint_name(s), |say| fields::sprint(s, say))?;
+                self.check_days_off_fit(s)
             }
             Edit::UpdateEntry(e) | Edit::InsertEntry { entry: e, .. } => {
                 named(|| entry_name(e), |say| fields::entry(e, say))
@@ -68,6 +69,8 @@ impl Board {
             }
             Edit::SetSettings(s) => named(|| "settings".into(), |say| fields::settings(s, say)),
             Edit::SetViews(views) => first(|say| crate::model::view::check_views(views, say)),
+            Edit::SetTeam(team) => self.check_team(team),
+            Edit::SetTeamSprints(_) => Ok(()),
             Edit::RemoveItem(_)
             | Edit::MoveItem { .. }
             | Edit::Reorder(_)

@@ -4,6 +4,7 @@
 
 mod edits;
 mod fields;
+mod team;
 
 pub use edits::check_item;
 
@@ -233,6 +234,7 @@ impl Board {
             }
         }
         super::view::check_views(&self.views, &mut say);
+        self.team_problems(&self.team, &mut say);
         problems
     }
 }

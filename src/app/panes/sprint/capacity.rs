@@ -48,3 +48,66 @@ impl App {
         Vec::new()
     }
 }
+
+/// One person's load in a sprint: what they can take on there and what is planned for them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Load {
+    pub name: String,
+    pub handle: String,
+    /// `8 pts` or `10 d × 1.5`.
+    pub per_sprint: String,
+    pub days_off: u32,
+    /// Their capacity in the sprint (days off taken out).
+    pub capacity: u32,
+    /// Points of the sprint's items assigned to them.
+    pub planned: u32,
+}
+
+/// Everyone's load in a sprint, the team first (in roster order), then anyone else with items
+/// there (capacity 0, "not on the team"), then the unassigned points under an empty name.
+pub fn loads(board: &crate::model::Board, sprint: SprintId) -> Vec<Load> {
+    let Some(s) = board.sprint(sprint) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<Load> = board
+        .team
+        .iter()
+        .map(|p| Load {
+            name: p.name.clone(),
+            handle: p.handle.clone(),
+            per_sprint: p.capacity.describe(),
+            days_off: p.off_in(sprint),
+            capacity: p.capacity_in(s),
+            planned: 0,
+        })
+        .collect();
+    let team = rows.len();
+    for it in board.sprint_items(sprint) {
+        let who = it.assignee.trim();
+        let at = match crate::model::team::find(&board.team, who) {
+            Some(p) => rows.iter().position(|r| r.name == p.name),
+            None => rows[team..]
+                .iter()
+                .position(|r| r.name == who)
+                .map(|i| i + team),
+        };
+        let at = at.unwrap_or_else(|| {
+            rows.push(Load {
+                name: who.to_string(),
+                handle: String::new(),
+                per_sprint: String::new(),
+                days_off: 0,
+                capacity: 0,
+                planned: 0,
+            });
+            rows.len() - 1
+        });
+        rows[at].planned += it.points_or_zero();
+    }
+    // Unassigned last.
+    if let Some(at) = rows[team..].iter().position(|r| r.name.is_empty()) {
+        let row = rows.remove(at + team);
+        rows.push(row);
+    }
+    rows
+}

@@ -70,7 +70,8 @@ impl App {
                 match form.sprint_values(&current, today) {
                     Some(sprint) => {
                         let label = format!("Edit {}", sprint.name);
-                        self.change(Edit::UpdateSprint(Box::new(sprint)), label)
+                        let edit = rules::update_sprint(&self.doc.board, sprint);
+                        self.change(edit, label)
                     }
                     None => {
                         self.mode = Mode::Form(Box::new(form));
@@ -125,6 +126,10 @@ impl Form {
                 people.push(&i.assignee);
             }
         }
+        // The roster when there is one, else who has cards in the sprint.
+        if !board.team.is_empty() {
+            people = board.team.iter().map(|p| p.name.as_str()).collect();
+        }
         let hint = format!("team: {}", people.join(", "));
         Form {
             kind: FormKind::Assign(item.id),
@@ -133,7 +138,7 @@ impl Form {
                 FieldId::Assignee,
                 hint,
                 &item.assignee,
-                crate::app::form::people(board),
+                board,
             )],
             focus: 0,
         }

@@ -1,7 +1,7 @@
 //! The sprint board's actions: move between columns and cards, move a card along the workflow (WIP
 //! limits apply), flag it blocked, assign it, plan, start and close sprints.
 
-mod capacity;
+pub mod capacity;
 mod forms;
 mod planning;
 pub mod standup;
@@ -58,6 +58,7 @@ impl App {
         let before = self.selected_card();
         let effects = match self.sprint.screen {
             SprintScreen::Planning => self.planning_action(action),
+            SprintScreen::Team(_) => self.team_action(action),
             SprintScreen::Standup(_) => self.standup_action(action),
             _ => self.sprint_board_action(action),
         };
@@ -291,6 +292,12 @@ impl App {
                     }
                 }
             },
+            Team => self.open_team(),
+            // From the palette anywhere: the team screen, with the new person's form on top.
+            AddPerson => {
+                self.open_team();
+                return self.team_action(AddPerson);
+            }
             other => self.not_here(&other),
         }
         Vec::new()

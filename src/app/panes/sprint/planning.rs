@@ -67,6 +67,7 @@ impl App {
             ColumnLeft => self.sprint.plan_right = false,
             ColumnRight => self.sprint.plan_right = true,
             Plan | Cancel => self.sprint.screen = crate::app::SprintScreen::Board,
+            Team => self.open_team(),
             DeleteSprint => return self.delete_planned_sprint(),
             SendToSprint | Details => {
                 let (Some(id), Some(sprint)) = (selected, self.planned_sprint()) else {

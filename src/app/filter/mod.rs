@@ -265,6 +265,12 @@ impl Filter {
         self.text.trim().is_empty()
     }
 
+    /// True when the filter asks for items in the column `status` (`status:done`): the backlog
+    /// then shows done items although it hides them by default.
+    pub fn names_status(&self, status: &str) -> bool {
+        self.statuses.include.iter().any(|s| same(status, s))
+    }
+
     /// True when the item passes every part of the filter (alternatives of one key are ORed).
     pub fn matches(&self, board: &Board, item: &Item) -> bool {
         if !self.unknown.is_empty() {

@@ -34,6 +34,8 @@ pub struct Field {
     typed: String,
     /// A person field: the people to complete from (`None` for any other field).
     pub people: Option<Vec<String>>,
+    /// `people` are other choices matched fuzzily (the parent epic), not names of people.
+    pub(crate) fuzzy: bool,
 }
 
 /// Types `key` into a one-line text field, with `Ctrl-U` clearing to the start (the text area
@@ -79,6 +81,7 @@ impl Field {
             choice: 0,
             typed: String::new(),
             people: None,
+            fuzzy: false,
         }
     }
 
@@ -255,6 +258,15 @@ impl Field {
     /// The person the typed text completes to, when it is not already that name.
     pub fn completion(&self) -> Option<&str> {
         let people = self.people.as_ref()?;
+        if self.fuzzy {
+            let v = self.value();
+            let whole = people.iter().any(|p| p.eq_ignore_ascii_case(&v));
+            return if whole {
+                None
+            } else {
+                super::parent::best(people, &v)
+            };
+        }
         let v = self.value().to_lowercase();
         if v.is_empty() || people.iter().any(|p| p.to_lowercase() == v) {
             return None;
@@ -284,8 +296,10 @@ impl Field {
     /// A person field holding a name that nobody on the board has yet.
     pub fn is_new_person(&self) -> bool {
         let v = self.value();
-        self.people
-            .as_ref()
-            .is_some_and(|p| !v.is_empty() && !p.iter().any(|x| x.eq_ignore_ascii_case(&v)))
+        !self.fuzzy
+            && self
+                .people
+                .as_ref()
+                .is_some_and(|p| !v.is_empty() && !p.iter().any(|x| x.eq_ignore_ascii_case(&v)))
     }
 }

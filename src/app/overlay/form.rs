@@ -68,6 +68,7 @@ pub enum FieldId {
     ProductGoal,
     Currency,
     SprintLength,
+    Parent,
 }
 
 impl FieldId {
@@ -116,6 +117,7 @@ impl FieldId {
             FieldId::ProductGoal => "Product goal",
             FieldId::Currency => "Currency",
             FieldId::SprintLength => "Sprint length",
+            FieldId::Parent => "Epic",
         }
     }
 }
@@ -211,6 +213,7 @@ impl Form {
                 "separated by spaces",
                 &get(&|i| i.tags.join(" ")),
             ),
+            super::parent::field(board, item),
             Field::new(
                 FieldId::Wsjf,
                 "value criticality risk-reduction size, 1–20 each",
@@ -347,11 +350,17 @@ impl Form {
                     Ok(())
                 }
                 FieldId::Due => value::parse_date(&v, today).map(|d| item.due = Some(d)),
+                FieldId::Parent => {
+                    super::parent::resolve(board, item.id, &v).map(|p| item.parent = p)
+                }
                 other => Err(format!("{} is not a field of an item", other.label())),
             };
             if let Err(e) = result {
                 errors.push((f.id, e));
             }
+        }
+        if let Some(e) = super::parent::kind_error(board, item) {
+            errors.push((FieldId::Kind, e));
         }
         if let Some(first) = errors.first().map(|(l, _)| *l) {
             self.focus = self.fields.iter().position(|f| f.id == first).unwrap_or(0);

@@ -192,7 +192,7 @@ mod tests {
         let today = date(2026, 12, 1);
         let done = b.done_column().to_string();
         let mk = |id: u32, kind: ItemKind, parent: Option<u32>, pts: u8, done: bool| {
-            let mut i = Item::new(ItemId(id), kind, &format!("item {id}"), "To do", today);
+            let mut i = Item::new(ItemId(id), kind, format!("item {id}"), "To do", today);
             i.parent = parent.map(ItemId);
             i.points = Some(pts);
             if done {

@@ -179,6 +179,41 @@ fn the_parent_field_picks_an_epic_by_key_or_fuzzy_title() {
 }
 
 #[test]
+fn a_new_item_gets_its_epic_in_the_add_form_and_shows_under_it() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('z'));
+    select(&mut app, 1);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(keys(&app), ["T-1", "T-5", "T-6"], "T-1 folded");
+    let before = app.doc.board.clone();
+    app.update(Action::AddItem);
+    press_keys(&mut app, "Card on file");
+    let Mode::Form(f) = &app.mode else {
+        panic!("the add form")
+    };
+    let at = f
+        .fields
+        .iter()
+        .position(|f| f.id == FieldId::Parent)
+        .unwrap();
+    for _ in 0..at {
+        app.update(Action::NextField);
+    }
+    type_text(&mut app, "wallets");
+    assert_eq!(app.update(Action::Confirm), vec![Effect::Changed]);
+    let new = app.doc.board.item(ItemId(8)).expect("T-8 added");
+    assert_eq!(
+        (new.title.as_str(), new.parent),
+        ("Card on file", Some(ItemId(4)))
+    );
+    // Its epics unfold so the new item shows, selected.
+    assert_eq!(app.backlog.selected, Some(ItemId(8)));
+    assert!(keys(&app).contains(&"T-8".to_string()), "{:?}", keys(&app));
+    round_trip(&app.doc.board);
+    undo_redo(&mut app, &before);
+}
+
+#[test]
 fn a_parent_that_is_not_an_epic_itself_or_below_it_is_refused_beside_the_field() {
     let mut app = app();
     let before = app.doc.board.clone();

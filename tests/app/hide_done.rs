@@ -120,6 +120,18 @@ fn a_filter_naming_the_done_column_shows_them_regardless() {
     );
     press(&mut app, KeyCode::Char('H'));
     app.update(Action::Cancel);
+    // The help's filter lines say so too.
+    app.update(Action::Help);
+    // Its last lines: paged down as far as it goes.
+    for _ in 0..30 {
+        app.update(Action::PageDown);
+    }
+    let help = screen(&app, 100, 40);
+    assert!(
+        help.contains("the backlog hides done items; status:done shows them regardless"),
+        "{help}"
+    );
+    app.update(Action::Cancel);
     // Another filter hides done ones as usual, and says how many.
     app.update(Action::Filter);
     press_keys(&mut app, "story");

@@ -18,6 +18,7 @@ pub const ITEM_FILTER_HELP: &[&str] = &[
     "Filter: words, tag:x kind:bug status:todo moscow:must sprint:active|none",
     "  kind:bug,task means either · -status:done and -word leave out",
     "  names ignore case and spaces; a unique prefix will do (status:to)",
+    "  the backlog hides done items; status:done shows them regardless",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -134,6 +134,9 @@ commands! {
     ];
     Yes = "yes", "Answer yes", [Confirm "y Y"];
     No = "no", "Answer no", [Confirm ""];
+    DeleteWithChildren = "delete_with_children", "Deleting an epic: delete its children too", [
+        Confirm "a"
+    ];
     LeftoversToBacklog = "leftovers_to_backlog", "Unfinished work goes to the top of the backlog", [
         CloseSprint "b"
     ];
@@ -165,6 +168,13 @@ commands! {
     RelatedItems = "related_items", "Pick the items this one relates to", [Backlog "r"];
     FollowLink = "follow_link", "Go to a linked item: what it waits on, then related (again: the next)", [
         Backlog "o"
+    ];
+    ToggleDone = "toggle_done", "Show or hide the done items in the backlog", [Backlog "H"];
+    GroupByEpic = "group_by_epic", "Group the backlog by epic, or back to one ranked list", [
+        Backlog "z"
+    ];
+    FoldEpic = "fold_epic", "Fold or unfold the selected epic (while grouped)", [
+        Backlog "space"
     ];
     DetailsDown = "details_down", "Scroll the item's details down", [
         Backlog "ctrl-e shift-down", Sprint "ctrl-e shift-down"

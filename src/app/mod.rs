@@ -66,6 +66,15 @@ pub enum Mode {
         label: String,
         then: Option<Box<Action>>,
     },
+    /// Delete an epic that has children: Yes deletes the epic and keeps them (they lose their
+    /// epic: `keep`), `DeleteWithChildren` deletes them too (`all`); either is one undoable step.
+    ConfirmDeleteEpic {
+        what: String,
+        children: usize,
+        keep: Box<crate::model::Edit>,
+        all: Box<crate::model::Edit>,
+        label: String,
+    },
     /// Make a change the user should agree to first (`question` says why); Yes applies `edit` as
     /// one undoable step labelled `label`, anything else keeps things as they are (`kept`).
     ConfirmChange {
@@ -130,6 +139,26 @@ pub struct BacklogView {
     pub details_scroll: DetailsScroll,
     /// Show done items too (by default the backlog hides them and says how many); kept per board.
     pub show_done: bool,
+    /// How many items the filter lets through that are hidden for being done (the title says so).
+    pub done_hidden: usize,
+    /// Group the rows by epic: each epic followed by its children, then the items with no epic.
+    pub group: bool,
+    /// The epics whose children are folded away while grouped.
+    pub collapsed: std::collections::BTreeSet<ItemId>,
+    /// While grouped: how each row of `visible` is drawn (depth, folded, heading only).
+    pub shapes: Vec<panes::epic_rows::Shape>,
+    /// How many of those rows are epics shown only to head their children.
+    pub headings: usize,
+    /// Every epic's roll-up by item id, as of `rollups_revision` (rebuilt with the rows).
+    pub rollups: Vec<crate::model::rules::Rollup>,
+    pub rollups_revision: Option<u64>,
+}
+
+impl BacklogView {
+    /// How many items the rows show: every row but the epics shown only to head their children.
+    pub fn visible_items(&self) -> usize {
+        self.visible.len() - self.headings
+    }
 }
 
 /// How far an item's details are scrolled: kept with the item it was scrolled on, so a new
@@ -325,8 +354,9 @@ impl App {
             .map(|i| i.id)
     }
 
-    /// Recomputes which items the filter lets through, keeping the selection on the same item, or
-    /// on its nearest neighbour when the item left the view.
+    /// Recomputes which items the filter lets through (done ones hidden unless shown or the filter
+    /// names the done column), grouped by epic when asked, keeping the selection on the same item,
+    /// or on its nearest neighbour when the item left the view. One pass over the board.
     pub fn refresh_visible(&mut self) {
         let old_row = self.selected_row().unwrap_or(self.backlog.row);
         let board = &self.doc.board;
@@ -336,13 +366,35 @@ impl App {
                 Filter::parse_as(&self.backlog.filter.text, board, self.me.as_deref());
         }
         let filter = &self.backlog.filter;
-        self.backlog.visible = if filter.is_empty() {
-            (0..board.items.len()).collect()
+        let done_column = board.done_column();
+        let hide_done = !self.backlog.show_done && !filter.names_status(done_column);
+        let mut done_hidden = 0;
+        let mut shown: Vec<usize> = Vec::with_capacity(board.items.len());
+        for (p, it) in board.items.iter().enumerate() {
+            if !filter.is_empty() && !filter.matches(board, it) {
+                continue;
+            }
+            if hide_done && it.status == done_column {
+                done_hidden += 1;
+                continue;
+            }
+            shown.push(p);
+        }
+        self.backlog.done_hidden = done_hidden;
+        if self.backlog.group {
+            let (rows, shapes) = panes::epic_rows::group(board, &shown, &self.backlog.collapsed);
+            self.backlog.headings = shapes.iter().filter(|s| s.context).count();
+            self.backlog.visible = rows;
+            self.backlog.shapes = shapes;
         } else {
-            (0..board.items.len())
-                .filter(|&p| filter.matches(board, &board.items[p]))
-                .collect()
-        };
+            self.backlog.visible = shown;
+            self.backlog.shapes.clear();
+            self.backlog.headings = 0;
+        }
+        if self.backlog.rollups_revision != Some(self.doc.revision) {
+            self.backlog.rollups = crate::model::rules::rollups(board);
+            self.backlog.rollups_revision = Some(self.doc.revision);
+        }
         if let Some(anchor) = self.backlog.anchor {
             self.backlog.selected = Some(anchor);
         }
@@ -351,6 +403,61 @@ impl App {
             self.backlog.selected = self.row_id(old_row.min(len.saturating_sub(1)));
         }
         self.backlog.row = self.selected_row().unwrap_or(old_row);
+    }
+
+    /// An epic's roll-up: from the table built with the rows, or (not built for this board yet)
+    /// counted now.
+    pub fn rollup(&self, epic: ItemId) -> crate::model::rules::Rollup {
+        if self.backlog.rollups_revision == Some(self.doc.revision) {
+            return self
+                .backlog
+                .rollups
+                .get(epic.0 as usize)
+                .copied()
+                .unwrap_or_default();
+        }
+        crate::model::rules::rollup(&self.doc.board, epic)
+    }
+
+    /// How the row is drawn while grouped (`None` when the backlog is not grouped).
+    pub fn row_shape(&self, row: usize) -> Option<panes::epic_rows::Shape> {
+        self.backlog.shapes.get(row).copied()
+    }
+
+    /// Makes `id` a visible row if it is on the board: opens the epics folded over it, then clears
+    /// a filter that hides it, then shows done items. Says what it changed.
+    pub fn reveal(&mut self, id: ItemId) {
+        self.backlog.selected = Some(id);
+        if self.selected_row().is_some() || self.doc.board.item(id).is_none() {
+            return;
+        }
+        let mut at = self.doc.board.item(id).and_then(|i| i.parent);
+        let mut opened = false;
+        for _ in 0..16 {
+            let Some(p) = at else { break };
+            opened |= self.backlog.collapsed.remove(&p);
+            at = self.doc.board.item(p).and_then(|i| i.parent);
+        }
+        if opened {
+            self.refresh_visible();
+            self.backlog.selected = Some(id);
+        }
+        if self.selected_row().is_none() && !self.backlog.filter.is_empty() {
+            self.backlog.filter = Filter::default();
+            self.refresh_visible();
+            self.backlog.selected = Some(id);
+        }
+        if self.selected_row().is_none() && !self.backlog.show_done {
+            self.backlog.show_done = true;
+            self.refresh_visible();
+            self.backlog.selected = Some(id);
+            let key = self.keymap.hint(&Action::ToggleDone);
+            self.info(format!(
+                "Done items are shown, to show {} ({key} hides them)",
+                self.doc.board.item_key(id)
+            ));
+        }
+        self.backlog.row = self.selected_row().unwrap_or(self.backlog.row);
     }
 
     /// Notes the selection's row before the board changes under it.

@@ -129,6 +129,35 @@ impl App {
                     Vec::new()
                 }
             },
+            Mode::ConfirmDeleteEpic {
+                what,
+                children,
+                keep,
+                all,
+                label,
+            } => match action {
+                Action::Yes => self.delete(*keep, label),
+                Action::DeleteWithChildren => {
+                    // Nested epics' children go too: the label counts every item that goes.
+                    let gone = match all.as_ref() {
+                        crate::model::Edit::Batch(edits) => edits
+                            .iter()
+                            .filter(|e| matches!(e, crate::model::Edit::RemoveItem(_)))
+                            .count(),
+                        _ => 1,
+                    } - 1;
+                    let with = match gone {
+                        1 if children == 1 => "its child".to_string(),
+                        n if n == children => format!("its {n} children"),
+                        n => format!("the {} under it", crate::model::words::count(n, "item")),
+                    };
+                    self.delete(*all, format!("{label} and {with}"))
+                }
+                _ => {
+                    self.info(format!("Kept: {what}"));
+                    Vec::new()
+                }
+            },
             Mode::ConfirmChange {
                 question: _,
                 edit,
@@ -272,11 +301,8 @@ impl App {
             PrevPane => self.show(self.pane.prev()),
             GoToItem(id) => {
                 self.show(Pane::Backlog);
-                self.backlog.selected = Some(id);
-                if self.selected_row().is_none() {
-                    self.set_filter(String::new());
-                    self.backlog.selected = Some(id);
-                }
+                // Folded under an epic, filtered out or done and hidden: shown again.
+                self.reveal(id);
             }
             GoToStakeholder(id) => {
                 self.show(Pane::Stakeholders);

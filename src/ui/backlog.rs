@@ -1,13 +1,14 @@
 //! The backlog pane: the ranked table (only the rows on screen are built) and the selected item's
 //! details beside it on wide terminals or below it when asked for.
 
+use super::backlog_cells::Columns;
 use super::{Theme, widgets};
-use crate::app::{App, Mode, Viewport, cursor};
-use crate::model::{Board, Item, Moscow, Scoring};
+use crate::app::{Action, App, Mode, Viewport, cursor};
+use crate::model::{Item, Moscow, Scoring, words};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Row, Table};
 
 /// Wide enough to show the details beside the table without being asked.
 const WIDE: u16 = 150;
@@ -89,22 +90,31 @@ pub fn compact_score(score: f64) -> String {
 
 fn title(app: &App) -> String {
     let b = &app.doc.board;
+    let v = &app.backlog;
     let scoring = b.settings.scoring.name();
     // The project's name is here too: at 80 columns the header has no room for it.
     let project = &b.project.name;
-    if app.backlog.filter.is_empty() {
-        format!(
-            " {project} · Backlog — {} · score: {scoring} ",
-            crate::model::words::count(b.items.len(), "item")
-        )
+    let all = words::count(b.items.len(), "item");
+    let mut parts = vec![if v.filter.is_empty() && v.done_hidden == 0 {
+        all
+    } else if v.filter.is_empty() {
+        format!("{} of {all}", v.visible_items())
     } else {
         format!(
-            " {project} · Backlog — filter \"{}\": {} of {} · score: {scoring} ",
-            app.backlog.filter.text,
-            app.backlog.visible.len(),
-            crate::model::words::count(b.items.len(), "item")
+            "filter \"{}\": {} of {all}",
+            v.filter.text,
+            v.visible_items()
         )
+    }];
+    if v.done_hidden > 0 {
+        let key = app.keymap.hint(&Action::ToggleDone);
+        parts.push(format!("{} done hidden · {key} shows", v.done_hidden));
     }
+    if v.group {
+        parts.push("by epic".to_string());
+    }
+    parts.push(format!("score: {scoring}"));
+    format!(" {project} · Backlog — {} ", parts.join(" · "))
 }
 
 fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
@@ -153,10 +163,11 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
         let it = &b.items[pos];
         // A marker as well as the highlight, so the selection shows without colour.
         let marker = if Some(row) == selected { "›" } else { " " };
-        let cells = columns.cells(app, it, format!("{marker}{:>4}", pos + 1));
+        let shape = app.row_shape(row);
+        let cells = columns.cells(app, it, format!("{marker}{:>4}", pos + 1), shape);
         let style = if Some(row) == selected {
             theme.selected
-        } else if b.is_done(it) {
+        } else if b.is_done(it) || shape.is_some_and(|s| s.context) {
             theme.dim
         } else {
             theme.text
@@ -181,10 +192,30 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
                 "The backlog is empty: press {} to add an item.",
                 app.keymap.hint(&crate::app::Action::AddItem)
             )
-        } else {
+        } else if app.backlog.filter.is_empty() {
+            let n = app.backlog.done_hidden;
+            let all = if n == 1 {
+                "The one item is"
+            } else {
+                "Every item is"
+            };
             format!(
-                "Nothing matches the filter: {} clears it.",
-                app.keymap.hint(&crate::app::Action::Cancel)
+                "{all} done and hidden: {} shows done items.",
+                app.keymap.hint(&Action::ToggleDone)
+            )
+        } else {
+            let hidden = if app.backlog.done_hidden > 0 {
+                format!(
+                    " ({} done hidden: {} shows them)",
+                    app.backlog.done_hidden,
+                    app.keymap.hint(&Action::ToggleDone)
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "Nothing matches the filter: {} clears it.{hidden}",
+                app.keymap.hint(&Action::Cancel)
             )
         };
         let at = Rect {
@@ -248,209 +279,9 @@ fn key_facts(app: &App, it: &Item, w: u16, theme: &Theme) -> Line<'static> {
     ])
 }
 
-/// The table's columns at one width: the title first, then the sprint, the assignee and the tags
-/// while the title keeps [`TITLE_MIN`] columns; what is shown is cut with `…`.
-struct Columns {
-    key: u16,
-    status: u16,
-    title: u16,
-    sprint: Option<u16>,
-    assignee: Option<u16>,
-    tags: Option<u16>,
-}
-
-/// The fewest columns a title gets before any optional column is shown.
-const TITLE_MIN: u16 = 36;
-/// The title's columns before the tags get more than their least.
-const TITLE_COMFORT: u16 = 50;
-/// The items (from the top of the backlog) whose names and tags size the columns: enough for any
-/// real board, and a frame's cost stays bounded on a huge one.
-const SAMPLED: usize = 500;
-/// Room for `#`, Kind, Pts, MoSCoW and Score.
-const FIXED: [u16; 5] = [5, 5, 3, 6, SCORE_WIDTH as u16 + 1];
-
-impl Columns {
-    fn fit(app: &App, width: u16) -> Columns {
-        let b = &app.doc.board;
-        let status = b
-            .columns
-            .iter()
-            .map(|c| widgets::width(&c.name) as u16)
-            .max()
-            .unwrap_or(6)
-            .clamp(6, 12);
-        let key = key_width(b);
-        let base: u16 = FIXED.iter().sum::<u16>() + key + status + 7;
-        let mut room = width.saturating_sub(base);
-        let mut take = |want: u16| {
-            let fits = room > TITLE_MIN + want;
-            if fits {
-                room -= want + 1;
-            }
-            fits.then_some(want)
-        };
-        let longest = |names: &mut dyn Iterator<Item = usize>, cap: usize| {
-            names.max().unwrap_or(0).min(cap) as u16
-        };
-        let sprint_w = longest(&mut b.sprints.iter().map(|s| widgets::width(&s.name)), 14).max(6);
-        let sprint = take(sprint_w);
-        let people = &mut b
-            .items
-            .iter()
-            .take(SAMPLED)
-            .map(|i| widgets::width(&i.assignee));
-        let assignee = take(longest(people, 18).max(8));
-        let tags = take(10);
-        let mut columns = Columns {
-            key,
-            status,
-            title: room,
-            sprint,
-            assignee,
-            tags,
-        };
-        // Tags take what the title does not need, up to the longest tags on the board, while the
-        // title keeps [`TITLE_COMFORT`] columns (the details show the whole title).
-        if tags.is_some() {
-            let items = || b.items.iter().take(SAMPLED);
-            let title_want = longest(&mut items().map(|i| widgets::width(&i.title) + 3), 200);
-            let tag_want = longest(&mut items().map(|i| widgets::width(&i.tags.join(" "))), 40);
-            let both = room + 10;
-            let title_keeps = title_want.clamp(TITLE_MIN, TITLE_COMFORT);
-            let tags = tag_want.min(both.saturating_sub(title_keeps)).max(10);
-            columns.tags = Some(tags);
-            columns.title = both - tags;
-        }
-        columns
-    }
-
-    /// True when no column is left out.
-    fn shows_everything(&self) -> bool {
-        self.sprint.is_some() && self.assignee.is_some() && self.tags.is_some()
-    }
-
-    fn widths(&self) -> Vec<Constraint> {
-        let [rank, kind, pts, moscow, score] = FIXED;
-        let mut widths = vec![
-            Constraint::Length(rank),
-            Constraint::Length(self.key),
-            Constraint::Length(kind),
-            Constraint::Length(self.title),
-            Constraint::Length(pts),
-            Constraint::Length(moscow),
-            Constraint::Length(score),
-            Constraint::Length(self.status),
-        ];
-        widths.extend(
-            [self.sprint, self.assignee, self.tags]
-                .into_iter()
-                .flatten()
-                .map(Constraint::Length),
-        );
-        widths
-    }
-
-    fn header(&self) -> Vec<&'static str> {
-        let mut header = vec![
-            "#", "Key", "Kind", "Title", "Pts", "MoSCoW", "Score", "Status",
-        ];
-        let optional = [
-            (self.sprint, "Sprint"),
-            (self.assignee, "Assignee"),
-            (self.tags, "Tags"),
-        ];
-        header.extend(
-            optional
-                .iter()
-                .filter(|(w, _)| w.is_some())
-                .map(|(_, h)| *h),
-        );
-        header
-    }
-
-    fn cells(&self, app: &App, it: &Item, rank: String) -> Vec<Cell<'static>> {
-        let b = &app.doc.board;
-        let cut = |text: &str, w: u16| Cell::from(widgets::fit(text, usize::from(w)));
-        let mut title = String::new();
-        if it.is_blocked() {
-            title.push_str("⛔ ");
-        }
-        // Near or past its due date: said before the title, so it shows however narrow.
-        if let Some(due) = it.due_state(app.run.today, b.is_done(it)) {
-            title.push_str(&format!("[{}] ", due.short()));
-        }
-        title.push_str(&it.title);
-        let mut cells = vec![
-            Cell::from(rank),
-            Cell::from(b.item_key(it.id)),
-            Cell::from(it.kind.name()),
-            cut(&title, self.title),
-            Cell::from(it.points.map_or(String::new(), |p| format!("{p:>3}"))),
-            Cell::from(moscow(it.moscow)),
-            Cell::from(format!(
-                "{:>w$}",
-                score_text(it, b.settings.scoring),
-                w = SCORE_WIDTH + 1
-            )),
-            cut(&it.status, self.status),
-        ];
-        if let Some(w) = self.sprint {
-            let sprint = it.sprint.and_then(|s| b.sprint(s));
-            cells.push(cut(sprint.map_or("", |s| s.name.as_str()), w));
-        }
-        if let Some(w) = self.assignee {
-            cells.push(cut(&it.assignee, w));
-        }
-        if let Some(w) = self.tags {
-            cells.push(Cell::from(whole_tags(&it.tags, usize::from(w))));
-        }
-        cells
-    }
-}
-
-/// As many whole tags as fit in `w` cells, then how many more: `payments +2`; one tag too long
-/// for the column alone is cut with `…`.
-fn whole_tags(tags: &[String], w: usize) -> String {
-    let all = tags.join(" ");
-    if widgets::width(&all) <= w {
-        return all;
-    }
-    let mut shown = String::new();
-    for (n, tag) in tags.iter().enumerate() {
-        let more = format!(" +{}", tags.len() - n - 1);
-        let with = if shown.is_empty() {
-            tag.clone()
-        } else {
-            format!("{shown} {tag}")
-        };
-        if widgets::width(&with) + widgets::width(&more) > w {
-            break;
-        }
-        shown = with;
-    }
-    if shown.is_empty() {
-        return widgets::fit(&all, w);
-    }
-    let hidden = tags.len() - shown.split(' ').count();
-    format!("{shown} +{hidden}")
-}
-
-fn key_width(b: &Board) -> u16 {
-    (widgets::width(&b.project.key) + 1 + b.counters.item.to_string().len()).max(3) as u16
-}
-
 #[cfg(test)]
 mod tests {
     use super::{SCORE_WIDTH, compact_score};
-
-    #[test]
-    fn tags_that_do_not_fit_say_how_many_more() {
-        let tags: Vec<String> = ["payments", "adyen", "email"].map(String::from).to_vec();
-        assert_eq!(super::whole_tags(&tags, 30), "payments adyen email");
-        assert_eq!(super::whole_tags(&tags, 17), "payments adyen +1");
-        assert_eq!(super::whole_tags(&tags, 11), "payments +2");
-        assert_eq!(super::whole_tags(&tags, 6), "payme…");
-    }
 
     #[test]
     fn scores_fit_their_column() {

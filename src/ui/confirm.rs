@@ -51,6 +51,48 @@ pub fn delete(frame: &mut Frame, area: Rect, app: &App, what: &str, theme: &Them
     ask(frame, area, app, q, theme);
 }
 
+/// Deleting an epic with children: keep them (the default, they lose their epic) or delete them too.
+pub fn delete_epic(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    what: &str,
+    children: usize,
+    theme: &Theme,
+) {
+    let (y, n) = yes_no(app);
+    let all = app
+        .keymap
+        .key_in(Context::Confirm, &Action::DeleteWithChildren)
+        .unwrap_or_default();
+    let undo = app.keymap.hint(&Action::Undo);
+    let kids = crate::model::words::count(children, "child");
+    let (them, stay) = if children == 1 {
+        ("it", "it stays")
+    } else {
+        ("them", "they stay")
+    };
+    let text = vec![
+        Line::styled(format!("Delete {what}? It has {kids}."), theme.warn),
+        Line::raw(""),
+        Line::raw(format!("{y}  deletes the epic; {stay}, with no epic")),
+        Line::raw(format!("{all}  deletes {them} too")),
+        Line::raw(format!("{n}  keeps everything")),
+        Line::styled(
+            format!("Either is one step: {undo} brings it all back."),
+            theme.dim,
+        ),
+    ];
+    let popup = widgets::centered(area, 72, 8);
+    super::overlay::clear(frame, area, popup);
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(widgets::block(" Delete an epic? ", theme))
+            .wrap(Wrap { trim: true }),
+        popup,
+    );
+}
+
 pub fn change(frame: &mut Frame, area: Rect, app: &App, question: &str, theme: &Theme) {
     let q = Question {
         title: "Are you sure?",

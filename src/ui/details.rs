@@ -55,6 +55,19 @@ pub fn item_details(
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
+/// An item's title, and an epic's roll-up after it (`Payments · 3/7 done · 13/34 pts`): how an
+/// epic reads in a list of items (the timeline entry's details).
+pub fn titled(app: &App, it: &Item) -> String {
+    if it.kind != crate::model::ItemKind::Epic {
+        return it.title.clone();
+    }
+    let r = app.rollup(it.id);
+    if r.total == 0 {
+        return it.title.clone();
+    }
+    format!("{} · {}", it.title, r.describe())
+}
+
 /// `1 line`, `12 lines`.
 fn lines_word(n: usize) -> String {
     format!("{n} {}", noun(n))
@@ -135,6 +148,11 @@ fn detail_lines(app: &App, it: &Item, theme: &Theme) -> Vec<Line<'static>> {
                 format!("{} {}", b.item_key(p.id), p.title)
             }),
     );
+    // An epic's progress: its children's count and points, done of total (one roll-up, as the
+    // backlog row and the report show it).
+    if it.kind == crate::model::ItemKind::Epic {
+        field("Children", app.rollup(it.id).describe());
+    }
     field(
         "Milestone",
         it.milestone

@@ -2,6 +2,7 @@
 //! size of the board.
 
 pub(crate) mod backlog;
+mod backlog_cells;
 mod budget;
 mod burndown;
 mod cards;
@@ -102,6 +103,9 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),
         Mode::ConfirmQuit => overlay::confirm_quit(frame, body, app, &theme),
         Mode::ConfirmDelete { what, .. } => confirm::delete(frame, body, app, what, &theme),
+        Mode::ConfirmDeleteEpic { what, children, .. } => {
+            confirm::delete_epic(frame, body, app, what, *children, &theme)
+        }
         Mode::ConfirmChange { question, .. } => confirm::change(frame, body, app, question, &theme),
         Mode::ConfirmWip { item, column } => {
             overlay::confirm_wip(frame, body, app, *item, *column, &theme)

@@ -375,7 +375,7 @@ fn entry_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             board.item_key(it.id),
             widgets::pad(&it.status, 8),
             points,
-            it.title
+            super::details::titled(app, it)
         );
         let style = if board.is_done(it) {
             theme.dim

@@ -226,6 +226,7 @@ fn status_report_of_the_sample_board_is_golden() {
         "## Milestones",
         "## Budget",
         "## Risks",
+        "## Epics",
         "## Backlog — top 10",
         "## Decisions and requests",
         "## Stakeholders due for an update",

@@ -205,7 +205,11 @@ fn small_and_large_terminals() {
     let lines: Vec<&str> = screen.lines().collect();
     assert_eq!(lines.len(), 24, "{screen}");
     assert!(lines.iter().all(|l| l.chars().count() <= 80), "{screen}");
-    assert!(screen.contains("Backlog — 49 items"), "{screen}");
+    // Done items are hidden by default, and the title says how many.
+    assert!(
+        screen.contains("Backlog — 18 of 49 items · 31 done hidden"),
+        "{screen}"
+    );
     t.keys("small", &["q"]);
     assert_eq!(t.wait_exit("small"), "status 0");
 
@@ -216,7 +220,7 @@ fn small_and_large_terminals() {
     // Beside the table: on the table's own lines, to the right of it.
     let title = screen
         .lines()
-        .find(|l| l.contains("Backlog — 49 items"))
+        .find(|l| l.contains("Backlog — 18 of 49 items"))
         .expect("the backlog title");
     assert!(
         title.contains("╭ CRN-22"),

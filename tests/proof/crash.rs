@@ -101,7 +101,7 @@ fn kill_9_at_random_moments_never_loses_the_file() {
         let name = format!("run{k}");
         let left = temp_files(&path);
         t.open(&name, 120, 40);
-        let screen = t.see_with_status(&name, "Backlog — 10000 items", "saved");
+        let screen = t.see_with_status(&name, "of 10000 items · ", "saved");
         assert!(
             !screen.contains("READ-ONLY"),
             "kill {k}: the lock was not released\n{screen}"

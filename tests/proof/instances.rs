@@ -61,7 +61,7 @@ fn simultaneous_launches_make_exactly_one_writer() {
             .iter()
             .map(|n| {
                 t.wait_for(n, "the board, saved or read-only", |s| {
-                    s.contains("Backlog — 200 items")
+                    s.contains("of 200 items · ")
                         && (s.contains("READ-ONLY")
                             || s.lines().last().is_some_and(|l| l.contains("saved")))
                 })
@@ -87,7 +87,7 @@ fn simultaneous_launches_make_exactly_one_writer() {
     }
     // After the last kill -9, a single cairn is the writer at once.
     t.open("last", 100, 30);
-    let screen = t.see_with_status("last", "Backlog — 200 items", "saved");
+    let screen = t.see_with_status("last", "of 200 items · ", "saved");
     assert!(!screen.contains("READ-ONLY"), "{screen}");
     t.keys("last", &["q"]);
     assert_eq!(t.wait_exit("last"), "status 0");
@@ -122,7 +122,7 @@ fn outside_edits_are_never_overwritten() {
     let seed = env_number("CAIRN_OUTSIDE_SEED", 5);
     let mut rng = fastrand::Rng::with_seed(seed);
     t.open("main", 120, 40);
-    t.see_with_status("main", "Backlog — 3000 items", "saved");
+    t.see_with_status("main", "of 3000 items · ", "saved");
     let original = store::read(&path).expect("loads").project.name;
     // Theirs, and whether cairn has reloaded it since (then it may write over the file again).
     let mut theirs: Option<(String, Vec<u8>)> = None;
@@ -205,7 +205,7 @@ fn a_read_only_cairn_reloads_and_takes_over_when_the_writer_quits() {
     let path = t.board();
     generate(&path, 50);
     t.open("writer", 100, 30);
-    t.see_with_status("writer", "Backlog — 50 items", "✓ saved");
+    t.see_with_status("writer", "of 50 items · ", "✓ saved");
     t.open("reader", 100, 30);
     t.see("reader", "READ-ONLY — another cairn has this board open");
 
@@ -213,9 +213,9 @@ fn a_read_only_cairn_reloads_and_takes_over_when_the_writer_quits() {
     t.keys("writer", &["a"]);
     t.type_text("writer", "Seen by the reader");
     t.keys("writer", &["Enter"]);
-    t.see_with_status("writer", "Backlog — 51 items", "✓ saved");
+    t.see_with_status("writer", "of 51 items · ", "✓ saved");
     t.keys("reader", &["C-l"]);
-    let s = t.see("reader", "Backlog — 51 items");
+    let s = t.see("reader", "of 51 items · ");
     assert!(s.contains("READ-ONLY"), "still read-only:\n{s}");
     t.see("reader", "still read-only");
 
@@ -234,7 +234,7 @@ fn a_read_only_cairn_reloads_and_takes_over_when_the_writer_quits() {
     t.keys("reader", &["a"]);
     t.type_text("reader", "Saved by the new writer");
     t.keys("reader", &["Enter"]);
-    t.see_with_status("reader", "Backlog — 52 items", "✓ saved");
+    t.see_with_status("reader", "of 52 items · ", "✓ saved");
     let board = read_board(&path);
     assert!(
         board

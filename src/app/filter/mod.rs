@@ -20,6 +20,7 @@ pub const ITEM_FILTER_HELP: &[&str] = &[
     "  kind:bug,task means either · -status:done and -word leave out",
     "  @ana or assignee:ana (name or handle) · assignee:none · @me or me:",
     "  names ignore case and spaces; a unique prefix will do (status:to)",
+    "  the backlog hides done items; status:done shows them regardless",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -309,6 +310,12 @@ impl Filter {
 
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
+    }
+
+    /// True when the filter asks for items in the column `status` (`status:done`): the backlog
+    /// then shows done items although it hides them by default.
+    pub fn names_status(&self, status: &str) -> bool {
+        self.statuses.include.iter().any(|s| same(status, s))
     }
 
     /// True when the item passes every part of the filter (alternatives of one key are ORed).

@@ -41,6 +41,8 @@ pub struct Field {
     pub roster: Vec<String>,
     /// The new name the user was asked to add to the team ("Add Bo to the team?").
     pub asked: Option<String>,
+    /// `people` are other choices matched fuzzily (the parent epic), not names of people.
+    pub(crate) fuzzy: bool,
 }
 
 /// Types `key` into a one-line text field, with `Ctrl-U` clearing to the start (the text area
@@ -105,6 +107,7 @@ impl Field {
             handles: Vec::new(),
             roster: Vec::new(),
             asked: None,
+            fuzzy: false,
         }
     }
 
@@ -141,6 +144,20 @@ impl Field {
         Field::new(id, hint, value).completing_from(board)
     }
 
+    /// A field completing fuzzily from `choices` that are not people (the parent epic).
+    pub(crate) fn fuzzy(
+        id: FieldId,
+        hint: impl Into<Cow<'static, str>>,
+        value: &str,
+        choices: Vec<String>,
+    ) -> Field {
+        Field {
+            people: Some(choices),
+            fuzzy: true,
+            ..Field::new(id, hint, value)
+        }
+    }
+
     /// This field completing people from `board` (see `person`).
     pub(crate) fn completing_from(mut self, board: &Board) -> Field {
         self.people = Some(people(board));
@@ -161,6 +178,9 @@ impl Field {
     /// A person field changed to a name that is not on the team (a handle counts as its
     /// person). A board without a team is never asked about: the roster is kept by choice.
     pub fn new_to_team(&self) -> Option<String> {
+        if self.fuzzy {
+            return None;
+        }
         self.people.as_ref()?;
         let v = self.value();
         let changed = !v.eq_ignore_ascii_case(self.initial.trim());
@@ -317,6 +337,15 @@ impl Field {
     /// The person the typed text completes to, when it is not already that name.
     pub fn completion(&self) -> Option<&str> {
         let people = self.people.as_ref()?;
+        if self.fuzzy {
+            let v = self.value();
+            let whole = people.iter().any(|p| p.eq_ignore_ascii_case(&v));
+            return if whole {
+                None
+            } else {
+                super::parent::best(people, &v)
+            };
+        }
         let v = self.value().to_lowercase();
         if v.is_empty() || people.iter().any(|p| p.to_lowercase() == v) {
             return None;
@@ -363,8 +392,10 @@ impl Field {
     /// A person field holding a name that nobody on the board has yet.
     pub fn is_new_person(&self) -> bool {
         let v = self.value();
-        self.people
-            .as_ref()
-            .is_some_and(|p| !v.is_empty() && !p.iter().any(|x| x.eq_ignore_ascii_case(&v)))
+        !self.fuzzy
+            && self
+                .people
+                .as_ref()
+                .is_some_and(|p| !v.is_empty() && !p.iter().any(|x| x.eq_ignore_ascii_case(&v)))
     }
 }

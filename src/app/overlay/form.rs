@@ -81,6 +81,7 @@ pub enum FieldId {
     Days,
     PointsPerDay,
     DaysOff,
+    Parent,
 }
 
 impl FieldId {
@@ -134,6 +135,7 @@ impl FieldId {
             FieldId::Days => "Days",
             FieldId::PointsPerDay => "Points a day",
             FieldId::DaysOff => "Days off",
+            FieldId::Parent => "Epic",
         }
     }
 }
@@ -229,6 +231,7 @@ impl Form {
                 "separated by spaces",
                 &get(&|i| i.tags.join(" ")),
             ),
+            super::parent::field(board, item),
             Field::new(
                 FieldId::Wsjf,
                 "value criticality risk-reduction size, 1–20 each",
@@ -369,11 +372,17 @@ impl Form {
                     Ok(())
                 }
                 FieldId::Due => value::parse_date(&v, today).map(|d| item.due = Some(d)),
+                FieldId::Parent => {
+                    super::parent::resolve(board, item.id, &v).map(|p| item.parent = p)
+                }
                 other => Err(format!("{} is not a field of an item", other.label())),
             };
             if let Err(e) = result {
                 errors.push((f.id, e));
             }
+        }
+        if let Some(e) = super::parent::kind_error(board, item) {
+            errors.push((FieldId::Kind, e));
         }
         if let Some(first) = errors.first().map(|(l, _)| *l) {
             self.focus = self.fields.iter().position(|f| f.id == first).unwrap_or(0);

@@ -6,6 +6,7 @@ pub mod field;
 mod filter;
 pub mod form;
 pub mod palette;
+mod parent;
 pub mod paste;
 pub mod picker;
 mod run;
@@ -50,6 +51,7 @@ impl Mode {
             Mode::ConfirmWip { .. }
             | Mode::ConfirmQuit
             | Mode::ConfirmDelete { .. }
+            | Mode::ConfirmDeleteEpic { .. }
             | Mode::ConfirmChange { .. } => (Context::Confirm, Unbound::No),
         })
     }
@@ -88,6 +90,11 @@ impl Mode {
             Mode::ConfirmQuit => &[Key(Yes, "quit"), Key(Cancel, "stay")],
             Mode::ConfirmWip { .. } => &[Key(Yes, "move it anyway"), Key(Cancel, "leave it")],
             Mode::ConfirmDelete { .. } => &[Key(Yes, "delete"), Key(Cancel, "keep")],
+            Mode::ConfirmDeleteEpic { .. } => &[
+                Key(Yes, "keep its children"),
+                Key(DeleteWithChildren, "delete them too"),
+                Key(Cancel, "cancel"),
+            ],
             Mode::ConfirmChange { .. } => &[Key(Yes, "go ahead"), Key(Cancel, "leave it")],
             Mode::CloseSprint { .. } => &[
                 Key(LeftoversToBacklog, "to the backlog"),

@@ -66,8 +66,8 @@ impl App {
                 }
                 let label = format!("Add {} \"{}\"", self.doc.board.item_key(id), item.title);
                 let effects = self.change(Edit::Batch(parts), label);
-                self.backlog.selected = Some(id);
-                self.refresh_visible();
+                // Under a folded epic or done (hidden by default): shown, so the user sees it.
+                self.reveal(id);
                 effects
             }
             FormKind::EditItem(id) => {

@@ -42,6 +42,9 @@ impl App {
                     self.backlog.details = false;
                 }
             }
+            ToggleDone => self.toggle_done(),
+            GroupByEpic => self.toggle_group(),
+            FoldEpic => self.fold_epic(),
             ToggleScoring => {
                 let mut settings = self.doc.board.settings.clone();
                 settings.scoring = settings.scoring.toggled();
@@ -173,33 +176,44 @@ impl App {
                     .unwrap_or_default();
                 if let Ok(edit) = rules::delete_item(&self.doc.board, id) {
                     let label = format!("Delete {key} \"{title}\"");
-                    // An epic's children lose their epic with it: ask first, and say how many.
-                    let board = &self.doc.board;
-                    let children = board.items.iter().filter(|i| i.parent == Some(id)).count();
-                    let lose = plural(children, "child loses", "children lose");
-                    let what =
-                        (children > 0).then(|| format!("{key} \"{title}\" ({lose} their epic)"));
-                    return match self.ask_to_delete(what, edit, &label, None) {
-                        Ok(()) => Vec::new(),
-                        Err(edit) => self.delete(edit, label),
-                    };
+                    let children = rules::children_count(&self.doc.board, id);
+                    // An epic's children: kept (they lose their epic) or deleted with it.
+                    if children > 0
+                        && self.writable()
+                        && let Ok(all) = rules::delete_epic_with_children(&self.doc.board, id)
+                    {
+                        self.mode = Mode::ConfirmDeleteEpic {
+                            what: format!("{key} \"{title}\""),
+                            children,
+                            keep: Box::new(edit),
+                            all: Box::new(all),
+                            label,
+                        };
+                        return Vec::new();
+                    }
+                    return self.delete(edit, label);
                 }
             }
             MoveDown | MoveUp => {
                 let down = action == MoveDown;
-                // The visible neighbours are all a move in a filtered view needs to know.
+                // The visible neighbours are all a move in a filtered view needs to know; grouped,
+                // the neighbours are the rows of the same epic (an epic's: the next epic).
                 let row = self.selected_row().unwrap_or(0);
-                let around: Vec<_> = (row.saturating_sub(1)..=row + 1)
-                    .filter_map(|r| self.row_id(r))
-                    .collect();
+                let around = self.rank_neighbours(row);
                 match rules::move_in_view(&self.doc.board, id, &around, down) {
                     Some(edit) => {
                         let dir = if down { "down" } else { "up" };
-                        return self.change(edit, format!("Move {key} {dir}"));
+                        let alone = self.epic_moves_alone(id);
+                        return self.change(edit, format!("Move {key} {dir}{alone}"));
                     }
                     None => self.info(format!(
-                        "{key} is already at the {}",
-                        if down { "bottom" } else { "top" }
+                        "{key} is already at the {}{}",
+                        if down { "bottom" } else { "top" },
+                        if self.row_shape(row).is_some() {
+                            " of its group"
+                        } else {
+                            ""
+                        }
                     )),
                 }
             }
@@ -207,7 +221,8 @@ impl App {
                 if self.doc.board.item_index(id) == Some(0) {
                     self.info(format!("{key} is already at the top"));
                 } else if let Ok(edit) = rules::move_item(&self.doc.board, id, 0) {
-                    return self.change(edit, format!("Move {key} to the top"));
+                    let alone = self.epic_moves_alone(id);
+                    return self.change(edit, format!("Move {key} to the top{alone}"));
                 }
             }
             CycleMoscow => {
@@ -302,9 +317,4 @@ pub(crate) fn sprint_label(board: &Board, sprint: Option<SprintId>) -> String {
         Some(s) if s.state == SprintState::Active => format!("{} (active)", s.name),
         Some(s) => s.name.clone(),
     }
-}
-
-/// `1 child`, `3 children`.
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -1,6 +1,8 @@
 //! The four panes' screens: each answers the actions its current screen offers (see `screen.rs`).
 
 mod backlog;
+mod backlog_view;
+pub mod epic_rows;
 mod links;
 pub use links::LinkIndex;
 mod settings;

@@ -220,6 +220,19 @@ pub(super) struct Row {
     epic: Option<String>,
 }
 
+/// True when `from`'s chain of parents (so far) reaches `to`.
+fn comes_back(parents: &HashMap<ItemId, ItemId>, from: ItemId, to: ItemId) -> bool {
+    let mut at = Some(from);
+    for _ in 0..=parents.len() {
+        match at {
+            Some(p) if p == to => return true,
+            Some(p) => at = parents.get(&p).copied(),
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Gives items the parent named in their Epic Link when that epic is a row of the same file (by
 /// Issue key), and returns every row's warnings in line order.
 fn link_epics(rows: &mut [(u64, Row)]) -> Vec<RowIssue> {
@@ -227,6 +240,7 @@ fn link_epics(rows: &mut [(u64, Row)]) -> Vec<RowIssue> {
         .iter()
         .filter_map(|(_, r)| Some((r.key.as_ref()?.to_lowercase(), (r.item.id, r.item.kind))))
         .collect();
+    let mut parents: HashMap<ItemId, ItemId> = HashMap::new();
     let mut warnings = Vec::new();
     for (line, row) in rows.iter_mut() {
         if let Some(epic) = &row.epic {
@@ -234,7 +248,14 @@ fn link_epics(rows: &mut [(u64, Row)]) -> Vec<RowIssue> {
                 Some(&(parent, _)) if parent == row.item.id => row.warnings.push(format!(
                     "Epic Link \"{epic}\" is the row itself; left unlinked"
                 )),
-                Some(&(parent, ItemKind::Epic)) => row.item.parent = Some(parent),
+                // An epic under an epic that is (through others) under it would be a cycle.
+                Some(&(parent, ItemKind::Epic)) if !comes_back(&parents, parent, row.item.id) => {
+                    row.item.parent = Some(parent);
+                    parents.insert(row.item.id, parent);
+                }
+                Some(&(_, ItemKind::Epic)) => row.warnings.push(format!(
+                    "Epic Link \"{epic}\" would make a cycle of epics; left unlinked"
+                )),
                 Some(&(_, kind)) => row.warnings.push(format!(
                     "Epic Link \"{epic}\" is a {}, not an epic; left unlinked",
                     kind.name()

@@ -12,6 +12,7 @@
 //! and requests are counted from.
 
 mod due;
+mod epics;
 mod markdown;
 mod people;
 mod plan;
@@ -56,6 +57,7 @@ pub fn status_report_since(board: &Board, today: Date, last_report: Option<Date>
     blocks.extend(milestones_section(board, today));
     blocks.extend(budget_section(board, today));
     blocks.extend(risks_section(board));
+    blocks.extend(epics::epics_section(board));
     blocks.extend(backlog_section(board));
     blocks.extend(decisions_section(board, today, last_report));
     blocks.extend(stakeholders_section(board, today));

@@ -1,12 +1,14 @@
 //! The board's rules as pure functions: each reads the board and returns the `Edit` to apply,
 //! or says why the change is not allowed. Nothing here mutates the board.
 
+mod epics;
 mod items;
 mod links;
 mod people;
 mod sprints;
 mod workflow;
 
+pub use epics::*;
 pub use items::*;
 pub use links::*;
 pub use people::*;

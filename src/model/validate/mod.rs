@@ -8,9 +8,10 @@ mod team;
 
 pub use edits::check_item;
 
+use super::ItemKind;
 use super::value::shorten;
 use super::{Board, EntryId, ItemId, Risk, Sprint, SprintState, Stakeholder, TimelineEntry};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Characters of a name or title quoted in a problem (a 50 MB title is not repeated back).
@@ -24,6 +25,39 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// What is wrong with an item's parent: itself, not an epic, or a chain of epics that comes back
+/// to the item (a cycle). A parent that does not exist is said where links are checked.
+fn parent_problem(
+    board: &Board,
+    kinds: &HashMap<ItemId, (ItemKind, Option<ItemId>)>,
+    id: ItemId,
+    parent: Option<ItemId>,
+) -> Option<String> {
+    let p = parent?;
+    if p == id {
+        return Some("its parent epic is itself".into());
+    }
+    let (kind, mut up) = *kinds.get(&p)?;
+    if kind != ItemKind::Epic {
+        return Some(format!(
+            "parent {} is a {}, not an epic",
+            board.item_key(p),
+            kind.name()
+        ));
+    }
+    for _ in 0..kinds.len().min(64) {
+        match up {
+            Some(q) if q == id => {
+                return Some("its chain of parent epics comes back to it (a cycle)".into());
+            }
+            Some(q) if q == p => return None,
+            Some(q) => up = kinds.get(&q).and_then(|k| k.1),
+            None => return None,
+        }
+    }
+    None
 }
 
 pub(super) fn sprint_name(s: &Sprint) -> String {
@@ -93,6 +127,11 @@ impl Board {
         }
 
         let items: HashSet<ItemId> = self.items.iter().map(|i| i.id).collect();
+        let kinds: HashMap<ItemId, (ItemKind, Option<ItemId>)> = self
+            .items
+            .iter()
+            .map(|i| (i.id, (i.kind, i.parent)))
+            .collect();
         let sprints: HashSet<u32> = self.sprints.iter().map(|s| s.id.0).collect();
         let entries: HashSet<EntryId> = self.timeline.iter().map(|e| e.id).collect();
         dup(self.items.iter().map(|i| i.id.0), "item", &mut say);
@@ -141,6 +180,9 @@ impl Board {
                     who(),
                     self.item_key(p)
                 ));
+            }
+            if let Some(problem) = parent_problem(self, &kinds, it.id, it.parent) {
+                say(format!("{}: {problem}", who()));
             }
             if let Some(m) = it.milestone
                 && !entries.contains(&m)

@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// The sample board with its done items shown: these tests count rows among all the items.
+fn app() -> App {
+    let mut app = super::app();
+    app.backlog.show_done = true;
+    app.refresh_visible();
+    app
+}
+
 /// Sets a filter the way a user types it: `/`, the text, Enter.
 fn filter(app: &mut App, text: &str) {
     app.update(Action::Filter);

@@ -190,8 +190,8 @@ fn delete_item_removes_its_links_and_undo_brings_them_back() {
     undo_redo(&mut app, &before, label);
     assert_eq!(linked(&app.doc.board), (1, 1, 0, 1));
 
-    // An epic: deleting it asks first (its children lose their parent); yes deletes, and undo gives
-    // them their parent back.
+    // An epic: deleting it asks first (keep its children, losing their parent, or delete them
+    // too); yes deletes the epic alone, and undo gives them their parent back.
     let epic = select(&mut app, "CRN-3");
     let children = app
         .doc
@@ -202,15 +202,14 @@ fn delete_item_removes_its_links_and_undo_brings_them_back() {
         .count();
     assert!(children > 1);
     assert_eq!(app.update(Action::DeleteItem), vec![]);
-    let Mode::ConfirmDelete { what, .. } = &app.mode else {
+    let Mode::ConfirmDeleteEpic {
+        what, children: n, ..
+    } = &app.mode
+    else {
         panic!("an epic with children asks first");
     };
-    assert_eq!(
-        what,
-        &format!(
-            "CRN-3 \"Wallets and local payment methods\" ({children} children lose their epic)"
-        )
-    );
+    assert_eq!(what, "CRN-3 \"Wallets and local payment methods\"");
+    assert_eq!(*n, children, "the question says how many children");
     assert!(app.doc.board == before, "nothing changed yet");
     assert_eq!(app.update(Action::Yes), vec![Effect::Changed]);
     assert!(app.doc.board.items.iter().all(|i| i.parent != Some(epic)));

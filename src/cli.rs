@@ -71,6 +71,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Share the board through git: `cairn git setup` in the clone that holds it
+    Git {
+        #[command(subcommand)]
+        command: GitCommand,
+    },
     /// Three-way merge of two versions of a board against their common ancestor, record by record
     /// (a git merge driver: `cairn merge %O %A %B` writes the result to %A)
     ///
@@ -91,6 +96,14 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Make git merge the board with `cairn merge`: adds the board's line to .gitattributes (commit
+    /// it) and sets merge.cairn.driver in this clone's config (each clone runs this once); running
+    /// it again changes nothing
+    Setup,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

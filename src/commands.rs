@@ -53,6 +53,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         }) => import_csv(&path, &input, skip_bad),
         Some(Command::Generate { items, seed, force }) => generate(&path, items, seed, force),
         Some(Command::Merge { .. }) => unreachable!("handled before the board path"),
+        Some(Command::Git {
+            command: crate::cli::GitCommand::Setup,
+        }) => crate::gitmerge::setup(&path),
     }
 }
 

@@ -1,5 +1,6 @@
 //! `cairn merge BASE OURS THEIRS [-o OUT]`: the board's three-way merge (`model::merge`) on files,
-//! as git calls a merge driver (`%O %A %B`, the result written to `%A`).
+//! as git calls a merge driver (`%O %A %B`, the result written to `%A`); and `cairn git setup`,
+//! which tells git to use it for the board.
 
 use crate::io::Failure;
 use crate::model::merge::{Conflict, merge};
@@ -102,5 +103,99 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
     }
     tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, Failure> {
+    std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| Failure::data(format!("cairn git setup: cannot run git: {e}")))
+}
+
+/// The driver line git runs: this cairn, by its full path (so a clone needs no PATH set up).
+fn driver_command() -> String {
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.canonicalize().ok())
+        .map_or_else(|| "cairn".to_string(), |p| p.display().to_string());
+    let exe = if exe.contains(' ') {
+        format!("'{exe}'")
+    } else {
+        exe
+    };
+    format!("{exe} merge %O %A %B")
+}
+
+/// `cairn git setup`: the board's line in the repository's `.gitattributes` and the driver in this
+/// clone's config; each only when missing, and what was done is said.
+pub fn setup(board: &Path) -> Result<(), Failure> {
+    let board = std::path::absolute(board)
+        .map_err(|e| Failure::data(format!("{}: {e}", board.display())))?;
+    let dir = board.parent().unwrap_or(Path::new("/"));
+    let top = git(dir, &["rev-parse", "--show-toplevel"])?;
+    if !top.status.success() {
+        return Err(Failure::data(format!(
+            "cairn git setup: {} is not in a git repository (run `git init` there first, or pass \
+             --file with the board in your clone)",
+            board.display()
+        )));
+    }
+    let top = std::path::PathBuf::from(String::from_utf8_lossy(&top.stdout).trim());
+    let real = board.canonicalize().unwrap_or(board.clone());
+    let top_real = top.canonicalize().unwrap_or(top.clone());
+    let rel = real
+        .strip_prefix(&top_real)
+        .map_err(|_| Failure::data(format!("{} is outside {}", board.display(), top.display())))?;
+    let pattern = rel.to_string_lossy().replace('\\', "/").replace(' ', "[[:space:]]");
+    let line = format!("{pattern} merge=cairn");
+    let attributes = top.join(".gitattributes");
+    let text = std::fs::read_to_string(&attributes).unwrap_or_default();
+    let mut said = Vec::new();
+    if text.lines().any(|l| l.trim() == line) {
+        said.push(format!("{} already has `{line}`", attributes.display()));
+    } else {
+        let mut new = text.clone();
+        if !new.is_empty() && !new.ends_with('\n') {
+            new.push('\n');
+        }
+        new.push_str(&line);
+        new.push('\n');
+        std::fs::write(&attributes, new)
+            .map_err(|e| Failure::data(format!("{}: {e}; nothing else was changed", attributes.display())))?;
+        said.push(format!(
+            "Added `{line}` to {} (commit it, so every clone merges the board with cairn)",
+            attributes.display()
+        ));
+    }
+    let driver = driver_command();
+    let now = git(&top, &["config", "--get", "merge.cairn.driver"])?;
+    let now = String::from_utf8_lossy(&now.stdout).trim().to_string();
+    if now == driver {
+        said.push("This clone already merges with cairn (merge.cairn.driver is set)".to_string());
+    } else {
+        for (key, value) in [
+            ("merge.cairn.name", "cairn board merge"),
+            ("merge.cairn.driver", driver.as_str()),
+        ] {
+            let out = git(&top, &["config", key, value])?;
+            if !out.status.success() {
+                return Err(Failure::data(format!(
+                    "cairn git setup: git config {key} failed: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                )));
+            }
+        }
+        said.push(format!(
+            "Set merge.cairn.driver to `{driver}` in this clone's git config (git does not carry \
+             it in a commit: run `cairn git setup` once in each clone)"
+        ));
+    }
+    let mut stdout = std::io::stdout().lock();
+    for line in said {
+        let _ = writeln!(stdout, "{line}");
+    }
     Ok(())
 }

@@ -152,8 +152,8 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
 }
 
-/// Two branches each add an item: plain git conflicts on the file, the driver keeps both (theirs
-/// renumbered) and the merge commits cleanly.
+/// Two branches each add an item: plain git conflicts on the file, the driver `cairn git setup`
+/// configured keeps both (theirs renumbered) and the merge commits cleanly.
 #[test]
 fn as_git_merge_driver_two_branches_that_each_add_an_item_merge_into_both() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -162,17 +162,28 @@ fn as_git_merge_driver_two_branches_that_each_add_an_item_merge_into_both() {
     git(&repo, &["init", "-q", "-b", "main"]);
     let board = repo.join("board.ron");
     let base = sample(dir.path(), &board);
-    let bin = assert_cmd::cargo::cargo_bin("cairn");
-    git(&repo, &["config", "merge.cairn.name", "cairn board merge"]);
-    git(
-        &repo,
-        &[
-            "config",
-            "merge.cairn.driver",
-            &format!("{} merge %O %A %B", bin.display()),
-        ],
+    let said = cairn(dir.path())
+        .args(["git", "setup", "--file"])
+        .arg(&board)
+        .output()
+        .expect("runs");
+    assert!(said.status.success(), "{}", String::from_utf8_lossy(&said.stderr));
+    let said = String::from_utf8_lossy(&said.stdout).into_owned();
+    assert!(said.contains("Added `board.ron merge=cairn`"), "{said}");
+    assert!(said.contains("Set merge.cairn.driver"), "{said}");
+    // Again: nothing to do, and it says so.
+    let again = cairn(dir.path())
+        .args(["git", "setup", "--file"])
+        .arg(&board)
+        .output()
+        .expect("runs");
+    let again = String::from_utf8_lossy(&again.stdout).into_owned();
+    assert!(again.contains("already has") && again.contains("already merges"), "{again}");
+    assert_eq!(
+        fs::read_to_string(repo.join(".gitattributes")).unwrap(),
+        "board.ron merge=cairn\n",
+        "one line, not two"
     );
-    fs::write(repo.join(".gitattributes"), "board.ron merge=cairn\n").unwrap();
     git(&repo, &["add", "."]);
     git(&repo, &["commit", "-q", "-m", "board"]);
     git(&repo, &["checkout", "-q", "-b", "theirs"]);
@@ -362,4 +373,19 @@ fn different_edits_merge_under_plain_git_and_equal_the_semantic_merge() {
     assert_eq!(by_git, semantic.board);
     assert_eq!(by_git.item(ids[100]).unwrap().title, "Theirs retitled");
     assert_eq!(by_git.item(ids[600]).unwrap().assignee, "Ours");
+}
+
+#[test]
+fn git_setup_outside_a_repository_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let board = dir.path().join("b.ron");
+    sample(dir.path(), &board);
+    cairn(dir.path())
+        .env("GIT_CEILING_DIRECTORIES", dir.path())
+        .args(["git", "setup", "--file"])
+        .arg(&board)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not in a git repository"));
+    assert!(!dir.path().join(".gitattributes").exists());
 }

@@ -149,7 +149,10 @@ pub fn setup(board: &Path) -> Result<(), Failure> {
     let rel = real
         .strip_prefix(&top_real)
         .map_err(|_| Failure::data(format!("{} is outside {}", board.display(), top.display())))?;
-    let pattern = rel.to_string_lossy().replace('\\', "/").replace(' ', "[[:space:]]");
+    let pattern = rel
+        .to_string_lossy()
+        .replace('\\', "/")
+        .replace(' ', "[[:space:]]");
     let line = format!("{pattern} merge=cairn");
     let attributes = top.join(".gitattributes");
     let text = std::fs::read_to_string(&attributes).unwrap_or_default();
@@ -163,8 +166,12 @@ pub fn setup(board: &Path) -> Result<(), Failure> {
         }
         new.push_str(&line);
         new.push('\n');
-        std::fs::write(&attributes, new)
-            .map_err(|e| Failure::data(format!("{}: {e}; nothing else was changed", attributes.display())))?;
+        std::fs::write(&attributes, new).map_err(|e| {
+            Failure::data(format!(
+                "{}: {e}; nothing else was changed",
+                attributes.display()
+            ))
+        })?;
         said.push(format!(
             "Added `{line}` to {} (commit it, so every clone merges the board with cairn)",
             attributes.display()

@@ -167,7 +167,11 @@ fn as_git_merge_driver_two_branches_that_each_add_an_item_merge_into_both() {
         .arg(&board)
         .output()
         .expect("runs");
-    assert!(said.status.success(), "{}", String::from_utf8_lossy(&said.stderr));
+    assert!(
+        said.status.success(),
+        "{}",
+        String::from_utf8_lossy(&said.stderr)
+    );
     let said = String::from_utf8_lossy(&said.stdout).into_owned();
     assert!(said.contains("Added `board.ron merge=cairn`"), "{said}");
     assert!(said.contains("Set merge.cairn.driver"), "{said}");
@@ -178,7 +182,10 @@ fn as_git_merge_driver_two_branches_that_each_add_an_item_merge_into_both() {
         .output()
         .expect("runs");
     let again = String::from_utf8_lossy(&again.stdout).into_owned();
-    assert!(again.contains("already has") && again.contains("already merges"), "{again}");
+    assert!(
+        again.contains("already has") && again.contains("already merges"),
+        "{again}"
+    );
     assert_eq!(
         fs::read_to_string(repo.join(".gitattributes")).unwrap(),
         "board.ron merge=cairn\n",

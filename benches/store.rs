@@ -37,5 +37,36 @@ fn load_and_save(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_save);
+/// `b` with 1% of its items retitled, from the `from`-th on every 100th (two sides pick different
+/// items), and one item moved to the top: a day's work on one clone.
+fn one_percent_changed(b: &cairn::model::Board, from: usize) -> cairn::model::Board {
+    let mut side = b.clone();
+    for i in (from..side.items.len()).step_by(100) {
+        let mut it = side.items[i].as_ref().clone();
+        it.title.push_str(" (changed)");
+        side.apply(cairn::model::Edit::UpdateItem(Box::new(it)))
+            .expect("applies");
+    }
+    let last = side.items[side.items.len() - 1 - from].id;
+    side.apply(cairn::model::Edit::MoveItem { id: last, to: 0 })
+        .expect("applies");
+    side
+}
+
+/// The three-way merge (`cairn merge`, a live merge) with 1% of the items changed on each side.
+/// Budget: 10k ≤ 150 ms, 100k ≤ 1.5 s.
+fn merge(c: &mut Criterion) {
+    let mut group = c.benchmark_group("merge");
+    group.sample_size(10).measurement_time(Duration::from_secs(8));
+    for n in [1_000usize, 10_000, 100_000] {
+        let base = generate(n, 1);
+        let (ours, theirs) = (one_percent_changed(&base, 3), one_percent_changed(&base, 57));
+        group.bench_with_input(BenchmarkId::new("1% each side", n), &n, |b, _| {
+            b.iter(|| cairn::model::merge::merge(black_box(&base), &ours, &theirs))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_save, merge);
 criterion_main!(benches);

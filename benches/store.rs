@@ -57,10 +57,15 @@ fn one_percent_changed(b: &cairn::model::Board, from: usize) -> cairn::model::Bo
 /// Budget: 10k ≤ 150 ms, 100k ≤ 1.5 s.
 fn merge(c: &mut Criterion) {
     let mut group = c.benchmark_group("merge");
-    group.sample_size(10).measurement_time(Duration::from_secs(8));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
     for n in [1_000usize, 10_000, 100_000] {
         let base = generate(n, 1);
-        let (ours, theirs) = (one_percent_changed(&base, 3), one_percent_changed(&base, 57));
+        let (ours, theirs) = (
+            one_percent_changed(&base, 3),
+            one_percent_changed(&base, 57),
+        );
         group.bench_with_input(BenchmarkId::new("1% each side", n), &n, |b, _| {
             b.iter(|| cairn::model::merge::merge(black_box(&base), &ours, &theirs))
         });

@@ -52,8 +52,9 @@ struct In {
     settings: Settings,
     #[serde(default)]
     rank: Vec<ItemId>,
+    /// Read straight into shared pointers: putting them in rank order then moves pointers only.
     #[serde(default)]
-    items: Vec<Item>,
+    items: Vec<Arc<Item>>,
     #[serde(default)]
     sprints: Vec<Sprint>,
     #[serde(default)]
@@ -143,37 +144,53 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(
     } = In::deserialize(de)?;
     let key = |id: ItemId| format!("{}-{}", project.key, id.0);
     let mut problems = Vec::new();
-    let mut by_id: HashMap<ItemId, Item> = HashMap::with_capacity(items.len());
-    let mut order: Vec<ItemId> = Vec::with_capacity(items.len());
-    for it in items {
-        let id = it.id;
-        if by_id.insert(id, it).is_some() {
-            problems.push(Problem(format!("item id {} is used twice", id.0)));
+    // Where each id is in `items`: a table by id when the ids are dense (as cairn hands them out),
+    // else a map.
+    let top = items.iter().map(|i| i.id.0 as usize + 1).max().unwrap_or(0);
+    let dense = top <= items.len().saturating_mul(4) + 1024;
+    let mut table: Vec<u32> = if dense {
+        vec![u32::MAX; top]
+    } else {
+        Vec::new()
+    };
+    let mut map: HashMap<ItemId, u32> = HashMap::new();
+    for (at, it) in items.iter().enumerate() {
+        let slot = if dense {
+            &mut table[it.id.0 as usize]
         } else {
-            order.push(id);
+            map.entry(it.id).or_insert(u32::MAX)
+        };
+        if *slot != u32::MAX {
+            problems.push(Problem(format!("item id {} is used twice", it.id.0)));
+        } else {
+            *slot = at as u32;
         }
     }
-    let mut ranked: Vec<Arc<Item>> = Vec::with_capacity(by_id.len());
+    let at = |id: ItemId| -> Option<usize> {
+        let v = if dense {
+            table.get(id.0 as usize).copied()
+        } else {
+            map.get(&id).copied()
+        };
+        v.filter(|&v| v != u32::MAX).map(|v| v as usize)
+    };
+    let mut slots: Vec<Option<Arc<Item>>> = items.into_iter().map(Some).collect();
+    let mut ranked: Vec<Arc<Item>> = Vec::with_capacity(slots.len());
     for id in rank {
-        match by_id.remove(&id) {
-            Some(it) => ranked.push(Arc::new(it)),
-            None if order.contains(&id) => {
-                problems.push(Problem(format!("rank lists {} twice", key(id))))
-            }
+        match at(id).map(|p| slots[p].take()) {
+            Some(Some(it)) => ranked.push(it),
+            Some(None) => problems.push(Problem(format!("rank lists {} twice", key(id)))),
             None => problems.push(Problem(format!(
                 "rank lists {}, which is not among the items",
                 key(id)
             ))),
         }
     }
-    if !by_id.is_empty() {
-        order.sort_unstable();
-        ranked.extend(
-            order
-                .into_iter()
-                .filter_map(|id| by_id.remove(&id))
-                .map(Arc::new),
-        );
+    if ranked.len() < slots.len() {
+        // Items the rank leaves out (a hand edit) go to the bottom, in id order.
+        let mut rest: Vec<Arc<Item>> = slots.into_iter().flatten().collect();
+        rest.sort_by_key(|i| i.id);
+        ranked.extend(rest);
     }
     if !problems.is_empty() {
         return Ok(Err(problems));
@@ -218,4 +235,50 @@ fn renumber_twin_notes(board: &mut Board) {
         }
     }
     board.counters.note = next;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{from_ron, to_ron};
+    use std::path::Path;
+
+    fn sample_text() -> String {
+        to_ron(&crate::io::generate::generate(20, 3)).expect("serialises")
+    }
+
+    #[test]
+    fn a_rank_naming_a_missing_item_or_one_twice_is_a_named_problem() {
+        let text = sample_text();
+        let first = text
+            .lines()
+            .skip_while(|l| !l.starts_with("  rank: ["))
+            .nth(1)
+            .expect("a rank line")
+            .to_string();
+        let twice = text.replacen(&first, &format!("{first}\n{first}"), 1);
+        let e = from_ron(&twice, Path::new("b.ron")).expect_err("twice");
+        assert!(e.to_string().contains("twice"), "{e}");
+        let missing = text.replacen(&first, &format!("{first}\n    9999,"), 1);
+        let e = from_ron(&missing, Path::new("b.ron")).expect_err("missing");
+        assert!(
+            e.to_string()
+                .contains("GEN-9999, which is not among the items"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn an_item_the_rank_leaves_out_goes_to_the_bottom() {
+        let text = sample_text();
+        let board = from_ron(&text, Path::new("b.ron")).expect("loads");
+        let top = board.items[0].id;
+        let line = format!("    {},\n", top.0);
+        let start = text.find("  rank: [\n").expect("rank") + "  rank: [\n".len();
+        let at = start + text[start..].find(&line).expect("its line");
+        let mut edited = text.clone();
+        edited.replace_range(at..at + line.len(), "");
+        let got = from_ron(&edited, Path::new("b.ron")).expect("loads");
+        assert_eq!(got.items.last().map(|i| i.id), Some(top));
+        assert_eq!(got.items.len(), board.items.len());
+    }
 }

@@ -6,6 +6,7 @@
 mod common;
 
 mod charts_filters;
+mod conflicts;
 mod due_dates;
 mod empty_board;
 mod epics;

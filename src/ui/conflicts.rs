@@ -77,7 +77,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, at: usize, theme: &Theme) 
         .max()
         .unwrap_or(5)
         .clamp(5, (w / 6).max(5));
-    let rest = w.saturating_sub(record_w + field_w + 2 + 4 * 1 + 2);
+    // The mark, and a space after each of the four first columns.
+    let rest = w.saturating_sub(record_w + field_w + 2 + 4);
     let value_w = (rest / 3).max(4);
     let row = |mark: &str, a: &str, b: &str, c: &str, d: &str, e: &str| {
         format!(

@@ -294,7 +294,7 @@ fn matches_key(v: &Value, key: &str) -> bool {
         .or_else(|| o.get("name"))
         .is_some_and(|k| match k {
             Value::String(s) => s == key,
-            other => other.to_string() == key,
+            other => other.as_u64().is_some_and(|n| key.parse() == Ok(n)),
         })
 }
 

@@ -7,12 +7,11 @@
 
 use crate::common;
 
-use cairn::app::{Action, App, Mode, Pane};
+use cairn::app::{Action, App, Mode};
 use cairn::commands::sample_board;
 use cairn::model::merge::{Conflict, merge};
 use cairn::model::{Board, Edit, Item, ItemId, SprintState, rules};
 use common::keys::{press, press_keys};
-use common::screen::screen;
 use jiff::civil::{Date, date};
 use ratatui::crossterm::event::KeyCode;
 
@@ -31,7 +30,7 @@ fn edit_item(b: &mut Board, k: &str, f: impl FnOnce(&mut Item)) {
 /// The sample merged with two sides that conflict in every way a merge records: a title, points,
 /// a status and a due date changed two ways; an item deleted on ours and changed on theirs; a link
 /// ours made to an item theirs deleted; a second sprint theirs started.
-fn merged() -> Board {
+pub(crate) fn merged() -> Board {
     let base = sample_board(TODAY);
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     edit_item(&mut ours, "CRN-20", |i| i.title = "Ours title".into());
@@ -72,7 +71,7 @@ fn merged() -> Board {
     m.board
 }
 
-fn app() -> App {
+pub(crate) fn app() -> App {
     App::new(merged(), "b.ron", TODAY)
 }
 
@@ -92,7 +91,7 @@ fn same(got: &Board, want: &Board) {
     }
 }
 
-fn status(app: &App) -> String {
+pub(crate) fn status(app: &App) -> String {
     app.run
         .status
         .as_ref()
@@ -101,7 +100,7 @@ fn status(app: &App) -> String {
 }
 
 /// The place of the conflict about `what` and `field`.
-fn find(b: &Board, what: &str, field: &str) -> usize {
+pub(crate) fn find(b: &Board, what: &str, field: &str) -> usize {
     b.conflicts
         .iter()
         .position(|c| c.what == what && c.field.starts_with(field))
@@ -426,49 +425,6 @@ fn all_ours_and_all_theirs_are_one_step_each() {
 }
 
 #[test]
-fn the_header_of_every_pane_says_so_and_the_palette_opens_the_screen() {
-    let mut a = app();
-    let n = a.doc.board.conflicts.len();
-    for show in [
-        Action::ShowBacklog,
-        Action::ShowSprint,
-        Action::ShowTimeline,
-        Action::ShowStakeholders,
-    ] {
-        a.update(show);
-        let pane: Pane = a.pane;
-        let top = screen(&a, 120, 40).lines().next().unwrap().to_string();
-        assert!(
-            top.contains(&format!("⚠ {n} conflicts from a merge · C resolves")),
-            "{pane:?}: {top}"
-        );
-        let top = screen(&a, 80, 24).lines().next().unwrap().to_string();
-        assert!(
-            top.contains(&format!("⚠ {n} conflicts · C")),
-            "{pane:?}: {top}"
-        );
-    }
-    assert_eq!(Action::named("conflicts"), Some(Action::Conflicts));
-    a.update(Action::Conflicts);
-    assert!(matches!(a.mode, Mode::Conflicts(0)));
-    a.update(Action::Cancel);
-    assert!(matches!(a.mode, Mode::Normal));
-
-    // A board without conflicts: no mark, and the command says there is nothing to do.
-    let mut plain = App::new(sample_board(TODAY), "b.ron", TODAY);
-    assert!(
-        !screen(&plain, 120, 40)
-            .lines()
-            .next()
-            .unwrap()
-            .contains('⚠')
-    );
-    plain.update(Action::Conflicts);
-    assert!(matches!(plain.mode, Mode::Normal));
-    assert_eq!(status(&plain), "The board has no conflicts from a merge");
-}
-
-#[test]
 fn a_board_with_conflicts_saves_and_loads_byte_for_byte() {
     let path = std::path::Path::new("b.ron");
     let b = merged();
@@ -503,25 +459,4 @@ fn a_conflict_names_nothing_left_to_set() {
     assert!(err.contains("no longer on the board"), "{err}");
     let c: &Conflict = &b.conflicts[at];
     assert_eq!(c.what, "CRN-20");
-}
-
-#[test]
-fn conflicts_screen_80x24_and_120x40() {
-    let mut a = app();
-    press(&mut a, KeyCode::Char('C'));
-    press(&mut a, KeyCode::Char('j'));
-    insta::assert_snapshot!("conflicts_80x24", screen(&a, 80, 24));
-    insta::assert_snapshot!("conflicts_120x40", screen(&a, 120, 40));
-    // The dropped link: only ours, and the screen says why.
-    let at = find(&a.doc.board, "CRN-25", "blocked_by");
-    a.mode = Mode::Conflicts(at);
-    insta::assert_snapshot!("conflicts_dropped_link_80x24", screen(&a, 80, 24));
-}
-
-#[test]
-fn conflicts_header_80x24_and_120x40() {
-    let a = app();
-    let head = |w, h| screen(&a, w, h).lines().next().unwrap().to_string();
-    insta::assert_snapshot!("conflicts_header_80x24", head(80, 24));
-    insta::assert_snapshot!("conflicts_header_120x40", head(120, 40));
 }

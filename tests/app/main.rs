@@ -7,6 +7,7 @@ mod common;
 
 mod charts_filters;
 mod conflicts;
+mod conflicts_screen;
 mod due_dates;
 mod empty_board;
 mod epics;

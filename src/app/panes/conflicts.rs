@@ -165,7 +165,8 @@ impl App {
         let FormKind::Conflict(at) = form.kind else {
             return Vec::new();
         };
-        let typed = form.value(FieldId::Value);
+        // A text of several lines was shown on one line (`one_line`): its lines come back.
+        let typed = form.value(FieldId::Value).replace(" ⏎ ", "\n");
         let name = self.conflict_name(at);
         match merge::resolve(&self.doc.board, at, Choice::Value(typed.clone())) {
             Ok(edit) => {

@@ -345,6 +345,76 @@ fn set(v: &mut Value, path: &[String], new: Option<Value>) -> Result<(), String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::merge::merge;
+    use jiff::civil::date;
+
+    fn sample() -> Board {
+        crate::store::sample_board(date(2026, 12, 1))
+    }
+
+    #[test]
+    fn a_rank_both_sides_moved_only_keeps_ours() {
+        let base = sample();
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        let id = base.items[5].id;
+        ours.apply(Edit::MoveItem { id, to: 0 }).unwrap();
+        theirs.apply(Edit::MoveItem { id, to: 40 }).unwrap();
+        let b = merge(&base, &ours, &theirs).board;
+        let at = b.conflicts.iter().position(|c| c.field == "rank").unwrap();
+        assert_eq!(only_ours(&b.conflicts[at]), Some(OnlyOurs::Rank));
+        let err = resolve(&b, at, Choice::Theirs).unwrap_err();
+        assert!(err.contains("a place in the backlog"), "{err}");
+        let mut after = b.clone();
+        after.apply(resolve(&b, at, Choice::Ours).unwrap()).unwrap();
+        assert_eq!(after.items, b.items, "the order stays ours");
+        assert_eq!(after.conflicts.len(), b.conflicts.len() - 1);
+    }
+
+    #[test]
+    fn a_note_a_project_field_and_a_column_resolve_on_their_serde_form() {
+        let base = sample();
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        for (b, text, goal, wip) in [
+            (&mut ours, "ours", "Ours goal", 4),
+            (&mut theirs, "theirs", "Theirs goal", 5),
+        ] {
+            let mut s = b.stakeholders[0].clone();
+            s.notes[0].text = text.into();
+            b.apply(Edit::UpdateStakeholder(Box::new(s))).unwrap();
+            let mut p = b.project.clone();
+            p.goal = goal.into();
+            b.apply(Edit::SetProject(Box::new(p))).unwrap();
+            let mut c = b.columns.clone();
+            c[1].wip_limit = Some(wip);
+            b.apply(Edit::SetColumns(c)).unwrap();
+        }
+        let b = merge(&base, &ours, &theirs).board;
+        assert_eq!(b.conflicts.len(), 3, "{:#?}", b.conflicts);
+        let (mut all, kept) = (b.clone(), 0);
+        let (edit, k) = resolve_all(&b, Choice::Theirs).unwrap();
+        assert_eq!(k, kept);
+        all.apply(edit).unwrap();
+        assert_eq!(all.stakeholders[0].notes[0].text, "theirs");
+        assert_eq!(all.project.goal, "Theirs goal");
+        assert_eq!(all.columns[1].wip_limit, Some(5));
+        assert!(all.conflicts.is_empty());
+        // A typed value: a WIP limit must be a number.
+        let at = b
+            .conflicts
+            .iter()
+            .position(|c| c.path[0] == "columns")
+            .unwrap();
+        assert!(resolve(&b, at, Choice::Value("lots".into())).is_err());
+        let mut one = b.clone();
+        one.apply(resolve(&b, at, Choice::Value("7".into())).unwrap())
+            .unwrap();
+        assert_eq!(one.columns[1].wip_limit, Some(7));
+        // Empty is "none" for a field that may be none.
+        let mut none = b.clone();
+        none.apply(resolve(&b, at, Choice::Value(String::new())).unwrap())
+            .unwrap();
+        assert_eq!(none.columns[1].wip_limit, None);
+    }
 
     #[test]
     fn set_walks_fields_and_keyed_records() {

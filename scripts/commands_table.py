@@ -11,7 +11,7 @@ names = {
     "Global": "global", "List": "lists", "Backlog": "backlog", "Sprint": "sprint",
     "Timeline": "timeline", "Stakeholders": "stakeholders", "Form": "form", "Filter": "filter",
     "Palette": "palette", "Picker": "picker", "Help": "help", "Confirm": "confirm", "Rank": "rank",
-    "CloseSprint": "close_sprint", "Standup": "standup",
+    "CloseSprint": "close_sprint", "Standup": "standup", "Conflicts": "conflicts",
 }
 lines = ["| command | does | default keys by context |", "| --- | --- | --- |"]
 for _variant, name, about, defaults in rows:

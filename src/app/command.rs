@@ -95,13 +95,25 @@ commands! {
     Messages = "messages", "Show this run's messages in full", [
         Global "M"
     ];
+    Conflicts = "conflicts", "The conflicts a merge left: keep ours, take theirs or type a value", [
+        Global "C"
+    ];
+    TakeOurs = "take_ours", "Resolve the conflict: keep our value", [Conflicts "o"];
+    TakeTheirs = "take_theirs", "Resolve the conflict: take their value", [Conflicts "t"];
+    EditConflict = "edit_conflict", "Resolve the conflict with a value typed in (starts as ours)", [
+        Conflicts "e"
+    ];
+    AllOurs = "all_ours", "Resolve every conflict: keep ours", [Conflicts "O"];
+    AllTheirs = "all_theirs", "Resolve every conflict: take theirs (where it can be)", [
+        Conflicts "T"
+    ];
     Palette = "palette", "Open the command palette", [Global ": ctrl-p"];
     Filter = "filter", "Filter the list of this pane", [Global "/"];
-    Undo = "undo", "Undo the last change", [Global "u"];
-    Redo = "redo", "Redo the last undone change", [Global "ctrl-r"];
+    Undo = "undo", "Undo the last change", [Global "u", Conflicts "u"];
+    Redo = "redo", "Redo the last undone change", [Global "ctrl-r", Conflicts "ctrl-r"];
     Cancel = "cancel", "Close, cancel or clear", [
         Global "esc", Form "esc", Filter "esc", Palette "esc", Picker "esc", Help "esc q ?",
-        Rank "esc q", CloseSprint "esc q", Confirm "n N esc"
+        Rank "esc q", CloseSprint "esc q", Confirm "n N esc", Conflicts "esc q C"
     ];
     ShowBacklog = "show_backlog", "Show the backlog", [Global "1"];
     ShowSprint = "show_sprint", "Show the sprint board", [Global "2"];
@@ -111,13 +123,13 @@ commands! {
     PrevPane = "prev_pane", "Previous pane", [Global "shift-tab"];
     Reload = "reload", "Reload the board from disk (after an outside change)", [Global "ctrl-l"];
     Down = "down", "Move the selection down", [
-        List "j down", Filter "down ctrl-n", Palette "down ctrl-n", Picker "down ctrl-n", Help "down j"
+        List "j down", Conflicts "j down", Filter "down ctrl-n", Palette "down ctrl-n", Picker "down ctrl-n", Help "down j"
     ];
     Up = "up", "Move the selection up", [
-        List "k up", Filter "up ctrl-p", Palette "up ctrl-p", Picker "up ctrl-p", Help "up k"
+        List "k up", Conflicts "k up", Filter "up ctrl-p", Palette "up ctrl-p", Picker "up ctrl-p", Help "up k"
     ];
-    Top = "top", "Go to the top", [List "g home"];
-    Bottom = "bottom", "Go to the bottom", [List "G end"];
+    Top = "top", "Go to the top", [List "g home", Conflicts "g home"];
+    Bottom = "bottom", "Go to the bottom", [List "G end", Conflicts "G end"];
     PageDown = "page_down", "One page down", [
         List "pagedown ctrl-d", Picker "pagedown", Help "pagedown"
     ];

@@ -28,10 +28,12 @@ pub enum Context {
     CloseSprint,
     /// Standup mode, over the sprint board's own keys.
     Standup,
+    /// The conflicts a merge left: take ours, theirs or a value for each.
+    Conflicts,
 }
 
 impl Context {
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::List,
         Context::Backlog,
@@ -47,10 +49,11 @@ impl Context {
         Context::Rank,
         Context::CloseSprint,
         Context::Standup,
+        Context::Conflicts,
     ];
 
     /// The overlays' contexts, listed in `?` after the pane's own keys.
-    pub const OVERLAYS: [Context; 9] = [
+    pub const OVERLAYS: [Context; 10] = [
         Context::Standup,
         Context::Form,
         Context::Filter,
@@ -59,6 +62,7 @@ impl Context {
         Context::Rank,
         Context::CloseSprint,
         Context::Confirm,
+        Context::Conflicts,
         Context::Help,
     ];
 
@@ -80,6 +84,7 @@ impl Context {
             Context::Rank => "rank",
             Context::CloseSprint => "close_sprint",
             Context::Standup => "standup",
+            Context::Conflicts => "conflicts",
         }
     }
 
@@ -101,6 +106,7 @@ impl Context {
             Context::Rank => "Rank-by-score preview",
             Context::CloseSprint => "Closing a sprint",
             Context::Standup => "Standup",
+            Context::Conflicts => "Resolving conflicts",
         }
     }
 

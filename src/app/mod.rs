@@ -51,6 +51,8 @@ pub enum Mode {
     Help(usize),
     /// The message log, scrolled up from the newest by this many lines.
     Messages(usize),
+    /// The conflicts a merge left, this one selected (`panes::conflicts`).
+    Conflicts(usize),
     Palette(Box<Palette>),
     /// Picking items or entries to link, with checkboxes.
     Picker(Box<Picker>),

@@ -56,7 +56,10 @@ impl App {
         }
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => self.normal(action),
-            Mode::Form(form) => self.form(*form, action),
+            Mode::Form(form) => match (form.kind, &action) {
+                (super::FormKind::Conflict(at), Action::Cancel) => self.cancel_conflict_form(at),
+                _ => self.form(*form, action),
+            },
             Mode::Filter(input) => self.filter_input(input, action),
             // Scrolled text: the help, and the message log (whose newest line is at the bottom,
             // so up looks further back).
@@ -72,6 +75,7 @@ impl App {
                 }
                 Vec::new()
             }
+            Mode::Conflicts(at) => self.conflicts_screen(at, action),
             Mode::Palette(palette) => self.palette(*palette, action),
             Mode::Picker(picker) => self.picker(*picker, action),
             Mode::RankPreview(order) => match action {
@@ -286,6 +290,7 @@ impl App {
             }
             Help => self.mode = Mode::Help(0),
             Messages => self.mode = Mode::Messages(0),
+            Conflicts => return self.open_conflicts(),
             Palette => {
                 self.mode =
                     Mode::Palette(Box::new(super::Palette::new(&self.doc.board, &self.keymap)))

@@ -62,6 +62,8 @@ pub enum Edit {
     SetTeam(Vec<Person>),
     /// Replace which sprints take their capacity from the team.
     SetTeamSprints(BTreeSet<SprintId>),
+    /// Replace the conflicts a merge left (resolving one takes it off; undo brings it back).
+    SetConflicts(Vec<super::merge::Conflict>),
     /// Several edits as one step; all or nothing.
     Batch(Vec<Edit>),
 }
@@ -222,6 +224,7 @@ impl Board {
             SetViews(v) => SetViews(std::mem::replace(&mut self.views, v)),
             SetTeam(t) => SetTeam(std::mem::replace(&mut self.team, t)),
             SetTeamSprints(t) => SetTeamSprints(std::mem::replace(&mut self.team_sprints, t)),
+            SetConflicts(c) => SetConflicts(std::mem::replace(&mut self.conflicts, c)),
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 // The item ids, while only inserts run: an import checks each new id in O(1), not

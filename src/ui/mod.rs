@@ -8,6 +8,7 @@ mod burndown;
 mod cards;
 mod columns;
 mod confirm;
+mod conflicts;
 mod details;
 mod empty;
 mod form;
@@ -98,6 +99,7 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         Mode::Form(form) => form::draw(frame, body, app, form, &theme),
         Mode::Help(scroll) => overlay::help(frame, body, app, *scroll, &theme),
         Mode::Messages(scroll) => messages::draw(frame, body, app, *scroll, &theme),
+        Mode::Conflicts(at) => conflicts::draw(frame, body, app, *at, &theme),
         Mode::Palette(p) => overlay::palette(frame, body, p, &theme),
         Mode::Picker(p) => picker::draw(frame, body, app, p, &theme),
         Mode::RankPreview(order) => overlay::rank_preview(frame, body, app, order, &theme),

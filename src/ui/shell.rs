@@ -70,9 +70,26 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut 
         vec![due],
         vec![],
     ];
-    let joined = |parts: Vec<Option<Span<'static>>>| {
+    // Conflicts from a merge come first: the board holds ours until they are resolved.
+    let n = b.conflicts.len();
+    let key = app.keymap.hint(&Action::Conflicts);
+    let marks: Vec<Option<Span<'static>>> = if n == 0 {
+        vec![None]
+    } else {
+        let many = crate::model::words::count(n, "conflict");
+        vec![
+            Some(format!("⚠ {many} from a merge · {key} resolves")),
+            Some(format!("⚠ {many} · {key}")),
+            Some(format!("⚠ {n} · {key}")),
+        ]
+        .into_iter()
+        .map(|t| t.map(|t| Span::styled(t, theme.error)))
+        .collect()
+    };
+    let joined = |mark: &Option<Span<'static>>, parts: Vec<Option<Span<'static>>>| {
         let mut out = Vec::new();
-        for part in std::iter::once(sample.clone()).chain(parts).flatten() {
+        let lead = [mark.clone(), sample.clone()];
+        for part in lead.into_iter().chain(parts).flatten() {
             if !out.is_empty() {
                 out.push(Span::styled(" · ", theme.dim));
             }
@@ -81,9 +98,10 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut 
         out.push(Span::raw(" "));
         out
     };
-    if let Some(right) = candidates
-        .into_iter()
-        .map(joined)
+    if let Some(right) = marks
+        .iter()
+        .flat_map(|m| candidates.iter().map(move |c| (m, c.clone())))
+        .map(|(m, c)| joined(m, c))
         .find(|r| used + r.iter().map(Span::width).sum::<usize>() < area.width as usize)
     {
         let right_width: usize = right.iter().map(Span::width).sum();

@@ -6,6 +6,8 @@
 mod common;
 
 mod charts_filters;
+mod conflicts;
+mod conflicts_screen;
 mod due_dates;
 mod empty_board;
 mod epics;

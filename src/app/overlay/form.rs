@@ -28,6 +28,8 @@ pub enum FormKind {
     Person(Option<usize>),
     /// A person's days off (by their place on the team) in a sprint.
     DaysOff(usize, crate::model::SprintId),
+    /// A value typed in for the conflict at this place in `Board.conflicts`.
+    Conflict(usize),
 }
 
 /// Every field of every form, by what it holds: forms and their checks name fields by these, so a
@@ -82,6 +84,8 @@ pub enum FieldId {
     PointsPerDay,
     DaysOff,
     Parent,
+    /// A value resolving a merge conflict.
+    Value,
 }
 
 impl FieldId {
@@ -136,6 +140,7 @@ impl FieldId {
             FieldId::PointsPerDay => "Points a day",
             FieldId::DaysOff => "Days off",
             FieldId::Parent => "Epic",
+            FieldId::Value => "Value",
         }
     }
 }

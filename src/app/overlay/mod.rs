@@ -47,6 +47,7 @@ impl Mode {
             Mode::Picker(_) => (Context::Picker, Unbound::Type),
             Mode::Help(_) | Mode::Messages(_) => (Context::Help, Unbound::Cancel),
             Mode::RankPreview(_) => (Context::Rank, Unbound::Ignore),
+            Mode::Conflicts(_) => (Context::Conflicts, Unbound::Ignore),
             Mode::CloseSprint { .. } => (Context::CloseSprint, Unbound::Ignore),
             Mode::ConfirmWip { .. }
             | Mode::ConfirmQuit
@@ -87,6 +88,13 @@ impl Mode {
             ],
             Mode::Help(_) | Mode::Messages(_) => &[UpDown("scroll"), Key(Cancel, "close")],
             Mode::RankPreview(_) => &[Key(Confirm, "apply"), Key(Cancel, "keep the order")],
+            Mode::Conflicts(_) => &[
+                Key(TakeOurs, "ours"),
+                Key(TakeTheirs, "theirs"),
+                Key(EditConflict, "edit"),
+                Hint::Pair(AllOurs, AllTheirs, "all"),
+                Key(Cancel, "close"),
+            ],
             Mode::ConfirmQuit => &[Key(Yes, "quit"), Key(Cancel, "stay")],
             Mode::ConfirmWip { .. } => &[Key(Yes, "move it anyway"), Key(Cancel, "leave it")],
             Mode::ConfirmDelete { .. } => &[Key(Yes, "delete"), Key(Cancel, "keep")],

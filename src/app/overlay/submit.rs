@@ -36,6 +36,7 @@ impl App {
             FormKind::Settings => self.submit_settings_form(form),
             FormKind::SaveView(_) | FormKind::RenameView(..) => self.submit_view_form(form),
             FormKind::Person(_) | FormKind::DaysOff(..) => self.submit_team_form(form),
+            FormKind::Conflict(_) => self.submit_conflict_form(form),
             FormKind::AddItem => {
                 let index = self
                     .selected_item()

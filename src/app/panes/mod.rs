@@ -2,6 +2,7 @@
 
 mod backlog;
 mod backlog_view;
+mod conflicts;
 pub mod epic_rows;
 mod links;
 pub use links::LinkIndex;

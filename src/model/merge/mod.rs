@@ -10,11 +10,13 @@
 mod order;
 mod renumber;
 mod repair;
+mod resolve;
 #[cfg(test)]
 mod tests;
 mod value;
 
 pub use order::{merge_order, merge_sets};
+pub use resolve::{Choice, OnlyOurs, is_record, only_ours, resolve, resolve_all};
 
 use super::{Board, Item, ItemId};
 use serde::{Deserialize, Serialize};

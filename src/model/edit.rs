@@ -64,6 +64,8 @@ pub enum Edit {
     SetTeamSprints(BTreeSet<SprintId>),
     /// Several edits as one step; all or nothing.
     Batch(Vec<Edit>),
+    /// The whole board at once (an outside change merged in): the inverse puts the old board back.
+    Replace(Box<Board>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -222,6 +224,7 @@ impl Board {
             SetViews(v) => SetViews(std::mem::replace(&mut self.views, v)),
             SetTeam(t) => SetTeam(std::mem::replace(&mut self.team, t)),
             SetTeamSprints(t) => SetTeamSprints(std::mem::replace(&mut self.team_sprints, t)),
+            Replace(b) => Replace(Box::new(std::mem::replace(self, *b))),
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 // The item ids, while only inserts run: an import checks each new id in O(1), not

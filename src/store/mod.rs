@@ -10,6 +10,7 @@ mod format;
 mod layout;
 mod lock;
 mod migrate;
+mod outside;
 mod paths;
 mod recovery;
 pub mod viewstate;
@@ -19,6 +20,7 @@ pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
 pub use beside::{make_dir_beside, write_new_beside};
 pub use error::StoreError;
 pub use lock::{lock_path, writer_gone};
+pub use outside::Outside;
 pub use paths::resolve;
 
 pub use format::{from_ron, from_ron_reference, has_comments, peek_version, to_ron};
@@ -107,6 +109,10 @@ pub struct Store {
     crlf: bool,
     notices: Vec<String>,
     conflict: Option<PathBuf>,
+    /// The board as this run last read or wrote it: the base of a merge with an outside change.
+    last: Option<Board>,
+    /// The hash of an outside change that could not be merged, so it is said once.
+    refused: Option<u64>,
     faults: Faults,
     backup_faults: Faults,
 }
@@ -158,6 +164,8 @@ impl Store {
             crlf: false,
             notices: Vec::new(),
             conflict: None,
+            last: None,
+            refused: None,
             faults: Faults::default(),
             backup_faults: Faults::default(),
         }
@@ -202,6 +210,7 @@ impl Store {
                 let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
                 store.fingerprint = Some(fingerprint);
                 store.crlf = uses_crlf(&text);
+                store.last = Some(board.clone());
                 if store.read_only.is_none() {
                     store.note_comments(&text);
                 }
@@ -239,6 +248,7 @@ impl Store {
         let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
         store.fingerprint = Some(fingerprint);
         store.crlf = uses_crlf(&text);
+        store.last = Some(board.clone());
         store.note_comments(&text);
         Ok((store, board))
     }
@@ -321,7 +331,11 @@ impl Store {
             path: self.path.clone(),
             message: e.to_string(),
         })?;
-        self.save_text(&text)
+        let saved = self.save_text(&text)?;
+        if saved == Saved::Written {
+            self.last = Some(board.clone());
+        }
+        Ok(saved)
     }
 
     /// Writes serialised board text: atomically, after a backup on the first save of the run, and never
@@ -377,6 +391,8 @@ impl Store {
         }
         self.backed_up = true;
         self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
+        self.last = None; // `save` knows the board; text alone is no base for a merge
+        self.refused = None;
         Ok(Saved::Written)
     }
 
@@ -408,6 +424,8 @@ impl Store {
         self.fingerprint = Some(fingerprint);
         self.crlf = uses_crlf(&text);
         self.conflict = None;
+        self.refused = None;
+        self.last = Some(board.clone());
         Ok(board)
     }
 

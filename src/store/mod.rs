@@ -48,6 +48,9 @@ pub fn sample_board(today: jiff::civil::Date) -> Board {
 /// The day the sample board was written for.
 pub const SAMPLE_ANCHOR: jiff::civil::Date = jiff::civil::date(2026, 11, 28);
 
+/// The coarsest modification-time tick of a filesystem cairn may meet (FAT's 2 s).
+const COARSE_CLOCK: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// What was last read from or written to the file, to notice someone else changing it.
 #[derive(Clone, Debug, PartialEq)]
 struct Fingerprint {
@@ -331,7 +334,13 @@ impl Store {
             path: self.path.clone(),
             message: e.to_string(),
         })?;
-        let saved = self.save_text(&text)?;
+        self.save_board_text(board, &text)
+    }
+
+    /// Saves `text`, which is `board` serialised (see `save_text`); the board is the base of the
+    /// next merge with an outside change.
+    pub fn save_board_text(&mut self, board: &Board, text: &str) -> Result<Saved, StoreError> {
+        let saved = self.save_text(text)?;
         if saved == Saved::Written {
             self.last = Some(board.clone());
         }
@@ -438,10 +447,17 @@ impl Store {
         let Ok(meta) = fs::metadata(&self.path) else {
             return false; // deleted: nothing of theirs to keep
         };
-        if meta.len() == fp.len && meta.modified().ok() == fp.modified {
+        // Size and time alone decide only for a time long past: on a filesystem with a coarse clock a
+        // same-size write within the same tick keeps both (then, and when either moved, the
+        // contents decide, so a mere `touch` is not a conflict).
+        let settled = fp.modified.is_some_and(|m| {
+            SystemTime::now()
+                .duration_since(m)
+                .is_ok_and(|age| age > COARSE_CLOCK)
+        });
+        if settled && meta.len() == fp.len && meta.modified().ok() == fp.modified {
             return false;
         }
-        // Size or time moved: compare contents, so a mere `touch` is not a conflict.
         fs::read(&self.path).map_or(true, |bytes| hash(&bytes) != fp.hash)
     }
 

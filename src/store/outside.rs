@@ -27,6 +27,8 @@ pub enum Outside {
 impl Store {
     /// Reads the file and, when someone else changed it, merges it with `ours` (see `Outside`).
     pub fn look_outside(&mut self, ours: &Board) -> Outside {
+        // The time before the read: a write after it then shows as a newer time than ours.
+        let modified = fs::metadata(&self.path).and_then(|m| m.modified()).ok();
         let Ok(bytes) = fs::read(&self.path) else {
             return Outside::Unchanged; // gone or unreadable: the next save says so
         };
@@ -52,7 +54,11 @@ impl Store {
             self.last = Some(base);
             return self.refuse(h, format!("the merged board would not be sound: {p}"));
         }
-        self.fingerprint = Some(Fingerprint::of(&self.path, text.as_bytes()));
+        self.fingerprint = Some(Fingerprint {
+            len: text.len() as u64,
+            modified,
+            hash: h,
+        });
         self.crlf = uses_crlf(&text);
         self.conflict = None;
         self.refused = None;
@@ -76,5 +82,80 @@ impl Store {
             self.refused = Some(hash(&bytes));
         }
         self.fingerprint = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Edit;
+    use crate::store::Saved;
+
+    fn opened() -> (tempfile::TempDir, std::path::PathBuf, Store, Board) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("board.ron");
+        let board = crate::store::sample_board(jiff::civil::date(2026, 12, 1));
+        let store = Store::create(&path, &board, false).expect("written");
+        (dir, path, store, board)
+    }
+
+    fn retitled(board: &Board, index: usize, title: &str) -> Board {
+        let mut b = board.clone();
+        let mut item = (*b.items[index]).clone();
+        item.title = title.into();
+        b.apply(Edit::UpdateItem(Box::new(item))).expect("applies");
+        b
+    }
+
+    #[test]
+    fn a_same_size_edit_with_the_same_mtime_is_seen_and_merged() {
+        let (_dir, path, mut store, base) = opened();
+        let modified = fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .expect("mtime");
+        let title = base.items[5].title.clone();
+        let same_size: String = title.chars().rev().collect();
+        let theirs = retitled(&base, 5, &same_size);
+        let text = crate::store::to_ron(&theirs).expect("serialises");
+        assert_eq!(text.len() as u64, fs::metadata(&path).expect("meta").len());
+        fs::write(&path, &text).expect("their write");
+        let f = fs::File::options().write(true).open(&path).expect("open");
+        f.set_modified(modified).expect("set mtime back");
+        assert_eq!(fs::metadata(&path).unwrap().modified().ok(), Some(modified));
+        let ours = retitled(&base, 0, "Ours");
+        match store.look_outside(&ours) {
+            Outside::Merged { merged, .. } => {
+                assert_eq!(merged.board.items[5].title, same_size);
+                assert_eq!(merged.board.items[0].title, "Ours");
+                // Saving it replaces theirs (no conflict copy): theirs was taken in.
+                assert_eq!(store.save(&merged.board).expect("saves"), Saved::Written);
+            }
+            other => panic!("not merged: {other:?}"),
+        }
+        assert!(matches!(store.look_outside(&ours), Outside::Unchanged));
+    }
+
+    #[test]
+    fn conflict_markers_are_refused_once_and_ours_goes_aside() {
+        let (_dir, path, mut store, base) = opened();
+        let text = fs::read_to_string(&path).expect("board");
+        let marked = format!("<<<<<<< ours\n{text}=======\n>>>>>>> theirs\n");
+        fs::write(&path, &marked).expect("their write");
+        let ours = retitled(&base, 0, "Ours");
+        match store.look_outside(&ours) {
+            Outside::Refused(why) => assert!(why.starts_with("it does not load"), "{why}"),
+            other => panic!("not refused: {other:?}"),
+        }
+        assert!(
+            matches!(store.look_outside(&ours), Outside::Unchanged),
+            "said once"
+        );
+        let saved = store.save(&ours).expect("saves aside");
+        assert!(matches!(saved, Saved::Conflict { .. }));
+        assert_eq!(
+            fs::read_to_string(&path).expect("board"),
+            marked,
+            "theirs as written"
+        );
     }
 }

@@ -281,10 +281,23 @@ fn save(
     board: Box<Board>,
     changes: u64,
 ) -> Result<Outcome, (String, Box<Board>)> {
+    // Serialised first: an outside write while it runs (tens of ms on a big board) is then seen
+    // by the look just before the write, not taken for ours.
+    let text = match crate::store::to_ron(&board) {
+        Ok(t) => t,
+        Err(e) => {
+            return Ok(Outcome::Saved {
+                changes,
+                result: Err(e.to_string()),
+            });
+        }
+    };
     if !store.changed_on_disk() {
         return Ok(Outcome::Saved {
             changes,
-            result: store.save(&board).map_err(|e| e.to_string()),
+            result: store
+                .save_board_text(&board, &text)
+                .map_err(|e| e.to_string()),
         });
     }
     match look(store, board, changes) {
@@ -299,7 +312,9 @@ fn save(
             ..
         } => Ok(Outcome::Saved {
             changes,
-            result: store.save(&ours).map_err(|e| e.to_string()),
+            result: store
+                .save_board_text(&ours, &text)
+                .map_err(|e| e.to_string()),
         }),
         merged => Ok(merged),
     }

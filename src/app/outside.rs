@@ -83,7 +83,7 @@ pub fn what_changed(base: &Board, theirs: &Board) -> Vec<String> {
         match before.get(&item.id) {
             None => said.push(format!("{key} added")),
             Some(old) if **old != **item => {
-                let fields = changed_fields(*old, &**item);
+                let fields = changed_fields(old, item);
                 let shown = fields
                     .iter()
                     .take(2)

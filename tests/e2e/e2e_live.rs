@@ -139,3 +139,63 @@ fn conflict_markers_over_the_board_keep_ours_and_say_why() {
     t.keys("main", &["q"]);
     let _ = t.wait_exit("main");
 }
+
+/// Where the directory cannot be watched (`CAIRN_WATCH=poll` stands in), the file is read every
+/// second, and a same-size change is still seen (by its hash); a read-only second cairn follows the
+/// file the same way.
+#[test]
+fn polling_and_a_read_only_second_cairn_follow_the_file() {
+    let Some(t) = Tmux::start("outside_change_polled") else {
+        return;
+    };
+    let board = t.board();
+    t.open("main", 80, 24);
+    t.see("main", "Backlog —");
+    t.open_sh(
+        "poll",
+        120,
+        40,
+        &t.cairn_command(&board, &["CAIRN_WATCH=poll"]),
+    );
+    t.see("poll", "Read-only");
+    let text = fs::read_to_string(&board).expect("the board");
+    // Same size: "Klarna" becomes "KLARNA".
+    replace(
+        &board,
+        &text.replace(KLARNA, "title: \"Pay later with KLARNA\""),
+    );
+    t.see_with_status("main", "Pay later with KLARNA", "Merged 1 change");
+    t.see_with_status("poll", "Pay later with KLARNA", "Took 1 change from disk");
+    assert_eq!(conflict_copies(t.dir.path()), 0);
+    t.keys("poll", &["q"]);
+    t.keys("main", &["q"]);
+    assert_eq!(t.wait_exit("main"), "status 0");
+}
+
+/// A board in a git work tree whose clone has no `merge.cairn.driver` says so once; one outside any
+/// repository says nothing (every other e2e test).
+#[test]
+fn a_board_in_git_without_the_driver_says_so_once() {
+    let Some(t) = Tmux::start("git_without_driver") else {
+        return;
+    };
+    let git = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .arg(t.dir.path())
+        .env("HOME", t.dir.path().join("home"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .status();
+    if !git.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no git");
+        return;
+    }
+    t.open("main", 120, 40);
+    t.see("main", "Backlog —");
+    t.keys("main", &["Escape"]); // the welcome message goes; the hint waits for a quiet status bar
+    t.see(
+        "main",
+        "This board is in git without cairn's merge driver: run `cairn git setup` once in this clone",
+    );
+    t.keys("main", &["q"]);
+    assert_eq!(t.wait_exit("main"), "status 0");
+}

@@ -13,6 +13,7 @@ mod migrate;
 mod outside;
 mod paths;
 mod recovery;
+mod save;
 pub mod viewstate;
 
 pub use atomic::{Faults, clean_leftovers};
@@ -350,80 +351,27 @@ impl Store {
     /// Writes serialised board text: atomically, after a backup on the first save of the run, and never
     /// over a file someone else changed since we read or wrote it (ours goes to a conflict copy instead).
     pub fn save_text(&mut self, text: &str) -> Result<Saved, StoreError> {
-        if let Some(why) = &self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                why: why.clone(),
-            });
-        }
-        let crlf_text;
-        let bytes = if self.crlf {
-            crlf_text = text.replace('\n', "\r\n");
-            crlf_text.as_bytes()
-        } else {
-            text.as_bytes()
-        };
-        let like = atomic::Like::of(&self.path);
-        if self.conflict.is_some() || self.changed_on_disk() {
-            return self.save_aside(bytes, like);
-        }
-        if !self.backed_up {
-            // Once per run: tried again with each save until one is made or the board is saved
-            // (then the file it would keep is gone), reported once, never in the way of the save.
-            match backup::backup(&self.path, &mut self.backup_faults) {
-                Ok(_) => self.backed_up = true,
-                Err(e) if !self.backup_reported => {
-                    self.backup_reported = true;
-                    self.notices.push(format!(
-                        "No backup of {} could be made in {} ({e}); the board is still saved",
-                        self.path.display(),
-                        backup_dir(&self.path).display()
-                    ));
-                }
-                Err(_) => {}
+        match self.write_board(text)? {
+            Some(saved) => Ok(saved),
+            None => {
+                let bytes = self.with_line_endings(text);
+                self.save_aside(bytes.as_bytes(), atomic::Like::of(&self.path))
             }
         }
-        let target = atomic::Target {
-            path: &self.path,
-            board: &self.path,
-            like,
-            replace: true,
-        };
-        if let Err(e) = atomic::write(&target, bytes, &mut self.faults) {
-            // A failure after the rename (the directory fsync) leaves our board in place: remember
-            // it as ours, or the next save would take it for someone else's change.
-            if fs::read(&self.path).is_ok_and(|now| now == bytes) {
-                self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
-                self.backed_up = true;
-            }
-            return Err(StoreError::write(&self.path, e));
-        }
-        self.backed_up = true;
-        self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
-        self.last = None; // `save` knows the board; text alone is no base for a merge
-        self.refused = None;
-        Ok(Saved::Written)
     }
 
-    /// Our board beside theirs: a new conflict copy, or the one this run already made.
-    fn save_aside(
+    /// Saves `board` serialised as `text` unless someone else changed the file (then `None`, and
+    /// nothing is written: merge theirs in and save again). After a conflict copy, ours goes there.
+    pub fn save_unless_changed(
         &mut self,
-        bytes: &[u8],
-        like: Option<atomic::Like>,
-    ) -> Result<Saved, StoreError> {
-        let (ours, replace) = match &self.conflict {
-            Some(p) => (p.clone(), true),
-            None => (self.conflict_path(), false),
-        };
-        let target = atomic::Target {
-            path: &ours,
-            board: &self.path,
-            like: like.map(atomic::Like::beside),
-            replace,
-        };
-        atomic::write(&target, bytes, &mut self.faults).map_err(|e| StoreError::write(&ours, e))?;
-        self.conflict = Some(ours.clone());
-        Ok(Saved::Conflict { ours })
+        board: &Board,
+        text: &str,
+    ) -> Result<Option<Saved>, StoreError> {
+        let saved = self.write_board(text)?;
+        if saved == Some(Saved::Written) {
+            self.last = Some(board.clone());
+        }
+        Ok(saved)
     }
 
     /// Reads the file again, accepting what is on disk now (after a conflict, say).
@@ -459,29 +407,5 @@ impl Store {
             return false;
         }
         fs::read(&self.path).map_or(true, |bytes| hash(&bytes) != fp.hash)
-    }
-
-    /// A conflict copy's name nobody has taken: `board.conflict-<time>.ron`, then `-2`, `-3`…
-    fn conflict_path(&self) -> PathBuf {
-        let stem = self
-            .path
-            .file_stem()
-            .map_or_else(|| "board".into(), |s| s.to_string_lossy());
-        let time = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-        let mut n = 1;
-        loop {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
-            };
-            let p = self
-                .path
-                .with_file_name(format!("{stem}.conflict-{time}{suffix}.ron"));
-            if fs::symlink_metadata(&p).is_err() {
-                return p;
-            }
-            n += 1;
-        }
     }
 }

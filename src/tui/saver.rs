@@ -292,32 +292,45 @@ fn save(
             });
         }
     };
-    if !store.changed_on_disk() {
-        return Ok(Outcome::Saved {
-            changes,
-            result: store
-                .save_board_text(&board, &text)
-                .map_err(|e| e.to_string()),
-        });
+    let mut ours = board;
+    // Someone else's write is merged first (the merge goes back to the UI, which saves it); one that
+    // lands while ours is written is looked at again. Twice in a row, and ours goes aside.
+    for _ in 0..3 {
+        match store.save_unless_changed(&ours, &text) {
+            Ok(Some(saved)) => {
+                return Ok(Outcome::Saved {
+                    changes,
+                    result: Ok(saved),
+                });
+            }
+            Err(e) => {
+                return Ok(Outcome::Saved {
+                    changes,
+                    result: Err(e.to_string()),
+                });
+            }
+            Ok(None) => {}
+        }
+        match look(store, ours, changes) {
+            Outcome::Looked {
+                outside: Outside::Refused(why),
+                ours,
+                ..
+            } => return Err((why, ours)),
+            Outcome::Looked {
+                outside: Outside::Unchanged,
+                ours: same,
+                ..
+            } => ours = same,
+            merged => return Ok(merged),
+        }
     }
-    match look(store, board, changes) {
-        Outcome::Looked {
-            outside: Outside::Refused(why),
-            ours,
-            ..
-        } => Err((why, ours)),
-        Outcome::Looked {
-            outside: Outside::Unchanged,
-            ours,
-            ..
-        } => Ok(Outcome::Saved {
-            changes,
-            result: store
-                .save_board_text(&ours, &text)
-                .map_err(|e| e.to_string()),
-        }),
-        merged => Ok(merged),
-    }
+    Ok(Outcome::Saved {
+        changes,
+        result: store
+            .save_board_text(&ours, &text)
+            .map_err(|e| e.to_string()),
+    })
 }
 
 fn look(store: &mut Store, ours: Box<Board>, changes: u64) -> Outcome {

@@ -56,6 +56,24 @@ impl Document {
         done
     }
 
+    /// Takes in a board merged with an outside change as one undoable step: undo puts back the
+    /// board as it was before the merge, and the steps before it stay usable.
+    pub fn merge_in(
+        &mut self,
+        merged: Board,
+        label: String,
+        place: Place,
+    ) -> Result<(), EditError> {
+        self.history.apply(
+            &mut self.board,
+            Edit::Replace(Box::new(merged)),
+            label,
+            place,
+        )?;
+        self.revision += 1;
+        Ok(())
+    }
+
     /// Replaces the board with what is on disk now; the history no longer applies to it.
     pub fn replace(&mut self, board: Board) {
         self.board = board;

@@ -11,6 +11,7 @@ mod history;
 pub mod keymap;
 pub mod keys;
 pub mod messages;
+pub mod outside;
 pub mod overlay;
 pub mod panes;
 pub mod place;

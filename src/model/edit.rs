@@ -66,6 +66,8 @@ pub enum Edit {
     SetConflicts(Vec<super::merge::Conflict>),
     /// Several edits as one step; all or nothing.
     Batch(Vec<Edit>),
+    /// The whole board at once (an outside change merged in): the inverse puts the old board back.
+    Replace(Box<Board>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -225,6 +227,7 @@ impl Board {
             SetTeam(t) => SetTeam(std::mem::replace(&mut self.team, t)),
             SetTeamSprints(t) => SetTeamSprints(std::mem::replace(&mut self.team_sprints, t)),
             SetConflicts(c) => SetConflicts(std::mem::replace(&mut self.conflicts, c)),
+            Replace(b) => Replace(Box::new(std::mem::replace(self, *b))),
             Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 // The item ids, while only inserts run: an import checks each new id in O(1), not

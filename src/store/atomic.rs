@@ -155,11 +155,23 @@ pub struct Target<'a> {
 
 /// Writes `bytes` to the target atomically.
 pub fn write(target: &Target, bytes: &[u8], faults: &mut Faults) -> io::Result<()> {
+    write_unless(target, bytes, faults, &|| false).map(|_| ())
+}
+
+/// `write`, unless `changed()` says just before the rename that the target is no longer what the
+/// caller last saw (someone replaced it while ours was written): then nothing is replaced and the
+/// answer is false.
+pub fn write_unless(
+    target: &Target,
+    bytes: &[u8],
+    faults: &mut Faults,
+    changed: &dyn Fn() -> bool,
+) -> io::Result<bool> {
     faults.reset();
     faults.step("create temp file")?;
     let (temp, mut file) = temp_file(target.path, target.board)?;
-    let result = finish(target, &temp, &mut file, bytes, faults);
-    if result.is_err() {
+    let result = finish(target, &temp, &mut file, bytes, faults, changed);
+    if !matches!(result, Ok(true)) {
         let _ = fs::remove_file(&temp);
     }
     result
@@ -171,7 +183,8 @@ fn finish(
     file: &mut File,
     bytes: &[u8],
     faults: &mut Faults,
-) -> io::Result<()> {
+    changed: &dyn Fn() -> bool,
+) -> io::Result<bool> {
     faults.step("write")?;
     file.write_all(bytes)?;
     faults.step("fsync file")?;
@@ -180,6 +193,9 @@ fn finish(
     if let Some(like) = target.like {
         adopt(file, like)?;
     }
+    if changed() {
+        return Ok(false);
+    }
     faults.step("rename")?;
     if target.replace {
         fs::rename(temp, target.path)?;
@@ -187,7 +203,8 @@ fn finish(
         place_new(temp, target.path)?;
     }
     faults.step("fsync directory")?;
-    File::open(parent(target.path))?.sync_all()
+    File::open(parent(target.path))?.sync_all()?;
+    Ok(true)
 }
 
 /// Moves `temp` to `path` only if nothing is there: a hard link fails on any existing name.

@@ -10,8 +10,10 @@ mod format;
 mod layout;
 mod lock;
 mod migrate;
+mod outside;
 mod paths;
 mod recovery;
+mod save;
 pub mod viewstate;
 
 pub use atomic::{Faults, clean_leftovers};
@@ -19,6 +21,7 @@ pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
 pub use beside::{make_dir_beside, write_new_beside};
 pub use error::StoreError;
 pub use lock::{lock_path, writer_gone};
+pub use outside::Outside;
 pub use paths::resolve;
 
 pub use format::{from_ron, from_ron_reference, has_comments, peek_version, to_ron};
@@ -45,6 +48,9 @@ pub fn sample_board(today: jiff::civil::Date) -> Board {
 
 /// The day the sample board was written for.
 pub const SAMPLE_ANCHOR: jiff::civil::Date = jiff::civil::date(2026, 11, 28);
+
+/// The coarsest modification-time tick of a filesystem cairn may meet (FAT's 2 s).
+const COARSE_CLOCK: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What was last read from or written to the file, to notice someone else changing it.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,6 +113,10 @@ pub struct Store {
     crlf: bool,
     notices: Vec<String>,
     conflict: Option<PathBuf>,
+    /// The board as this run last read or wrote it: the base of a merge with an outside change.
+    last: Option<Board>,
+    /// The hash of an outside change that could not be merged, so it is said once.
+    refused: Option<u64>,
     faults: Faults,
     backup_faults: Faults,
 }
@@ -158,6 +168,8 @@ impl Store {
             crlf: false,
             notices: Vec::new(),
             conflict: None,
+            last: None,
+            refused: None,
             faults: Faults::default(),
             backup_faults: Faults::default(),
         }
@@ -202,6 +214,7 @@ impl Store {
                 let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
                 store.fingerprint = Some(fingerprint);
                 store.crlf = uses_crlf(&text);
+                store.last = Some(board.clone());
                 if store.read_only.is_none() {
                     store.note_comments(&text);
                 }
@@ -239,6 +252,7 @@ impl Store {
         let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
         store.fingerprint = Some(fingerprint);
         store.crlf = uses_crlf(&text);
+        store.last = Some(board.clone());
         store.note_comments(&text);
         Ok((store, board))
     }
@@ -321,84 +335,43 @@ impl Store {
             path: self.path.clone(),
             message: e.to_string(),
         })?;
-        self.save_text(&text)
+        self.save_board_text(board, &text)
+    }
+
+    /// Saves `text`, which is `board` serialised (see `save_text`); the board is the base of the
+    /// next merge with an outside change.
+    pub fn save_board_text(&mut self, board: &Board, text: &str) -> Result<Saved, StoreError> {
+        let saved = self.save_text(text)?;
+        if saved == Saved::Written {
+            self.last = Some(board.clone());
+        }
+        Ok(saved)
     }
 
     /// Writes serialised board text: atomically, after a backup on the first save of the run, and never
     /// over a file someone else changed since we read or wrote it (ours goes to a conflict copy instead).
     pub fn save_text(&mut self, text: &str) -> Result<Saved, StoreError> {
-        if let Some(why) = &self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.clone(),
-                why: why.clone(),
-            });
-        }
-        let crlf_text;
-        let bytes = if self.crlf {
-            crlf_text = text.replace('\n', "\r\n");
-            crlf_text.as_bytes()
-        } else {
-            text.as_bytes()
-        };
-        let like = atomic::Like::of(&self.path);
-        if self.conflict.is_some() || self.changed_on_disk() {
-            return self.save_aside(bytes, like);
-        }
-        if !self.backed_up {
-            // Once per run: tried again with each save until one is made or the board is saved
-            // (then the file it would keep is gone), reported once, never in the way of the save.
-            match backup::backup(&self.path, &mut self.backup_faults) {
-                Ok(_) => self.backed_up = true,
-                Err(e) if !self.backup_reported => {
-                    self.backup_reported = true;
-                    self.notices.push(format!(
-                        "No backup of {} could be made in {} ({e}); the board is still saved",
-                        self.path.display(),
-                        backup_dir(&self.path).display()
-                    ));
-                }
-                Err(_) => {}
+        match self.write_board(text)? {
+            Some(saved) => Ok(saved),
+            None => {
+                let bytes = self.with_line_endings(text);
+                self.save_aside(bytes.as_bytes(), atomic::Like::of(&self.path))
             }
         }
-        let target = atomic::Target {
-            path: &self.path,
-            board: &self.path,
-            like,
-            replace: true,
-        };
-        if let Err(e) = atomic::write(&target, bytes, &mut self.faults) {
-            // A failure after the rename (the directory fsync) leaves our board in place: remember
-            // it as ours, or the next save would take it for someone else's change.
-            if fs::read(&self.path).is_ok_and(|now| now == bytes) {
-                self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
-                self.backed_up = true;
-            }
-            return Err(StoreError::write(&self.path, e));
-        }
-        self.backed_up = true;
-        self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
-        Ok(Saved::Written)
     }
 
-    /// Our board beside theirs: a new conflict copy, or the one this run already made.
-    fn save_aside(
+    /// Saves `board` serialised as `text` unless someone else changed the file (then `None`, and
+    /// nothing is written: merge theirs in and save again). After a conflict copy, ours goes there.
+    pub fn save_unless_changed(
         &mut self,
-        bytes: &[u8],
-        like: Option<atomic::Like>,
-    ) -> Result<Saved, StoreError> {
-        let (ours, replace) = match &self.conflict {
-            Some(p) => (p.clone(), true),
-            None => (self.conflict_path(), false),
-        };
-        let target = atomic::Target {
-            path: &ours,
-            board: &self.path,
-            like: like.map(atomic::Like::beside),
-            replace,
-        };
-        atomic::write(&target, bytes, &mut self.faults).map_err(|e| StoreError::write(&ours, e))?;
-        self.conflict = Some(ours.clone());
-        Ok(Saved::Conflict { ours })
+        board: &Board,
+        text: &str,
+    ) -> Result<Option<Saved>, StoreError> {
+        let saved = self.write_board(text)?;
+        if saved == Some(Saved::Written) {
+            self.last = Some(board.clone());
+        }
+        Ok(saved)
     }
 
     /// Reads the file again, accepting what is on disk now (after a conflict, say).
@@ -408,6 +381,8 @@ impl Store {
         self.fingerprint = Some(fingerprint);
         self.crlf = uses_crlf(&text);
         self.conflict = None;
+        self.refused = None;
+        self.last = Some(board.clone());
         Ok(board)
     }
 
@@ -420,34 +395,17 @@ impl Store {
         let Ok(meta) = fs::metadata(&self.path) else {
             return false; // deleted: nothing of theirs to keep
         };
-        if meta.len() == fp.len && meta.modified().ok() == fp.modified {
+        // Size and time alone decide only for a time long past: on a filesystem with a coarse clock a
+        // same-size write within the same tick keeps both (then, and when either moved, the
+        // contents decide, so a mere `touch` is not a conflict).
+        let settled = fp.modified.is_some_and(|m| {
+            SystemTime::now()
+                .duration_since(m)
+                .is_ok_and(|age| age > COARSE_CLOCK)
+        });
+        if settled && meta.len() == fp.len && meta.modified().ok() == fp.modified {
             return false;
         }
-        // Size or time moved: compare contents, so a mere `touch` is not a conflict.
         fs::read(&self.path).map_or(true, |bytes| hash(&bytes) != fp.hash)
-    }
-
-    /// A conflict copy's name nobody has taken: `board.conflict-<time>.ron`, then `-2`, `-3`…
-    fn conflict_path(&self) -> PathBuf {
-        let stem = self
-            .path
-            .file_stem()
-            .map_or_else(|| "board".into(), |s| s.to_string_lossy());
-        let time = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
-        let mut n = 1;
-        loop {
-            let suffix = if n == 1 {
-                String::new()
-            } else {
-                format!("-{n}")
-            };
-            let p = self
-                .path
-                .with_file_name(format!("{stem}.conflict-{time}{suffix}.ron"));
-            if fs::symlink_metadata(&p).is_err() {
-                return p;
-            }
-            n += 1;
-        }
     }
 }

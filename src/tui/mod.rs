@@ -5,18 +5,20 @@
 mod editor;
 mod events;
 mod first_run;
+mod outcome;
 mod saver;
 mod takeover;
 mod terminal;
 mod test_hook;
 mod viewstate;
+mod watch;
 
 use crate::app::{Action, App, Effect, SaveState};
 use crate::input::{self, config};
 use crate::io::Failure;
-use crate::store::{Saved, Store, sample_board};
+use crate::store::{Store, sample_board};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
-use saver::{Outcome, Saver};
+use saver::Saver;
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
@@ -193,6 +195,12 @@ fn event_loop(
     let hook = test_hook::requested();
     let views = viewstate::Keeper::open(path, app);
     let run_started = std::time::Instant::now();
+    // The file changed from outside: merged in (a writer) or taken (a read-only run).
+    let file = crate::store::resolve(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut outside = watch::Watch::start(&file);
+    let mut follow = app.run.read_only.then(|| watch::Follow::new(&file));
+    let git_hint = watch::git_driver_hint(&file);
+    let mut hint: Option<String> = None;
     loop {
         // First, so a closed terminal (SIGHUP) is not drawn to.
         if signals.stop.load(Ordering::Relaxed) {
@@ -216,7 +224,8 @@ fn event_loop(
         let wait = saver
             .as_ref()
             .and_then(|s| s.wait())
-            .map_or(IDLE, |w| w.min(IDLE));
+            .map_or(IDLE, |w| w.min(IDLE))
+            .min(outside.wait().unwrap_or(IDLE));
         let mut effects = Vec::new();
         let first = events
             .next(wait)
@@ -274,7 +283,10 @@ fn event_loop(
                 Effect::ViewState(state) => views.keep(state),
                 Effect::Reload => match saver.as_mut() {
                     Some(s) => s.reload(),
-                    None => takeover::reload(app, saver, path, &mut watch),
+                    None => {
+                        takeover::reload(app, saver, path, &mut watch);
+                        follow = app.run.read_only.then(|| watch::Follow::new(&file));
+                    }
                 },
                 Effect::EditDescription(id, text) => {
                     let what = format!("description-{}", app.doc.board.item_key(id));
@@ -351,10 +363,27 @@ fn event_loop(
                 }
             }
         }
+        if outside.due() {
+            match saver.as_mut() {
+                Some(s) => outside.owed = !s.look(&app.doc.board, app.doc.revision),
+                None => {
+                    let f = follow.get_or_insert_with(|| watch::Follow::new(&file));
+                    dirty |= f.look(app, &file);
+                }
+            }
+        }
         if let Some(s) = saver.as_mut() {
             dirty |= settle(app, s);
         }
         dirty |= watch.look(app, path);
+        // The git hint waits for a quiet status bar, so it is seen.
+        hint = hint.or_else(|| git_hint.try_recv().ok());
+        if app.run.status.is_none()
+            && let Some(text) = hint.take()
+        {
+            app.info(text);
+            dirty = true;
+        }
     }
 }
 
@@ -363,7 +392,7 @@ fn event_loop(
 fn settle(app: &mut App, s: &mut Saver) -> bool {
     let mut dirty = false;
     while let Some(outcome) = s.poll() {
-        saved(app, outcome, s);
+        outcome::saved(app, outcome, s);
         dirty = true;
     }
     s.tick(&app.doc.board, app.doc.revision);
@@ -379,59 +408,6 @@ fn settle(app: &mut App, s: &mut Saver) -> bool {
         dirty = true;
     }
     dirty
-}
-
-/// Folds a finished save or reload into the app's state and messages.
-fn saved(app: &mut App, outcome: Outcome, saver: &mut Saver) {
-    let path = saver.path().clone();
-    match outcome {
-        Outcome::Saved {
-            changes,
-            result: Ok(Saved::Written),
-        } => {
-            // Said whether or not the failure's message is still on show (messages expire).
-            let was_failing = matches!(app.run.save, SaveState::Failed(_));
-            if changes >= app.doc.revision {
-                app.run.save = SaveState::Saved;
-            }
-            if was_failing {
-                app.info("Saved again");
-            }
-        }
-        Outcome::Saved {
-            result: Ok(Saved::Conflict { ours }),
-            ..
-        } => {
-            app.run.save = SaveState::Conflict(ours.display().to_string());
-            app.error(format!(
-                "{} was changed outside cairn: it was left as is and your board went to {} (Ctrl-l loads theirs)",
-                path.display(),
-                ours.display()
-            ));
-        }
-        Outcome::Saved { result: Err(e), .. } => {
-            app.run.save = SaveState::Failed(e.clone());
-            // The status bar names the board already: the OS error comes first, not its path.
-            let name = path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let e = e.replace(&path.display().to_string(), &name);
-            app.error(format!("Save failed (changes kept, retrying in 5 s): {e}"));
-        }
-        Outcome::Reloaded(Ok(board)) => {
-            app.reload(*board);
-            // The board in memory is now the one on disk: its revision is the saved one.
-            saver.reloaded(app.doc.revision);
-            app.info(format!(
-                "Reloaded {} from disk (undo history cleared)",
-                path.display()
-            ));
-        }
-        Outcome::Notice(text) => app.error(text),
-        Outcome::Reloaded(Err(e)) => {
-            app.error(format!("Reload failed, the board in memory is kept: {e}"))
-        }
-    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! serialises and writes it (≈ 460 ms at 100k items) and reports back. The UI never waits on the disk.
 
 use crate::model::Board;
-use crate::store::{Saved, Store};
+use crate::store::{Outside, Saved, Store};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
@@ -14,8 +14,18 @@ pub const DEBOUNCE: Duration = Duration::from_millis(300);
 pub const RETRY: Duration = Duration::from_secs(5);
 
 enum Job {
-    Save { board: Box<Board>, changes: u64 },
+    Save {
+        board: Box<Board>,
+        changes: u64,
+    },
     Reload,
+    /// Look whether someone changed the file, and merge it with this board (revision `changes`).
+    Look {
+        ours: Box<Board>,
+        changes: u64,
+    },
+    /// The file is not ours to replace any more: saves go to a conflict copy.
+    Diverge,
 }
 
 /// What the worker reports.
@@ -27,6 +37,16 @@ pub enum Outcome {
     Reloaded(Result<Box<Board>, String>),
     /// Something the store says once (a backup that could not be made).
     Notice(String),
+    /// A look at the file (or a save that found it changed): `ours` is the board at revision
+    /// `changes` it was merged with, `said` what a merge took in.
+    Looked {
+        changes: u64,
+        ours: Box<Board>,
+        outside: Outside,
+        said: String,
+    },
+    /// Why the save that follows goes to a conflict copy: the outside change did not merge.
+    Refused(String),
 }
 
 pub struct Saver {
@@ -38,6 +58,8 @@ pub struct Saver {
     due: Option<Instant>,
     /// The change count on disk.
     pub saved_changes: u64,
+    /// Why the outside change did not merge, for the conflict copy's message.
+    pub refused: Option<String>,
     path: PathBuf,
 }
 
@@ -51,10 +73,21 @@ impl Saver {
             .spawn(move || {
                 for job in job_rx {
                     let outcome = match job {
-                        Job::Save { board, changes } => Outcome::Saved {
-                            changes,
-                            result: store.save(&board).map_err(|e| e.to_string()),
+                        Job::Save { board, changes } => match save(&mut store, board, changes) {
+                            Ok(outcome) => outcome,
+                            Err((why, board)) => {
+                                let _ = out_tx.send(Outcome::Refused(why));
+                                Outcome::Saved {
+                                    changes,
+                                    result: store.save(&board).map_err(|e| e.to_string()),
+                                }
+                            }
                         },
+                        Job::Look { ours, changes } => look(&mut store, ours, changes),
+                        Job::Diverge => {
+                            store.diverge();
+                            continue;
+                        }
                         Job::Reload => Outcome::Reloaded(
                             store.reload().map(Box::new).map_err(|e| e.to_string()),
                         ),
@@ -75,6 +108,7 @@ impl Saver {
             busy: false,
             due: None,
             saved_changes: 0,
+            refused: None,
             path,
         }
     }
@@ -125,6 +159,32 @@ impl Saver {
         self.send(Job::Reload);
     }
 
+    /// Asks whether the file changed outside (the watcher saw it). False when busy: ask again later.
+    pub fn look(&mut self, ours: &Board, changes: u64) -> bool {
+        if self.busy {
+            return false;
+        }
+        let due = self.due;
+        self.send(Job::Look {
+            ours: Box::new(ours.clone()),
+            changes,
+        });
+        self.due = due; // a save that was due stays due
+        self.busy
+    }
+
+    /// The open board moved past a merge that could not be redone: keep theirs, save ours aside.
+    pub fn diverge(&mut self) {
+        if let Some(tx) = &self.jobs {
+            let _ = tx.send(Job::Diverge);
+        }
+    }
+
+    /// Saves as soon as the worker is free (a merged board goes to disk without the debounce).
+    pub fn save_soon(&mut self) {
+        self.due = Some(Instant::now());
+    }
+
     /// The board on disk was loaded as revision `changes`: nothing is left to save.
     pub fn reloaded(&mut self, changes: u64) {
         self.saved_changes = changes;
@@ -138,7 +198,7 @@ impl Saver {
     }
 
     fn finished(&mut self, outcome: Outcome) -> Outcome {
-        if matches!(outcome, Outcome::Notice(_)) {
+        if matches!(outcome, Outcome::Notice(_) | Outcome::Refused(_)) {
             return outcome;
         }
         self.busy = false;
@@ -155,6 +215,9 @@ impl Saver {
     /// save's error, if the board could not be saved.
     pub fn flush(&mut self, board: &Board, changes: u64) -> Result<(), String> {
         let mut last = Ok(());
+        // What goes to disk: the board, or the board merged with a change on disk found on the way.
+        let mut board = std::borrow::Cow::Borrowed(board);
+        let mut merged_in = false;
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if self.busy {
@@ -162,11 +225,29 @@ impl Saver {
                     .outcomes
                     .recv_timeout(deadline.saturating_duration_since(Instant::now()))
                 {
-                    Ok(o) => {
-                        if let Outcome::Saved { result: Err(e), .. } = self.finished(o) {
-                            last = Err(e);
+                    Ok(o) => match self.finished(o) {
+                        Outcome::Saved { result: Err(e), .. } => last = Err(e),
+                        Outcome::Looked {
+                            outside: Outside::Merged { merged, .. },
+                            ours,
+                            changes: at,
+                            ..
+                        } => {
+                            if at == changes {
+                                board = std::borrow::Cow::Owned(merged.board);
+                            } else {
+                                let again =
+                                    crate::model::merge::merge(&ours, &board, &merged.board);
+                                if again.problems.is_empty() {
+                                    board = std::borrow::Cow::Owned(again.board);
+                                } else {
+                                    self.diverge(); // ours goes to a conflict copy
+                                }
+                            }
+                            merged_in = true; // the merged board is still to be saved
                         }
-                    }
+                        _ => {}
+                    },
                     Err(RecvTimeoutError::Timeout) => {
                         return Err("the save did not finish in 30 s".into());
                     }
@@ -176,9 +257,10 @@ impl Saver {
                 }
                 continue;
             }
-            if changes > self.saved_changes && last.is_ok() {
+            if (changes > self.saved_changes || merged_in) && last.is_ok() {
+                merged_in = false;
                 self.send(Job::Save {
-                    board: Box::new(board.clone()),
+                    board: Box::new(board.as_ref().clone()),
                     changes,
                 });
                 if !self.busy {
@@ -188,6 +270,84 @@ impl Saver {
             }
             return last;
         }
+    }
+}
+
+/// A save that first looks whether the file was changed outside: then the merge goes back to the UI
+/// (nothing is written; the merged board is saved next), or, when it does not merge, why (the
+/// caller saves ours to a conflict copy).
+fn save(
+    store: &mut Store,
+    board: Box<Board>,
+    changes: u64,
+) -> Result<Outcome, (String, Box<Board>)> {
+    // Serialised first: an outside write while it runs (tens of ms on a big board) is then seen
+    // by the look just before the write, not taken for ours.
+    let text = match crate::store::to_ron(&board) {
+        Ok(t) => t,
+        Err(e) => {
+            return Ok(Outcome::Saved {
+                changes,
+                result: Err(e.to_string()),
+            });
+        }
+    };
+    let mut ours = board;
+    // Someone else's write is merged first (the merge goes back to the UI, which saves it); one that
+    // lands while ours is written is looked at again. Twice in a row, and ours goes aside.
+    for _ in 0..3 {
+        match store.save_unless_changed(&ours, &text) {
+            Ok(Some(saved)) => {
+                return Ok(Outcome::Saved {
+                    changes,
+                    result: Ok(saved),
+                });
+            }
+            Err(e) => {
+                return Ok(Outcome::Saved {
+                    changes,
+                    result: Err(e.to_string()),
+                });
+            }
+            Ok(None) => {}
+        }
+        match look(store, ours, changes) {
+            Outcome::Looked {
+                outside: Outside::Refused(why),
+                ours,
+                ..
+            } => return Err((why, ours)),
+            Outcome::Looked {
+                outside: Outside::Unchanged,
+                ours: same,
+                ..
+            } => ours = same,
+            merged => return Ok(merged),
+        }
+    }
+    Ok(Outcome::Saved {
+        changes,
+        result: store
+            .save_board_text(&ours, &text)
+            .map_err(|e| e.to_string()),
+    })
+}
+
+fn look(store: &mut Store, ours: Box<Board>, changes: u64) -> Outcome {
+    let outside = store.look_outside(&ours);
+    let said = match &outside {
+        Outside::Merged {
+            merged,
+            base,
+            theirs,
+        } => crate::app::outside::merge_message(merged, base, theirs),
+        _ => String::new(),
+    };
+    Outcome::Looked {
+        changes,
+        ours,
+        outside,
+        said,
     }
 }
 

@@ -18,6 +18,7 @@ mod forms;
 mod hide_done;
 mod item_links;
 mod messages;
+mod outside;
 mod people_snapshots;
 mod people_update;
 mod plurals;

@@ -115,8 +115,9 @@ fn kill_9_at_random_moments_never_loses_the_file() {
         let pid = t.cairn_pid(&name);
 
         // Change the board for a random while (autosave runs every ~300 ms meanwhile), then kill.
-        // A third of the runs meet an outside edit half way: their saves go to conflict copies,
-        // so the kill can land in a conflict copy's write too.
+        // A third of the runs meet an outside edit half way: it is merged into the open board and
+        // saved over theirs (issue 14, point 4; before, their saves went to conflict copies), so
+        // the kill can land in the save of a merge too.
         let busy = Duration::from_millis(rng.u64(300..4000));
         let mut edit_outside = rng.u8(..3) == 0;
         let start = Instant::now();

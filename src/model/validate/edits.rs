@@ -80,6 +80,8 @@ impl Board {
             | Edit::RemoveStakeholder(_)
             | Edit::SetCounters(_)
             | Edit::Batch(_) => Ok(()),
+            // A merged board is validated whole before it is offered (`model::merge`).
+            Edit::Replace(_) => Ok(()),
         }
     }
 }

@@ -458,13 +458,14 @@ fn deleting_an_epic_asks_what_becomes_of_its_children() {
 }
 
 #[test]
-fn an_epic_link_to_a_story_or_round_a_cycle_is_left_unlinked_on_import() {
+fn an_epic_link_to_a_story_to_itself_or_round_a_cycle_is_left_unlinked_on_import() {
     let csv = "\
 Summary,Issue key,Issue Type,Epic Link
 Story under a story,P-1,Story,P-2
 Plain story,P-2,Story,
 Epic A,P-3,Epic,P-4
 Epic B,P-4,Epic,P-3
+Itself,P-5,Epic,P-5
 ";
     let mut b = Board::new("Shop", "T");
     let imp = cairn::io::csv::plan_import(&b, csv.as_bytes(), TODAY).expect("readable");
@@ -484,13 +485,14 @@ Epic B,P-4,Epic,P-3
                 5,
                 "Epic Link \"P-3\" would make a cycle of epics; left unlinked"
             ),
+            (6, "Epic Link \"P-5\" is the row itself; left unlinked"),
         ]
     );
     b.apply(imp.edit).expect("applies");
     let parents: Vec<Option<u32>> = b.items.iter().map(|i| i.parent.map(|p| p.0)).collect();
     assert_eq!(
         parents,
-        vec![None, None, Some(4), None],
+        vec![None, None, Some(4), None, None],
         "P-3 under P-4 only"
     );
     assert_eq!(b.validate(), vec![], "the imported board loads again");

@@ -18,8 +18,6 @@ mod export;
 mod layout;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_epics;
 
 use dialect::*;
 pub use export::{export_items, neutralise, restore_neutralised};

@@ -22,7 +22,7 @@ fn sprint(id: u32, name: &str, state: SprintState) -> Sprint {
     }
 }
 
-pub(super) fn empty_board() -> Board {
+fn empty_board() -> Board {
     let mut b = Board::new("Cairn", "CRN");
     b.sprints.push(sprint(1, "Sprint 1", SprintState::Closed));
     b.sprints.push(sprint(2, "Sprint 2", SprintState::Active));
@@ -75,12 +75,12 @@ fn full_board() -> Board {
     b
 }
 
-pub(super) fn import(board: &Board, csv: &str) -> Import {
+fn import(board: &Board, csv: &str) -> Import {
     plan_import(board, csv.as_bytes(), TODAY).expect("the CSV is readable")
 }
 
 /// The items the import would add, in order.
-pub(super) fn items(import: &Import) -> Vec<Item> {
+fn items(import: &Import) -> Vec<Item> {
     let Edit::Batch(edits) = &import.edit else {
         panic!("not a batch: {:?}", import.edit);
     };

@@ -2,6 +2,7 @@
 //! exist, statuses that are not workflow columns, and any field outside the limits the forms keep
 //! (`model::value`). Each problem names the thing it is about.
 
+mod cycles;
 mod edits;
 mod fields;
 mod team;
@@ -156,7 +157,8 @@ impl Board {
             &mut say,
         );
 
-        for it in &self.items {
+        let on_cycle = cycles::on_blocked_by_cycle(self);
+        for (at, it) in self.items.iter().enumerate() {
             let who = || self.describe_item(it.id, &it.title);
             if !columns.contains(it.status.as_str()) {
                 let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
@@ -205,11 +207,7 @@ impl Board {
                     }
                 }
             }
-            if it
-                .blocked_by
-                .iter()
-                .any(|b| *b != it.id && crate::model::rules::waits_on(self, *b, it.id))
-            {
+            if on_cycle[at] {
                 say(format!(
                     "{}: its \"blocked by\" chain comes back to it (a cycle)",
                     who()

@@ -45,7 +45,9 @@ id_type!(
     NoteId
 );
 
-/// The next free id of each kind. Ids are never reused, even after a delete.
+/// The next free id of each kind. Within a run an id is never reused, even after a delete; the file
+/// keeps no counters (schema 3: the next id comes from the ids present, so two clones adding work do
+/// not both change one line), so after a restart the highest id deleted can come back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counters {

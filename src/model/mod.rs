@@ -206,6 +206,12 @@ impl PartialEq for Board {
     }
 }
 
+/// An item's key under a project key (`CRN` and 12: `CRN-12`), for code that holds the key but
+/// not the board.
+pub fn item_key(project_key: &str, id: ItemId) -> String {
+    format!("{project_key}-{}", id.0)
+}
+
 impl Board {
     /// An empty board with the default workflow.
     pub fn new(name: &str, key: &str) -> Board {
@@ -236,7 +242,7 @@ impl Board {
 
     /// `CRN-12`.
     pub fn item_key(&self, id: ItemId) -> String {
-        format!("{}-{}", self.project.key, id.0)
+        item_key(&self.project.key, id)
     }
 
     /// Finds `CRN-12`, `crn-12` or `12`.

@@ -142,7 +142,7 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(
         team,
         team_sprints,
     } = In::deserialize(de)?;
-    let key = |id: ItemId| format!("{}-{}", project.key, id.0);
+    let key = |id: ItemId| crate::model::item_key(&project.key, id);
     let mut problems = Vec::new();
     // Where each id is in `items`: a table by id when the ids are dense (as cairn hands them out),
     // else a map.

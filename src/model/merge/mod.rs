@@ -7,6 +7,22 @@
 //! moved (`order`). A true conflict keeps ours in the board and records the three values in
 //! `Board::conflicts`, so the merged board always loads and nothing is lost.
 
+/// How a conflict names a record, the same wherever it is found.
+mod name {
+    use crate::model::{Risk, Sprint, TimelineEntry};
+
+    pub fn sprint(s: &Sprint) -> String {
+        format!("sprint \"{}\"", s.name)
+    }
+
+    pub fn entry(e: &TimelineEntry) -> String {
+        format!("\"{}\"", e.name)
+    }
+
+    pub fn risk(r: &Risk) -> String {
+        format!("risk \"{}\"", r.title)
+    }
+}
 mod order;
 mod renumber;
 mod repair;
@@ -86,12 +102,12 @@ pub fn merge(base: &Board, ours: &Board, theirs: &Board) -> Merged {
         Ok(b) => b,
         // Cannot happen with fields merged one by one; if it did, ours stands and says so.
         Err(e) => {
-            found.push(value::Found {
-                path: vec![format!("(the board: {e})")],
-                base: None,
-                ours: None,
-                theirs: Some(rt.clone()),
-            });
+            found.push(value::Found::at(
+                &[format!("(the board: {e})")],
+                None,
+                None,
+                Some(&rt),
+            ));
             let mut b = ours.clone();
             b.items.clear();
             b
@@ -154,17 +170,21 @@ fn count_theirs(base: &Value, ours: &Value, theirs: &Value) -> usize {
             continue;
         }
         n += match (bv, tv) {
+            // A list of records counts each record theirs added, changed or deleted, matched as the
+            // merge matches them (`record_key`); any other value counts once.
             (Some(Value::Array(ba)), Value::Array(ta)) => {
-                let id = |v: &Value| v.get("id").cloned();
-                let bmap: HashMap<String, &Value> =
-                    ba.iter().map(|v| (format!("{:?}", id(v)), v)).collect();
-                let tmap: HashMap<String, &Value> =
-                    ta.iter().map(|v| (format!("{:?}", id(v)), v)).collect();
-                let changed = ta
-                    .iter()
-                    .filter(|v| bmap.get(&format!("{:?}", id(v))) != Some(v))
-                    .count();
-                changed + bmap.keys().filter(|k| !tmap.contains_key(*k)).count()
+                fn index(vs: &[Value]) -> Option<HashMap<String, &Value>> {
+                    vs.iter()
+                        .map(|v| Some((value::record_key(v)?, v)))
+                        .collect()
+                }
+                match (index(ba), index(ta)) {
+                    (Some(bmap), Some(tmap)) => {
+                        let changed = tmap.iter().filter(|(k, v)| bmap.get(*k) != Some(v)).count();
+                        changed + bmap.keys().filter(|k| !tmap.contains_key(*k)).count()
+                    }
+                    _ => 1,
+                }
             }
             _ => 1,
         };
@@ -237,12 +257,12 @@ fn merge_items(
         .collect();
     let ordered = order::merge_order(&ids(base), &ids(ours), &ids(theirs), &kept_ids);
     for id in &ordered.moved_by_both {
-        found.push(value::Found {
-            path: vec!["items".into(), format!("#{}", id.0), "rank".into()],
-            base: None,
-            ours: Some(Value::String("where ours put it".into())),
-            theirs: Some(Value::String("where theirs put it".into())),
-        });
+        found.push(value::Found::at(
+            &["items".into(), format!("#{}", id.0), "rank".into()],
+            None,
+            Some(&Value::String("where ours put it".into())),
+            Some(&Value::String("where theirs put it".into())),
+        ));
     }
     let items = ordered
         .order
@@ -268,13 +288,13 @@ fn describe(board: &Board, f: &value::Found) -> Conflict {
                 "items" => board.item_key(ItemId(n)),
                 "sprints" => board
                     .sprint(super::SprintId(n))
-                    .map_or(format!("sprint {n}"), |s| format!("sprint \"{}\"", s.name)),
+                    .map_or(format!("sprint {n}"), name::sprint),
                 "timeline" => board
                     .entry(super::EntryId(n))
-                    .map_or(format!("entry {n}"), |e| format!("\"{}\"", e.name)),
+                    .map_or(format!("entry {n}"), name::entry),
                 "risks" => board
                     .risk(super::RiskId(n))
-                    .map_or(format!("risk {n}"), |r| format!("risk \"{}\"", r.title)),
+                    .map_or(format!("risk {n}"), name::risk),
                 "stakeholders" => board
                     .stakeholder(super::StakeholderId(n))
                     .map_or(format!("stakeholder {n}"), |s| s.name.clone()),

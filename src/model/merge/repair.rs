@@ -26,8 +26,8 @@ pub fn repair(board: &mut Board) -> Vec<Conflict> {
     let entries: HashSet<EntryId> = board.timeline.iter().map(|e| e.id).collect();
     let sprints: HashSet<SprintId> = board.sprints.iter().map(|s| s.id).collect();
     let mut out = Vec::new();
-    let key = |id: ItemId, b: &Board| b.item_key(id);
-    let snapshot = board.clone();
+    let prefix = board.project.key.clone();
+    let key = |id: ItemId| crate::model::item_key(&prefix, id);
     // Days off and team capacity of a sprint the other side deleted go with it.
     for p in &mut board.team {
         p.days_off.retain(|s, _| sprints.contains(s));
@@ -46,15 +46,10 @@ pub fn repair(board: &mut Board) -> Vec<Conflict> {
             continue;
         }
         let it = std::sync::Arc::make_mut(it);
-        let who = key(it.id, &snapshot);
+        let who = key(it.id);
         let path = |f: &str| vec!["items".into(), format!("#{}", it.id.0), f.into()];
         if let Some(p) = it.parent.filter(|p| !items.contains(p)) {
-            out.push(dropped(
-                who.clone(),
-                "parent",
-                path("parent"),
-                key(p, &snapshot),
-            ));
+            out.push(dropped(who.clone(), "parent", path("parent"), key(p)));
             it.parent = None;
         }
         if let Some(s) = it.sprint.filter(|s| !sprints.contains(s)) {
@@ -80,26 +75,16 @@ pub fn repair(board: &mut Board) -> Vec<Conflict> {
             ("relates_to", &mut it.relates_to),
         ] {
             for gone in list.iter().filter(|i| !items.contains(i)) {
-                out.push(dropped(
-                    who.clone(),
-                    field,
-                    path(field),
-                    key(*gone, &snapshot),
-                ));
+                out.push(dropped(who.clone(), field, path(field), key(*gone)));
             }
             list.retain(|i| items.contains(i));
         }
     }
     for e in &mut board.timeline {
-        let who = format!("\"{}\"", e.name);
+        let who = super::name::entry(e);
         let path = |f: &str| vec!["timeline".into(), format!("#{}", e.id.0), f.into()];
         for gone in e.items.iter().filter(|i| !items.contains(i)) {
-            out.push(dropped(
-                who.clone(),
-                "items",
-                path("items"),
-                key(*gone, &snapshot),
-            ));
+            out.push(dropped(who.clone(), "items", path("items"), key(*gone)));
         }
         for gone in e.depends_on.iter().filter(|d| !entries.contains(d)) {
             out.push(dropped(
@@ -113,15 +98,10 @@ pub fn repair(board: &mut Board) -> Vec<Conflict> {
         e.depends_on.retain(|d| entries.contains(d));
     }
     for r in &mut board.risks {
-        let who = format!("risk \"{}\"", r.title);
+        let who = super::name::risk(r);
         let path = |f: &str| vec!["risks".into(), format!("#{}", r.id.0), f.into()];
         for gone in r.items.iter().filter(|i| !items.contains(i)) {
-            out.push(dropped(
-                who.clone(),
-                "items",
-                path("items"),
-                key(*gone, &snapshot),
-            ));
+            out.push(dropped(who.clone(), "items", path("items"), key(*gone)));
         }
         for gone in r.entries.iter().filter(|d| !entries.contains(d)) {
             out.push(dropped(
@@ -147,12 +127,7 @@ pub fn repair(board: &mut Board) -> Vec<Conflict> {
                 ]
             };
             for gone in n.items.iter().filter(|i| !items.contains(i)) {
-                out.push(dropped(
-                    who.clone(),
-                    "items",
-                    path("items"),
-                    key(*gone, &snapshot),
-                ));
+                out.push(dropped(who.clone(), "items", path("items"), key(*gone)));
             }
             for gone in n.entries.iter().filter(|d| !entries.contains(d)) {
                 out.push(dropped(
@@ -192,7 +167,7 @@ pub fn one_active_sprint(board: &mut Board, ours_active: Option<SprintId>) -> Ve
         s.state = SprintState::Planned;
         s.committed = None;
         out.push(Conflict {
-            what: format!("sprint \"{}\"", s.name),
+            what: super::name::sprint(s),
             field: "state".into(),
             path: vec!["sprints".into(), format!("#{}", s.id.0), "state".into()],
             base: None,

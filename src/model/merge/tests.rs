@@ -338,3 +338,28 @@ fn two_sprints_started_on_two_sides_leave_ours_active_and_say_so() {
     assert_eq!(m.conflicts[0].what, "sprint \"Theirs' sprint\"");
     assert_eq!(m.conflicts[0].field, "state");
 }
+
+/// What "merged N changes" counts: records of a list theirs added or changed, matched as the merge
+/// matches them (saved views have no id: by pane and name).
+#[test]
+fn the_changes_taken_from_theirs_are_counted_record_by_record() {
+    use crate::model::{SavedView, ViewPane};
+    let view = |name: &str, filter: &str| SavedView {
+        name: name.into(),
+        pane: ViewPane::Backlog,
+        filter: filter.into(),
+    };
+    let mut base = sample();
+    base.views = vec![view("bugs", "kind:bug"), view("mine", "@me")];
+    let ours = base.clone();
+    let mut theirs = base.clone();
+    theirs.views = vec![
+        view("bugs", "kind:bug"),
+        view("mine", "@me tag:ux"),
+        view("spikes", "kind:spike"),
+    ];
+    let m = merge(&base, &ours, &theirs);
+    clean(&m);
+    assert_eq!(m.board.views, theirs.views);
+    assert_eq!(m.from_theirs, 2, "one view changed, one added");
+}

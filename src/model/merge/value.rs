@@ -22,6 +22,23 @@ pub struct Found {
     pub theirs: Option<Value>,
 }
 
+impl Found {
+    /// A conflict at `path` between these three values.
+    pub fn at(
+        path: &[String],
+        base: Option<&Value>,
+        ours: Option<&Value>,
+        theirs: Option<&Value>,
+    ) -> Found {
+        Found {
+            path: path.to_vec(),
+            base: base.cloned(),
+            ours: ours.cloned(),
+            theirs: theirs.cloned(),
+        }
+    }
+}
+
 /// Merges one value; `None` is "absent" (a field not written, a record not there). Conflicts are
 /// pushed to `out` with their path under `path`.
 pub fn merge(
@@ -65,12 +82,7 @@ pub fn merge(
         }
         _ => {}
     }
-    out.push(Found {
-        path: path.clone(),
-        base: base.cloned(),
-        ours: ours.cloned(),
-        theirs: theirs.cloned(),
-    });
+    out.push(Found::at(path, base, ours, theirs));
     ours.cloned()
 }
 
@@ -114,7 +126,7 @@ fn merge_maps(
 }
 
 /// How the records of a list are matched: by `id`, else by `name`.
-fn record_key(v: &Value) -> Option<String> {
+pub(super) fn record_key(v: &Value) -> Option<String> {
     let o = v.as_object()?;
     o.get("id").or_else(|| o.get("name")).map(|k| match k {
         Value::String(s) => s.clone(),
@@ -193,12 +205,7 @@ pub fn record(
     match (base, ours, theirs) {
         (Some(b), None, Some(t)) | (Some(b), Some(t), None) if b == t => None,
         (Some(_), None, Some(changed)) | (Some(_), Some(changed), None) => {
-            out.push(Found {
-                path: path.clone(),
-                base: base.cloned(),
-                ours: ours.cloned(),
-                theirs: theirs.cloned(),
-            });
+            out.push(Found::at(path, base, ours, theirs));
             Some(changed.clone())
         }
         _ => merge(base, ours, theirs, path, out),

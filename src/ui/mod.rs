@@ -11,6 +11,7 @@ mod confirm;
 mod conflicts;
 mod details;
 mod empty;
+mod entry_details;
 mod form;
 mod gantt;
 mod messages;

@@ -33,7 +33,7 @@ pub fn conflict_line(c: &Conflict) -> String {
     )
 }
 
-/// Merges the three files and writes the result (atomically: a temp file beside it, renamed over).
+/// Merges the three files and writes the result (atomically, keeping the file's mode: `store::write_over`).
 pub fn merge_files(
     base: &Path,
     ours: &Path,
@@ -57,7 +57,7 @@ pub fn merge_files(
     let out = output.unwrap_or(ours);
     let text = store::to_ron(&merged.board)
         .map_err(|e| Failure::usage(format!("cairn merge: cannot write the board: {e}")))?;
-    write_atomically(out, text.as_bytes()).map_err(|e| {
+    store::write_over(out, text.as_bytes()).map_err(|e| {
         Failure::usage(format!(
             "cairn merge: {}: {e}; nothing was written",
             out.display()
@@ -89,21 +89,6 @@ pub fn merge_files(
         lines: said,
         code: 1,
     })
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, Failure> {

@@ -48,11 +48,19 @@ fn merge_writes_the_merged_board_over_ours_and_exits_0_when_clean() {
     retitle(&mut theirs, "CRN-21", "Theirs");
     write(&d.join("ours.ron"), &ours);
     write(&d.join("theirs.ron"), &theirs);
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(d.join("ours.ron"), fs::Permissions::from_mode(0o640)).unwrap();
     cairn(d)
         .arg("merge")
         .args([d.join("base.ron"), d.join("ours.ron"), d.join("theirs.ron")])
         .assert()
         .code(0);
+    let mode = fs::metadata(d.join("ours.ron"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o640, "the result keeps ours' mode");
     let got = cairn::store::read(&d.join("ours.ron")).expect("the result loads");
     let title = |k: &str| {
         got.item(got.parse_item_key(k).unwrap())

@@ -42,3 +42,15 @@ pub fn write_new_beside(board: &Path, path: &Path, bytes: &[u8]) -> io::Result<(
     };
     atomic::write(&target, bytes, &mut Faults::default())
 }
+
+/// Writes `bytes` over the file `path` atomically (a temp file beside it, renamed over), keeping
+/// the file's mode and owner when it exists (`cairn merge` writing git's `%A`).
+pub fn write_over(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = Target {
+        path,
+        board: path,
+        like: Like::of(path),
+        replace: true,
+    };
+    atomic::write(&target, bytes, &mut Faults::default())
+}

@@ -18,7 +18,7 @@ pub mod viewstate;
 
 pub use atomic::{Faults, clean_leftovers};
 pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
-pub use beside::{make_dir_beside, write_new_beside};
+pub use beside::{make_dir_beside, write_new_beside, write_over};
 pub use error::StoreError;
 pub use lock::{lock_path, writer_gone};
 pub use outside::Outside;

@@ -24,23 +24,44 @@ fn collisions<T: PartialEq, K: Copy + Eq + std::hash::Hash>(
         .collect()
 }
 
-fn next(used: impl Iterator<Item = u32>) -> u32 {
-    used.max().map_or(1, |m| m + 1)
+/// Theirs' colliding ids of one kind, each with the number it takes instead: the next ones above
+/// every id of that kind on the three boards and every counter in `counters` (each the next free id
+/// of a side).
+fn plan<T: PartialEq>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    id: impl Fn(&T) -> u32,
+    counters: &[u32],
+) -> Vec<(u32, u32)> {
+    let clash = collisions(base, ours, theirs, &id);
+    let free = base
+        .iter()
+        .chain(ours)
+        .chain(theirs)
+        .map(&id)
+        .chain(counters.iter().map(|c| c.saturating_sub(1)))
+        .max()
+        .map_or(1, |m| m + 1);
+    clash.into_iter().zip(free..).collect()
 }
 
 /// Renumbers theirs' colliding additions; returns what was renamed, in words
 /// (`CRN-57 (theirs) is now CRN-58`).
 pub fn renumber(base: &Board, ours: &Board, theirs: &mut Board) -> Vec<String> {
     let mut said = Vec::new();
-    let items = collisions(&base.items, &ours.items, &theirs.items, |i| i.id);
-    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
-        b.items
-            .iter()
-            .map(|i| i.id.0)
-            .chain([b.counters.item.saturating_sub(1)])
-    }));
-    for (from, n) in items.into_iter().zip(free..) {
-        let to = ItemId(n);
+    // Renaming touches no counter: read each side's once.
+    let sides = [&base.counters, &ours.counters, &theirs.counters].map(Clone::clone);
+    let all = |f: fn(&crate::model::Counters) -> u32| sides.each_ref().map(f);
+    let counters = all(|c| c.item);
+    for (from, to) in plan(
+        &base.items,
+        &ours.items,
+        &theirs.items,
+        |i| i.id.0,
+        &counters,
+    ) {
+        let (from, to) = (ItemId(from), ItemId(to));
         said.push(format!(
             "{} (theirs) is now {}",
             theirs.item_key(from),
@@ -48,15 +69,15 @@ pub fn renumber(base: &Board, ours: &Board, theirs: &mut Board) -> Vec<String> {
         ));
         item(theirs, from, to);
     }
-    let sprints = collisions(&base.sprints, &ours.sprints, &theirs.sprints, |s| s.id);
-    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
-        b.sprints
-            .iter()
-            .map(|s| s.id.0)
-            .chain([b.counters.sprint.saturating_sub(1)])
-    }));
-    for (from, n) in sprints.into_iter().zip(free..) {
-        let to = SprintId(n);
+    let counters = all(|c| c.sprint);
+    for (from, to) in plan(
+        &base.sprints,
+        &ours.sprints,
+        &theirs.sprints,
+        |s| s.id.0,
+        &counters,
+    ) {
+        let (from, to) = (SprintId(from), SprintId(to));
         let name = theirs
             .sprint(from)
             .map(|s| s.name.clone())
@@ -66,15 +87,15 @@ pub fn renumber(base: &Board, ours: &Board, theirs: &mut Board) -> Vec<String> {
         ));
         sprint(theirs, from, to);
     }
-    let entries = collisions(&base.timeline, &ours.timeline, &theirs.timeline, |e| e.id);
-    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
-        b.timeline
-            .iter()
-            .map(|e| e.id.0)
-            .chain([b.counters.entry.saturating_sub(1)])
-    }));
-    for (from, n) in entries.into_iter().zip(free..) {
-        let to = EntryId(n);
+    let counters = all(|c| c.entry);
+    for (from, to) in plan(
+        &base.timeline,
+        &ours.timeline,
+        &theirs.timeline,
+        |e| e.id.0,
+        &counters,
+    ) {
+        let (from, to) = (EntryId(from), EntryId(to));
         let name = theirs
             .entry(from)
             .map(|e| e.name.clone())
@@ -84,15 +105,15 @@ pub fn renumber(base: &Board, ours: &Board, theirs: &mut Board) -> Vec<String> {
         ));
         entry(theirs, from, to);
     }
-    let risks = collisions(&base.risks, &ours.risks, &theirs.risks, |r| r.id);
-    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
-        b.risks
-            .iter()
-            .map(|r| r.id.0)
-            .chain([b.counters.risk.saturating_sub(1)])
-    }));
-    for (from, n) in risks.into_iter().zip(free..) {
-        let to = RiskId(n);
+    let counters = all(|c| c.risk);
+    for (from, to) in plan(
+        &base.risks,
+        &ours.risks,
+        &theirs.risks,
+        |r| r.id.0,
+        &counters,
+    ) {
+        let (from, to) = (RiskId(from), RiskId(to));
         said.push(format!("risk {from} (theirs) is now risk {to}"));
         for r in theirs.risks.iter_mut().filter(|r| r.id == from) {
             r.id = to;
@@ -104,25 +125,16 @@ pub fn renumber(base: &Board, ours: &Board, theirs: &mut Board) -> Vec<String> {
 
 fn stakeholders_and_notes(base: &Board, ours: &Board, theirs: &mut Board, said: &mut Vec<String>) {
     // A stakeholder both sides added under one id: theirs gets a new id (notes go with them).
-    let who = collisions(
+    let counters = [ours.counters.stakeholder, theirs.counters.stakeholder];
+    let who = plan(
         &base.stakeholders,
         &ours.stakeholders,
         &theirs.stakeholders,
-        |s| s.id,
+        |s| s.id.0,
+        &counters,
     );
-    let all = |b: &Board| b.stakeholders.iter().map(|s| s.id.0).collect::<Vec<_>>();
-    let free = next(
-        all(base)
-            .into_iter()
-            .chain(all(ours))
-            .chain(all(theirs))
-            .chain([
-                ours.counters.stakeholder.saturating_sub(1),
-                theirs.counters.stakeholder.saturating_sub(1),
-            ]),
-    );
-    for (from, n) in who.into_iter().zip(free..) {
-        let to = StakeholderId(n);
+    for (from, to) in who {
+        let (from, to) = (StakeholderId(from), StakeholderId(to));
         said.push(format!(
             "stakeholder {from} (theirs) is now stakeholder {to}"
         ));
@@ -137,15 +149,16 @@ fn stakeholders_and_notes(base: &Board, ours: &Board, theirs: &mut Board, said: 
             .flat_map(|s| s.notes.iter().map(|n| (n.id, n)))
             .collect()
     }
-    let clash = collisions(&notes(base), &notes(ours), &notes(theirs), |n| n.0);
-    let free = next([base, ours, &*theirs].iter().flat_map(|b| {
-        b.stakeholders
-            .iter()
-            .flat_map(|s| s.notes.iter().map(|n| n.id.0))
-            .chain([b.counters.note.saturating_sub(1)])
-    }));
-    for (from, n) in clash.into_iter().zip(free..) {
-        let to = NoteId(n);
+    let counters = [base.counters.note, ours.counters.note, theirs.counters.note];
+    let clash = plan(
+        &notes(base),
+        &notes(ours),
+        &notes(theirs),
+        |n| n.0.0,
+        &counters,
+    );
+    for (from, to) in clash {
+        let (from, to) = (NoteId(from), NoteId(to));
         said.push(format!("note {from} (theirs) is now note {to}"));
         for n in theirs
             .stakeholders

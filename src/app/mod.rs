@@ -373,11 +373,19 @@ impl App {
         let hide_done = !self.backlog.show_done && !filter.names_status(done_column);
         let mut done_hidden = 0;
         let mut shown: Vec<usize> = Vec::with_capacity(board.items.len());
+        // The epics' roll-ups come in the same walk of the items, once per board change: a second
+        // walk of a 100k backlog costs as much again (the items are far apart in memory).
+        let count_rollups = self.backlog.rollups_revision != Some(self.doc.revision);
+        let mut rollups = Vec::new();
         for (p, it) in board.items.iter().enumerate() {
+            let done = it.status == done_column;
+            if count_rollups {
+                crate::model::rules::add_to_rollups(&mut rollups, it, done);
+            }
             if !filter.is_empty() && !filter.matches(board, it) {
                 continue;
             }
-            if hide_done && it.status == done_column {
+            if hide_done && done {
                 done_hidden += 1;
                 continue;
             }
@@ -394,8 +402,8 @@ impl App {
             self.backlog.shapes.clear();
             self.backlog.headings = 0;
         }
-        if self.backlog.rollups_revision != Some(self.doc.revision) {
-            self.backlog.rollups = crate::model::rules::rollups(board);
+        if count_rollups {
+            self.backlog.rollups = rollups;
             self.backlog.rollups_revision = Some(self.doc.revision);
         }
         if let Some(anchor) = self.backlog.anchor {

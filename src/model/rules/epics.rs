@@ -17,8 +17,7 @@ pub struct Rollup {
 }
 
 impl Rollup {
-    fn add(&mut self, board: &Board, child: &Item) {
-        let done = board.is_done(child);
+    fn add(&mut self, child: &Item, done: bool) {
         let pts = u32::from(child.points.unwrap_or(0));
         self.total += 1;
         self.points += pts;
@@ -49,24 +48,34 @@ pub fn rollup(board: &Board, epic: ItemId) -> Rollup {
         .iter()
         .filter(|i| i.parent == Some(epic) && i.id != epic)
     {
-        r.add(board, child);
+        r.add(child, board.is_done(child));
     }
     r
 }
 
-/// Every epic's roll-up in one pass, indexed by item id (dense: `Board::item_id_bound` entries;
-/// a non-epic's is empty).
+/// Every epic's roll-up in one pass, indexed by item id (dense; a non-epic's is empty).
 pub fn rollups(board: &Board) -> Vec<Rollup> {
-    let mut all = vec![Rollup::default(); board.item_id_bound()];
+    let mut all = Vec::new();
+    let done = board.done_column();
     for child in board.items.iter() {
-        if let Some(p) = child.parent
-            && p != child.id
-            && let Some(r) = all.get_mut(p.0 as usize)
-        {
-            r.add(board, child);
-        }
+        add_to_rollups(&mut all, child, child.status == done);
     }
     all
+}
+
+/// Counts `child` (done or not) into its epic's roll-up in `all`, a table by item id that grows as
+/// needed: for a caller that walks the items anyway (the backlog's rows) and builds the table in
+/// the same pass.
+pub fn add_to_rollups(all: &mut Vec<Rollup>, child: &Item, done: bool) {
+    if let Some(p) = child.parent
+        && p != child.id
+    {
+        let at = p.0 as usize;
+        if all.len() <= at {
+            all.resize(at + 1, Rollup::default());
+        }
+        all[at].add(child, done);
+    }
 }
 
 /// Why `parent` cannot be the parent of `child` (whose kind is `kind` after the edit), in words for

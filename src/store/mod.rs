@@ -31,7 +31,6 @@ pub use recovery::write_recovery;
 
 use crate::model::Board;
 use std::fs::{self, File};
-use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -60,10 +59,10 @@ struct Fingerprint {
     hash: u64,
 }
 
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
+/// The hash of a board file's contents: stable across runs and builds (the journal's header names
+/// the board it applies to by it), and fast (xxh3: a 65 MB board in a few milliseconds).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 impl Fingerprint {
@@ -72,7 +71,7 @@ impl Fingerprint {
         Fingerprint {
             len: bytes.len() as u64,
             modified,
-            hash: hash(bytes),
+            hash: content_hash(bytes),
         }
     }
 }
@@ -406,6 +405,6 @@ impl Store {
         if settled && meta.len() == fp.len && meta.modified().ok() == fp.modified {
             return false;
         }
-        fs::read(&self.path).map_or(true, |bytes| hash(&bytes) != fp.hash)
+        fs::read(&self.path).map_or(true, |bytes| content_hash(&bytes) != fp.hash)
     }
 }

@@ -2,7 +2,7 @@
 //! on disk now (theirs) merged with the open board (ours) against what this run last read or wrote
 //! (base). Decided by the contents' hash, never by the modification time alone.
 
-use super::{Fingerprint, Store, from_ron, hash, uses_crlf};
+use super::{Fingerprint, Store, content_hash, from_ron, uses_crlf};
 use crate::model::Board;
 use crate::model::merge::{Merged, merge};
 use std::fs;
@@ -32,7 +32,7 @@ impl Store {
         let Ok(bytes) = fs::read(&self.path) else {
             return Outside::Unchanged; // gone or unreadable: the next save says so
         };
-        let h = hash(&bytes);
+        let h = content_hash(&bytes);
         if self.fingerprint.as_ref().is_some_and(|f| f.hash == h) || self.refused == Some(h) {
             return Outside::Unchanged;
         }
@@ -79,7 +79,7 @@ impl Store {
     /// could not be redone): the next saves go to a conflict copy.
     pub fn diverge(&mut self) {
         if let Ok(bytes) = fs::read(&self.path) {
-            self.refused = Some(hash(&bytes));
+            self.refused = Some(content_hash(&bytes));
         }
         self.fingerprint = None;
     }

@@ -6,7 +6,6 @@
 use crate::app::App;
 use crate::model::merge::merge;
 use notify::{EventKind, RecursiveMode, Watcher as _};
-use std::hash::{DefaultHasher, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
@@ -108,9 +107,7 @@ impl Watch {
 }
 
 fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    h.write(bytes);
-    h.finish()
+    crate::store::content_hash(bytes)
 }
 
 /// A read-only cairn following the file: it has no changes of its own, so it takes theirs, and

@@ -138,29 +138,21 @@ pub fn setup(board: &Path) -> Result<(), Failure> {
         .to_string_lossy()
         .replace('\\', "/")
         .replace(' ', "[[:space:]]");
-    let line = format!("{pattern} merge=cairn");
-    let attributes = top.join(".gitattributes");
-    let text = std::fs::read_to_string(&attributes).unwrap_or_default();
     let mut said = Vec::new();
-    if text.lines().any(|l| l.trim() == line) {
-        said.push(format!("{} already has `{line}`", attributes.display()));
-    } else {
-        let mut new = text.clone();
-        if !new.is_empty() && !new.ends_with('\n') {
-            new.push('\n');
-        }
-        new.push_str(&line);
-        new.push('\n');
-        std::fs::write(&attributes, new).map_err(|e| {
-            Failure::data(format!(
-                "{}: {e}; nothing else was changed",
-                attributes.display()
-            ))
-        })?;
-        said.push(format!(
-            "Added `{line}` to {} (commit it, so every clone merges the board with cairn)",
-            attributes.display()
-        ));
+    add_line(
+        &top.join(".gitattributes"),
+        &format!("{pattern} merge=cairn"),
+        "so every clone merges the board with cairn",
+        &mut said,
+    )?;
+    // The edit journal and the lock are this machine's: never committed.
+    for ignored in [".*.ron.journal", ".*.ron.lock"] {
+        add_line(
+            &top.join(".gitignore"),
+            ignored,
+            "cairn's journal and lock stay on this machine",
+            &mut said,
+        )?;
     }
     let driver = driver_command();
     let now = git(&top, &["config", "--get", "merge.cairn.driver"])?;
@@ -189,5 +181,27 @@ pub fn setup(board: &Path) -> Result<(), Failure> {
     for line in said {
         let _ = writeln!(stdout, "{line}");
     }
+    Ok(())
+}
+
+/// Appends `line` to the file at `path` unless it is there; says which.
+fn add_line(path: &Path, line: &str, why: &str, said: &mut Vec<String>) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    if text.lines().any(|l| l.trim() == line) {
+        said.push(format!("{} already has `{line}`", path.display()));
+        return Ok(());
+    }
+    let mut new = text;
+    if !new.is_empty() && !new.ends_with('\n') {
+        new.push('\n');
+    }
+    new.push_str(line);
+    new.push('\n');
+    std::fs::write(path, new)
+        .map_err(|e| Failure::data(format!("{}: {e}; nothing else was changed", path.display())))?;
+    said.push(format!(
+        "Added `{line}` to {} (commit it: {why})",
+        path.display()
+    ));
     Ok(())
 }

@@ -199,6 +199,19 @@ fn as_git_merge_driver_two_branches_that_each_add_an_item_merge_into_both() {
         "board.ron merge=cairn\n",
         "one line, not two"
     );
+    // The edit journal and the lock never enter git.
+    assert_eq!(
+        fs::read_to_string(repo.join(".gitignore")).unwrap(),
+        ".*.ron.journal\n.*.ron.lock\n"
+    );
+    fs::write(repo.join(".board.ron.journal"), "a journal\n").unwrap();
+    fs::write(repo.join(".board.ron.lock"), "").unwrap();
+    let status = git(&repo, &["status", "--porcelain"]);
+    assert!(
+        !status.contains("journal") && !status.contains(".lock"),
+        "{status}"
+    );
+    fs::remove_file(repo.join(".board.ron.journal")).unwrap();
     git(&repo, &["add", "."]);
     git(&repo, &["commit", "-q", "-m", "board"]);
     git(&repo, &["checkout", "-q", "-b", "theirs"]);

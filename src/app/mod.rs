@@ -20,7 +20,7 @@ mod update;
 pub mod viewport;
 
 pub use command::{Action, COMMANDS, Command, Context, Pane};
-pub use document::Document;
+pub use document::{Document, Logged};
 pub use effect::Effect;
 pub use filter::Filter;
 pub use form::{Form, FormKind};

@@ -9,8 +9,9 @@ use super::{
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-/// One change to a board.
-#[derive(Clone, Debug, PartialEq)]
+/// One change to a board. Serialisable, so the edit journal (`store::journal`) can keep each change
+/// as one line; `Replace` (a whole merged board) is never journaled: the saver writes it out.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Edit {
     /// Replace the item with the same id.
     UpdateItem(Box<Item>),
@@ -67,6 +68,7 @@ pub enum Edit {
     /// Several edits as one step; all or nothing.
     Batch(Vec<Edit>),
     /// The whole board at once (an outside change merged in): the inverse puts the old board back.
+    #[serde(skip)]
     Replace(Box<Board>),
 }
 

@@ -8,6 +8,7 @@ mod ids;
 mod item;
 pub mod merge;
 pub mod plan;
+pub mod replay;
 mod risk;
 pub mod rules;
 mod shift;

@@ -27,7 +27,7 @@ impl Faults {
         }
     }
 
-    fn step(&mut self, op: &str) -> io::Result<()> {
+    pub(super) fn step(&mut self, op: &str) -> io::Result<()> {
         self.count += 1;
         if self.fail_at == Some(self.count) {
             return Err(io::Error::new(
@@ -43,7 +43,7 @@ impl Faults {
         self.count
     }
 
-    fn reset(&mut self) {
+    pub(super) fn reset(&mut self) {
         self.count = 0;
     }
 }

@@ -7,6 +7,8 @@ mod beside;
 mod error;
 mod fast;
 mod format;
+pub mod journal;
+mod journaled;
 mod layout;
 mod lock;
 mod migrate;
@@ -20,6 +22,7 @@ pub use atomic::{Faults, clean_leftovers};
 pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
 pub use beside::{make_dir_beside, write_new_beside, write_over};
 pub use error::StoreError;
+pub use journaled::{SharedJournal, lock as lock_journal, read_with_journal};
 pub use lock::{lock_path, writer_gone};
 pub use outside::Outside;
 pub use paths::resolve;
@@ -67,11 +70,16 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
 
 impl Fingerprint {
     fn of(path: &Path, bytes: &[u8]) -> Fingerprint {
+        Fingerprint::known(path, bytes.len() as u64, content_hash(bytes))
+    }
+
+    /// The file at `path` now, whose contents are known to be `len` bytes with this hash.
+    fn known(path: &Path, len: u64, hash: u64) -> Fingerprint {
         let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
         Fingerprint {
-            len: bytes.len() as u64,
+            len,
             modified,
-            hash: content_hash(bytes),
+            hash,
         }
     }
 }
@@ -93,6 +101,8 @@ pub struct Opened {
     pub created: bool,
     /// Temp files of an earlier crashed save that were removed.
     pub cleaned: Vec<PathBuf>,
+    /// Changes replayed from a journal a crash left could not be saved yet: the board holds them.
+    pub unsaved: bool,
 }
 
 /// The board file of this run: its path, its lock and what we last knew of its contents.
@@ -118,6 +128,10 @@ pub struct Store {
     refused: Option<u64>,
     faults: Faults,
     backup_faults: Faults,
+    /// The edit journal of this run (`journal`), once the board is open for writing.
+    journal: Option<SharedJournal>,
+    /// The run's revision the next save writes.
+    revision: u64,
 }
 
 /// Parses the board and fingerprints the text at the same time (on two threads: at 100k items
@@ -133,10 +147,10 @@ fn parse_and_fingerprint(path: &Path, text: &str) -> Result<(Board, Fingerprint)
     })
 }
 
-/// Loads and validates a board without locking it (for `check` and `export`).
+/// Loads and validates a board without locking it (for `check` and `export`), with the changes
+/// its journal holds, so they see what the user sees (`read_with_journal` also says what those were).
 pub fn read(path: &Path) -> Result<Board, StoreError> {
-    resolve(path)?; // a dangling link says so, not "no board here"
-    from_ron(&read_text(path)?, path)
+    read_with_journal(path).map(|(board, _)| board)
 }
 
 /// Line endings of the file as read: a board written with CRLF keeps them.
@@ -171,6 +185,8 @@ impl Store {
             refused: None,
             faults: Faults::default(),
             backup_faults: Faults::default(),
+            journal: None,
+            revision: 0,
         }
     }
 
@@ -206,22 +222,26 @@ impl Store {
                     board: sample.clone(),
                     created: true,
                     cleaned,
+                    unsaved: false,
                 })
             }
             (Err(e), _) => Err(e),
             (Ok(text), _) => {
-                let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
+                let (mut board, fingerprint) = parse_and_fingerprint(path, &text)?;
                 store.fingerprint = Some(fingerprint);
                 store.crlf = uses_crlf(&text);
                 store.last = Some(board.clone());
                 if store.read_only.is_none() {
                     store.note_comments(&text);
                 }
+                drop(text);
+                let unsaved = store.take_journal(&mut board);
                 Ok(Opened {
                     store,
                     board,
                     created: false,
                     cleaned,
+                    unsaved,
                 })
             }
         }
@@ -248,11 +268,13 @@ impl Store {
         let mut store = Store::new(path, take_lock(path));
         store.refuse_read_only()?;
         let text = read_text(path)?;
-        let (board, fingerprint) = parse_and_fingerprint(path, &text)?;
+        let (mut board, fingerprint) = parse_and_fingerprint(path, &text)?;
         store.fingerprint = Some(fingerprint);
         store.crlf = uses_crlf(&text);
         store.last = Some(board.clone());
         store.note_comments(&text);
+        drop(text);
+        store.take_journal(&mut board);
         Ok((store, board))
     }
 
@@ -382,6 +404,7 @@ impl Store {
         self.conflict = None;
         self.refused = None;
         self.last = Some(board.clone());
+        self.journal_reset();
         Ok(board)
     }
 

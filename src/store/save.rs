@@ -63,6 +63,8 @@ impl Store {
                 Err(_) => {}
             }
         }
+        let (len, hash) = (bytes.len() as u64, super::content_hash(bytes));
+        self.journal_saving(len, hash);
         let target = atomic::Target {
             path: &self.path,
             board: &self.path,
@@ -90,7 +92,9 @@ impl Store {
             }
         }
         self.backed_up = true;
-        self.fingerprint = Some(Fingerprint::of(&self.path, bytes));
+        let fingerprint = Fingerprint::known(&self.path, len, hash);
+        self.journal_saved(&fingerprint);
+        self.fingerprint = Some(fingerprint);
         self.last = None; // `save` knows the board; text alone is no base for a merge
         self.refused = None;
         Ok(Some(Saved::Written))
@@ -113,6 +117,7 @@ impl Store {
             replace,
         };
         atomic::write(&target, bytes, &mut self.faults).map_err(|e| StoreError::write(&ours, e))?;
+        self.journal_stop();
         self.conflict = Some(ours.clone());
         Ok(Saved::Conflict { ours })
     }

@@ -5,6 +5,7 @@
 mod editor;
 mod events;
 mod first_run;
+mod journaler;
 mod outcome;
 mod saver;
 mod takeover;
@@ -69,6 +70,15 @@ pub fn run(path: &Path) -> Result<(), Failure> {
         app.info(notes.join(" · "));
     }
     let mut saver = (!read_only).then(|| Saver::start(opened.store));
+    if let Some(s) = saver.as_mut() {
+        if s.journals() {
+            app.doc.outbox = Some(Vec::new()); // every change goes to the journal as it is made
+        }
+        if opened.unsaved {
+            app.doc.revision = 1; // changes recovered from a journal are still to be saved
+            s.changed();
+        }
+    }
 
     let signals = Signals::register();
     terminal::install_panic_hook();
@@ -391,15 +401,22 @@ fn event_loop(
 /// on disk; true when something changed on screen.
 fn settle(app: &mut App, s: &mut Saver) -> bool {
     let mut dirty = false;
+    if let Some(out) = app.doc.outbox.as_mut()
+        && !out.is_empty()
+    {
+        s.journal(std::mem::take(out));
+    }
     while let Some(outcome) = s.poll() {
         outcome::saved(app, outcome, s);
         dirty = true;
     }
     s.tick(&app.doc.board, app.doc.revision);
-    let state = if app.doc.revision > s.saved_changes
+    let state = if app.doc.revision > s.durable()
         && !matches!(app.run.save, SaveState::Failed(_) | SaveState::Conflict(_))
     {
         SaveState::Unsaved
+    } else if app.run.save == SaveState::Unsaved && app.doc.revision <= s.durable() {
+        SaveState::Saved // in the journal, or in the file
     } else {
         app.run.save.clone()
     };

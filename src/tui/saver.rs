@@ -1,8 +1,10 @@
 //! Autosave on a worker thread: the UI hands over a clone of the board and goes on; the worker
 //! serialises and writes it (≈ 460 ms at 100k items) and reports back. The UI never waits on the disk.
 
+use super::journaler::Journaler;
+use crate::app::Logged;
 use crate::model::Board;
-use crate::store::{Outside, Saved, Store};
+use crate::store::{Outside, Saved, SharedJournal, Store, lock_journal};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
@@ -61,11 +63,17 @@ pub struct Saver {
     /// Why the outside change did not merge, for the conflict copy's message.
     pub refused: Option<String>,
     path: PathBuf,
+    /// The edit journal's writer: a change is durable once it reports it.
+    journaler: Option<Journaler>,
+    journal: Option<SharedJournal>,
+    /// The oldest change the journal does not hold (a whole merged board) and no save has covered.
+    gap: Option<u64>,
 }
 
 impl Saver {
     pub fn start(mut store: Store) -> Saver {
         let path = store.path().to_path_buf();
+        let journal = store.journal();
         let (jobs, job_rx) = channel::<Job>();
         let (out_tx, outcomes) = channel();
         let worker = std::thread::Builder::new()
@@ -110,7 +118,46 @@ impl Saver {
             saved_changes: 0,
             refused: None,
             path,
+            journaler: journal.clone().map(Journaler::start),
+            journal,
+            gap: None,
         }
+    }
+
+    /// True when changes go to the edit journal.
+    pub fn journals(&self) -> bool {
+        self.journaler.is_some()
+    }
+
+    /// Hands the changes just made to the journal.
+    pub fn journal(&mut self, logged: Vec<Logged>) {
+        let mut batch = Vec::with_capacity(logged.len());
+        for l in logged {
+            match l {
+                Logged::Change { rev, edit, undo } => batch.push((rev, edit, undo)),
+                Logged::Whole { rev } => {
+                    self.gap.get_or_insert(rev);
+                    self.save_soon();
+                }
+            }
+        }
+        if let Some(j) = self.journaler.as_mut() {
+            j.send(batch);
+        }
+    }
+
+    /// The newest revision that is on disk: in the board file, or in the journal up to the first
+    /// change it could not hold.
+    pub fn durable(&self) -> u64 {
+        let journaled = match &self.journaler {
+            Some(j) if !j.failed => j.durable,
+            _ => 0,
+        };
+        let journaled = match self.gap {
+            Some(g) => journaled.min(g - 1),
+            None => journaled,
+        };
+        self.saved_changes.max(journaled)
     }
 
     pub fn path(&self) -> &PathBuf {
@@ -126,6 +173,9 @@ impl Saver {
 
     /// How long the event loop may sleep before the saver needs it.
     pub fn wait(&self) -> Option<Duration> {
+        if self.journaler.as_ref().is_some_and(Journaler::busy) {
+            return Some(Duration::from_millis(1)); // to say saved as soon as it is
+        }
         if self.busy {
             return Some(Duration::from_millis(50));
         }
@@ -193,6 +243,9 @@ impl Saver {
 
     /// A finished job, if any.
     pub fn poll(&mut self) -> Option<Outcome> {
+        if let Some(why) = self.journaler.as_mut().and_then(Journaler::poll) {
+            return Some(Outcome::Notice(why));
+        }
         let outcome = self.outcomes.try_recv().ok()?;
         Some(self.finished(outcome))
     }
@@ -204,7 +257,12 @@ impl Saver {
         self.busy = false;
         if let Outcome::Saved { changes, result } = &outcome {
             match result {
-                Ok(_) => self.saved_changes = self.saved_changes.max(*changes),
+                Ok(_) => {
+                    self.saved_changes = self.saved_changes.max(*changes);
+                    if self.gap.is_some_and(|g| g <= self.saved_changes) {
+                        self.gap = None;
+                    }
+                }
                 Err(_) => self.due = Some(Instant::now() + RETRY),
             }
         }
@@ -214,6 +272,23 @@ impl Saver {
     /// Waits for a running job, then saves whatever is left; for quit and signals. Returns the last
     /// save's error, if the board could not be saved.
     pub fn flush(&mut self, board: &Board, changes: u64) -> Result<(), String> {
+        // The journal takes what it was given before the board is saved over it.
+        if let Some(j) = self.journaler.as_mut() {
+            j.finish();
+        }
+        let last = self.flush_board(board, changes);
+        if last.is_ok()
+            && self.saved_changes >= changes
+            && let Some(j) = &self.journal
+        {
+            // Everything is in the board file: the journal goes (a journal that cannot be
+            // removed is replayed at the next start and found already there).
+            let _ = lock_journal(j).remove();
+        }
+        last
+    }
+
+    fn flush_board(&mut self, board: &Board, changes: u64) -> Result<(), String> {
         let mut last = Ok(());
         // What goes to disk: the board, or the board merged with a change on disk found on the way.
         let mut board = std::borrow::Cow::Borrowed(board);
@@ -281,6 +356,7 @@ fn save(
     board: Box<Board>,
     changes: u64,
 ) -> Result<Outcome, (String, Box<Board>)> {
+    store.set_revision(changes);
     // Serialised first: an outside write while it runs (tens of ms on a big board) is then seen
     // by the look just before the write, not taken for ours.
     let text = match crate::store::to_ron(&board) {

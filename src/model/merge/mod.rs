@@ -8,7 +8,7 @@
 //! `Board::conflicts`, so the merged board always loads and nothing is lost.
 
 /// How a conflict names a record, the same wherever it is found.
-mod name {
+pub(super) mod name {
     use crate::model::{Risk, Sprint, TimelineEntry};
 
     pub fn sprint(s: &Sprint) -> String {
@@ -29,7 +29,7 @@ mod repair;
 mod resolve;
 #[cfg(test)]
 mod tests;
-mod value;
+pub(super) mod value;
 
 pub use order::{merge_order, merge_sets};
 pub use resolve::{Choice, OnlyOurs, is_record, only_ours, resolve, resolve_all};
@@ -270,6 +270,12 @@ fn merge_items(
         .filter_map(|id| kept.remove(&id))
         .collect();
     (items, from_theirs)
+}
+
+/// A conflict found outside a whole-board merge (a journaled edit replayed onto a changed file,
+/// `model::replay`), in the same words.
+pub(super) fn describe_found(board: &Board, f: &value::Found) -> Conflict {
+    describe(board, f)
 }
 
 /// A found conflict in words the user knows: `CRN-12` and `title`, `sprint "Sprint 23"`.

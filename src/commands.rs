@@ -127,7 +127,11 @@ fn describe(path: &Path, b: &Board) -> String {
 }
 
 fn check(path: &Path) -> Result<(), Failure> {
-    let board = store::read(path)?;
+    let (board, journal) = store::read_with_journal(path)?;
+    if let Some(said) = journal {
+        // The board is checked as the user sees it: with the changes not yet in the file.
+        eprintln!("{said}");
+    }
     if !board.conflicts.is_empty() {
         // Sound, but a merge left decisions to make: a script checking the board should know.
         let mut lines = vec![format!(

@@ -491,3 +491,40 @@ fn export_md_counts_from_the_boards_own_last_report() {
         "our own, numbered: {text}"
     );
 }
+
+/// `check` and `export` read the board with its journal (issue 18), so they show what the user of
+/// a running (or crashed) cairn sees, and say so on stderr; the file itself is left as it is.
+#[test]
+fn check_and_export_see_the_changes_in_the_journal() {
+    use cairn::store::{content_hash, journal::Journal};
+    let (dir, board) = setup();
+    sample(dir.path(), &board);
+    let text = fs::read_to_string(&board).unwrap();
+    let mut b = cairn::store::from_ron(&text, &board).unwrap();
+    let mut item = (*b.items[0]).clone();
+    item.title = "Only in the journal".into();
+    let edit = cairn::model::Edit::UpdateItem(Box::new(item));
+    let undo = b.apply(edit.clone()).unwrap();
+    let mut j = Journal::new(&board, text.len() as u64, content_hash(text.as_bytes()));
+    j.append(vec![(1, edit, undo)]).unwrap();
+
+    cairn(dir.path())
+        .args(["check", "--file"])
+        .arg(&board)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "1 change from its journal, not yet in the file, included",
+        ));
+    cairn(dir.path())
+        .args(["export", "--format", "json", "--file"])
+        .arg(&board)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Only in the journal"));
+    assert_eq!(fs::read_to_string(&board).unwrap(), text, "nothing written");
+    assert!(
+        j.path().exists(),
+        "the journal is the running cairn's: left alone"
+    );
+}

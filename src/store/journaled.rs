@@ -20,9 +20,19 @@ pub fn read_with_journal(path: &Path) -> Result<(Board, Option<String>), StoreEr
     let said = journal::recover(path, &mut board, text.len() as u64, hash)
         .filter(|r| r.report.total() > 0 || r.has_rejects())
         .map(|r| {
-            let mut s = r.describe(path, None);
-            if r.has_rejects() {
-                s.push_str(" (cairn keeps them in a file when it next opens the board)");
+            let rep = &r.report;
+            let mut s = format!(
+                "{}: {} from its journal, not yet in the file, included",
+                path.display(),
+                crate::model::words::count(rep.applied + rep.merged, "change")
+            );
+            let rejects = rep.refused.len() + r.unreadable.len();
+            if rejects > 0 {
+                s.push_str(&format!(
+                    "; {} that no longer {} left out (cairn keeps them in a file when it next opens the board)",
+                    crate::model::words::count(rejects, "change"),
+                    if rejects == 1 { "applies" } else { "apply" }
+                ));
             }
             s
         });

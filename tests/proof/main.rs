@@ -7,6 +7,7 @@ mod common;
 
 mod backups;
 mod crash;
+mod durable;
 mod faults;
 mod files;
 mod instances;

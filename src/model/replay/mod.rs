@@ -392,3 +392,6 @@ fn reordered(board: &Board, order: &[ItemId]) -> Vec<ItemId> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

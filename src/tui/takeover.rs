@@ -76,6 +76,9 @@ pub(super) fn reload(app: &mut App, saver: &mut Option<Saver>, path: &Path, watc
     }
     let mut writer = Saver::start(store);
     writer.reloaded(app.doc.revision);
+    if writer.journals() {
+        app.doc.outbox = Some(Vec::new()); // its changes go to the journal from now on
+    }
     *saver = Some(writer);
     app.set_writable();
     app.info(said);

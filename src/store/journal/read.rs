@@ -42,7 +42,7 @@ impl Recovered {
         );
         let mut said = if self.exact {
             format!(
-                "Recovered {} from the journal of {name} (cairn did not quit cleanly)",
+                "Recovered {} from the journal: cairn stopped before {name} was saved",
                 count(r.applied, "change")
             )
         } else {

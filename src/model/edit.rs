@@ -114,10 +114,31 @@ keyed!(TimelineEntry, "timeline entry");
 keyed!(Risk, "risk");
 keyed!(Stakeholder, "stakeholder");
 
+thread_local! {
+    /// Where the last edit of an item found it. Edits come where the user is (the row under the
+    /// cursor, the card beside the last one), so the next lookup starts there and searches
+    /// outward: a change at row 50,000 of a 100k backlog looks at a few items, not 50,000 (each
+    /// behind its own pointer, so a cache miss apiece). The answer is the same from any start.
+    static NEAR: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 fn position<T: Keyed>(list: &[T], id: u32) -> Result<usize, EditError> {
-    list.iter()
-        .position(|x| x.key() == id)
-        .ok_or(EditError::Missing { kind: T::KIND, id })
+    let missing = EditError::Missing { kind: T::KIND, id };
+    if T::KIND != "item" {
+        return list.iter().position(|x| x.key() == id).ok_or(missing);
+    }
+    let n = list.len();
+    let start = NEAR.with(std::cell::Cell::get).min(n.saturating_sub(1));
+    // start, start+1, start-1, start+2, …: every index once.
+    let at = (0..n)
+        .flat_map(|d| [start.checked_add(d), start.checked_sub(d + 1)])
+        .flatten()
+        .filter(|&i| i < n)
+        .take(n)
+        .find(|&i| list[i].key() == id)
+        .ok_or(missing)?;
+    NEAR.with(|c| c.set(at));
+    Ok(at)
 }
 
 /// Replaces the element with the same id; returns the old one.

@@ -1,5 +1,7 @@
 //! Load and save of generated boards at 1k, 10k and 100k items: `cargo bench --bench store`.
-//! Parsing dominates start-up; serialising plus the atomic write is what a save costs.
+//! Parsing dominates start-up; serialising plus the atomic write is what a save costs. `serialise`
+//! is the whole board through ron (`to_ron`); the store's saves take only changed items through it
+//! ("serialise after one change"; "serialise, every item new" is a run's first save).
 
 use cairn::io::generate::generate;
 use cairn::store::{self, Store};
@@ -26,6 +28,44 @@ fn load_and_save(c: &mut Criterion) {
         });
         group.bench_with_input(BenchmarkId::new("serialise", n), &board, |b, board| {
             b.iter(|| store::to_ron(black_box(board)).expect("serialises"))
+        });
+        // What the saver does after an edit: the store's text cache re-serialises the one changed
+        // item and copies the rest (`serialise` above is the whole board through ron).
+        let mut edited = board.clone();
+        let mut flip = 0usize;
+        let mut one_change = |b: &mut cairn::model::Board| {
+            flip += 1;
+            let at = (flip * 7919) % b.items.len();
+            let mut it = b.items[at].as_ref().clone();
+            it.title = format!("retitled {flip}");
+            b.apply(cairn::model::Edit::UpdateItem(Box::new(it)))
+                .expect("applies");
+        };
+        group.bench_function(BenchmarkId::new("serialise after one change", n), |b| {
+            b.iter(|| {
+                one_change(&mut edited);
+                st.serialise(black_box(&edited)).expect("serialises")
+            })
+        });
+        // The first save of a run: no item's text is known yet (every pointer is new).
+        group.bench_function(BenchmarkId::new("serialise, every item new", n), |b| {
+            b.iter_batched(
+                || {
+                    let mut fresh = edited.clone();
+                    for it in &mut fresh.items {
+                        *it = std::sync::Arc::new(it.as_ref().clone());
+                    }
+                    fresh
+                },
+                |fresh| st.serialise(black_box(&fresh)).expect("serialises"),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        group.bench_function(BenchmarkId::new("save after one change", n), |b| {
+            b.iter(|| {
+                one_change(&mut edited);
+                st.save(black_box(&edited)).expect("saves")
+            })
         });
         group.bench_with_input(BenchmarkId::new("clone", n), &board, |b, board| {
             b.iter(|| black_box(board).clone())

@@ -14,6 +14,7 @@ mod outside;
 mod paths;
 mod recovery;
 mod save;
+mod textcache;
 pub mod viewstate;
 
 pub use atomic::{Faults, clean_leftovers};
@@ -118,6 +119,8 @@ pub struct Store {
     refused: Option<u64>,
     faults: Faults,
     backup_faults: Faults,
+    /// The last save's text by item, so the next one serialises only what changed.
+    texts: textcache::TextCache,
 }
 
 /// Parses the board and fingerprints the text at the same time (on two threads: at 100k items
@@ -171,6 +174,7 @@ impl Store {
             refused: None,
             faults: Faults::default(),
             backup_faults: Faults::default(),
+            texts: Default::default(),
         }
     }
 
@@ -330,10 +334,7 @@ impl Store {
 
     /// Saves the board (see `save_text`).
     pub fn save(&mut self, board: &Board) -> Result<Saved, StoreError> {
-        let text = to_ron(board).map_err(|e| StoreError::Serialise {
-            path: self.path.clone(),
-            message: e.to_string(),
-        })?;
+        let text = self.serialise(board)?;
         self.save_board_text(board, &text)
     }
 

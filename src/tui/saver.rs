@@ -283,7 +283,7 @@ fn save(
 ) -> Result<Outcome, (String, Box<Board>)> {
     // Serialised first: an outside write while it runs (tens of ms on a big board) is then seen
     // by the look just before the write, not taken for ours.
-    let text = match crate::store::to_ron(&board) {
+    let text = match store.serialise(&board) {
         Ok(t) => t,
         Err(e) => {
             return Ok(Outcome::Saved {

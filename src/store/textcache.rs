@@ -57,7 +57,7 @@ impl std::fmt::Debug for TextCache {
 
 impl TextCache {
     /// `board` as `to_ron` writes it, taking the text of every item it already has.
-    pub(crate) fn to_ron(&mut self, board: &Board) -> Result<Arc<String>, ron::Error> {
+    pub(crate) fn serialise(&mut self, board: &Board) -> Result<Arc<String>, ron::Error> {
         let old_text = std::mem::take(&mut self.text);
         let old = std::mem::take(&mut self.items);
         let rest = match self.rest.take() {
@@ -136,10 +136,12 @@ impl Store {
     /// `board` as `to_ron` writes it, re-serialising only the items changed since this store's last
     /// serialising (the saver thread's save: a few milliseconds after one change at 100k items).
     pub fn serialise(&mut self, board: &Board) -> Result<Arc<String>, StoreError> {
-        self.texts.to_ron(board).map_err(|e| StoreError::Serialise {
-            path: self.path.clone(),
-            message: e.to_string(),
-        })
+        self.texts
+            .serialise(board)
+            .map_err(|e| StoreError::Serialise {
+                path: self.path.clone(),
+                message: e.to_string(),
+            })
     }
 }
 
@@ -150,7 +152,7 @@ mod tests {
 
     fn same(cache: &mut TextCache, board: &Board) {
         let want = crate::store::to_ron(board).expect("serialises");
-        let got = cache.to_ron(board).expect("serialises");
+        let got = cache.serialise(board).expect("serialises");
         assert!(*got == want, "the cache's text differs from to_ron's");
     }
 
@@ -287,7 +289,7 @@ mod tests {
                     _ => board.project.name = text,
                 }
                 let want = crate::store::to_ron(&board).expect("serialises");
-                let got = cache.to_ron(&board).expect("serialises");
+                let got = cache.serialise(&board).expect("serialises");
                 prop_assert!(*got == want);
             }
         }

@@ -18,7 +18,11 @@ mod textcache;
 pub mod viewstate;
 
 pub use atomic::{Faults, clean_leftovers};
-pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
+pub use backup::{
+    KEEP as BACKUPS_KEPT, Listed as ListedBackup, Restored, backup_bytes, backup_dir,
+    describe as describe_backups, list as list_backups, listing as backups_listing, read_backup,
+    restore as restore_backup,
+};
 pub use beside::{make_dir_beside, write_new_beside, write_over};
 pub use error::StoreError;
 pub use lock::{lock_path, writer_gone};

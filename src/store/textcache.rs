@@ -190,6 +190,21 @@ mod tests {
     }
 
     #[test]
+    fn generated_1k_and_10k_boards_equal_to_ron_cold_and_after_a_change() {
+        for n in [1_000, 10_000] {
+            let mut board = crate::io::generate::generate(n, 1);
+            let mut cache = TextCache::default();
+            same(&mut cache, &board);
+            let mut it = board.items[n / 2].as_ref().clone();
+            it.description = "changed".into();
+            board
+                .apply(Edit::UpdateItem(Box::new(it)))
+                .expect("applies");
+            same(&mut cache, &board);
+        }
+    }
+
+    #[test]
     fn the_sample_board_and_an_empty_one_equal_to_ron() {
         let mut cache = TextCache::default();
         same(&mut cache, &Board::new("Empty", "E"));

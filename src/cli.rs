@@ -71,6 +71,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// List the board's backups, newest first: number, when made (UTC), size on disk, items
+    Backups,
+    /// Put a backup back over the board, atomically; the board as it is now is backed up first, and
+    /// nothing is changed while another cairn has the board open or when the backup does not load
+    Restore {
+        /// The backup: its number in `cairn backups` (1 is the newest) or its file name
+        #[arg(value_name = "N|NAME")]
+        backup: String,
+    },
     /// Share the board through git: `cairn git setup` in the clone that holds it
     Git {
         #[command(subcommand)]

@@ -52,6 +52,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             input, skip_bad, ..
         }) => import_csv(&path, &input, skip_bad),
         Some(Command::Generate { items, seed, force }) => generate(&path, items, seed, force),
+        Some(Command::Backups) => out(&store::backups_listing(&path)?),
+        Some(Command::Restore { backup }) => {
+            let restored = store::restore_backup(&path, &backup).map_err(Failure::data)?;
+            out(&restored.said(&path))
+        }
         Some(Command::Merge { .. }) => unreachable!("handled before the board path"),
         Some(Command::Git {
             command: crate::cli::GitCommand::Setup,

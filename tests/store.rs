@@ -260,7 +260,7 @@ fn first_open_creates_from_the_sample_and_first_save_backs_up() {
         1,
         "one backup per run, before its first save"
     );
-    assert_eq!(fs::read(&backups[0]).expect("reads"), before);
+    assert_eq!(store::backup_bytes(&backups[0]).expect("reads"), before);
 }
 
 #[test]

@@ -39,6 +39,24 @@ pub fn to_ron(board: &Board) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// The board without its rank and items, as `to_ron` would write it with both lists empty.
+pub(crate) fn to_ron_without_items(board: &Board) -> Result<String, ron::Error> {
+    struct Rest<'a>(&'a Board);
+    impl serde::Serialize for Rest<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            super::layout::serialize_without_items(self.0, s)
+        }
+    }
+    let mut text = ron::ser::to_string_pretty(&Rest(board), pretty())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// One item on its own, as pretty RON at the outermost level (`(` … `)`, no final newline).
+pub(crate) fn item_to_ron(item: &crate::model::Item, into: &mut String) -> Result<(), ron::Error> {
+    ron::ser::to_writer_pretty(into, item, pretty())
+}
+
 /// Skips whitespace and comments (`// …` to the end of the line, `/* … */` nested as ron does).
 fn skip_blank(mut s: &str) -> &str {
     loop {

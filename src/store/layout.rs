@@ -81,6 +81,19 @@ fn by_id<T, K: Ord>(list: &[T], id: impl Fn(&T) -> K) -> Vec<&T> {
 
 /// Serialises `board` in the file's layout with `write` (RON, pretty).
 pub fn serialize<S: serde::Serializer>(board: &Board, s: S) -> Result<S::Ok, S::Error> {
+    out(board, true).serialize(s)
+}
+
+/// Serialises `board` with its rank and items left empty: the rest of the file, into which the
+/// text cache (`textcache.rs`) puts those two lists.
+pub fn serialize_without_items<S: serde::Serializer>(
+    board: &Board,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    out(board, false).serialize(s)
+}
+
+fn out(board: &Board, with_items: bool) -> Out<'_> {
     let Board {
         version: _,
         project,
@@ -97,16 +110,22 @@ pub fn serialize<S: serde::Serializer>(board: &Board, s: S) -> Result<S::Ok, S::
         team,
         team_sprints,
     } = board;
-    let out = Out {
+    Out {
         version: SCHEMA_VERSION,
         project,
         columns,
         settings,
-        rank: items.iter().map(|i| i.id).collect(),
-        items: {
+        rank: if with_items {
+            items.iter().map(|i| i.id).collect()
+        } else {
+            Vec::new()
+        },
+        items: if with_items {
             let mut v: Vec<&Item> = items.iter().map(|i| &**i).collect();
             v.sort_by_key(|i| i.id);
             v
+        } else {
+            Vec::new()
         },
         sprints: by_id(sprints, |s| s.id),
         timeline: by_id(timeline, |e| e.id),
@@ -116,8 +135,75 @@ pub fn serialize<S: serde::Serializer>(board: &Board, s: S) -> Result<S::Ok, S::
         views,
         team,
         team_sprints,
-    };
-    out.serialize(s)
+    }
+}
+
+/// `board` without its items: what the file holds besides the rank and the items.
+pub(crate) fn rest_of(board: &Board) -> Board {
+    let Board {
+        version,
+        project,
+        columns,
+        settings,
+        counters,
+        items: _,
+        sprints,
+        timeline,
+        risks,
+        stakeholders,
+        conflicts,
+        views,
+        team,
+        team_sprints,
+    } = board;
+    Board {
+        version: *version,
+        project: project.clone(),
+        columns: columns.clone(),
+        settings: settings.clone(),
+        counters: counters.clone(),
+        items: Vec::new(),
+        sprints: sprints.clone(),
+        timeline: timeline.clone(),
+        risks: risks.clone(),
+        stakeholders: stakeholders.clone(),
+        conflicts: conflicts.clone(),
+        views: views.clone(),
+        team: team.clone(),
+        team_sprints: team_sprints.clone(),
+    }
+}
+
+/// True when `a` and `b` are the same besides their items (and id counters, which the file does
+/// not hold): then the file's text outside the rank and the items is the same.
+pub(crate) fn same_rest(a: &Board, b: &Board) -> bool {
+    let Board {
+        version: _,
+        project,
+        columns,
+        settings,
+        counters: _,
+        items: _,
+        sprints,
+        timeline,
+        risks,
+        stakeholders,
+        conflicts,
+        views,
+        team,
+        team_sprints,
+    } = a;
+    *project == b.project
+        && *columns == b.columns
+        && *settings == b.settings
+        && *sprints == b.sprints
+        && *timeline == b.timeline
+        && *risks == b.risks
+        && *stakeholders == b.stakeholders
+        && *conflicts == b.conflicts
+        && *views == b.views
+        && *team == b.team
+        && *team_sprints == b.team_sprints
 }
 
 /// Reads a version 3 board with `de` and puts the backlog in rank order. A rank that names an item

@@ -16,10 +16,15 @@ mod outside;
 mod paths;
 mod recovery;
 mod save;
+mod textcache;
 pub mod viewstate;
 
 pub use atomic::{Faults, clean_leftovers};
-pub use backup::{KEEP as BACKUPS_KEPT, backup_dir, list as list_backups};
+pub use backup::{
+    KEEP as BACKUPS_KEPT, Listed as ListedBackup, Restored, backup_bytes, backup_dir,
+    describe as describe_backups, list as list_backups, listing as backups_listing, read_backup,
+    restore as restore_backup,
+};
 pub use beside::{make_dir_beside, write_new_beside, write_over};
 pub use error::StoreError;
 pub use journaled::{SharedJournal, lock as lock_journal, read_with_journal};
@@ -132,6 +137,8 @@ pub struct Store {
     journal: Option<SharedJournal>,
     /// The run's revision the next save writes.
     revision: u64,
+    /// The last save's text by item, so the next one serialises only what changed.
+    texts: textcache::TextCache,
 }
 
 /// Parses the board and fingerprints the text at the same time (on two threads: at 100k items
@@ -187,6 +194,7 @@ impl Store {
             backup_faults: Faults::default(),
             journal: None,
             revision: 0,
+            texts: Default::default(),
         }
     }
 
@@ -352,10 +360,7 @@ impl Store {
 
     /// Saves the board (see `save_text`).
     pub fn save(&mut self, board: &Board) -> Result<Saved, StoreError> {
-        let text = to_ron(board).map_err(|e| StoreError::Serialise {
-            path: self.path.clone(),
-            message: e.to_string(),
-        })?;
+        let text = self.serialise(board)?;
         self.save_board_text(board, &text)
     }
 

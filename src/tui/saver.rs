@@ -359,7 +359,7 @@ fn save(
     store.set_revision(changes);
     // Serialised first: an outside write while it runs (tens of ms on a big board) is then seen
     // by the look just before the write, not taken for ours.
-    let text = match crate::store::to_ron(&board) {
+    let text = match store.serialise(&board) {
         Ok(t) => t,
         Err(e) => {
             return Ok(Outcome::Saved {

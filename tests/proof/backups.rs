@@ -42,7 +42,7 @@ fn writable(path: &Path) -> cairn::store::Opened {
 
 fn all_load(backups: &[std::path::PathBuf]) {
     for b in backups {
-        store::read(b).unwrap_or_else(|e| panic!("a kept backup does not load: {e}"));
+        store::read_backup(b).unwrap_or_else(|e| panic!("a kept backup does not load: {e}"));
     }
 }
 
@@ -108,7 +108,8 @@ fn empty_and_cut_off_backups_are_never_counted() {
     Store::create(&path, &board, false).expect("creates");
     runs(&path, &board, 4);
     let good = store::list_backups(&path);
-    let text = fs::read_to_string(&good[0]).expect("reads");
+    // Backups are compressed now; the bad copies are left as older cairns left them (`.ron`).
+    let text = String::from_utf8(store::backup_bytes(&good[0]).expect("reads")).expect("utf-8");
     let backups = store::backup_dir(&path);
     for n in 0..12 {
         let name = format!("board-20990101T0000{n:02}.000000Z.ron");
@@ -124,7 +125,7 @@ fn empty_and_cut_off_backups_are_never_counted() {
     for g in &good {
         assert!(now.contains(g), "{} was pruned for bad copies", g.display());
     }
-    let loading = now.iter().filter(|b| store::read(b).is_ok()).count();
+    let loading = now.iter().filter(|b| store::read_backup(b).is_ok()).count();
     assert_eq!(loading, good.len() + 1);
 }
 
@@ -312,7 +313,7 @@ fn a_backup_cut_after_it_was_checked_is_not_counted() {
     fs::write(cut, &text[..text.len() / 3]).expect("cut short");
     runs(&path, &board, 1);
     let now = store::list_backups(&path);
-    let loading = now.iter().filter(|b| store::read(b).is_ok()).count();
+    let loading = now.iter().filter(|b| store::read_backup(b).is_ok()).count();
     assert_eq!(
         loading, BACKUPS_KEPT,
         "ten good backups besides the cut one"

@@ -229,7 +229,8 @@ fn check_side_files(path: &Path, verified: &mut std::collections::HashSet<PathBu
     );
     for f in side {
         if verified.insert(f.clone()) {
-            store::read(&f)
+            // A backup is compressed; a conflict copy is a board file as it is.
+            store::read_backup(&f)
                 .unwrap_or_else(|e| panic!("kill {k}: {} does not load: {e}", f.display()));
         }
     }

@@ -143,7 +143,8 @@ fn line_endings_are_kept_and_comments_are_announced() {
         &fs::read_to_string(&path).expect("reads")
     ));
     let kept = store::list_backups(&path);
-    let newest = fs::read_to_string(kept.last().expect("a backup")).expect("reads");
+    let newest = store::backup_bytes(kept.last().expect("a backup")).expect("reads");
+    let newest = String::from_utf8(newest).expect("utf-8");
     assert!(
         newest.starts_with("// the team's board"),
         "the original is in backups/"

@@ -1,5 +1,7 @@
 //! Autosave on a worker thread: the UI hands over a clone of the board and goes on; the worker
-//! serialises and writes it (≈ 460 ms at 100k items) and reports back. The UI never waits on the disk.
+//! serialises what changed (the store's text cache: ≈ 75 ms of CPU at 100k items after one change)
+//! and writes it, and reports back. The UI never waits on the disk. Each change is durable well
+//! before that, in the edit journal (`journaler`), which is what the status bar's saved waits for.
 
 use super::journaler::Journaler;
 use crate::app::Logged;

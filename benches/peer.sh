@@ -7,8 +7,11 @@
 # Figures, medians of the runs: launch -> first screen with items (capture-pane polled until an item
 # title shows), `j` -> screen changed, a change -> on disk (a key that changes the board; the files
 # polled until their bytes differ from before: cairn's board or its edit journal `.<name>.journal`,
-# the peer's JSON file), peak RSS (`/usr/bin/time -v`). The harness floor (a shell that prints a line,
-# `cat` echoing a key) is measured the same way.
+# the peer's JSON file), peak RSS (`/usr/bin/time -v`, the app quit with `q` after the change). The
+# screen is compared with its attributes (the peer's cursor is a colour). The keys: `j` moves down in
+# both; the change is `J` in cairn (the backlog item down a rank) and `L` in the peer (the card to the
+# next column), which starts in its projects panel: `Enter` opens the board's tasks before `j`. The
+# harness floor (a shell that prints a line, `cat` echoing a key) is measured the same way.
 #
 # The peer is installed when the script runs with `cargo install kanban-cli --root <temp dir>`
 # (PEER_VERSION=x.y.z pins one; PEER_ROOT=<dir> reuses an earlier install there). Everything lives in
@@ -114,7 +117,7 @@ CONVERT
 done
 
 python3 - "$w" "$cairn" "$peer" "$peer_version" "$why" "$runs" "${sizes[@]}" <<'PY'
-import json, os, re, shutil, statistics, subprocess, sys, time
+import glob, json, os, re, shutil, statistics, subprocess, sys, time
 
 w, cairn, peer, peer_version, why, runs = sys.argv[1:7]
 runs, sizes = int(runs), [int(n) for n in sys.argv[7:]]
@@ -147,15 +150,18 @@ def settle(quiet=0.3, timeout=60):
             break
     return last
 
-def snapshot(paths):
-    out = {}
-    for p in paths:
-        try:
-            with open(p, "rb") as f:
-                out[p] = f.read()
-        except FileNotFoundError:
-            out[p] = None
-    return out
+def watched(a):
+    """The files a change may reach first: the app's own, and for cairn whatever journal sits beside
+    the board (`.board.ron.journal` or another spelling of it)."""
+    return a["files"] + sorted(set(glob.glob(a["journals"])) - set(a["files"])) if a.get("journals") \
+        else a["files"]
+
+def read(p):
+    try:
+        with open(p, "rb") as f:
+            return f.read() or None  # an empty journal holds no change
+    except FileNotFoundError:
+        return None
 
 def stat(p):
     try:
@@ -164,18 +170,21 @@ def stat(p):
     except FileNotFoundError:
         return None
 
-def changed_on_disk(paths, before, timeout):
-    """Milliseconds until any of `paths` holds other bytes than `before` (stat first, bytes when the
-    stat moved, and every 50 ms in any case)."""
-    stats = {p: stat(p) for p in paths}
+def changed_on_disk(a, press, timeout):
+    """Milliseconds from `press()` (after the bytes before are read) until one of the watched files
+    holds other bytes (stat first, bytes when the stat moved, and every 50 ms in any case)."""
+    before = {p: read(p) for p in watched(a)}
+    stats = {p: stat(p) for p in before}
+    press()
     t0 = last_read = time.perf_counter()
     while time.perf_counter() - t0 < timeout:
         now = time.perf_counter()
-        moved = [p for p in paths if stat(p) != stats[p]]
+        paths = watched(a)
+        moved = [p for p in paths if stat(p) != stats.get(p)]
         look = moved or (paths if now - last_read > 0.05 else [])
         for p in look:
             stats[p] = stat(p)
-            if snapshot([p])[p] != before[p]:
+            if read(p) != before.get(p):
                 return (time.perf_counter() - t0) * 1000
         if look:
             last_read = now
@@ -187,14 +196,39 @@ def start(cmd, rss_file):
     tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40",
          "/usr/bin/time -v -o %s %s" % (rss_file, cmd))
 
+def descendants(pid):
+    """The processes under `pid` (the pane's shell, /usr/bin/time, the app)."""
+    kids = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                ppid = int(open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            kids.setdefault(ppid, []).append(int(d))
+    out, todo = [], [pid]
+    while todo:
+        for c in kids.get(todo.pop(), []):
+            out.append(c)
+            todo.append(c)
+    return out
+
 def stop(quit_keys, rss_file):
+    """Quits the app with its keys (SIGTERM to it if it has not gone after 60 s: /usr/bin/time still
+    reports); its peak RSS in MiB."""
+    done = lambda: os.path.exists(rss_file) and "Maximum resident" in open(rss_file).read()
+    pane = tmux("list-panes", "-t", "b", "-F", "#{pane_pid}").split()
     for k in quit_keys:
         tmux("send-keys", "-t", "b", k)
         time.sleep(0.2)
-    done = lambda: os.path.exists(rss_file) and "Maximum resident" in open(rss_file).read()
-    if wait(done, 30) is None:
-        tmux("kill-server")
-        wait(done, 5)
+    if wait(done, 60) is None and pane:
+        for p in descendants(int(pane[0])):
+            try:
+                if open(f"/proc/{p}/comm").read().strip() not in ("sh", "bash", "time"):
+                    os.kill(p, 15)
+            except OSError:
+                pass
+        wait(done, 10)
     tmux("kill-server")
     try:
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(rss_file).read())
@@ -219,7 +253,7 @@ def cairn_app(n, d):
     board = f"{d}/board.ron"
     shutil.copy(f"{w}/cairn-{n}.ron", board)
     return dict(cmd=f"{cairn} --file {board}", change="J", quit=["q"],
-                files=[board, f"{d}/.board.ron.journal"])
+                files=[board], journals=f"{d}/.board*journal*")
 
 def peer_app(n, d):
     board = f"{d}/board.json"
@@ -251,10 +285,8 @@ def measure(app, n, run):
         if dt is not None:
             keys.append(dt)
         before_screen = settle(0.15)
-    before = snapshot(a["files"])
-    tmux("send-keys", "-t", "b", a["change"])
-    disk = changed_on_disk(a["files"], before, 30)
-    settle(0.2)
+    disk = changed_on_disk(a, lambda: tmux("send-keys", "-t", "b", a["change"]), 30)
+    settle(1.0)
     rss = stop(a["quit"], rss_file)
     return dict(launch=launch, key=statistics.median(keys) if keys else None, disk=disk, rss=rss)
 

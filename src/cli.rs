@@ -67,6 +67,13 @@ pub enum Command {
         /// Seed: the same seed gives the same board
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
+        /// Exactly this many cards in the active sprint, taken from the top of the backlog (the
+        /// benchmarks' pathological board: --items 100000 --sprint-cards 5000 --notes 20000)
+        #[arg(long, value_name = "N")]
+        sprint_cards: Option<usize>,
+        /// Exactly this many stakeholder notes in all
+        #[arg(long, value_name = "N")]
+        notes: Option<usize>,
         /// Replace the file if it exists (a backup of it is kept)
         #[arg(long)]
         force: bool,

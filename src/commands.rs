@@ -51,7 +51,20 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Import {
             input, skip_bad, ..
         }) => import_csv(&path, &input, skip_bad),
-        Some(Command::Generate { items, seed, force }) => generate(&path, items, seed, force),
+        Some(Command::Generate {
+            items,
+            seed,
+            sprint_cards,
+            notes,
+            force,
+        }) => {
+            let profile = io::generate::Profile {
+                items,
+                sprint_cards,
+                notes,
+            };
+            generate(&path, profile, seed, force)
+        }
         Some(Command::Backups) => out(&store::backups_listing(&path)?),
         Some(Command::Restore { backup }) => {
             let restored = store::restore_backup(&path, &backup).map_err(Failure::data)?;
@@ -336,8 +349,15 @@ pub fn default_key(name: &str) -> String {
     }
 }
 
-fn generate(path: &Path, items: usize, seed: u64, force: bool) -> Result<(), Failure> {
-    let board = io::generate::generate_at(items, seed, crate::today());
+fn generate(
+    path: &Path,
+    profile: io::generate::Profile,
+    seed: u64,
+    force: bool,
+) -> Result<(), Failure> {
+    let board = profile
+        .generate_at(seed, crate::today())
+        .map_err(|e| Failure::usage(format!("error: {e}")))?;
     Store::create(path, &board, force)?;
     out(&format!("{}\n", describe(path, &board)))
 }

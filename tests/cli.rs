@@ -417,6 +417,79 @@ fn generate_writes_a_board_current_today() {
     }
 }
 
+/// `--sprint-cards` and `--notes` shape the board exactly (the benchmarks' pathological profile, at a
+/// size a debug build writes quickly), deterministically for the seed.
+#[test]
+fn generate_takes_a_profile() {
+    let (dir, board) = setup();
+    let args = [
+        "generate",
+        "--items",
+        "2000",
+        "--sprint-cards",
+        "400",
+        "--notes",
+        "1500",
+        "--seed",
+        "9",
+        "--force",
+        "--file",
+    ];
+    cairn(dir.path())
+        .args(args)
+        .arg(&board)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2000 items").and(predicate::str::contains("1500 notes")));
+    let first = fs::read(&board).expect("reads");
+    let b = cairn::store::from_ron(&String::from_utf8_lossy(&first), &board).expect("loads");
+    let active = b.active_sprint().expect("an active sprint");
+    assert_eq!(b.sprint_items(active.id).count(), 400);
+    cairn(dir.path())
+        .arg("check")
+        .arg("--file")
+        .arg(&board)
+        .assert()
+        .success();
+    cairn(dir.path()).args(args).arg(&board).assert().success();
+    assert_eq!(
+        fs::read(&board).expect("reads"),
+        first,
+        "the same seed, the same bytes"
+    );
+}
+
+/// A profile that cannot be is a usage error that says why, and writes nothing.
+#[test]
+fn generate_refuses_an_impossible_profile() {
+    let (dir, board) = setup();
+    for (args, says) in [
+        (
+            &["--items", "100", "--sprint-cards", "101"][..],
+            "is more than --items 100",
+        ),
+        (
+            &["--items", "100", "--sprint-cards", "100"],
+            "can be in the active sprint",
+        ),
+        (&["--items", "100", "--notes", "lots"], "--notes"),
+        (
+            &["--items", "100", "--sprint-cards", "many"],
+            "--sprint-cards",
+        ),
+    ] {
+        cairn(dir.path())
+            .arg("generate")
+            .args(args)
+            .arg("--file")
+            .arg(&board)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+        assert!(!board.exists(), "{args:?} wrote a board");
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
     let (dir, board) = setup();

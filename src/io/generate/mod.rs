@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 /// same bytes whatever the clock says.
 pub const ANCHOR: Date = date(2026, 11, 28);
 
+mod profile;
 mod words;
+pub use profile::{PATHOLOGICAL, Profile, ProfileError, pathological};
 use words::{CONTEXTS, PEOPLE, TAGS, THINGS, VERBS};
 
 fn pick<'a>(rng: &mut fastrand::Rng, xs: &'a [&'a str]) -> &'a str {
@@ -39,6 +41,12 @@ pub fn generate_at(items: usize, seed: u64, today: Date) -> Board {
 
 /// A board with `items` items, deterministic for `seed`, its active sprint under way on [`ANCHOR`].
 pub fn generate(items: usize, seed: u64) -> Board {
+    build(items, seed, None)
+}
+
+/// `generate`'s board, with exactly `notes` stakeholder notes when given (else one per 20 items, at
+/// least one per stakeholder). Everything but the notes is the same board for the same seed.
+fn build(items: usize, seed: u64, notes: Option<usize>) -> Board {
     let mut rng = fastrand::Rng::with_seed(seed);
     let n_sprints = (items / 50).max(3);
     let n_entries = (items / 100).max(4);
@@ -227,34 +235,7 @@ pub fn generate(items: usize, seed: u64) -> Board {
     // Sprint figures: commitment, velocity and a burndown that follows the done dates.
     for sp in &mut sprints {
         let mine: Vec<&Item> = list.iter().filter(|i| i.sprint == Some(sp.id)).collect();
-        let committed: u32 = mine.iter().map(|i| i.points_or_zero()).sum();
-        if sp.state == SprintState::Planned {
-            continue;
-        }
-        sp.committed = Some(committed);
-        let last = if sp.state == SprintState::Closed {
-            sp.end
-        } else {
-            add(ANCHOR, -1)
-        };
-        let mut day = sp.start;
-        while day <= last {
-            let done: u32 = mine
-                .iter()
-                .filter(|i| i.done.is_some_and(|d| d <= day))
-                .map(|i| i.points_or_zero())
-                .sum();
-            sp.remaining.insert(day, committed - done);
-            day = add(day, 1);
-        }
-        if sp.state == SprintState::Closed {
-            sp.completed = Some(
-                mine.iter()
-                    .filter(|i| i.done.is_some())
-                    .map(|i| i.points_or_zero())
-                    .sum(),
-            );
-        }
+        sprint_figures(sp, &mine);
     }
 
     // Timeline: phases in sequence, each followed by a milestone, the last one a release.
@@ -376,7 +357,7 @@ pub fn generate(items: usize, seed: u64) -> Board {
         "CTO",
         "Ops",
     ];
-    let n_notes = items / 20;
+    let n_notes = notes.unwrap_or((items / 20).max(n_people));
     let mut note_id = 0u32;
     let mut stakeholders: Vec<Stakeholder> = (0..n_people)
         .map(|k| Stakeholder {
@@ -404,7 +385,7 @@ pub fn generate(items: usize, seed: u64) -> Board {
             notes: Vec::new(),
         })
         .collect();
-    for _ in 0..n_notes.max(n_people) {
+    for _ in 0..n_notes {
         note_id += 1;
         let s = rng.usize(0..n_people);
         let kind = NoteKind::ALL[rng.usize(0..4)];
@@ -458,6 +439,40 @@ pub fn generate(items: usize, seed: u64) -> Board {
         views: Vec::new(),
         team: Vec::new(),
         team_sprints: Default::default(),
+    }
+}
+
+/// A started sprint's commitment, burndown (following the done dates of `mine`, its items) and, once
+/// closed, velocity; a planned sprint has none of them.
+fn sprint_figures(sp: &mut Sprint, mine: &[&Item]) {
+    if sp.state == SprintState::Planned {
+        return;
+    }
+    let committed: u32 = mine.iter().map(|i| i.points_or_zero()).sum();
+    sp.committed = Some(committed);
+    let last = if sp.state == SprintState::Closed {
+        sp.end
+    } else {
+        add(ANCHOR, -1)
+    };
+    sp.remaining.clear();
+    let mut day = sp.start;
+    while day <= last {
+        let done: u32 = mine
+            .iter()
+            .filter(|i| i.done.is_some_and(|d| d <= day))
+            .map(|i| i.points_or_zero())
+            .sum();
+        sp.remaining.insert(day, committed - done);
+        day = add(day, 1);
+    }
+    if sp.state == SprintState::Closed {
+        sp.completed = Some(
+            mine.iter()
+                .filter(|i| i.done.is_some())
+                .map(|i| i.points_or_zero())
+                .sum(),
+        );
     }
 }
 

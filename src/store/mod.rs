@@ -10,6 +10,8 @@ mod format;
 mod layout;
 mod lock;
 mod migrate;
+#[allow(unsafe_code)]
+mod mmap;
 mod outside;
 mod paths;
 mod recovery;

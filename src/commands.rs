@@ -126,8 +126,14 @@ fn describe(path: &Path, b: &Board) -> String {
     )
 }
 
+/// A board that is read, used and then left to the end of the process: freeing its allocations one
+/// by one was a sixth of `cairn check` at 100k items, and the process ends right after.
+fn read_to_keep(path: &Path) -> Result<std::mem::ManuallyDrop<crate::model::Board>, Failure> {
+    Ok(std::mem::ManuallyDrop::new(store::read(path)?))
+}
+
 fn check(path: &Path) -> Result<(), Failure> {
-    let board = store::read(path)?;
+    let board = read_to_keep(path)?;
     if !board.conflicts.is_empty() {
         // Sound, but a merge left decisions to make: a script checking the board should know.
         let mut lines = vec![format!(
@@ -147,7 +153,7 @@ fn check(path: &Path) -> Result<(), Failure> {
 }
 
 fn export(path: &Path, format: ExportFormat) -> Result<(), Failure> {
-    let board = store::read(path)?;
+    let board = read_to_keep(path)?;
     match format {
         ExportFormat::Json => {
             let json = io::to_json(&board)

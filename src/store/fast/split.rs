@@ -46,7 +46,9 @@ fn find(text: &str) -> Option<Hooks> {
     let rank_open = text.find("\n  rank: [\n")? + "\n  rank: ".len();
     let items_open = rank_open + text[rank_open..].find("\n  items: [\n")? + "\n  items: ".len();
     let items_close = items_open + text[items_open..].find("\n  ]")? + "\n  ".len();
-    let middle = (items_open + items_close) / 2;
+    // The first thread also reads everything around the items: the cut gives each the same bytes.
+    let around = text.len() - (items_close - items_open);
+    let middle = ((items_open + items_close).saturating_sub(around) / 2).max(items_open);
     const BOUNDARY: &str = "\n    ),\n    (\n      id: ";
     let at = middle + text.get(middle..items_close)?.find(BOUNDARY)?;
     let cut = at + "\n    ),\n    ".len();

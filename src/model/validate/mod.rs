@@ -130,9 +130,15 @@ impl Board {
         }
 
         // Every set of ids a link may name, each id said once if it is used twice.
-        let (items, twice) = IdSet::collect(self.items.iter().map(|i| i.id.0));
+        // One walk of the items (each behind its own pointer), then flat lists.
+        let flat: Vec<(u32, (ItemKind, Option<ItemId>))> = self
+            .items
+            .iter()
+            .map(|i| (i.id.0, (i.kind, i.parent)))
+            .collect();
+        let (items, twice) = IdSet::collect(flat.iter().map(|f| f.0));
         dup(twice, "item", &mut say);
-        let kinds = IdMap::collect(self.items.iter().map(|i| (i.id.0, (i.kind, i.parent))));
+        let kinds = IdMap::collect(flat.iter().copied());
         let (sprints, twice) = IdSet::collect(self.sprints.iter().map(|s| s.id.0));
         dup(twice, "sprint", &mut say);
         let (entries, twice) = IdSet::collect(self.timeline.iter().map(|e| e.id.0));

@@ -45,7 +45,13 @@ pub(super) struct Hooks {
 fn find(text: &str) -> Option<Hooks> {
     let rank_open = text.find("\n  rank: [\n")? + "\n  rank: ".len();
     let items_open = rank_open + text[rank_open..].find("\n  items: [\n")? + "\n  items: ".len();
-    let items_close = items_open + text[items_open..].find("\n  ]")? + "\n  ".len();
+    // The list after the items is the sprints (always written): found from the end, not through
+    // the 60 MB of items.
+    let sprints = text.rfind("\n  sprints: [")?;
+    if sprints <= items_open || !text[..sprints].ends_with("\n  ],") {
+        return None;
+    }
+    let items_close = sprints - "],".len();
     // The first thread also reads everything around the items: the cut gives each the same bytes.
     let around = text.len() - (items_close - items_open);
     let middle = ((items_open + items_close).saturating_sub(around) / 2).max(items_open);
@@ -91,49 +97,62 @@ pub(super) fn board(text: &str) -> Option<FromFile> {
         return None;
     }
     let second = second?;
-    board.items = merge(
-        &hooks.rank,
-        pivot,
-        std::mem::take(&mut board.items),
-        &second,
-    )?;
+    board.items = merge(&hooks.rank, pivot, std::mem::take(&mut board.items), second)?;
     board.repair_counters();
     Some(FromFile(Ok(board)))
 }
 
-/// The items in the rank's order: those below the pivot as the first thread put them, the rest
-/// from the second half (in id order). `None` unless the rank names every item once.
+/// The items in the rank's order: those below the pivot as the first thread put them (the layout
+/// gave them in the order of the rank it saw: the rank without the pivot and above), the rest from
+/// the second half. `None` unless the rank names every item of the second half once.
 fn merge(
     rank: &[u32],
     pivot: u32,
     first: Vec<Arc<Item>>,
-    second: &[Arc<Item>],
+    second: Second,
 ) -> Option<Vec<Arc<Item>>> {
-    let mut used = vec![false; second.len()];
+    let Second {
+        ids,
+        items: mut slots,
+    } = second;
+    let below = rank.iter().filter(|&&id| id < pivot).count();
+    if below != first.len() || rank.len() != below + slots.len() {
+        return None;
+    }
     let mut first = first.into_iter();
     let mut items = Vec::with_capacity(rank.len());
     for &id in rank {
         if id < pivot {
-            items.push(first.next().filter(|i| i.id.0 == id)?);
+            items.push(first.next()?);
         } else {
-            let at = second.binary_search_by_key(&id, |i| i.id.0).ok()?;
-            if std::mem::replace(&mut used[at], true) {
-                return None;
-            }
-            items.push(Arc::clone(&second[at]));
+            // cairn hands out dense ids: an item is usually as far from the pivot as its id.
+            let at = match ids.get((id - pivot) as usize) {
+                Some(&found) if found == id => (id - pivot) as usize,
+                _ => ids.binary_search(&id).ok()?,
+            };
+            items.push(slots[at].take()?);
         }
     }
-    (first.next().is_none() && items.len() == rank.len() && used.iter().all(|u| *u))
-        .then_some(items)
+    Some(items)
+}
+
+/// The second half: its ids (rising) and its items.
+struct Second {
+    ids: Vec<u32>,
+    items: Vec<Option<Arc<Item>>>,
 }
 
 /// The items from the cut to the end of the list, in strictly rising id order from the pivot.
-fn second_half(text: &str, cut: usize, items_close: usize) -> Option<Vec<Arc<Item>>> {
+fn second_half(text: &str, cut: usize, items_close: usize) -> Option<Second> {
     let mut p = Parser::new(text);
     p.pos = cut;
     let items = Vec::<Arc<Item>>::deserialize(Rest(&mut p)).ok()?;
-    let rising = items.windows(2).all(|w| w[0].id < w[1].id);
-    (rising && p.pos == items_close + 1).then_some(items)
+    let ids: Vec<u32> = items.iter().map(|i| i.id.0).collect();
+    let rising = ids.windows(2).all(|w| w[0] < w[1]);
+    (rising && p.pos == items_close + 1).then(|| Second {
+        ids,
+        items: items.into_iter().map(Some).collect(),
+    })
 }
 
 /// The rest of a list whose `[` was read already.

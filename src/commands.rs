@@ -144,8 +144,16 @@ fn describe(path: &Path, b: &Board) -> String {
     )
 }
 
+/// A board that is read, used and then left to the end of the process: freeing its allocations one
+/// by one was a sixth of `cairn check` at 100k items, and the process ends right after.
+fn read_to_keep(path: &Path) -> Result<std::mem::ManuallyDrop<crate::model::Board>, Failure> {
+    Ok(std::mem::ManuallyDrop::new(store::read(path)?))
+}
+
 fn check(path: &Path) -> Result<(), Failure> {
     let (board, journal) = store::read_with_journal(path)?;
+    // Freed with the process, not item by item (a sixth of `check` at 100k).
+    let board = std::mem::ManuallyDrop::new(board);
     if let Some(said) = journal {
         // The board is checked as the user sees it: with the changes not yet in the file.
         eprintln!("{said}");
@@ -169,7 +177,7 @@ fn check(path: &Path) -> Result<(), Failure> {
 }
 
 fn export(path: &Path, format: ExportFormat) -> Result<(), Failure> {
-    let board = store::read(path)?;
+    let board = read_to_keep(path)?;
     match format {
         ExportFormat::Json => {
             let json = io::to_json(&board)

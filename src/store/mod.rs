@@ -12,6 +12,8 @@ mod journaled;
 mod layout;
 mod lock;
 mod migrate;
+#[allow(unsafe_code)]
+mod mmap;
 mod outside;
 mod paths;
 mod recovery;
@@ -311,7 +313,11 @@ impl Store {
 
     /// Says once that a hand-edited file's comments do not survive a save.
     fn note_comments(&mut self, text: &str) {
-        if format::has_comments(text) {
+        // Most boards have no `//` or `/*` at all, and finding none is one fast search for `/`.
+        let slash_slash = text
+            .match_indices('/')
+            .any(|(i, _)| matches!(text.as_bytes().get(i + 1), Some(b'/' | b'*')));
+        if slash_slash && format::has_comments(text) {
             self.notices.push(format!(
                 "{} has comments: saving drops them (the file as it is now goes to {} first)",
                 self.path.display(),

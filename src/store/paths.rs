@@ -2,6 +2,7 @@
 //! regular file read (a FIFO, a socket, a device or a directory is refused before it is opened).
 
 use super::StoreError;
+use super::mmap::{MAP_FROM, Mapped, Text};
 use std::fs::{self, File};
 use std::io;
 use std::os::unix::fs::OpenOptionsExt;
@@ -47,7 +48,8 @@ pub(super) fn check_regular(path: &Path) -> Result<(), StoreError> {
     }
 }
 
-pub(super) fn read_text(path: &Path) -> Result<String, StoreError> {
+/// The board file's text: a large file mapped (see `mmap.rs`), a small one read into memory.
+pub(super) fn read_text(path: &Path) -> Result<Text, StoreError> {
     let read_error = |source: io::Error| match source.kind() {
         io::ErrorKind::NotFound => StoreError::Missing {
             path: path.to_path_buf(),
@@ -71,17 +73,33 @@ pub(super) fn read_text(path: &Path) -> Result<String, StoreError> {
             kind: kind_of(meta.file_type()),
         });
     }
+    if meta.len() >= MAP_FROM
+        && let Some(mapped) = Mapped::new(&file, meta.len())
+    {
+        let checked = std::str::from_utf8(mapped.bytes()).map(|_| ());
+        // Cut short while it was checked: read it again, as it is now.
+        if !mapped.cut() {
+            return match checked {
+                Ok(()) => Ok(Text::mapped(mapped)),
+                Err(e) => Err(not_utf8(path, &mapped.bytes()[..e.valid_up_to()])),
+            };
+        }
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     io::Read::read_to_end(&mut file, &mut bytes).map_err(read_error)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        StoreError::Parse {
-            path: path.to_path_buf(),
-            line,
-            col,
-            message: "not UTF-8 text".to_string(),
-        }
-    })
+    String::from_utf8(bytes)
+        .map(Text::owned)
+        .map_err(|e| not_utf8(path, &e.as_bytes()[..e.utf8_error().valid_up_to()]))
+}
+
+/// Where the text stops being UTF-8 (`valid` is what comes before).
+fn not_utf8(path: &Path, valid: &[u8]) -> StoreError {
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message: "not UTF-8 text".to_string(),
+    }
 }

@@ -2,8 +2,8 @@
 //! without recursion) over the items and their blocked-by links, so a board with many links is
 //! checked in one pass over them, not one walk of the board per link.
 
-use crate::model::{Board, ItemId};
-use std::collections::HashMap;
+use super::ids::IdMap;
+use crate::model::Board;
 
 /// For each item (by its place in `board.items`), whether it waits on itself through others. A link
 /// to the item itself or to an item that is not there does not count (they are reported apart).
@@ -13,12 +13,13 @@ pub fn on_blocked_by_cycle(board: &Board) -> Vec<bool> {
     if board.items.iter().all(|i| i.blocked_by.is_empty()) {
         return on;
     }
-    let at: HashMap<ItemId, usize> = board
-        .items
-        .iter()
-        .enumerate()
-        .map(|(p, i)| (i.id, p))
-        .collect();
+    let at = IdMap::collect(
+        board
+            .items
+            .iter()
+            .enumerate()
+            .map(|(p, i)| (i.id.0, p as u32)),
+    );
     let next: Vec<Vec<usize>> = board
         .items
         .iter()
@@ -26,7 +27,7 @@ pub fn on_blocked_by_cycle(board: &Board) -> Vec<bool> {
             i.blocked_by
                 .iter()
                 .filter(|b| **b != i.id)
-                .filter_map(|b| at.get(b).copied())
+                .filter_map(|b| at.get(b.0).map(|p| p as usize))
                 .collect()
         })
         .collect();
@@ -88,7 +89,7 @@ pub fn on_blocked_by_cycle(board: &Board) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Item, ItemKind};
+    use crate::model::{Item, ItemId, ItemKind};
     use jiff::civil::date;
     use std::sync::Arc;
 

@@ -5,6 +5,7 @@
 mod cycles;
 mod edits;
 mod fields;
+mod ids;
 mod team;
 
 pub use edits::check_item;
@@ -12,7 +13,8 @@ pub use edits::check_item;
 use super::ItemKind;
 use super::value::shorten;
 use super::{Board, EntryId, ItemId, Risk, Sprint, SprintState, Stakeholder, TimelineEntry};
-use std::collections::{HashMap, HashSet};
+use ids::{IdMap, IdSet};
+use std::collections::HashSet;
 use std::fmt;
 
 /// Characters of a name or title quoted in a problem (a 50 MB title is not repeated back).
@@ -32,7 +34,7 @@ impl fmt::Display for Problem {
 /// to the item (a cycle). A parent that does not exist is said where links are checked.
 fn parent_problem(
     board: &Board,
-    kinds: &HashMap<ItemId, (ItemKind, Option<ItemId>)>,
+    kinds: &IdMap<(ItemKind, Option<ItemId>)>,
     id: ItemId,
     parent: Option<ItemId>,
 ) -> Option<String> {
@@ -40,7 +42,7 @@ fn parent_problem(
     if p == id {
         return Some("its parent epic is itself".into());
     }
-    let (kind, mut up) = *kinds.get(&p)?;
+    let (kind, mut up) = kinds.get(p.0)?;
     if kind != ItemKind::Epic {
         return Some(format!(
             "parent {} is a {}, not an epic",
@@ -54,7 +56,7 @@ fn parent_problem(
                 return Some("its chain of parent epics comes back to it (a cycle)".into());
             }
             Some(q) if q == p => return None,
-            Some(q) => up = kinds.get(&q).and_then(|k| k.1),
+            Some(q) => up = kinds.get(q.0).and_then(|k| k.1),
             None => return None,
         }
     }
@@ -127,32 +129,38 @@ impl Board {
             });
         }
 
-        let items: HashSet<ItemId> = self.items.iter().map(|i| i.id).collect();
-        let kinds: HashMap<ItemId, (ItemKind, Option<ItemId>)> = self
+        // Every set of ids a link may name, each id said once if it is used twice.
+        // One walk of the items (each behind its own pointer), then flat lists.
+        let flat: Vec<(u32, (ItemKind, Option<ItemId>))> = self
             .items
             .iter()
-            .map(|i| (i.id, (i.kind, i.parent)))
+            .map(|i| (i.id.0, (i.kind, i.parent)))
             .collect();
-        let sprints: HashSet<u32> = self.sprints.iter().map(|s| s.id.0).collect();
-        let entries: HashSet<EntryId> = self.timeline.iter().map(|e| e.id).collect();
-        dup(self.items.iter().map(|i| i.id.0), "item", &mut say);
-        dup(self.sprints.iter().map(|s| s.id.0), "sprint", &mut say);
+        let (items, twice) = IdSet::collect(flat.iter().map(|f| f.0));
+        dup(twice, "item", &mut say);
+        let kinds = IdMap::collect(flat.iter().copied());
+        let (sprints, twice) = IdSet::collect(self.sprints.iter().map(|s| s.id.0));
+        dup(twice, "sprint", &mut say);
+        let (entries, twice) = IdSet::collect(self.timeline.iter().map(|e| e.id.0));
+        dup(twice, "timeline entry", &mut say);
         dup(
-            self.timeline.iter().map(|e| e.id.0),
-            "timeline entry",
+            IdSet::collect(self.risks.iter().map(|r| r.id.0)).1,
+            "risk",
             &mut say,
         );
-        dup(self.risks.iter().map(|r| r.id.0), "risk", &mut say);
         dup(
-            self.stakeholders.iter().map(|s| s.id.0),
+            IdSet::collect(self.stakeholders.iter().map(|s| s.id.0)).1,
             "stakeholder",
             &mut say,
         );
         dup(
-            self.stakeholders
-                .iter()
-                .flat_map(|s| &s.notes)
-                .map(|n| n.id.0),
+            IdSet::collect(
+                self.stakeholders
+                    .iter()
+                    .flat_map(|s| &s.notes)
+                    .map(|n| n.id.0),
+            )
+            .1,
             "note",
             &mut say,
         );
@@ -170,12 +178,12 @@ impl Board {
                 ));
             }
             if let Some(s) = it.sprint
-                && !sprints.contains(&s.0)
+                && !sprints.contains(s.0)
             {
                 say(format!("{}: sprint {s} does not exist", who()));
             }
             if let Some(p) = it.parent
-                && !items.contains(&p)
+                && !items.contains(p.0)
             {
                 say(format!(
                     "{}: parent epic {} does not exist",
@@ -187,7 +195,7 @@ impl Board {
                 say(format!("{}: {problem}", who()));
             }
             if let Some(m) = it.milestone
-                && !entries.contains(&m)
+                && !entries.contains(m.0)
             {
                 say(format!("{}: milestone {m} does not exist", who()));
             }
@@ -198,7 +206,7 @@ impl Board {
                 for b in links {
                     if *b == it.id {
                         say(format!("{}: {how} itself", who()));
-                    } else if !items.contains(b) {
+                    } else if !items.contains(b.0) {
                         say(format!(
                             "{}: {how} {}, which does not exist",
                             who(),
@@ -244,14 +252,14 @@ impl Board {
                 ));
             }
             for d in &e.depends_on {
-                if !entries.contains(d) {
+                if !entries.contains(d.0) {
                     say(format!("{who}: depends on entry {d}, which does not exist"));
                 } else if *d == e.id {
                     say(format!("{who}: depends on itself"));
                 }
             }
             for i in &e.items {
-                if !items.contains(i) {
+                if !items.contains(i.0) {
                     say(format!(
                         "{who}: links {}, which does not exist",
                         self.item_key(*i)
@@ -279,12 +287,9 @@ impl Board {
     }
 }
 
-fn dup(ids: impl Iterator<Item = u32>, kind: &str, say: &mut impl FnMut(String)) {
-    let mut seen = HashSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            say(format!("{kind} id {id} is used twice"));
-        }
+fn dup(twice: Vec<u32>, kind: &str, say: &mut impl FnMut(String)) {
+    for id in twice {
+        say(format!("{kind} id {id} is used twice"));
     }
 }
 
@@ -292,13 +297,13 @@ fn links(
     who: &str,
     item_links: &[ItemId],
     entry_links: &[EntryId],
-    items: &HashSet<ItemId>,
-    entries: &HashSet<EntryId>,
+    items: &IdSet,
+    entries: &IdSet,
     board: &Board,
     say: &mut impl FnMut(String),
 ) {
     for i in item_links {
-        if !items.contains(i) {
+        if !items.contains(i.0) {
             say(format!(
                 "{who}: links {}, which does not exist",
                 board.item_key(*i)
@@ -306,7 +311,7 @@ fn links(
         }
     }
     for e in entry_links {
-        if !entries.contains(e) {
+        if !entries.contains(e.0) {
             say(format!(
                 "{who}: links timeline entry {e}, which does not exist"
             ));

@@ -350,3 +350,43 @@ fn apply_refuses_what_the_next_load_would_refuse() {
     it.title = "x".repeat(500);
     assert!(b.apply(Edit::UpdateItem(Box::new(it))).is_ok());
 }
+
+#[test]
+fn sparse_ids_are_checked_as_dense_ones_are() {
+    // The same broken board with ids 1, 2 and with ids 1, 4 000 000 000 (hash sets, not tables).
+    for second in [2, 4_000_000_000] {
+        let mut b = board();
+        let it = std::sync::Arc::make_mut(&mut b.items[1]);
+        it.id = ItemId(second);
+        it.kind = ItemKind::Epic;
+        let it = std::sync::Arc::make_mut(&mut b.items[0]);
+        it.parent = Some(ItemId(second));
+        it.blocked_by = vec![ItemId(second), ItemId(3)];
+        it.relates_to = vec![ItemId(second + 7)];
+        b.items.push(b.items[0].clone());
+        let key = |id: u32| format!("CRN-{id}");
+        assert_eq!(
+            problems(&b),
+            [
+                "item id 1 is used twice".to_string(),
+                format!(
+                    "item CRN-1 (\"item 1\"): blocked by {}, which does not exist",
+                    key(3)
+                ),
+                format!(
+                    "item CRN-1 (\"item 1\"): related to {}, which does not exist",
+                    key(second + 7)
+                ),
+                format!(
+                    "item CRN-1 (\"item 1\"): blocked by {}, which does not exist",
+                    key(3)
+                ),
+                format!(
+                    "item CRN-1 (\"item 1\"): related to {}, which does not exist",
+                    key(second + 7)
+                ),
+            ],
+            "{second}"
+        );
+    }
+}

@@ -8,6 +8,10 @@ pub(super) struct Parser<'de> {
     pub(super) text: &'de str,
     pub(super) bytes: &'de [u8],
     pub(super) pos: usize,
+    /// How many structs deep the reader is (1: the board's own fields).
+    pub(super) depth: u32,
+    /// Where a board read on two threads is cut (`split.rs`).
+    pub(super) hooks: Option<super::split::Hooks>,
 }
 
 pub(super) fn is_ident_byte(b: u8) -> bool {
@@ -15,6 +19,16 @@ pub(super) fn is_ident_byte(b: u8) -> bool {
 }
 
 impl<'de> Parser<'de> {
+    pub(super) fn new(text: &'de str) -> Parser<'de> {
+        Parser {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: 0,
+            hooks: None,
+        }
+    }
+
     pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }

@@ -8,12 +8,15 @@
 //! never accepts what ron would refuse, and gives what ron would give: the loader tests and the
 //! `store_load` fuzz target check exactly that against `from_ron_reference`.
 
+use crate::store::format::FromFile;
 use serde::Deserialize;
 use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeSeed, Visitor};
+use std::any::{Any, TypeId};
 use std::fmt;
 
 mod lexer;
+mod split;
 #[cfg(test)]
 mod tests;
 
@@ -39,13 +42,24 @@ impl de::Error for Bail {
 
 type Result<T> = std::result::Result<T, Bail>;
 
-/// Reads a whole document: one value, then only whitespace.
-pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T> {
-    let mut p = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+/// Reads a whole document: one value, then only whitespace. A large board file is read on two
+/// threads (`split.rs`).
+pub fn from_str<'de, T: Deserialize<'de> + 'static>(text: &'de str) -> Result<T> {
+    if text.len() >= split::SPLIT_FROM
+        && TypeId::of::<T>() == TypeId::of::<FromFile>()
+        && let Some(board) = split::board(text)
+    {
+        let board: Box<dyn Any> = Box::new(board);
+        if let Ok(board) = board.downcast::<T>() {
+            return Ok(*board);
+        }
+    }
+    whole(text)
+}
+
+/// `from_str` in one piece, on this thread.
+fn whole<'de, T: Deserialize<'de>>(text: &'de str) -> Result<T> {
+    let mut p = Parser::new(text);
     p.skip_ws();
     let value = T::deserialize(&mut p)?;
     p.skip_ws();
@@ -185,7 +199,13 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        let at = self.pos;
         let done = self.open(b'[', b']')?;
+        match split::special(self, at) {
+            Some(split::Special::Rank) => return visitor.visit_seq(split::Rank { p: self, done }),
+            Some(split::Special::Items) => return visitor.visit_seq(split::Cut { p: self, done }),
+            None => {}
+        }
         visitor.visit_seq(List {
             p: self,
             close: b']',
@@ -229,12 +249,15 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
         visitor: V,
     ) -> Result<V::Value> {
         let done = self.open(b'(', b')')?;
-        visitor.visit_map(Map {
-            p: self,
+        self.depth += 1;
+        let value = visitor.visit_map(Map {
+            p: &mut *self,
             close: b')',
             done,
             fields: true,
-        })
+        });
+        self.depth -= 1;
+        value
     }
 
     fn deserialize_enum<V: Visitor<'de>>(

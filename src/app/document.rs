@@ -3,6 +3,7 @@
 //! each moves the revision on, which autosave and the caches compare.
 
 use super::History;
+use super::changes::{Changes, Op, ops};
 use super::history::Replayed;
 use super::place::Place;
 use crate::model::{Board, Edit, EditError};
@@ -13,6 +14,8 @@ pub struct Document {
     pub history: History,
     /// Count of changes made this run (edits, undos, redos, reloads).
     pub revision: u64,
+    /// What each recent revision changed, for the caches that follow the changes (`app::changes`).
+    pub changes: Changes,
 }
 
 impl Document {
@@ -21,6 +24,7 @@ impl Document {
             board,
             history: History::default(),
             revision: 0,
+            changes: Changes::default(),
         }
     }
 
@@ -33,18 +37,24 @@ impl Document {
         place: Place,
         also: impl FnOnce(&Board) -> Option<Edit>,
     ) -> Result<(), EditError> {
+        let mut done = ops(&edit);
         self.history.apply(&mut self.board, edit, label, place)?;
         if let Some(extra) = also(&self.board) {
             // Recorded as part of the same step; a refused extra leaves the step as it was.
-            let _ = self.history.fold_into_last(&mut self.board, extra);
+            let more = ops(&extra);
+            if self.history.fold_into_last(&mut self.board, extra).is_ok() {
+                done.extend(more);
+            }
         }
         self.revision += 1;
+        self.changes.record(self.revision, done);
         Ok(())
     }
 
     /// Undoes (`redo` false) or redoes the last step: its label and place, an error, or `None` with nothing to
     /// replay.
     pub fn replay(&mut self, redo: bool) -> Option<Result<Replayed, EditError>> {
+        let what = self.history.next(redo).map(ops);
         let done = if redo {
             self.history.redo(&mut self.board)
         } else {
@@ -52,6 +62,7 @@ impl Document {
         };
         if matches!(done, Some(Ok(_))) {
             self.revision += 1;
+            self.changes.record(self.revision, what.unwrap_or_default());
         }
         done
     }
@@ -71,6 +82,7 @@ impl Document {
             place,
         )?;
         self.revision += 1;
+        self.changes.record(self.revision, vec![Op::All]);
         Ok(())
     }
 
@@ -79,5 +91,13 @@ impl Document {
         self.board = board;
         self.history.clear();
         self.revision += 1;
+        self.changes.record(self.revision, vec![Op::All]);
+    }
+
+    /// The board to change outside an edit (a test's set-up): the caches build again.
+    pub fn board_mut(&mut self) -> &mut Board {
+        self.revision += 1;
+        self.changes.record(self.revision, vec![Op::All]);
+        &mut self.board
     }
 }

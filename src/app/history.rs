@@ -74,6 +74,12 @@ impl History {
         replay(&mut self.redo, &mut self.undo, board, true)
     }
 
+    /// The edit an undo (`redo` false) or a redo would apply next.
+    pub fn next(&self, redo: bool) -> Option<&Edit> {
+        let stack = if redo { &self.redo } else { &self.undo };
+        stack.last().map(|s| &s.edit)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

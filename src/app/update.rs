@@ -32,6 +32,7 @@ impl App {
             }
         }
         self.keep_views(&mut effects);
+        self.refresh_index();
         if effects.contains(&Effect::Changed) {
             let here = self.here();
             self.doc.history.settle(here);

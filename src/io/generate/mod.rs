@@ -14,7 +14,10 @@ use std::collections::BTreeMap;
 /// same bytes whatever the clock says.
 pub const ANCHOR: Date = date(2026, 11, 28);
 
+mod profile;
 mod words;
+
+pub use profile::pathological;
 use words::{CONTEXTS, PEOPLE, TAGS, THINGS, VERBS};
 
 fn pick<'a>(rng: &mut fastrand::Rng, xs: &'a [&'a str]) -> &'a str {

@@ -44,6 +44,8 @@ pub struct ItemIndex {
     active: Option<SprintId>,
     /// The active sprint's cards of each column, in rank order.
     cards: Vec<Vec<ItemId>>,
+    /// The points of the active sprint's cards that are not done (its burndown's figure).
+    remaining: u32,
     columns: Vec<String>,
 }
 
@@ -123,12 +125,18 @@ impl ItemIndex {
             self.blocks.entry(*b).or_default().push(id);
         }
         self.rows[p] = id.0 | if fact.done { DONE } else { 0 };
+        if self.open_card(&fact) {
+            self.remaining += fact.points;
+        }
         *slot(&mut self.facts, id.0 as usize) = Some(fact);
     }
 
     /// Takes the item's facts out again; returns them.
     fn take(&mut self, id: ItemId) -> Option<Fact> {
         let fact = self.facts.get_mut(id.0 as usize)?.take()?;
+        if self.open_card(&fact) {
+            self.remaining = self.remaining.saturating_sub(fact.points);
+        }
         if let Some(e) = fact.parent {
             slot(&mut self.rollups, e.0 as usize).count(fact.points, fact.done, false);
         }
@@ -141,6 +149,11 @@ impl ItemIndex {
             }
         }
         Some(fact)
+    }
+
+    /// An open card of the active sprint (its points count in `remaining`).
+    fn open_card(&self, f: &Fact) -> bool {
+        !f.done && f.sprint.is_some() && f.sprint == self.active
     }
 
     fn rank_of(&self, id: ItemId) -> u32 {
@@ -237,16 +250,54 @@ impl ItemIndex {
     /// The active sprint's cards per column from the facts.
     fn rebuild_cards(&mut self) {
         self.cards = vec![Vec::new(); self.columns.len()];
+        self.remaining = 0;
         let Some(active) = self.active else { return };
         for &r in &self.rows {
             let id = r & !DONE;
             if let Some(Some(f)) = self.facts.get(id as usize)
                 && f.sprint == Some(active)
-                && let Some(list) = self.cards.get_mut(f.column as usize)
             {
-                list.push(ItemId(id));
+                if !f.done {
+                    self.remaining += f.points;
+                }
+                if let Some(list) = self.cards.get_mut(f.column as usize) {
+                    list.push(ItemId(id));
+                }
             }
         }
+    }
+
+    /// Follows one edit's `ops` on the board it was just applied to, inside `Document::apply`
+    /// (before the document records it), so what the step folds in (today's burndown point) can
+    /// read the index. `settle` finishes it once the document has recorded the step.
+    pub fn follow_edit(&mut self, board: &Board, revision: u64, ops: &[Op]) -> bool {
+        let ok = self.is_at(revision)
+            && board.active_sprint().map(|s| s.id) == self.active
+            && self.follow(board, ops.iter());
+        if !ok {
+            self.revision = None;
+        }
+        ok
+    }
+
+    /// After `follow_edit` followed the step's first `followed` ops: up to date with `doc` when
+    /// what else the step did changed no item (else built again at the next refresh).
+    pub fn settle(&mut self, doc: &Document, before: u64, followed: usize) {
+        let rest_is_other = doc
+            .changes
+            .since(before)
+            .is_some_and(|mut ops| ops.by_ref().skip(followed).all(|op| *op == Op::Other));
+        self.revision = rest_is_other.then_some(doc.revision);
+        let active = doc.board.active_sprint().map(|s| s.id);
+        if self.revision.is_some() && active != self.active {
+            self.active = active;
+            self.rebuild_cards();
+        }
+    }
+
+    /// The active sprint's points not done, when `sprint` is the sprint the index follows.
+    pub fn remaining(&self, sprint: SprintId) -> Option<u32> {
+        (self.active == Some(sprint)).then_some(self.remaining)
     }
 
     /// The rank of `id` (`None`: not on the board).
@@ -346,6 +397,7 @@ impl ItemIndex {
             && links(self) == links(other)
             && self.active == other.active
             && self.cards == other.cards
+            && self.remaining == other.remaining
             && self.columns == other.columns
     }
 }

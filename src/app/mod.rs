@@ -358,6 +358,9 @@ impl App {
     /// Brings the index up to date with the board (after a change, before a frame).
     pub fn refresh_index(&mut self) {
         self.index.refresh(&self.doc);
+        if self.pane == Pane::Stakeholders {
+            self.refresh_notes_order();
+        }
     }
 
     /// Position of the selection among the visible rows.

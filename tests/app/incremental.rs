@@ -73,6 +73,16 @@ fn same_as_rebuilt(app: &App, after: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(app.index.cards(c), scan.as_slice(), "{}", after);
         }
     }
+    // The note timeline's order, kept between changes that leave the notes alone.
+    if app.people.notes.is_empty() {
+        let kept: Vec<_> = app.timeline_notes().iter().map(|(_, n)| n.id).collect();
+        let sorted: Vec<_> = board
+            .notes_newest_first()
+            .iter()
+            .map(|(_, n)| n.id)
+            .collect();
+        prop_assert_eq!(kept, sorted, "{}", after);
+    }
     // The backlog's rows, when no filter or grouping applies: every item not hidden for done.
     if app.backlog.filter.is_empty() && !app.backlog.group {
         let rows: Vec<usize> = board

@@ -64,6 +64,8 @@ impl Sort {
 /// The stakeholders pane's view.
 #[derive(Debug, Default)]
 pub struct PeopleView {
+    /// Every note, newest first, as of a revision (`App::timeline_notes` reads it).
+    pub newest: notes::NotesOrder,
     pub screen: Screen,
     pub sort: Sort,
     pub selected: Option<StakeholderId>,

@@ -358,7 +358,7 @@ impl App {
     /// Brings the index up to date with the board (after a change, before a frame).
     pub fn refresh_index(&mut self) {
         self.index.refresh(&self.doc);
-        if self.pane == Pane::Stakeholders {
+        if self.pane == Pane::Stakeholders && self.people.screen == stakeholders::Screen::Notes {
             self.refresh_notes_order();
         }
     }

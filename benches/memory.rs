@@ -17,12 +17,17 @@ struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Every allocation's count and bytes (never decremented): what one key allocates.
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         // SAFETY: forwards to the system allocator with the caller's layout.
         let p = unsafe { System.alloc(layout) };
         if !p.is_null() {
+            ALLOCS.fetch_add(1, Ordering::Relaxed);
+            ALLOCATED.fetch_add(layout.size(), Ordering::Relaxed);
             let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
             PEAK.fetch_max(now, Ordering::Relaxed);
         }
@@ -43,7 +48,59 @@ fn mb(bytes: usize) -> f64 {
     bytes as f64 / 1e6
 }
 
+/// What one press of each common key allocates on a 100k board (after the same key once, so a
+/// buffer kept between keys is not counted as the key's): the goal is nothing per board item.
+fn per_key() {
+    use Action::*;
+    let board = cairn::io::generate::pathological(1);
+    let mut app = App::new(board, "b.ron", date(2026, 11, 28));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut draw = |app: &mut App| cairn::ui::draw_app(&mut terminal, app).expect("draws");
+    draw(&mut app);
+    println!("what one key allocates, 100k items, 5,000 sprint cards, 20,000 notes (key → frame):");
+    let cases: [(&str, &[Action], Action); 8] = [
+        ("backlog j", &[], Down),
+        ("backlog J (a change)", &[], MoveDown),
+        ("backlog G", &[Top], Bottom),
+        ("backlog g", &[Bottom], Top),
+        ("sprint j", &[ShowSprint, Up], Down),
+        ("sprint L (a change)", &[ShowSprint, Undo], CardRight),
+        (
+            "timeline after a change",
+            &[ShowBacklog, MoveUp],
+            ShowTimeline,
+        ),
+        ("stakeholders j", &[ShowStakeholders, Up], Down),
+    ];
+    for (label, before, key) in cases {
+        for press in 0..2 {
+            for a in before {
+                app.update(a.clone());
+                draw(&mut app);
+            }
+            let (n, bytes) = (
+                ALLOCS.load(Ordering::Relaxed),
+                ALLOCATED.load(Ordering::Relaxed),
+            );
+            app.update(key.clone());
+            draw(&mut app);
+            let n = ALLOCS.load(Ordering::Relaxed) - n;
+            let bytes = ALLOCATED.load(Ordering::Relaxed) - bytes;
+            app.mode = cairn::app::Mode::Normal;
+            // The second press is the one reported (the first may fill a buffer kept for later).
+            if press == 1 {
+                println!("  {label:<26} {n:>6} allocations, {bytes:>10} bytes");
+            }
+        }
+    }
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "keys") {
+        per_key();
+        return;
+    }
+    per_key();
     let dir = tempfile::tempdir().expect("temp dir");
     println!("peak heap (live bytes' high-water mark) through a session:");
     for n in [1_000usize, 10_000, 100_000] {

@@ -266,7 +266,20 @@ fn timeline_report() {
 
 criterion_group!(benches, keystrokes, startup);
 
+mod cold;
+
 fn main() {
+    // `cargo bench --bench ui -- cold [key]`: only the cold per-key report (for keys whose label
+    // contains `key`).
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if args.first().map(String::as_str) == Some("cold") {
+        cold::report(args.get(1).map_or("", String::as_str));
+        return;
+    }
+    cold::report("");
     timeline_report();
     p99_report();
     benches();

@@ -3,6 +3,7 @@
 //! each moves the revision on, which autosave and the caches compare.
 
 use super::History;
+use super::changes::{Changes, Op, ops};
 use super::history::Replayed;
 use super::place::Place;
 use crate::model::{Board, Edit, EditError};
@@ -13,6 +14,8 @@ pub struct Document {
     pub history: History,
     /// Count of changes made this run (edits, undos, redos, reloads).
     pub revision: u64,
+    /// What each recent revision changed, for the caches that follow the changes (`app::changes`).
+    pub changes: Changes,
     /// Changes not yet handed to the edit journal, oldest first; `None` when nothing journals
     /// (read-only, tests), so nothing is kept.
     pub outbox: Option<Vec<Logged>>,
@@ -34,6 +37,7 @@ impl Document {
             history: History::default(),
             revision: 0,
             outbox: None,
+            changes: Changes::default(),
         }
     }
 
@@ -47,18 +51,22 @@ impl Document {
         also: impl FnOnce(&Board) -> Option<Edit>,
     ) -> Result<(), EditError> {
         let journaled = self.outbox.is_some().then(|| edit.clone());
+        let mut done = ops(&edit);
         self.history.apply(&mut self.board, edit, label, place)?;
         let mut journaled = journaled.map(|e| vec![e]);
         if let Some(extra) = also(&self.board) {
             // Recorded as part of the same step; a refused extra leaves the step as it was.
             let copy = journaled.as_ref().map(|_| extra.clone());
-            if self.history.fold_into_last(&mut self.board, extra).is_ok()
-                && let (Some(j), Some(extra)) = (journaled.as_mut(), copy)
-            {
-                j.push(extra);
+            let more = ops(&extra);
+            if self.history.fold_into_last(&mut self.board, extra).is_ok() {
+                done.extend(more);
+                if let (Some(j), Some(extra)) = (journaled.as_mut(), copy) {
+                    j.push(extra);
+                }
             }
         }
         self.revision += 1;
+        self.changes.record(self.revision, done);
         if let Some(mut edits) = journaled {
             let edit = match edits.len() {
                 1 => edits.remove(0),
@@ -72,7 +80,7 @@ impl Document {
     /// Hands the change just made to the journal: `edit`, and the inverse now on top of the undo
     /// stack (of the redo stack after an undo).
     fn log(&mut self, edit: Edit, undone: bool) {
-        let undo = match self.history.next_edit(undone) {
+        let undo = match self.history.next(undone) {
             Some(Edit::Replace(_)) => return self.log_whole(),
             e => e.cloned(),
         };
@@ -92,11 +100,12 @@ impl Document {
         let journaled = self
             .outbox
             .is_some()
-            .then(|| match self.history.next_edit(redo) {
+            .then(|| match self.history.next(redo) {
                 Some(Edit::Replace(_)) => Some(None),
                 e => e.cloned().map(Some),
             })
             .flatten();
+        let what = self.history.next(redo).map(ops);
         let done = if redo {
             self.history.redo(&mut self.board)
         } else {
@@ -110,6 +119,7 @@ impl Document {
                 Some(None) => self.log_whole(),
                 None => {}
             }
+            self.changes.record(self.revision, what.unwrap_or_default());
         }
         done
     }
@@ -130,6 +140,7 @@ impl Document {
         )?;
         self.revision += 1;
         self.log_whole();
+        self.changes.record(self.revision, vec![Op::All]);
         Ok(())
     }
 
@@ -147,5 +158,13 @@ impl Document {
         if let Some(out) = self.outbox.as_mut() {
             out.clear(); // made on the board that was replaced; the journal starts over too
         }
+        self.changes.record(self.revision, vec![Op::All]);
+    }
+
+    /// The board to change outside an edit (a test's set-up): the caches build again.
+    pub fn board_mut(&mut self) -> &mut Board {
+        self.revision += 1;
+        self.changes.record(self.revision, vec![Op::All]);
+        &mut self.board
     }
 }

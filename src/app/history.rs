@@ -74,8 +74,8 @@ impl History {
         replay(&mut self.redo, &mut self.undo, board, true)
     }
 
-    /// The edit of the step an undo (`redo` false) or a redo would replay next.
-    pub fn next_edit(&self, redo: bool) -> Option<&Edit> {
+    /// The edit an undo (`redo` false) or a redo would apply next.
+    pub fn next(&self, redo: bool) -> Option<&Edit> {
         let stack = if redo { &self.redo } else { &self.undo };
         stack.last().map(|s| &s.edit)
     }

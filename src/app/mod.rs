@@ -1,6 +1,7 @@
 //! The application state: the board, its history, what is on screen and the mode. `update` (in
 //! update.rs) is the one place that changes it; `ui` only reads it.
 
+pub mod changes;
 pub mod command;
 mod context;
 pub mod cursor;
@@ -8,6 +9,7 @@ mod document;
 mod effect;
 pub mod filter;
 mod history;
+pub mod index;
 pub mod keymap;
 pub mod keys;
 pub mod messages;
@@ -15,6 +17,7 @@ pub mod outside;
 pub mod overlay;
 pub mod panes;
 pub mod place;
+mod rows;
 pub mod screen;
 mod update;
 pub mod viewport;
@@ -152,9 +155,8 @@ pub struct BacklogView {
     pub shapes: Vec<panes::epic_rows::Shape>,
     /// How many of those rows are epics shown only to head their children.
     pub headings: usize,
-    /// Every epic's roll-up by item id, as of `rollups_revision` (rebuilt with the rows).
-    pub rollups: Vec<crate::model::rules::Rollup>,
-    pub rollups_revision: Option<u64>,
+    /// The buffer the next refresh of `visible` fills (kept, so a change allocates nothing).
+    pub shown: Vec<usize>,
 }
 
 impl BacklogView {
@@ -271,8 +273,9 @@ pub struct App {
     pub clock: std::time::Duration,
     /// Every message of this run, for the message log.
     pub log: Log,
-    /// Which items wait on which, for the details (refreshed before each frame).
-    pub links: panes::LinkIndex,
+    /// What the panes read of every item (rank, done, roll-ups, links, the sprint's cards), kept
+    /// in step with the changes (`app::index`).
+    pub index: index::ItemIndex,
     /// What the last frame measured (page size, offsets, mouse areas), kept by the runner.
     pub viewport: Viewport,
     /// Which saved view each list shows, and the view state the runner last kept.
@@ -306,7 +309,7 @@ impl App {
             mouse: true,
             clock: std::time::Duration::ZERO,
             log: Log::default(),
-            links: Default::default(),
+            index: Default::default(),
             viewport: Viewport::default(),
             views: Default::default(),
             me: None,
@@ -336,12 +339,21 @@ impl App {
     }
 
     pub fn selected_item(&self) -> Option<&Item> {
-        self.backlog.selected.and_then(|id| self.doc.board.item(id))
+        self.backlog.selected.and_then(|id| self.item(id))
     }
 
     /// Position of the selection among the visible rows.
     pub fn selected_row(&self) -> Option<usize> {
         let id = self.backlog.selected?;
+        if self.index.is_at(self.doc.revision) {
+            let p = self.index.rank(id)?;
+            let rows = &self.backlog.visible;
+            // Ungrouped rows are in rank order.
+            if self.backlog.shapes.is_empty() {
+                return rows.binary_search(&p).ok();
+            }
+            return rows.iter().position(|&r| r == p);
+        }
         self.backlog
             .visible
             .iter()
@@ -355,79 +367,6 @@ impl App {
             .get(row)
             .and_then(|&p| self.doc.board.items.get(p))
             .map(|i| i.id)
-    }
-
-    /// Recomputes which items the filter lets through (done ones hidden unless shown or the filter
-    /// names the done column), grouped by epic when asked, keeping the selection on the same item,
-    /// or on its nearest neighbour when the item left the view. One pass over the board.
-    pub fn refresh_visible(&mut self) {
-        let old_row = self.selected_row().unwrap_or(self.backlog.row);
-        let board = &self.doc.board;
-        // Read again: the names a value means (columns, tags, sprints) may have changed.
-        if !self.backlog.filter.is_empty() {
-            self.backlog.filter =
-                Filter::parse_as(&self.backlog.filter.text, board, self.me.as_deref());
-        }
-        let filter = &self.backlog.filter;
-        let done_column = board.done_column();
-        let hide_done = !self.backlog.show_done && !filter.names_status(done_column);
-        let mut done_hidden = 0;
-        let mut shown: Vec<usize> = Vec::with_capacity(board.items.len());
-        // The epics' roll-ups come in the same walk of the items, once per board change: a second
-        // walk of a 100k backlog costs as much again (the items are far apart in memory).
-        let count_rollups = self.backlog.rollups_revision != Some(self.doc.revision);
-        let mut rollups = Vec::new();
-        for (p, it) in board.items.iter().enumerate() {
-            let done = it.status == done_column;
-            if count_rollups {
-                crate::model::rules::add_to_rollups(&mut rollups, it, done);
-            }
-            if !filter.is_empty() && !filter.matches(board, it) {
-                continue;
-            }
-            if hide_done && done {
-                done_hidden += 1;
-                continue;
-            }
-            shown.push(p);
-        }
-        self.backlog.done_hidden = done_hidden;
-        if self.backlog.group {
-            let (rows, shapes) = panes::epic_rows::group(board, &shown, &self.backlog.collapsed);
-            self.backlog.headings = shapes.iter().filter(|s| s.context).count();
-            self.backlog.visible = rows;
-            self.backlog.shapes = shapes;
-        } else {
-            self.backlog.visible = shown;
-            self.backlog.shapes.clear();
-            self.backlog.headings = 0;
-        }
-        if count_rollups {
-            self.backlog.rollups = rollups;
-            self.backlog.rollups_revision = Some(self.doc.revision);
-        }
-        if let Some(anchor) = self.backlog.anchor {
-            self.backlog.selected = Some(anchor);
-        }
-        if self.selected_row().is_none() {
-            let len = self.backlog.visible.len();
-            self.backlog.selected = self.row_id(old_row.min(len.saturating_sub(1)));
-        }
-        self.backlog.row = self.selected_row().unwrap_or(old_row);
-    }
-
-    /// An epic's roll-up: from the table built with the rows, or (not built for this board yet)
-    /// counted now.
-    pub fn rollup(&self, epic: ItemId) -> crate::model::rules::Rollup {
-        if self.backlog.rollups_revision == Some(self.doc.revision) {
-            return self
-                .backlog
-                .rollups
-                .get(epic.0 as usize)
-                .copied()
-                .unwrap_or_default();
-        }
-        crate::model::rules::rollup(&self.doc.board, epic)
     }
 
     /// How the row is drawn while grouped (`None` when the backlog is not grouped).

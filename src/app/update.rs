@@ -32,6 +32,7 @@ impl App {
             }
         }
         self.keep_views(&mut effects);
+        self.refresh_index();
         if effects.contains(&Effect::Changed) {
             let here = self.here();
             self.doc.history.settle(here);
@@ -192,9 +193,22 @@ impl App {
         self.remember_row();
         let today = self.run.today;
         let place = self.here();
+        // The index follows the edit as soon as it is applied, so today's burndown point reads the
+        // sprint's remaining points from it instead of walking the backlog.
+        let ops = super::changes::ops(&edit);
+        let before = self.doc.revision;
+        let index = &mut self.index;
+        let mut followed = false;
         let recorded = self.doc.apply(edit, label.clone(), place, |board| {
-            rules::record_remaining(board, today)
+            followed = index.follow_edit(board, before, &ops);
+            rules::record_remaining_with(board, today, |s| match index.remaining(s) {
+                Some(r) if followed => r,
+                _ => board.remaining_points(s),
+            })
         });
+        if followed {
+            self.index.settle(&self.doc, before, ops.len());
+        }
         if let Err(e) = recorded {
             self.error(format!("{label}: {e}"));
             return Vec::new();

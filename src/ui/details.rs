@@ -143,7 +143,7 @@ fn detail_lines(app: &App, it: &Item, theme: &Theme) -> Vec<Line<'static>> {
     field(
         "Epic",
         it.parent
-            .and_then(|p| b.item(p))
+            .and_then(|p| app.item(p))
             .map_or(String::new(), |p| {
                 format!("{} {}", b.item_key(p.id), p.title)
             }),
@@ -165,7 +165,7 @@ fn detail_lines(app: &App, it: &Item, theme: &Theme) -> Vec<Line<'static>> {
     // Links: what it waits on (open ones first say so), what waits on it, what it relates to.
     let keyed = |ids: &mut dyn Iterator<Item = crate::model::ItemId>| {
         ids.map(|i| {
-            let done = b.item(i).is_some_and(|x| b.is_done(x));
+            let done = app.item(i).is_some_and(|x| b.is_done(x));
             format!("{}{}", b.item_key(i), if done { " (done)" } else { "" })
         })
         .collect::<Vec<_>>()

@@ -126,7 +126,6 @@ pub fn draw_app<B: ratatui::backend::Backend>(
     app: &mut App,
 ) -> Result<(), B::Error> {
     app.prepare_frame();
-    app.refresh_links();
     let mut vp = app.viewport.clone();
     terminal.draw(|f| draw(f, app, &mut vp))?;
     app.viewport = vp;

@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         } else {
             Layout::vertical([Constraint::Fill(1), Constraint::Percentage(45)]).areas(area)
         };
-        let card = app.selected_card().and_then(|id| board.item(id));
+        let card = app.selected_card().and_then(|id| app.item(id));
         let shown = (card, app.sprint.details_scroll);
         super::details::item_details(frame, details, app, shown, theme, vp);
         board_area
@@ -72,7 +72,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let mut columns: Vec<Vec<&Item>> = vec![Vec::new(); board.columns.len()];
     let mut counts: Vec<(usize, u32)> = vec![(0, 0); board.columns.len()];
     let (mut total, mut done, mut all) = (0, 0, 0);
-    for item in board.sprint_items(sprint.id) {
+    // The cards come from the app's index of the sprint (kept with the changes): the walk is the
+    // sprint's cards, not the backlog.
+    let cards: Box<dyn Iterator<Item = &Item>> = if app.index.is_at(app.doc.revision) {
+        Box::new(
+            (0..board.columns.len())
+                .flat_map(|c| app.index.cards(c))
+                .filter_map(|id| app.item(*id)),
+        )
+    } else {
+        Box::new(board.sprint_items(sprint.id))
+    };
+    for item in cards {
         all += 1;
         total += item.points_or_zero();
         if board.is_done(item) {
@@ -350,7 +361,7 @@ pub(super) mod tests {
     fn over_the_limit_is_said_in_words_and_narrow_screens_hide_columns() {
         let mut app = sample(Pane::Sprint);
         let moved = [ItemId(21), ItemId(25)];
-        for item in &mut app.doc.board.items {
+        for item in &mut app.doc.board_mut().items {
             if moved.contains(&item.id) {
                 std::sync::Arc::make_mut(item).status = "Review".to_string();
             }

@@ -200,7 +200,15 @@ impl App {
                 // the neighbours are the rows of the same epic (an epic's: the next epic).
                 let row = self.selected_row().unwrap_or(0);
                 let around = self.rank_neighbours(row);
-                match rules::move_in_view(&self.doc.board, id, &around, down) {
+                let fresh = self.index.is_at(self.doc.revision);
+                let rank = |n| {
+                    if fresh {
+                        self.index.rank(n)
+                    } else {
+                        self.doc.board.item_index(n)
+                    }
+                };
+                match rules::move_in_view_by(id, &around, down, rank) {
                     Some(edit) => {
                         let dir = if down { "down" } else { "up" };
                         let alone = self.epic_moves_alone(id);

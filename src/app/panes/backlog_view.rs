@@ -150,11 +150,7 @@ impl App {
 
     /// What a rank move of an epic says: it moves alone, its children keep their rank.
     pub(crate) fn epic_moves_alone(&self, id: ItemId) -> String {
-        let epic = self
-            .doc
-            .board
-            .item(id)
-            .is_some_and(|i| i.kind == ItemKind::Epic);
+        let epic = self.item(id).is_some_and(|i| i.kind == ItemKind::Epic);
         let children = self.rollup(id).total;
         if !epic || children == 0 {
             return String::new();

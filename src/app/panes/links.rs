@@ -141,45 +141,13 @@ impl App {
     }
 }
 
-/// Which items wait on each item: the reverse of `blocked_by`, for the details' "Blocks" line.
-/// Rebuilt once after a change (the change itself already walks the board), so drawing the
-/// details costs what they show, not a walk of a 100k board every frame.
-#[derive(Debug, Default)]
-pub struct LinkIndex {
-    revision: Option<u64>,
-    blocks: std::collections::HashMap<ItemId, Vec<ItemId>>,
-}
-
 impl App {
-    /// Brings the index up to date with the board (called before each frame).
-    pub fn refresh_links(&mut self) {
-        if self.links.revision == Some(self.doc.revision) {
-            return;
-        }
-        let mut blocks: std::collections::HashMap<ItemId, Vec<ItemId>> = Default::default();
-        for it in self
-            .doc
-            .board
-            .items
-            .iter()
-            .filter(|i| !i.blocked_by.is_empty())
-        {
-            for b in &it.blocked_by {
-                blocks.entry(*b).or_default().push(it.id);
-            }
-        }
-        self.links = LinkIndex {
-            revision: Some(self.doc.revision),
-            blocks,
-        };
-    }
-
-    /// The items that wait on `id`, in rank order.
+    /// The items that wait on `id`, in rank order: from the index (kept with the changes), or when
+    /// it is not up to date, a walk of the board.
     pub fn blocks_of(&self, id: ItemId) -> Vec<ItemId> {
-        if self.links.revision == Some(self.doc.revision) {
-            return self.links.blocks.get(&id).cloned().unwrap_or_default();
+        if self.index.is_at(self.doc.revision) {
+            return self.index.blocks(id);
         }
-        // Not prepared (a frame drawn without `draw_app`): the walk, once.
         self.doc
             .board
             .items

@@ -5,7 +5,6 @@ mod backlog_view;
 mod conflicts;
 pub mod epic_rows;
 mod links;
-pub use links::LinkIndex;
 mod settings;
 pub mod sprint;
 pub mod stakeholders;

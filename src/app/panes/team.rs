@@ -217,6 +217,7 @@ impl App {
             return effects;
         }
         if let Ok(edit) = rules::add_person(&self.doc.board, person)
+            && let done = crate::app::changes::ops(&edit)
             && self
                 .doc
                 .history
@@ -224,6 +225,7 @@ impl App {
                 .is_ok()
         {
             self.doc.revision += 1;
+            self.doc.changes.record(self.doc.revision, done);
             self.info(format!(
                 "{name} joined the team with capacity 0: {} then Enter sets it",
                 self.keymap.hint(&Action::Team)

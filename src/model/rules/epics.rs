@@ -27,6 +27,20 @@ impl Rollup {
         }
     }
 
+    /// Counts a child of `points` in (`add`) or out again: for a table kept up to date with the
+    /// changes (`app::index`).
+    pub fn count(&mut self, points: u32, done: bool, add: bool) {
+        let step = |x: &mut u32, by: u32| {
+            *x = if add { *x + by } else { x.saturating_sub(by) };
+        };
+        step(&mut self.total, 1);
+        step(&mut self.points, points);
+        if done {
+            step(&mut self.done, 1);
+            step(&mut self.done_points, points);
+        }
+    }
+
     /// `3/7 done · 13/34 pts`; `no children` for an epic without any.
     pub fn describe(&self) -> String {
         if self.total == 0 {

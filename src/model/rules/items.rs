@@ -86,13 +86,24 @@ pub fn move_item(board: &Board, id: ItemId, to: usize) -> Result<Edit, RuleError
 /// Moves an item one step past its neighbour in a (possibly filtered) view: `visible` is the view's
 /// order, `down` the direction. Returns `None` when it is already at that end of the view.
 pub fn move_in_view(board: &Board, id: ItemId, visible: &[ItemId], down: bool) -> Option<Edit> {
+    move_in_view_by(id, visible, down, |n| board.item_index(n))
+}
+
+/// `move_in_view` with the ranks from `rank` (a caller that keeps an index of them, so the move
+/// does not look for the neighbour among the items).
+pub fn move_in_view_by(
+    id: ItemId,
+    visible: &[ItemId],
+    down: bool,
+    rank: impl Fn(ItemId) -> Option<usize>,
+) -> Option<Edit> {
     let at = visible.iter().position(|&v| v == id)?;
     let neighbour = if down {
         *visible.get(at + 1)?
     } else {
         *visible.get(at.checked_sub(1)?)?
     };
-    let target = board.item_index(neighbour)?;
+    let target = rank(neighbour)?;
     // The move removes the item first, so the neighbour's rank is the right target both ways:
     // moving down it has shifted up by one and we land after it; moving up we land before it.
     Some(Edit::MoveItem { id, to: target })

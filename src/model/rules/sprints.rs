@@ -159,8 +159,18 @@ pub fn close_sprint(
 
 /// The burndown point for today when it differs from what the active sprint has recorded.
 pub fn record_remaining(board: &Board, today: Date) -> Option<Edit> {
+    record_remaining_with(board, today, |s| board.remaining_points(s))
+}
+
+/// `record_remaining` with the sprint's remaining points from `remaining` (a caller that keeps
+/// them up to date, so a change does not walk the backlog for them).
+pub fn record_remaining_with(
+    board: &Board,
+    today: Date,
+    remaining: impl FnOnce(SprintId) -> u32,
+) -> Option<Edit> {
     let s = board.active_sprint()?;
-    let remaining = board.remaining_points(s.id);
+    let remaining = remaining(s.id);
     if s.remaining.get(&today) == Some(&remaining) {
         return None;
     }

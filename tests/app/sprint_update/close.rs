@@ -203,7 +203,7 @@ fn close_sprint_n_carries_the_unfinished_work_into_sprint_24_and_t_starts_it() {
 #[test]
 fn close_sprint_with_everything_done_closes_without_asking() {
     let mut app = app();
-    for it in &mut app.doc.board.items {
+    for it in &mut app.doc.board_mut().items {
         if it.sprint == Some(SPRINT_23) {
             Arc::make_mut(it).status = "Done".into();
         }

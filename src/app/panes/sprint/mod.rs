@@ -21,11 +21,23 @@ impl App {
             return Vec::new();
         };
         let filter = &self.sprint.filter;
-        self.doc
-            .board
+        let board = &self.doc.board;
+        if self.index.is_at(self.doc.revision) {
+            // The sprint's cards from the index: a walk of the column, not of the board.
+            return self
+                .index
+                .cards(column)
+                .iter()
+                .copied()
+                .filter(|&id| {
+                    filter.is_empty() || self.item(id).is_some_and(|i| filter.matches(board, i))
+                })
+                .collect();
+        }
+        board
             .sprint_items(sprint.id)
             .filter(|i| i.status == col.name)
-            .filter(|i| filter.is_empty() || filter.matches(&self.doc.board, i))
+            .filter(|i| filter.is_empty() || filter.matches(board, i))
             .map(|i| i.id)
             .collect()
     }
@@ -51,7 +63,7 @@ impl App {
     }
 
     fn card_item(&self) -> Option<&Item> {
-        self.selected_card().and_then(|id| self.doc.board.item(id))
+        self.selected_card().and_then(|id| self.item(id))
     }
 
     pub(crate) fn sprint_action(&mut self, action: Action) -> Vec<Effect> {

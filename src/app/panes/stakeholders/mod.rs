@@ -6,6 +6,7 @@
 
 mod form;
 mod grid;
+mod newest;
 
 use grid::by_grid;
 pub use grid::quadrant_members;
@@ -64,6 +65,8 @@ impl Sort {
 /// The stakeholders pane's view.
 #[derive(Debug, Default)]
 pub struct PeopleView {
+    /// Every note, newest first, as of a revision (`App::timeline_notes` reads it).
+    pub newest: newest::NotesOrder,
     pub screen: Screen,
     pub sort: Sort,
     pub selected: Option<StakeholderId>,

@@ -120,7 +120,7 @@ impl App {
     /// The notes the timeline shows, newest first.
     pub fn timeline_notes(&self) -> Vec<(&Stakeholder, &Note)> {
         let f = &self.people.notes;
-        let mut all = self.doc.board.notes_newest_first();
+        let mut all = self.notes_newest_first();
         if !f.is_empty() {
             all.retain(|(s, n)| f.matches(&self.doc.board, s, n, self.run.today));
         }

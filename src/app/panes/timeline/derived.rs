@@ -60,6 +60,12 @@ pub struct TimelineCache {
     pub needed_key: Option<(Vec<u32>, u64)>,
     /// Open items that wait on open work, with what they wait on (`rules::links::open_waits`).
     pub waits: HashMap<ItemId, Vec<ItemId>>,
+    /// By item id: what `work` is built from (`follow::shape`), to tell when it must be built again.
+    pub shapes: Vec<u32>,
+    /// Moves on whenever `items` or `work` changes: what the entries' fingerprint reads of them.
+    pub items_gen: u64,
+    /// Fingerprint of `items` and `work` as the last full refresh built them.
+    pub dense_fp: Option<u64>,
 }
 
 impl TimelineCache {
@@ -94,31 +100,53 @@ impl TimelineCache {
         if self.key == Some(key) {
             return;
         }
-        // The item table is rebuilt on every change (one pass, no hashing); its fingerprint, with
-        // the entries' links, says whether the work ahead of each milestone needs counting again.
+        // The item table is rebuilt (one pass, no hashing); its fingerprint says whether the work
+        // ahead of each milestone needs counting again.
         let done = board.done_column();
         let top = board.item_id_bound();
         let mut table = std::mem::take(&mut self.items);
         table.clear();
         table.resize(top, 0);
+        self.shapes.clear();
+        self.shapes.resize(top, 0);
         for i in &board.items {
             let state = if i.status == done { 2 } else { 1 };
             table[i.id.0 as usize] = (i.points_or_zero() << 2) | state;
+            self.shapes[i.id.0 as usize] = super::follow::shape(i);
         }
         // The epics' children are read each time a row's progress is counted; their layout is in
         // the fingerprint, so moving a story to another epic counts the work again.
         self.work = Work::of(board);
-        let items_fp = fingerprint(
+        let dense_fp = fingerprint(
             table
                 .iter()
                 .map(|&v| u64::from(v))
-                .chain(self.work.layout())
-                .chain(board.timeline.iter().flat_map(|e| {
-                    std::iter::once(u64::MAX - u64::from(e.id.0))
-                        .chain(e.items.iter().map(|i| u64::from(i.0)))
-                })),
+                .chain(self.work.layout()),
         );
+        if self.dense_fp != Some(dense_fp) {
+            self.dense_fp = Some(dense_fp);
+            self.items_gen += 1;
+        }
         self.items = table;
+        self.waits = crate::model::rules::open_waits(board);
+        self.refresh_entries(board, today, key);
+    }
+
+    /// The parts read from the timeline and the sprints (a few thousand entries at most), after
+    /// the items' parts are up to date: the work ahead of the milestones, broken dependencies, the
+    /// gantt's order and the sprints needed.
+    pub fn refresh_entries(
+        &mut self,
+        board: &Board,
+        today: Date,
+        key: (u64, Date, usize, usize, usize),
+    ) {
+        let items_fp = fingerprint(std::iter::once(self.items_gen).chain(
+            board.timeline.iter().flat_map(|e| {
+                std::iter::once(u64::MAX - u64::from(e.id.0))
+                    .chain(e.items.iter().map(|i| u64::from(i.0)))
+            }),
+        ));
         self.items_fp = Some(items_fp);
         let cadence = Cadence::of(board, today);
         let day = |d: Date| (i64::from(d.year()) * 400 + i64::from(d.day_of_year())) as u64;
@@ -146,7 +174,6 @@ impl TimelineCache {
             self.ahead_fp = Some(ahead_fp);
         }
         self.critical = None;
-        self.waits = crate::model::rules::open_waits(board);
         self.broken = plan::broken_dependencies(&board.timeline);
         self.order = sorted(&board.timeline);
         let velocities = recent_velocities(&board.sprints, HISTORY);
@@ -207,13 +234,18 @@ impl App {
     /// after a change, and the forecasts of the rows the last frame showed (plus the selection).
     /// Called by the runner before each frame (`ui::draw_app`).
     pub fn prepare_frame(&mut self) {
+        self.refresh_index();
         if self.pane != crate::app::Pane::Timeline {
             return;
         }
         let key = self.timeline_key();
-        self.timeline
-            .cache
-            .refresh(&self.doc.board, self.run.today, key);
+        // After a change: the items' parts from what it changed, else (another day, a new board)
+        // from the board.
+        if self.timeline.cache.key != Some(key) && !self.follow_timeline(key) {
+            self.timeline
+                .cache
+                .refresh(&self.doc.board, self.run.today, key);
+        }
         if self.timeline.critical && self.timeline.cache.critical.is_none() {
             self.timeline.cache.critical = Some(plan::critical_entries(&self.doc.board.timeline));
         }

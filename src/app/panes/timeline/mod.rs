@@ -4,6 +4,7 @@
 
 mod delete;
 mod derived;
+mod follow;
 mod form;
 mod risks;
 mod submit;

@@ -1,0 +1,171 @@
+//! The derived data the panes read (`app::index`: ranks, done flags, roll-ups, links, the active
+//! sprint's cards; the backlog's rows) is kept in step with each change instead of read again from
+//! the board. These check that, after random key sequences of changes with undo and redo, it is
+//! exactly what a full build from the board gives: the test that catches a stale cache.
+
+use cairn::app::index::ItemIndex;
+use cairn::app::{Action, App};
+use cairn::commands::sample_board;
+use cairn::input::action_for_key;
+use cairn::io::generate::generate;
+use cairn::model::{Board, rules};
+use jiff::civil::{Date, date};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const TODAY: Date = date(2026, 11, 28);
+
+/// Keys that change the board (rank moves, sends to the sprint, card moves, deletes, adds with
+/// Enter, links) and undo/redo, with motion and pane switches between them.
+const CHARS: &str = "1234jjkkgGJKJKTsLHLHdxuuuJKnbaD<>[]hlmpe";
+
+fn keys() -> impl Strategy<Value = Vec<KeyEvent>> {
+    let special = prop_oneof![
+        Just(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        Just(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+        Just(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE)),
+        Just(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+        Just(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+    ];
+    let chars: Vec<char> = CHARS.chars().collect();
+    let char_key = proptest::sample::select(chars).prop_map(|c| {
+        let m = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        KeyEvent::new(KeyCode::Char(c), m)
+    });
+    proptest::collection::vec(prop_oneof![5 => char_key, 2 => special], 1..120)
+}
+
+/// The index and the rows equal a build from the board as it is now.
+fn same_as_rebuilt(app: &App, after: &str) -> Result<(), TestCaseError> {
+    let board = &app.doc.board;
+    let fresh = ItemIndex::rebuilt(board, app.doc.revision);
+    prop_assert!(
+        app.index.is_at(app.doc.revision),
+        "index behind after {after}"
+    );
+    prop_assert!(app.index.same_as(&fresh), "index differs after {after}");
+    // Every epic's roll-up as `rules::rollup` counts it, every item's links as a walk finds them.
+    for it in board.items.iter() {
+        prop_assert_eq!(app.rollup(it.id), rules::rollup(board, it.id), "{}", after);
+        let walk: Vec<_> = board
+            .items
+            .iter()
+            .filter(|o| o.blocked_by.contains(&it.id))
+            .map(|o| o.id)
+            .collect();
+        prop_assert_eq!(app.blocks_of(it.id), walk, "{}", after);
+    }
+    // The active sprint's cards per column as a scan of the board finds them.
+    if let Some(s) = board.active_sprint() {
+        for (c, col) in board.columns.iter().enumerate() {
+            let scan: Vec<_> = board
+                .sprint_items(s.id)
+                .filter(|i| i.status == col.name)
+                .map(|i| i.id)
+                .collect();
+            prop_assert_eq!(app.index.cards(c), scan.as_slice(), "{}", after);
+        }
+    }
+    // The note timeline's order, kept between changes that leave the notes alone.
+    if app.people.notes.is_empty() {
+        let kept: Vec<_> = app.timeline_notes().iter().map(|(_, n)| n.id).collect();
+        let sorted: Vec<_> = board
+            .notes_newest_first()
+            .iter()
+            .map(|(_, n)| n.id)
+            .collect();
+        prop_assert_eq!(kept, sorted, "{}", after);
+    }
+    // The backlog's rows, when no filter or grouping applies: every item not hidden for done.
+    if app.backlog.filter.is_empty() && !app.backlog.group {
+        let rows: Vec<usize> = board
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| app.backlog.show_done || !board.is_done(i))
+            .map(|(p, _)| p)
+            .collect();
+        prop_assert_eq!(&app.backlog.visible, &rows, "{}", after);
+    }
+    Ok(())
+}
+
+fn run(board: Board, keys: &[KeyEvent]) -> Result<(), TestCaseError> {
+    let mut app = App::new(board, "b.ron", TODAY);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    for (n, key) in keys.iter().enumerate() {
+        if let Some(action) = action_for_key(&app, *key) {
+            let _ = app.update(action);
+        }
+        cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
+        same_as_rebuilt(&app, &format!("key {n} ({:?})", key.code))?;
+    }
+    // Every step undone, then redone: still what a build gives.
+    for _ in 0..keys.len() {
+        app.update(Action::Undo);
+    }
+    same_as_rebuilt(&app, "undoing everything")?;
+    for _ in 0..keys.len() {
+        app.update(Action::Redo);
+    }
+    same_as_rebuilt(&app, "redoing everything")
+}
+
+fn check(board: impl Fn() -> Board, cases: u32) {
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&keys(), |keys| run(board(), &keys))
+        .expect("the index follows every change");
+}
+
+#[test]
+fn the_index_equals_a_rebuild_after_random_changes_on_the_sample_board() {
+    check(|| sample_board(TODAY), 48);
+}
+
+#[test]
+fn the_index_equals_a_rebuild_after_random_changes_on_a_generated_board() {
+    check(|| generate(300, 7), 16);
+}
+
+/// Applies `edit` as a step, as `update` does, and brings the derived data up to date.
+fn apply(app: &mut App, edit: cairn::model::Edit) {
+    let here = app.here();
+    app.doc
+        .apply(edit, "test".into(), here, |_| None)
+        .expect("applies");
+    app.refresh_visible();
+}
+
+/// A change the index cannot follow (a new order of the whole backlog, new columns, a reload)
+/// builds it again, and it still agrees.
+#[test]
+fn a_reorder_a_new_workflow_and_a_reload_build_the_index_again() {
+    let mut app = App::new(sample_board(TODAY), "b.ron", TODAY);
+    let mut order: Vec<_> = app.doc.board.items.iter().map(|i| i.id).collect();
+    order.reverse();
+    apply(&mut app, cairn::model::Edit::Reorder(order));
+    same_as_rebuilt(&app, "reorder").expect("agrees");
+    let mut cols = app.doc.board.columns.clone();
+    cols.swap(0, 1);
+    apply(&mut app, cairn::model::Edit::SetColumns(cols));
+    same_as_rebuilt(&app, "new columns").expect("agrees");
+    app.reload(generate(50, 3));
+    same_as_rebuilt(&app, "reload").expect("agrees");
+    for it in app.doc.board_mut().items.iter_mut() {
+        std::sync::Arc::make_mut(it).status = "Done".into();
+    }
+    app.refresh_visible();
+    same_as_rebuilt(&app, "a board changed outside an edit").expect("agrees");
+}

@@ -6,6 +6,7 @@ mod editor;
 mod events;
 mod first_run;
 mod journaler;
+mod keytimes;
 mod outcome;
 mod saver;
 mod takeover;
@@ -211,6 +212,7 @@ fn event_loop(
     let mut follow = app.run.read_only.then(|| watch::Follow::new(&file));
     let git_hint = watch::git_driver_hint(&file);
     let mut hint: Option<String> = None;
+    let mut times = keytimes::KeyTimes::from_env();
     loop {
         // First, so a closed terminal (SIGHUP) is not drawn to.
         if signals.stop.load(Ordering::Relaxed) {
@@ -230,6 +232,7 @@ fn event_loop(
         if dirty {
             crate::ui::draw_app(term, app)?;
             dirty = false;
+            times.drawn();
         }
         let wait = saver
             .as_ref()
@@ -241,6 +244,7 @@ fn event_loop(
             .next(wait)
             .map_err(|()| io::Error::other("the terminal input stopped"))?;
         if let Some(first) = first {
+            times.read(&first);
             // Take every event that is waiting before drawing again (a held key, a paste).
             let mut next = Some(first);
             while let Some(ev) = next {

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Per-key times in the real app (issue 18): the release binary in tmux at 120x40 on generated boards
+# (10k, 100k, and the pathological 100k with 5,000 sprint cards and 20,000 notes), each key pressed
+# 75 times 40 ms apart (a person's pace: the caches cool between keys), timed by cairn itself from
+# the event's arrival in the event loop to the end of the write of the frame that shows it
+# (`CAIRN_KEY_TIMES`, src/tui/keytimes.rs). Prints p50 / p99 per key and board, in ms.
+#
+#   benches/inapp.sh [10k 100k pathological]
+#
+# Everything lives in a temp dir (HOME and the XDG dirs too); the real home is never touched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v tmux >/dev/null || { echo "inapp.sh: please install tmux" >&2; exit 1; }
+cargo build --release --quiet
+cairn="${CARGO_TARGET_DIR:-$PWD/target}/release/cairn"
+w="$(mktemp -d)"
+trap 'tmux -L inapp kill-server >/dev/null 2>&1 || true; rm -rf "$w"' EXIT
+mkdir -p "$w/home" "$w/data" "$w/config"
+boards=("$@")
+[ ${#boards[@]} -gt 0 ] || boards=(10k 100k pathological)
+for b in "${boards[@]}"; do
+  case "$b" in
+    10k) "$cairn" generate --items 10000 --seed 1 --file "$w/$b.ron" >/dev/null ;;
+    100k) "$cairn" generate --items 100000 --seed 1 --file "$w/$b.ron" >/dev/null ;;
+    pathological) "$cairn" generate --items 100000 --sprint-cards 5000 --notes 20000 --seed 1 \
+      --file "$w/$b.ron" >/dev/null ;;
+    *) echo "inapp.sh: unknown board $b (10k, 100k, pathological)" >&2; exit 2 ;;
+  esac
+done
+python3 - "$cairn" "$w" "${boards[@]}" <<'PY'
+import os, subprocess, sys, time
+cairn, w, boards = sys.argv[1], sys.argv[2], sys.argv[3:]
+env = dict(os.environ, HOME=f"{w}/home", XDG_DATA_HOME=f"{w}/data",
+           XDG_CONFIG_HOME=f"{w}/config", CAIRN_TODAY="2026-12-01", CAIRN_SAMPLE="1")
+def tmux(*a):
+    return subprocess.run(["tmux", "-L", "inapp", *a], env=env, capture_output=True, text=True).stdout
+# (label, keys to get there, keys pressed in turn, the keys timed)
+cases = [
+    ("backlog j", [], ["j"], {"j"}),
+    ("backlog J (a change)", [], ["J"], {"J"}),
+    ("backlog G / g", [], ["G", "g"], {"G", "g"}),
+    ("sprint board j", ["2"], ["j"], {"j"}),
+    ("sprint board l", ["2"], ["l", "h"], {"l", "h"}),
+    ("timeline, switched to after a change", [], ["J", "3", "1"], {"3"}),
+    ("stakeholders j", ["4"], ["j"], {"j"}),
+]
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round((len(xs) - 1) * p))] / 1000
+rows = {}
+for b in boards:
+    for label, setup, keys, timed in cases:
+        log = f"{w}/times.txt"
+        if os.path.exists(log):
+            os.remove(log)
+        tmux("kill-server")
+        cmd = f"env CAIRN_KEY_TIMES={log} {cairn} --file {w}/{b}.ron"
+        tmux("-f", "/dev/null", "new-session", "-d", "-s", "a", "-x", "120", "-y", "40", cmd)
+        start = time.time()
+        while "items" not in tmux("capture-pane", "-p", "-t", "a"):
+            if time.time() - start > 30:
+                sys.exit(f"{b}: cairn did not show its items")
+            time.sleep(0.05)
+        for k in setup:
+            tmux("send-keys", "-t", "a", k)
+            time.sleep(0.3)
+        time.sleep(0.5)
+        presses = 0
+        while presses < 75:
+            for k in keys:
+                tmux("send-keys", "-t", "a", k)
+                time.sleep(0.04)
+                presses += k in timed
+        time.sleep(0.5)
+        tmux("send-keys", "-t", "a", "q")
+        start = time.time()
+        while not os.path.exists(log) and time.time() - start < 30:
+            time.sleep(0.05)
+        time.sleep(0.2)
+        lines = [l.split() for l in open(log).read().splitlines()]
+        us = [int(t) for k, t in lines if k in timed]
+        # The setup keys' own frames are not counted.
+        us = us[-75:]
+        rows.setdefault(label, {})[b] = f"{pct(us, .5):.2f} / {pct(us, .99):.2f}"
+tmux("kill-server")
+print("| in the real app, p50 / p99 (ms) | " + " | ".join(boards) + " |")
+print("| --- |" + " --- |" * len(boards))
+for label, by in rows.items():
+    print(f"| {label} | " + " | ".join(by.get(b, "") for b in boards) + " |")
+PY

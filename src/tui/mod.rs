@@ -274,6 +274,7 @@ fn event_loop(
                 next = events.ready();
             }
         } else {
+            app.warm_timeline(); // idle: the timeline's tables before it is opened
             if app.ticking() {
                 app.update(Action::Tick(run_started.elapsed())); // the standup timer
                 dirty = true;

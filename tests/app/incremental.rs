@@ -169,3 +169,43 @@ fn a_reorder_a_new_workflow_and_a_reload_build_the_index_again() {
     app.refresh_visible();
     same_as_rebuilt(&app, "a board changed outside an edit").expect("agrees");
 }
+
+/// The timeline's tables warmed on idle while the user changes the board elsewhere
+/// (`App::warm_timeline`, called by the runner when no key is waiting) draw exactly the timeline
+/// that a cold build draws: following the changes in the background never leaves them stale.
+#[test]
+fn a_timeline_warmed_while_elsewhere_draws_what_a_cold_one_draws() {
+    let board = sample_board(TODAY);
+    let keys: Vec<KeyEvent> = "JJsjjsKT2LLjLHl1ddxuJ"
+        .chars()
+        .map(|c| {
+            let m = if c.is_ascii_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            KeyEvent::new(KeyCode::Char(c), m)
+        })
+        .collect();
+    let screen = |warm: bool| {
+        let mut app = App::new(board.clone(), "b.ron", TODAY);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
+        for key in &keys {
+            if let Some(action) = action_for_key(&app, *key) {
+                let _ = app.update(action);
+            }
+            if warm {
+                app.warm_timeline();
+                assert_eq!(app.timeline.cache.key, Some(app.timeline_key()), "warm");
+            }
+            cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
+        }
+        let three = KeyEvent::new(KeyCode::Char('3'), KeyModifiers::NONE);
+        let action = action_for_key(&app, three).expect("3 opens the timeline");
+        app.update(action);
+        cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
+        format!("{:?}", terminal.backend().buffer())
+    };
+    assert_eq!(screen(true), screen(false));
+}

@@ -269,6 +269,25 @@ impl App {
         }
     }
 
+    /// While the user is elsewhere and idle: the timeline's board-wide tables brought up to date
+    /// as `prepare_frame` would, so switching to the timeline finds them built (their first build
+    /// walks every item, ≈ 11 ms at 100k) and only follows what changed since.
+    pub fn warm_timeline(&mut self) {
+        if self.pane == crate::app::Pane::Timeline {
+            return; // prepare_frame does it
+        }
+        let key = self.timeline_key();
+        if self.timeline.cache.key == Some(key) {
+            return;
+        }
+        self.refresh_index();
+        if !self.follow_timeline(key) {
+            self.timeline
+                .cache
+                .refresh(&self.doc.board, self.run.today, key);
+        }
+    }
+
     /// The items of an entry's work that wait on open work, for its details (the selected entry
     /// only: the walk is the entry's work, not the board).
     pub fn entry_waiting(&self, e: &TimelineEntry) -> Vec<crate::model::rules::Waiting> {

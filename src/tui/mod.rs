@@ -245,6 +245,7 @@ fn event_loop(
             .map_err(|()| io::Error::other("the terminal input stopped"))?;
         if let Some(first) = first {
             times.read(&first);
+            saver.as_mut().map(Saver::typing);
             // Take every event that is waiting before drawing again (a held key, a paste).
             let mut next = Some(first);
             while let Some(ev) = next {

@@ -70,6 +70,8 @@ pub struct Saver {
     journal: Option<SharedJournal>,
     /// The oldest change the journal does not hold (a whole merged board) and no save has covered.
     gap: Option<u64>,
+    /// This turn of the event loop handled input (`typing`).
+    typing: bool,
 }
 
 impl Saver {
@@ -123,6 +125,7 @@ impl Saver {
             journaler: journal.clone().map(Journaler::start),
             journal,
             gap: None,
+            typing: false,
         }
     }
 
@@ -185,9 +188,19 @@ impl Saver {
             .map(|d| d.saturating_duration_since(Instant::now()))
     }
 
+    /// Input was handled in this turn of the event loop: a save that falls due now waits for the
+    /// next turn, after the key's frame is on screen (its copy of the board costs ≈ 4 ms at 100k).
+    pub fn typing(&mut self) {
+        self.typing = true;
+    }
+
     /// Starts a save when one is due and none is running. `board` is only cloned then.
     pub fn tick(&mut self, board: &Board, changes: u64) {
-        let due = self.due.is_some_and(|d| Instant::now() >= d);
+        let now = Instant::now();
+        // Not in a key's turn, unless keys have kept it waiting a whole debounce.
+        let typing = std::mem::take(&mut self.typing)
+            && self.due.is_some_and(|d| now < d + DEBOUNCE);
+        let due = !typing && self.due.is_some_and(|d| now >= d);
         if due && !self.busy && changes > self.saved_changes {
             self.send(Job::Save {
                 board: Box::new(board.clone()),

@@ -198,8 +198,8 @@ impl Saver {
     pub fn tick(&mut self, board: &Board, changes: u64) {
         let now = Instant::now();
         // Not in a key's turn, unless keys have kept it waiting a whole debounce.
-        let typing = std::mem::take(&mut self.typing)
-            && self.due.is_some_and(|d| now < d + DEBOUNCE);
+        let typing =
+            std::mem::take(&mut self.typing) && self.due.is_some_and(|d| now < d + DEBOUNCE);
         let due = !typing && self.due.is_some_and(|d| now >= d);
         if due && !self.busy && changes > self.saved_changes {
             self.send(Job::Save {

@@ -254,11 +254,22 @@ pub fn onto_changed(board: &mut Board, edit: Edit, undo: Edit, report: &mut Repo
     }
 }
 
+/// Applies `edit` as it was made and counts it; one the board refuses is kept with why.
 fn apply(board: &mut Board, edit: Edit, report: &mut Report) {
+    if applies(board, edit, report) {
+        report.applied += 1;
+    }
+}
+
+/// True when `edit` applied; else it is kept in the report with the board's reason.
+fn applies(board: &mut Board, edit: Edit, report: &mut Report) -> bool {
     let kept = edit.clone();
     match board.apply(edit) {
-        Ok(_) => report.applied += 1,
-        Err(e) => report.refused.push((e.to_string(), kept)),
+        Ok(_) => true,
+        Err(e) => {
+            report.refused.push((e.to_string(), kept));
+            false
+        }
     }
 }
 
@@ -273,30 +284,9 @@ fn update<T: Record>(board: &mut Board, new: T, old: T, report: &mut Report) {
         report.refused.push((why, new.update()));
         return;
     };
-    if now == new {
-        report.already += 1;
-    } else if now == old {
-        apply(board, new.update(), report);
-    } else {
-        let path = vec![T::LIST.to_string(), format!("#{id}")];
-        match three_way(&old, &new, &now, path) {
-            Some((merged, found)) => {
-                let before = report.refused.len();
-                apply(board, merged.update(), report);
-                if report.refused.len() == before {
-                    report.applied -= 1;
-                    report.merged += 1;
-                    report
-                        .conflicts
-                        .extend(found.iter().map(|f| merge::describe_found(board, f)));
-                }
-            }
-            None => {
-                let why = format!("{} could not be merged with the file's", T::name(board, id));
-                report.refused.push((why, new.update()));
-            }
-        }
-    }
+    let path = vec![T::LIST.to_string(), format!("#{id}")];
+    let what = T::name(board, id);
+    onto(board, &now, new, &old, path, &what, T::update, report);
 }
 
 fn insert<T: Record>(board: &mut Board, index: usize, new: T, report: &mut Report) {
@@ -339,23 +329,51 @@ fn set<T: Serialize + DeserializeOwned + PartialEq + Clone>(
     report: &mut Report,
 ) {
     let now = get(board).clone();
-    if now == new {
+    let what = format!("the {field}");
+    onto(
+        board,
+        &now,
+        new,
+        &old,
+        vec![field.to_string()],
+        &what,
+        edit,
+        report,
+    );
+}
+
+/// `new`, made over `old`, onto the value as the file has it `now`: already there, applied as
+/// made, or merged field by field with the file's change (at `path`, the merge's conflict path; a
+/// field both changed keeps ours and is a conflict on the board).
+#[allow(clippy::too_many_arguments)]
+fn onto<T: Serialize + DeserializeOwned + PartialEq>(
+    board: &mut Board,
+    now: &T,
+    new: T,
+    old: &T,
+    path: Vec<String>,
+    what: &str,
+    edit: impl Fn(T) -> Edit,
+    report: &mut Report,
+) {
+    if *now == new {
         report.already += 1;
     } else if now == old {
         apply(board, edit(new), report);
     } else {
-        match three_way(&old, &new, &now, vec![field.to_string()]) {
+        match three_way(old, &new, now, path) {
             Some((merged, found)) => {
-                apply(board, edit(merged), report);
-                report.applied -= 1;
-                report.merged += 1;
-                report
-                    .conflicts
-                    .extend(found.iter().map(|f| merge::describe_found(board, f)));
+                if applies(board, edit(merged), report) {
+                    report.merged += 1;
+                    report
+                        .conflicts
+                        .extend(found.iter().map(|f| merge::describe_found(board, f)));
+                }
             }
-            None => report
-                .refused
-                .push((format!("the {field} could not be merged"), edit(new))),
+            None => {
+                let why = format!("{what} could not be merged with the file's");
+                report.refused.push((why, edit(new)));
+            }
         }
     }
 }

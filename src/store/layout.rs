@@ -174,38 +174,6 @@ pub(crate) fn rest_of(board: &Board) -> Board {
     }
 }
 
-/// True when `a` and `b` are the same besides their items (and id counters, which the file does
-/// not hold): then the file's text outside the rank and the items is the same.
-pub(crate) fn same_rest(a: &Board, b: &Board) -> bool {
-    let Board {
-        version: _,
-        project,
-        columns,
-        settings,
-        counters: _,
-        items: _,
-        sprints,
-        timeline,
-        risks,
-        stakeholders,
-        conflicts,
-        views,
-        team,
-        team_sprints,
-    } = a;
-    *project == b.project
-        && *columns == b.columns
-        && *settings == b.settings
-        && *sprints == b.sprints
-        && *timeline == b.timeline
-        && *risks == b.risks
-        && *stakeholders == b.stakeholders
-        && *conflicts == b.conflicts
-        && *views == b.views
-        && *team == b.team
-        && *team_sprints == b.team_sprints
-}
-
 /// Reads a version 3 board with `de` and puts the backlog in rank order. A rank that names an item
 /// that is not there, or one twice, is a problem; an item the rank leaves out (a hand edit) goes to
 /// the bottom, in id order.

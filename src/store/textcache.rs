@@ -17,7 +17,7 @@
 //! in the whole file.
 
 use super::format::{item_to_ron, to_ron_without_items};
-use super::layout::{rest_of, same_rest};
+use super::layout::rest_of;
 use super::{Store, StoreError};
 use crate::model::{Board, Item, ItemId};
 use std::fmt::Write as _;
@@ -61,7 +61,7 @@ impl TextCache {
         let old_text = std::mem::take(&mut self.text);
         let old = std::mem::take(&mut self.items);
         let rest = match self.rest.take() {
-            Some((was, text)) if same_rest(&was, board) => (was, text),
+            Some((was, text)) if was.same_besides_items(board) => (was, text),
             _ => (rest_of(board), to_ron_without_items(board)?),
         };
         if board.items.is_empty() {

@@ -238,14 +238,7 @@ impl App {
         if self.pane != crate::app::Pane::Timeline {
             return;
         }
-        let key = self.timeline_key();
-        // After a change: the items' parts from what it changed, else (another day, a new board)
-        // from the board.
-        if self.timeline.cache.key != Some(key) && !self.follow_timeline(key) {
-            self.timeline
-                .cache
-                .refresh(&self.doc.board, self.run.today, key);
-        }
+        self.bring_timeline_up_to_date();
         if self.timeline.critical && self.timeline.cache.critical.is_none() {
             self.timeline.cache.critical = Some(plan::critical_entries(&self.doc.board.timeline));
         }
@@ -276,12 +269,17 @@ impl App {
         if self.pane == crate::app::Pane::Timeline {
             return; // prepare_frame does it
         }
-        let key = self.timeline_key();
-        if self.timeline.cache.key == Some(key) {
-            return;
+        if self.timeline.cache.key != Some(self.timeline_key()) {
+            self.refresh_index();
+            self.bring_timeline_up_to_date();
         }
-        self.refresh_index();
-        if !self.follow_timeline(key) {
+    }
+
+    /// The timeline's board-wide tables for the board as it is: after a change, the items' parts
+    /// from what it changed, else (another day, a new board) from the board.
+    fn bring_timeline_up_to_date(&mut self) {
+        let key = self.timeline_key();
+        if self.timeline.cache.key != Some(key) && !self.follow_timeline(key) {
             self.timeline
                 .cache
                 .refresh(&self.doc.board, self.run.today, key);

@@ -16,6 +16,9 @@ pub fn read_with_journal(path: &Path) -> Result<(Board, Option<String>), StoreEr
     super::resolve(path)?; // a dangling link says so, not "no board here"
     let text = super::read_text(path)?;
     let mut board = super::from_ron(&text, path)?;
+    if std::fs::symlink_metadata(journal::journal_path(path)).is_err() {
+        return Ok((board, None)); // no journal: no need to hash the file to find it names it
+    }
     let hash = super::content_hash(text.as_bytes());
     let said = journal::recover(path, &mut board, text.len() as u64, hash)
         .filter(|r| r.report.total() > 0 || r.has_rejects())
@@ -26,12 +29,9 @@ pub fn read_with_journal(path: &Path) -> Result<(Board, Option<String>), StoreEr
                 path.display(),
                 crate::model::words::count(rep.applied + rep.merged, "change")
             );
-            let rejects = rep.refused.len() + r.unreadable.len();
-            if rejects > 0 {
+            if let Some(rejects) = r.rejects() {
                 s.push_str(&format!(
-                    "; {} that no longer {} left out (cairn keeps them in a file when it next opens the board)",
-                    crate::model::words::count(rejects, "change"),
-                    if rejects == 1 { "applies" } else { "apply" }
+                    "; {rejects} left out (cairn keeps them in a file when it next opens the board)"
                 ));
             }
             s

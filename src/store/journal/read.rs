@@ -33,6 +33,14 @@ impl Recovered {
         !self.report.refused.is_empty() || !self.unreadable.is_empty()
     }
 
+    /// "1 change that no longer applies", "3 changes that no longer apply": what was not replayed
+    /// (refused or unreadable), `None` when everything was.
+    pub fn rejects(&self) -> Option<String> {
+        let n = self.report.refused.len() + self.unreadable.len();
+        let verb = if n == 1 { "applies" } else { "apply" };
+        (n > 0).then(|| format!("{} that no longer {verb}", count(n, "change")))
+    }
+
     /// One sentence for the status bar or stderr.
     pub fn describe(&self, board: &Path, rejected: Option<&Path>) -> String {
         let r = &self.report;
@@ -64,8 +72,7 @@ impl Recovered {
                 count(r.conflicts.len(), "conflict")
             ));
         }
-        let rejects = r.refused.len() + self.unreadable.len();
-        if rejects > 0 {
+        if let Some(rejects) = self.rejects() {
             let kept = rejected.map_or_else(
                 || "could not be kept in a file (see the log)".to_string(),
                 |p| format!("kept in {}", p.display()),
@@ -74,11 +81,7 @@ impl Recovered {
                 .refused
                 .first()
                 .map_or_else(|| "unreadable".to_string(), |(why, _)| why.clone());
-            said.push_str(&format!(
-                "; {} no longer {} ({why}): {kept}",
-                count(rejects, "change"),
-                if rejects == 1 { "applies" } else { "apply" }
-            ));
+            said.push_str(&format!("; {rejects} ({why}): {kept}"));
         }
         if self.torn {
             said.push_str(

@@ -88,6 +88,9 @@ pub enum EditError {
 /// Something kept in a list by id.
 trait Keyed {
     const KIND: &'static str;
+    /// Looked up from where the last lookup found one (`NEAR`): the backlog, which is long and
+    /// edited where the cursor is.
+    const NEAR: bool = false;
     fn key(&self) -> u32;
 }
 
@@ -101,10 +104,17 @@ macro_rules! keyed {
         }
     };
 }
-keyed!(Item, "item");
+impl Keyed for Item {
+    const KIND: &'static str = "item";
+    const NEAR: bool = true;
+    fn key(&self) -> u32 {
+        self.id.0
+    }
+}
 
 impl<T: Keyed> Keyed for std::sync::Arc<T> {
     const KIND: &'static str = T::KIND;
+    const NEAR: bool = T::NEAR;
     fn key(&self) -> u32 {
         (**self).key()
     }
@@ -124,7 +134,7 @@ thread_local! {
 
 fn position<T: Keyed>(list: &[T], id: u32) -> Result<usize, EditError> {
     let missing = EditError::Missing { kind: T::KIND, id };
-    if T::KIND != "item" {
+    if !T::NEAR {
         return list.iter().position(|x| x.key() == id).ok_or(missing);
     }
     let n = list.len();

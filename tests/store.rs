@@ -518,3 +518,18 @@ fn opening_after_a_crash_replays_the_journal_saves_it_and_keeps_what_no_longer_a
     assert!(text.contains("Edited, deleted in the file"), "{text}");
     assert!(opened.board.item(gone).is_none());
 }
+
+/// A board created at the first run (from the sample) journals its changes from the first one,
+/// as an opened board does: it was the one path that opened without a journal.
+#[test]
+fn a_board_made_at_the_first_run_has_a_journal_too() {
+    let dir = temp();
+    let path = dir.path().join("new.ron");
+    let sample = store::sample_board(jiff::civil::date(2026, 12, 1));
+    let opened = Store::open(&path, Some(&sample)).expect("opens");
+    assert!(opened.created);
+    assert!(opened.store.journal().is_some(), "a new board journals");
+    drop(opened);
+    let reopened = Store::open(&path, None).expect("opens");
+    assert!(reopened.store.journal().is_some());
+}

@@ -101,17 +101,25 @@ impl Store {
             ));
             return unsaved;
         }
-        let fp = self.fingerprint.clone().unwrap_or(fp);
+        self.start_journal();
+        false
+    }
+
+    /// This run's journal, for the board file as it is now (a leftover beside it is removed: it
+    /// was replayed, or the board is new).
+    pub(super) fn start_journal(&mut self) {
+        let Some(fp) = &self.fingerprint else {
+            return;
+        };
         let mut j = Journal::new(&self.path, fp.len, fp.hash);
         if let Err(e) = j.remove() {
             self.notices.push(format!(
                 "{} cannot be replaced ({e}); this run saves to the board file only",
                 j.path().display()
             ));
-            return false;
+            return;
         }
         self.journal = Some(Arc::new(Mutex::new(j)));
-        false
     }
 
     /// Before the board file is replaced with `bytes`: the journal says what it will hold.

@@ -227,6 +227,7 @@ impl Store {
                 }
                 store.backed_up = true; // nothing to back up yet
                 store.save(sample)?;
+                store.start_journal();
                 Ok(Opened {
                     store,
                     board: sample.clone(),

@@ -2,6 +2,7 @@
 //! for an action, calls `App::update`, carries out the effects (save, $EDITOR, reload, quit) and draws
 //! when something changed.
 
+mod debounce;
 mod editor;
 mod events;
 mod first_run;
@@ -9,6 +10,7 @@ mod journaler;
 mod keytimes;
 mod outcome;
 mod saver;
+mod signals;
 mod takeover;
 mod terminal;
 mod test_hook;
@@ -21,10 +23,12 @@ use crate::io::Failure;
 use crate::store::{Store, sample_board};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use saver::Saver;
+use signals::Signals;
+
+pub use keytimes::note_start;
 use std::io;
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 /// How often the loop wakes with nothing to do: to notice signals and a new day.
@@ -141,31 +145,6 @@ fn recover(path: &Path, app: &App, why: &str) -> Failure {
             "{}: {why}; writing a recovery file also failed: {e}",
             path.display()
         )),
-    }
-}
-
-/// The signals the loop answers: every catchable terminating one ends it (the caller saves and
-/// restores the terminal), `SIGTSTP` suspends it and `SIGCONT` brings the screen back.
-struct Signals {
-    stop: Arc<AtomicBool>,
-    suspend: Arc<AtomicBool>,
-    resumed: Arc<AtomicBool>,
-}
-
-impl Signals {
-    fn register() -> Signals {
-        use signal_hook::consts::*;
-        let flags = Signals {
-            stop: Arc::new(AtomicBool::new(false)),
-            suspend: Arc::new(AtomicBool::new(false)),
-            resumed: Arc::new(AtomicBool::new(false)),
-        };
-        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2] {
-            let _ = signal_hook::flag::register(signal, Arc::clone(&flags.stop));
-        }
-        let _ = signal_hook::flag::register(SIGTSTP, Arc::clone(&flags.suspend));
-        let _ = signal_hook::flag::register(SIGCONT, Arc::clone(&flags.resumed));
-        flags
     }
 }
 

@@ -12,8 +12,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// Quiet time after a change before saving, so a burst of keys is one save.
-pub const DEBOUNCE: Duration = Duration::from_millis(300);
+use super::debounce::DEBOUNCE;
 /// Wait before trying again after a failed save.
 pub const RETRY: Duration = Duration::from_secs(5);
 
@@ -58,8 +57,10 @@ pub struct Saver {
     outcomes: Receiver<Outcome>,
     worker: Option<JoinHandle<()>>,
     busy: bool,
-    /// When the oldest unsaved change was made (or a retry is due).
+    /// When the next save is due (or a retry).
     due: Option<Instant>,
+    /// When the first change since the last save was made (with a journal: see `changed`).
+    burst_since: Option<Instant>,
     /// The change count on disk.
     pub saved_changes: u64,
     /// Why the outside change did not merge, for the conflict copy's message.
@@ -119,6 +120,7 @@ impl Saver {
             worker,
             busy: false,
             due: None,
+            burst_since: None,
             saved_changes: 0,
             refused: None,
             path,
@@ -169,11 +171,14 @@ impl Saver {
         &self.path
     }
 
-    /// A change was made: save after the debounce.
+    /// A change was made: the save is due after the debounce (`debounce::after_change`).
     pub fn changed(&mut self) {
-        if self.due.is_none() {
-            self.due = Some(Instant::now() + DEBOUNCE);
-        }
+        let now = Instant::now();
+        let since = *self.burst_since.get_or_insert(now);
+        let journals = self.journals();
+        self.due = Some(super::debounce::after_change(
+            self.due, since, now, journals,
+        ));
     }
 
     /// How long the event loop may sleep before the saver needs it.
@@ -212,6 +217,9 @@ impl Saver {
     }
 
     fn send(&mut self, job: Job) {
+        if matches!(job, Job::Save { .. }) {
+            self.burst_since = None;
+        }
         if let Some(tx) = &self.jobs
             && tx.send(job).is_ok()
         {

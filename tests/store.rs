@@ -533,3 +533,31 @@ fn a_board_made_at_the_first_run_has_a_journal_too() {
     let reopened = Store::open(&path, None).expect("opens");
     assert!(reopened.store.journal().is_some());
 }
+
+/// A board as a save writes it is read by the fast path, which stops at anything a save would
+/// not write (a comment included): such a board is not searched for comments at the start, and a
+/// `//` inside a title is no comment. A hand-written comment is still announced, once.
+#[test]
+fn only_a_comment_outside_the_strings_is_announced() {
+    let dir = temp();
+    let path = dir.path().join("b.ron");
+    let mut board = generate(50, 4);
+    std::sync::Arc::make_mut(&mut board.items[0]).title = "See https://example.com // later".into();
+    write_board(&path, &board);
+    let mut opened = Store::open(&path, None).expect("opens");
+    assert_eq!(opened.board, board);
+    let said = opened.store.take_notices().join(" · ");
+    assert!(!said.contains("has comments"), "{said}");
+    drop(opened);
+
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replacen("\n  items: [", "\n  // the backlog\n  items: [", 1),
+    )
+    .unwrap();
+    let mut opened = Store::open(&path, None).expect("opens");
+    assert_eq!(opened.board, board, "the same board, read by ron");
+    let said = opened.store.take_notices().join(" · ");
+    assert_eq!(said.matches("has comments").count(), 1, "{said}");
+}

@@ -139,14 +139,16 @@ pub fn has_comments(text: &str) -> bool {
 
 /// A board in the current schema. The fast path reads the exact text `to_ron` writes; anything else
 /// (hand edits, errors) goes to ron, whose answer and messages are the reference.
+/// Also says whether the fast path read it: then the text is exactly what `to_ron` writes, which
+/// has no comments (the fast reader stops at anything else, a `/` outside a string included).
 fn parse_current(
     text: &str,
     fast: bool,
-) -> Result<Result<Board, Vec<crate::model::Problem>>, ron::error::SpannedError> {
+) -> Result<(Result<Board, Vec<crate::model::Problem>>, bool), ron::error::SpannedError> {
     if fast && let Ok(board) = super::fast::from_str::<FromFile>(text) {
-        return Ok(board.0);
+        return Ok((board.0, true));
     }
-    ron::from_str::<FromFile>(text).map(|b| b.0)
+    ron::from_str::<FromFile>(text).map(|b| (b.0, false))
 }
 
 /// A board of schema version 2: the backlog in rank order, with its id counters.
@@ -178,6 +180,16 @@ pub fn from_ron_reference(text: &str, path: &Path) -> Result<Board, StoreError> 
 }
 
 fn load(text: &str, path: &Path, fast: bool) -> Result<Board, StoreError> {
+    load_noting(text, path, fast).map(|(board, _)| board)
+}
+
+/// `from_ron`, and whether the text is exactly what `to_ron` writes (so it has no comments: a
+/// caller that warns about comments a save drops need not look for them).
+pub(crate) fn from_ron_noting_exact(text: &str, path: &Path) -> Result<(Board, bool), StoreError> {
+    load_noting(text, path, true)
+}
+
+fn load_noting(text: &str, path: &Path, fast: bool) -> Result<(Board, bool), StoreError> {
     // A byte order mark (Windows Notepad writes one) is not part of the board.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -188,6 +200,7 @@ fn load(text: &str, path: &Path, fast: bool) -> Result<Board, StoreError> {
             message: "the file is empty".to_string(),
         });
     }
+    let mut exact = false;
     let mut board = match peek_version(text) {
         Some(v) if v > SCHEMA_VERSION => {
             return Err(StoreError::NewerVersion {
@@ -197,12 +210,14 @@ fn load(text: &str, path: &Path, fast: bool) -> Result<Board, StoreError> {
             });
         }
         Some(v) if v < SCHEMA_VERSION => migrate::from_older(text, v, path, fast)?,
-        _ => parse_current(text, fast)
-            .map_err(|e| parse_error(path, e))?
-            .map_err(|problems| StoreError::Invalid {
+        _ => {
+            let (board, fast) = parse_current(text, fast).map_err(|e| parse_error(path, e))?;
+            exact = fast;
+            board.map_err(|problems| StoreError::Invalid {
                 path: path.to_path_buf(),
                 problems,
-            })?,
+            })?
+        }
     };
     if board.version != SCHEMA_VERSION {
         return Err(StoreError::Parse {
@@ -223,7 +238,7 @@ fn load(text: &str, path: &Path, fast: bool) -> Result<Board, StoreError> {
         });
     }
     board.repair_counters();
-    Ok(board)
+    Ok((board, exact))
 }
 
 #[cfg(test)]

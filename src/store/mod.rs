@@ -145,14 +145,18 @@ pub struct Store {
 
 /// Parses the board and fingerprints the text at the same time (on two threads: at 100k items
 /// each takes tens of milliseconds of the start-up).
-fn parse_and_fingerprint(path: &Path, text: &str) -> Result<(Board, Fingerprint), StoreError> {
+/// Also says whether the text is exactly what a save writes (then it has no comments).
+fn parse_and_fingerprint(
+    path: &Path,
+    text: &str,
+) -> Result<(Board, Fingerprint, bool), StoreError> {
     std::thread::scope(|s| {
         let fingerprint = s.spawn(|| Fingerprint::of(path, text.as_bytes()));
-        let board = from_ron(text, path);
+        let board = format::from_ron_noting_exact(text, path);
         let fingerprint = fingerprint
             .join()
             .unwrap_or_else(|_| Fingerprint::of(path, text.as_bytes()));
-        board.map(|b| (b, fingerprint))
+        board.map(|(b, exact)| (b, fingerprint, exact))
     })
 }
 
@@ -238,11 +242,11 @@ impl Store {
             }
             (Err(e), _) => Err(e),
             (Ok(text), _) => {
-                let (mut board, fingerprint) = parse_and_fingerprint(path, &text)?;
+                let (mut board, fingerprint, exact) = parse_and_fingerprint(path, &text)?;
                 store.fingerprint = Some(fingerprint);
                 store.crlf = uses_crlf(&text);
                 store.last = Some(board.clone());
-                if store.read_only.is_none() {
+                if store.read_only.is_none() && !exact {
                     store.note_comments(&text);
                 }
                 drop(text);
@@ -279,11 +283,13 @@ impl Store {
         let mut store = Store::new(path, take_lock(path));
         store.refuse_read_only()?;
         let text = read_text(path)?;
-        let (mut board, fingerprint) = parse_and_fingerprint(path, &text)?;
+        let (mut board, fingerprint, exact) = parse_and_fingerprint(path, &text)?;
         store.fingerprint = Some(fingerprint);
         store.crlf = uses_crlf(&text);
         store.last = Some(board.clone());
-        store.note_comments(&text);
+        if !exact {
+            store.note_comments(&text);
+        }
         drop(text);
         store.take_journal(&mut board);
         Ok((store, board))
@@ -410,7 +416,7 @@ impl Store {
     /// Reads the file again, accepting what is on disk now (after a conflict, say).
     pub fn reload(&mut self) -> Result<Board, StoreError> {
         let text = read_text(&self.path)?;
-        let (board, fingerprint) = parse_and_fingerprint(&self.path, &text)?;
+        let (board, fingerprint, _) = parse_and_fingerprint(&self.path, &text)?;
         self.fingerprint = Some(fingerprint);
         self.crlf = uses_crlf(&text);
         self.conflict = None;

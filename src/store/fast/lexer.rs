@@ -150,18 +150,19 @@ impl<'de> Parser<'de> {
     pub(super) fn string(&mut self) -> Result<Text<'de>> {
         self.expect(b'"')?;
         let start = self.pos;
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let s = &self.text[start..self.pos];
-                    self.pos += 1;
-                    return Ok(Text::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 || b == 0x7f => return Err(Bail),
-                Some(_) => self.pos += 1,
-                None => return Err(Bail),
-            }
+        // The common string has no escape: find its end with one vectorised search, then check
+        // the run for the control characters `escape_debug` would have escaped.
+        let end = start + memchr::memchr2(b'"', b'\\', &self.bytes[start..]).ok_or(Bail)?;
+        let control = self.bytes[start..end]
+            .iter()
+            .fold(false, |seen, &b| seen | (b < 0x20) | (b == 0x7f));
+        if control {
+            return Err(Bail);
+        }
+        self.pos = end;
+        if self.bytes[end] == b'"' {
+            self.pos += 1;
+            return Ok(Text::Borrowed(&self.text[start..end]));
         }
         let mut owned = String::from(&self.text[start..self.pos]);
         loop {

@@ -49,6 +49,50 @@ pub struct ItemIndex {
     columns: Vec<String>,
 }
 
+/// Boards from this size gather their items' facts on two threads.
+const GATHER_APART: usize = 20_000;
+
+/// Every item's facts in rank order. Reading them is the cost of a rebuild (each item is a cache
+/// miss at 100k), so a large board is read in two halves at once.
+fn gather(board: &Board, columns: &[String]) -> Vec<(ItemId, Fact)> {
+    let done = board.done_column();
+    let read = |items: &[std::sync::Arc<Item>]| -> Vec<(ItemId, Fact)> {
+        items
+            .iter()
+            .map(|it| (it.id, fact_of(columns, done, it)))
+            .collect()
+    };
+    let items = &board.items[..];
+    if items.len() < GATHER_APART {
+        return read(items);
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    std::thread::scope(|s| {
+        let later = s.spawn(|| read(second));
+        let mut all = read(first);
+        match later.join() {
+            Ok(rest) => all.extend(rest),
+            Err(_) => all.extend(read(second)),
+        }
+        all
+    })
+}
+
+fn fact_of(columns: &[String], done: &str, it: &Item) -> Fact {
+    let column = columns
+        .iter()
+        .position(|c| *c == it.status)
+        .map_or(NONE, |c| c as u32);
+    Fact {
+        parent: it.parent.filter(|&p| p != it.id),
+        points: u32::from(it.points.unwrap_or(0)),
+        done: it.status == done,
+        sprint: it.sprint,
+        column,
+        blocked_by: it.blocked_by.clone().into_boxed_slice(),
+    }
+}
+
 fn slot<T: Default + Clone>(v: &mut Vec<T>, at: usize) -> &mut T {
     if v.len() <= at {
         v.resize(at + 1, T::default());
@@ -91,29 +135,21 @@ impl ItemIndex {
             ..ItemIndex::default()
         };
         self.rows.reserve(board.items.len());
-        for (p, it) in board.items.iter().enumerate() {
-            *slot(&mut self.ranks, it.id.0 as usize) = p as u32;
-            self.rows.push(it.id.0);
-            let fact = self.fact_of(board, it);
-            self.put(it.id, p, fact);
+        if let Some(max) = board.items.iter().map(|it| it.id.0).max() {
+            // As `slot` fills them (the tables then equal those that followed changes).
+            self.ranks.resize(max as usize + 1, 0);
+            self.facts.resize(max as usize + 1, None);
+        }
+        for (p, (id, fact)) in gather(board, &self.columns).into_iter().enumerate() {
+            self.ranks[id.0 as usize] = p as u32;
+            self.rows.push(id.0);
+            self.put(id, p, fact);
         }
         self.rebuild_cards();
     }
 
     fn fact_of(&self, board: &Board, it: &Item) -> Fact {
-        let column = self
-            .columns
-            .iter()
-            .position(|c| *c == it.status)
-            .map_or(NONE, |c| c as u32);
-        Fact {
-            parent: it.parent.filter(|&p| p != it.id),
-            points: u32::from(it.points.unwrap_or(0)),
-            done: it.status == board.done_column(),
-            sprint: it.sprint,
-            column,
-            blocked_by: it.blocked_by.clone().into_boxed_slice(),
-        }
+        fact_of(&self.columns, board.done_column(), it)
     }
 
     /// Counts `fact` in for the item `id` at rank `p` (roll-up, links, done flag; not the cards).

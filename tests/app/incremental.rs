@@ -209,3 +209,38 @@ fn a_timeline_warmed_while_elsewhere_draws_what_a_cold_one_draws() {
     };
     assert_eq!(screen(true), screen(false));
 }
+
+/// A board large enough that the index reads its items on two threads (from 20,000) answers as
+/// scans of the board do: the halves are put together in rank order, every roll-up, link and card
+/// counted once.
+#[test]
+fn a_large_board_read_on_two_threads_gives_the_index_a_scan_gives() {
+    let board = generate(30_000, 11);
+    let app = App::new(board, "b.ron", TODAY);
+    let board = &app.doc.board;
+    for (row, it) in board.items.iter().enumerate().step_by(97) {
+        assert_eq!(app.index.rank(it.id), Some(row), "rank of {}", it.id.0);
+    }
+    for it in board.items.iter().step_by(151) {
+        assert_eq!(app.rollup(it.id), rules::rollup(board, it.id));
+        let walk: Vec<_> = board
+            .items
+            .iter()
+            .filter(|o| o.blocked_by.contains(&it.id))
+            .map(|o| o.id)
+            .collect();
+        assert_eq!(app.blocks_of(it.id), walk);
+    }
+    let s = board.active_sprint().expect("an active sprint");
+    let mut cards = 0;
+    for (c, col) in board.columns.iter().enumerate() {
+        let scan: Vec<_> = board
+            .sprint_items(s.id)
+            .filter(|i| i.status == col.name)
+            .map(|i| i.id)
+            .collect();
+        assert_eq!(app.index.cards(c), scan.as_slice(), "column {}", col.name);
+        cards += scan.len();
+    }
+    assert!(cards > 0, "the sprint has cards to check");
+}

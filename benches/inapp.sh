@@ -3,7 +3,8 @@
 # (10k, 100k, and the pathological 100k with 5,000 sprint cards and 20,000 notes), each key pressed
 # 75 times 40 ms apart (a person's pace: the caches cool between keys), timed by cairn itself from
 # the event's arrival in the event loop to the end of the write of the frame that shows it
-# (`CAIRN_KEY_TIMES`, src/tui/keytimes.rs). Prints p50 / p99 per key and board, in ms.
+# (`CAIRN_KEY_TIMES`, src/tui/keytimes.rs). Prints p50 / p99 per key and board, in ms, and the
+# start-up of each run (from main to the first frame written): median / worst.
 #
 #   benches/inapp.sh [10k 100k pathological]
 #
@@ -48,6 +49,7 @@ def pct(xs, p):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, round((len(xs) - 1) * p))] / 1000
 rows = {}
+starts = {}
 for b in boards:
     for label, setup, keys, timed in cases:
         log = f"{w}/times.txt"
@@ -78,6 +80,7 @@ for b in boards:
             time.sleep(0.05)
         time.sleep(0.2)
         lines = [l.split() for l in open(log).read().splitlines()]
+        starts.setdefault(b, []).extend(int(t) for k, t in lines if k == "start")
         us = [int(t) for k, t in lines if k in timed]
         # The setup keys' own frames are not counted.
         us = us[-75:]
@@ -87,4 +90,7 @@ print("| in the real app, p50 / p99 (ms) | " + " | ".join(boards) + " |")
 print("| --- |" + " --- |" * len(boards))
 for label, by in rows.items():
     print(f"| {label} | " + " | ".join(by.get(b, "") for b in boards) + " |")
+# One start per case above: from main to the first frame written, median and worst of the runs.
+print("| start → first frame, median / worst of " + str(len(cases)) + " runs | "
+      + " | ".join(f"{pct(starts.get(b, [0]), .5):.1f} / {max(starts.get(b, [0])) / 1000:.1f}" for b in boards) + " |")
 PY

@@ -1,16 +1,26 @@
 //! `CAIRN_KEY_TIMES=<file>`: how long each key takes in the real app, from the moment the event
 //! loop gets its event to the end of the write of the frame that shows it, one line per key
-//! (`<key> <µs>`), written when cairn quits. `benches/inapp.sh` reads it; without the variable
-//! nothing is kept and nothing is timed.
+//! (`<key> <µs>`), written when cairn quits. The first line is `start <µs>`: from `main` (see
+//! `note_start`) to the end of the write of the first frame. `benches/inapp.sh` reads it; without
+//! the variable nothing is kept and nothing is timed.
 
 use crossterm::event::{Event, KeyCode, KeyEvent};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Instant;
+
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
+/// The process started: `main` calls this first, so the first frame's time counts from there.
+pub fn note_start() {
+    STARTED.get_or_init(Instant::now);
+}
 
 pub(super) struct KeyTimes {
     path: Option<PathBuf>,
     pending: Option<(String, Instant)>,
     lines: String,
+    first_drawn: bool,
 }
 
 impl KeyTimes {
@@ -19,6 +29,7 @@ impl KeyTimes {
             path: std::env::var_os("CAIRN_KEY_TIMES").map(PathBuf::from),
             pending: None,
             lines: String::new(),
+            first_drawn: false,
         }
     }
 
@@ -34,6 +45,13 @@ impl KeyTimes {
 
     /// The frame is written.
     pub(super) fn drawn(&mut self) {
+        if !std::mem::replace(&mut self.first_drawn, true)
+            && self.path.is_some()
+            && let Some(t) = STARTED.get()
+        {
+            self.lines
+                .push_str(&format!("start {}\n", t.elapsed().as_micros()));
+        }
         if let Some((key, at)) = self.pending.take() {
             self.lines
                 .push_str(&format!("{key} {}\n", at.elapsed().as_micros()));

@@ -41,6 +41,7 @@ fn full_board() -> Board {
         date(2026, 1, 2),
     );
     epic.moscow = Some(Moscow::Must);
+    epic.priority = Some("Highest".into());
     epic.rice = Some(Rice {
         reach: 2000,
         impact: Impact::High,
@@ -52,6 +53,7 @@ fn full_board() -> Board {
     story.acceptance = vec!["card works".into(), "wallet works".into()];
     story.points = Some(8);
     story.moscow = Some(Moscow::Wont);
+    story.priority = Some("Low".into());
     story.wsjf = Some(Wsjf {
         business_value: 8,
         time_criticality: 5,
@@ -152,7 +154,17 @@ fn export_then_import_round_trips() {
     let b = full_board();
     let mut out = Vec::new();
     export_items(&b, &mut out).expect("writes");
-    let imp = plan_import(&b, &out, date(2026, 4, 1)).expect("reads its own export");
+    let again = plan_import(&b, &out, date(2026, 4, 1)).expect("reads its own export");
+    assert_eq!(
+        again.report(),
+        "0 added, 0 updated, 3 unchanged, 0 skipped",
+        "into the same board its own keys match: nothing changes"
+    );
+    assert_eq!(again.edit, Edit::Batch(Vec::new()));
+    let mut other = empty_board();
+    other.project.key = "OTH".into();
+    other.counters.item = 4;
+    let imp = plan_import(&other, &out, date(2026, 4, 1)).expect("reads its own export");
     assert!(imp.skipped.is_empty(), "{:?}", imp.skipped);
     assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
     assert_eq!(imp.added, vec![ItemId(4), ItemId(5), ItemId(6)]);
@@ -163,6 +175,7 @@ fn export_then_import_round_trips() {
         assert_eq!(new.status, old.status);
         assert_eq!(new.points, old.points);
         assert_eq!(new.moscow, old.moscow);
+        assert_eq!(new.priority, old.priority);
         assert_eq!(new.tags, old.tags);
         assert_eq!(new.assignee, old.assignee);
         assert_eq!(new.description, old.description);
@@ -179,7 +192,7 @@ fn export_then_import_round_trips() {
         Some(ItemId(4)),
         "epic link follows the new id"
     );
-    assert_eq!(got[1].updated, date(2026, 4, 1));
+    assert_eq!(got[1].updated, b.items[1].updated, "from the file's Updated");
 }
 
 #[test]
@@ -201,11 +214,43 @@ Polish,PROJ-4,New Feature,Code Review,Nice to have,,,0.5,,,,PROJ-9
     assert_eq!(kinds, vec![Story, Bug, Task, Epic, Story]);
     let statuses: Vec<&str> = got.iter().map(|i| i.status.as_str()).collect();
     assert_eq!(statuses, vec!["To do", "Doing", "Done", "To do", "Review"]);
-    let moscow: Vec<Option<Moscow>> = got.iter().map(|i| i.moscow).collect();
+    let priority: Vec<Option<&str>> = got.iter().map(|i| i.priority.as_deref()).collect();
+    assert_eq!(
+        priority,
+        vec![
+            Some("High"),
+            Some("Highest"),
+            Some("Lowest"),
+            Some("Medium"),
+            Some("Nice to have")
+        ]
+    );
+    assert!(
+        got.iter().all(|i| i.moscow.is_none()),
+        "priority is not MoSCoW unless asked"
+    );
+    let asked = Options {
+        moscow_from_priority: true,
+    };
+    let mapped = plan_import_with(&empty_board(), csv.as_bytes(), TODAY, &asked).expect("reads");
+    let moscow: Vec<Option<Moscow>> = items(&mapped).iter().map(|i| i.moscow).collect();
     use Moscow::*;
     assert_eq!(
         moscow,
         vec![Some(Should), Some(Must), Some(Wont), Some(Could), None]
+    );
+    assert_eq!(
+        mapped.mapping().as_deref(),
+        Some(
+            "MoSCoW from priority: High → should (1 item), Highest → must (1 item), \
+             Lowest → won't (1 item), Medium → could (1 item)"
+        )
+    );
+    assert!(
+        mapped.warnings.iter().any(|w| w.line == 6
+            && w.message == "priority \"Nice to have\" has no MoSCoW equivalent; MoSCoW left unset"),
+        "{:?}",
+        mapped.warnings
     );
     assert_eq!(got[0].tags, vec!["auth", "frontend"]);
     assert_eq!(got[2].tags, vec!["docs"], "duplicates dropped");
@@ -213,7 +258,7 @@ Polish,PROJ-4,New Feature,Code Review,Nice to have,,,0.5,,,,PROJ-9
     assert_eq!(points, vec![Some(3), Some(5), Some(2), None, Some(1)]);
     assert_eq!(got[0].assignee, "Alice Smith");
     assert_eq!(got[0].created, date(2026, 1, 5));
-    assert_eq!(got[1].created, TODAY, "not an ISO date");
+    assert_eq!(got[1].created, date(2026, 1, 5), "Jira's own format");
     assert_eq!((got[0].done, got[2].done), (None, Some(date(2026, 2, 1))));
     assert_eq!(
         got[0].parent,
@@ -232,10 +277,6 @@ Polish,PROJ-4,New Feature,Code Review,Nice to have,,,0.5,,,,PROJ-9
             (
                 6,
                 "Custom field (Story Points) 0.5 is not on the Fibonacci scale; rounded up to 1"
-            ),
-            (
-                6,
-                "priority \"Nice to have\" has no MoSCoW equivalent; MoSCoW left unset"
             ),
         ]
     );
@@ -264,7 +305,12 @@ Export,https://github.com/o/r/issues/3,monalisa,Done,\"enhancement ui, ui\",,,Ch
     assert_eq!(got[2].status, "Done");
     assert_eq!(got[2].done, Some(TODAY));
     assert_eq!(got[2].tags, vec!["enhancement", "ui"]);
-    assert_eq!(lines(&imp.warnings), vec![3, 4]);
+    assert_eq!(got[0].external.as_ref().map(|x| x.key.as_str()), Some("o/r#1"));
+    assert_eq!(lines(&imp.warnings), vec![3, 4, 4]);
+    assert_eq!(
+        imp.warnings[2].message,
+        "done, with no Resolved or Updated date; done today"
+    );
     assert!(
         imp.warnings[0].message.contains("\"Iteration 9\""),
         "{:?}",

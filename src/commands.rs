@@ -316,9 +316,9 @@ fn import_csv(
             plan.report()
         ));
     }
-    board.apply(plan.edit.clone()).map_err(|e| {
-        Failure::data(format!("{}: cannot import the items: {e}", input.display()))
-    })?;
+    board
+        .apply(plan.edit.clone())
+        .map_err(|e| Failure::data(format!("{}: cannot import the items: {e}", input.display())))?;
     let saved = store.save(&board);
     for notice in store.take_notices() {
         let _ = writeln!(std::io::stderr(), "{}", io::terminal_safe(&notice));
@@ -333,7 +333,8 @@ fn import_csv(
             )));
         }
     }
-    let key = |id: Option<&crate::model::ItemId>| id.map(|id| board.item_key(*id)).unwrap_or_default();
+    let key =
+        |id: Option<&crate::model::ItemId>| id.map(|id| board.item_key(*id)).unwrap_or_default();
     let what = if plan.added.is_empty() {
         format!(
             "Updated {} in {}",

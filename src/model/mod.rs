@@ -24,8 +24,8 @@ pub mod words;
 pub use edit::{Edit, EditError};
 pub use ids::{Counters, EntryId, ItemId, NoteId, RiskId, SprintId, StakeholderId};
 pub use item::{
-    DUE_SOON_DAYS, DueState, FIBONACCI, Impact, External, Item, ItemKind, Source, Moscow, Rice, Scoring, Wsjf,
-    fibonacci_at_least,
+    DUE_SOON_DAYS, DueState, External, FIBONACCI, Impact, Item, ItemKind, Moscow, Rice, Scoring,
+    Source, Wsjf, fibonacci_at_least,
 };
 pub use risk::{Risk, RiskStatus, open_risks_by_exposure};
 pub use rules::RuleError;

@@ -88,6 +88,11 @@ pub(super) fn parse_points(c: &Cell<'_>, warnings: &mut Vec<String>) -> Result<O
     Ok(Some(fib))
 }
 
+/// `XS`, `S`, `M`, `L`, `XL`, `XXL`: GitHub's Size field, which is no number of points.
+pub(super) fn is_tshirt(value: &str) -> bool {
+    ["xs", "s", "m", "l", "xl", "xxl"].contains(&value.trim().to_lowercase().as_str())
+}
+
 /// Maps a status to a workflow column: by name first, then by common synonyms.
 pub(super) fn map_status(board: &Board, value: &str) -> Result<String, String> {
     let columns = &board.columns;
@@ -180,8 +185,9 @@ pub(super) fn parse_impact(value: &str) -> Option<Impact> {
 }
 
 /// The forms of a date Jira writes (its default `dd/MMM/yy h:mm a`, with and without the time,
-/// and a four-digit year), and the month-name form of GitHub's and Trello's pages.
-const DATE_FORMATS: [&str; 8] = [
+/// and a four-digit year), the month-name form of GitHub's and Trello's pages, and the dotted
+/// day-first form Excel writes when it saves a file in much of Europe.
+const DATE_FORMATS: [&str; 12] = [
     "%d/%b/%y %I:%M %p",
     "%d/%b/%y %H:%M",
     "%d/%b/%y",
@@ -190,6 +196,10 @@ const DATE_FORMATS: [&str; 8] = [
     "%d/%b/%Y",
     "%b %d, %Y",
     "%Y/%m/%d",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+    "%d.%m.%y %H:%M",
+    "%d.%m.%y",
 ];
 
 /// A date from a CSV cell: an ISO timestamp (GitHub, Trello: its day in UTC), an ISO date or
@@ -205,12 +215,9 @@ pub(super) fn parse_date(value: &str) -> Option<Date> {
     if let Ok(d) = v.parse::<Date>() {
         return Some(d);
     }
-    DATE_FORMATS.iter().find_map(|f| {
-        jiff::fmt::strtime::parse(f, v)
-            .ok()?
-            .to_date()
-            .ok()
-    })
+    DATE_FORMATS
+        .iter()
+        .find_map(|f| jiff::fmt::strtime::parse(f, v).ok()?.to_date().ok())
 }
 
 /// Trello's label colours, written after a label's name: `Urgent (red)`.

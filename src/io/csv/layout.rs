@@ -141,13 +141,15 @@ impl Layout {
     fn key(&self, row: &StringRecord) -> Option<String> {
         if let Some(k) = self.value(row, &self.key) {
             let repo = self.value(row, &self.repository);
-            return Some(match (k.strip_prefix('#').unwrap_or(k).parse::<u64>(), repo) {
-                (Ok(n), Some(repo)) => format!("{repo}#{n}"),
-                (Ok(n), None) if k.starts_with('#') || !self.repository.is_empty() => {
-                    format!("#{n}")
-                }
-                _ => k.to_string(),
-            });
+            return Some(
+                match (k.strip_prefix('#').unwrap_or(k).parse::<u64>(), repo) {
+                    (Ok(n), Some(repo)) => format!("{repo}#{n}"),
+                    (Ok(n), None) if k.starts_with('#') || !self.repository.is_empty() => {
+                        format!("#{n}")
+                    }
+                    _ => k.to_string(),
+                },
+            );
         }
         self.value(row, &self.url).and_then(github_key)
     }
@@ -185,6 +187,14 @@ impl Layout {
             .ok_or_else(|| "empty title".to_string())?;
         let status = map_status(board, self.value(row, &self.status).unwrap_or(""))?;
         let points = match self.cell(row, &self.points) {
+            // GitHub's Size field is a T-shirt size, not an estimate.
+            Some(c) if is_tshirt(c.value) => {
+                warnings.push(format!(
+                    "{} \"{}\" is a T-shirt size, not story points; left unestimated",
+                    c.header, c.value
+                ));
+                None
+            }
             Some(c) => parse_points(&c, &mut warnings)?,
             None => None,
         };
@@ -241,7 +251,10 @@ impl Layout {
         }
         // The limits the forms and load keep (lengths, score ranges, dates), in their words.
         crate::model::value::check_item(&item)?;
-        let sprints = self.values(row, &self.sprint).into_iter().map(str::to_string);
+        let sprints = self
+            .values(row, &self.sprint)
+            .into_iter()
+            .map(str::to_string);
         Ok(Row {
             item,
             warnings,

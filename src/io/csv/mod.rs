@@ -17,15 +17,15 @@ mod dialect;
 mod export;
 mod layout;
 mod reimport;
-mod update;
 #[cfg(test)]
 mod tests;
+mod update;
 
 use dialect::*;
 pub use export::{export_items, neutralise, restore_neutralised};
-pub use update::{changed_since, export_update};
 use layout::*;
 use reimport::Has;
+pub use update::{changed_since, export_update};
 
 /// The header row `export_items` writes, in order.
 pub const EXPORT_HEADERS: [&str; 27] = [
@@ -156,7 +156,11 @@ impl Import {
             .moscow_mapping
             .iter()
             .map(|(p, m, n)| {
-                format!("{p} → {} ({})", m.name(), crate::model::words::count(*n, "item"))
+                format!(
+                    "{p} → {} ({})",
+                    m.name(),
+                    crate::model::words::count(*n, "item")
+                )
             })
             .collect();
         Some(format!("MoSCoW from priority: {}", parts.join(", ")))
@@ -193,7 +197,7 @@ pub fn plan_import_with(
     // cairn's own export: its formula guards come off again, so a round trip keeps every title.
     let ours = header.iter().map(str::trim).eq(EXPORT_HEADERS);
     let source = layout.source();
-    let known = reimport::Known::new(board, ours);
+    let mut known = reimport::Known::new(board, ours);
 
     let mut rows: Vec<(u64, Row)> = Vec::new();
     let mut skipped = Vec::new();
@@ -244,7 +248,21 @@ pub fn plan_import_with(
             }
             seen.insert(key.to_lowercase(), line);
         }
-        match row.key.as_deref().and_then(|k| known.get(k)) {
+        // A row the board does not know by its key may be an item made in cairn (exported
+        // without a key, created by the source's bulk update) or a row without a key imported
+        // before: the one such item with its title is it.
+        let adopted = match (&row.key, ours) {
+            (Some(key), false) if known.get(key).is_none() => known.adopt(&row.item.title),
+            (None, false) => known.adopt(&row.item.title),
+            _ => None,
+        };
+        if let (Some(id), Some(key)) = (adopted, &row.key) {
+            row.warnings.push(format!(
+                "{key} is {}, made in cairn with the same title; updated, not added again",
+                board.item_key(id)
+            ));
+        }
+        match row.key.as_deref().and_then(|k| known.get(k)).or(adopted) {
             Some(id) => {
                 row.item.id = id;
                 row.existing = true;
@@ -258,7 +276,14 @@ pub fn plan_import_with(
     }
 
     let warnings = reimport::link_parents(board, &known, &mut rows, layout.has().parent);
-    Ok(reimport::plan(board, rows, &layout.has(), skipped, warnings, today))
+    Ok(reimport::plan(
+        board,
+        rows,
+        &layout.has(),
+        skipped,
+        warnings,
+        today,
+    ))
 }
 
 /// `,` unless the header line has more `;` (Excel in much of Europe) or tabs outside quotes.

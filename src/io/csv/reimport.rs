@@ -21,6 +21,8 @@ pub(super) struct Has {
 /// the file is cairn's export), case-insensitively.
 pub(super) struct Known {
     keys: HashMap<String, ItemId>,
+    /// Items made in cairn (no source key), by title; `None` when two share one.
+    titles: HashMap<String, Option<ItemId>>,
 }
 
 impl Known {
@@ -37,11 +39,26 @@ impl Known {
                 Some((key.to_lowercase(), it.id))
             })
             .collect();
-        Known { keys }
+        let mut titles: HashMap<String, Option<ItemId>> = HashMap::new();
+        if !ours {
+            for it in board.items.iter().filter(|it| it.external.is_none()) {
+                titles
+                    .entry(it.title.trim().to_lowercase())
+                    .and_modify(|seen| *seen = None)
+                    .or_insert(Some(it.id));
+            }
+        }
+        Known { keys, titles }
     }
 
     pub(super) fn get(&self, key: &str) -> Option<ItemId> {
         self.keys.get(&key.trim().to_lowercase()).copied()
+    }
+
+    /// The one item made in cairn with this title, which a row with a key new to the board is
+    /// (exported with an empty key, created by the source's bulk update), taken at most once.
+    pub(super) fn adopt(&mut self, title: &str) -> Option<ItemId> {
+        self.titles.get_mut(&title.trim().to_lowercase())?.take()
     }
 }
 
@@ -72,7 +89,9 @@ pub(super) fn link_parents(
     let mut refs: HashMap<String, (ItemId, ItemKind)> = HashMap::new();
     for (_, r) in rows.iter() {
         // An item already on the board keeps its kind (a re-import does not change kinds).
-        let kind = kind_of(r.item.id).filter(|_| r.existing).unwrap_or(r.item.kind);
+        let kind = kind_of(r.item.id)
+            .filter(|_| r.existing)
+            .unwrap_or(r.item.kind);
         for name in [&r.key, &r.source_id].into_iter().flatten() {
             refs.insert(name.to_lowercase(), (r.item.id, kind));
         }

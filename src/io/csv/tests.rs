@@ -192,7 +192,10 @@ fn export_then_import_round_trips() {
         Some(ItemId(4)),
         "epic link follows the new id"
     );
-    assert_eq!(got[1].updated, b.items[1].updated, "from the file's Updated");
+    assert_eq!(
+        got[1].updated, b.items[1].updated,
+        "from the file's Updated"
+    );
 }
 
 #[test]
@@ -248,7 +251,8 @@ Polish,PROJ-4,New Feature,Code Review,Nice to have,,,0.5,,,,PROJ-9
     );
     assert!(
         mapped.warnings.iter().any(|w| w.line == 6
-            && w.message == "priority \"Nice to have\" has no MoSCoW equivalent; MoSCoW left unset"),
+            && w.message
+                == "priority \"Nice to have\" has no MoSCoW equivalent; MoSCoW left unset"),
         "{:?}",
         mapped.warnings
     );
@@ -273,12 +277,10 @@ Polish,PROJ-4,New Feature,Code Review,Nice to have,,,0.5,,,,PROJ-9
         .collect();
     assert_eq!(
         warnings,
-        vec![
-            (
-                6,
-                "Custom field (Story Points) 0.5 is not on the Fibonacci scale; rounded up to 1"
-            ),
-        ]
+        vec![(
+            6,
+            "Custom field (Story Points) 0.5 is not on the Fibonacci scale; rounded up to 1"
+        ),]
     );
 }
 
@@ -305,7 +307,10 @@ Export,https://github.com/o/r/issues/3,monalisa,Done,\"enhancement ui, ui\",,,Ch
     assert_eq!(got[2].status, "Done");
     assert_eq!(got[2].done, Some(TODAY));
     assert_eq!(got[2].tags, vec!["enhancement", "ui"]);
-    assert_eq!(got[0].external.as_ref().map(|x| x.key.as_str()), Some("o/r#1"));
+    assert_eq!(
+        got[0].external.as_ref().map(|x| x.key.as_str()),
+        Some("o/r#1")
+    );
     assert_eq!(lines(&imp.warnings), vec![3, 4, 4]);
     assert_eq!(
         imp.warnings[2].message,

@@ -33,8 +33,17 @@ pub fn changed_since(board: &Board, since: Date) -> Vec<&Item> {
 /// Writes `items` as CSV for the source's bulk update: `Issue key` (the source key, empty for an
 /// item made in cairn), the fields a re-import reads back, and one `Labels` column per label (as
 /// Jira writes and reads them).
-pub fn export_update(board: &Board, items: &[&Item], out: impl std::io::Write) -> Result<(), CsvError> {
-    let labels = items.iter().map(|it| it.tags.len()).max().unwrap_or(0).max(1);
+pub fn export_update(
+    board: &Board,
+    items: &[&Item],
+    out: impl std::io::Write,
+) -> Result<(), CsvError> {
+    let labels = items
+        .iter()
+        .map(|it| it.tags.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let mut w = csv::Writer::from_writer(out);
     let mut header: Vec<&str> = HEADERS.to_vec();
     header.extend(std::iter::repeat_n("Labels", labels));

@@ -19,6 +19,8 @@ mod layout;
 mod reimport;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_reimport;
 mod update;
 
 use dialect::*;

@@ -5,7 +5,7 @@ use crate::model::{Counters, Sprint};
 use jiff::civil::date;
 use std::collections::BTreeMap;
 
-const TODAY: Date = date(2026, 3, 10);
+pub(super) const TODAY: Date = date(2026, 3, 10);
 
 fn sprint(id: u32, name: &str, state: SprintState) -> Sprint {
     Sprint {
@@ -22,7 +22,7 @@ fn sprint(id: u32, name: &str, state: SprintState) -> Sprint {
     }
 }
 
-fn empty_board() -> Board {
+pub(super) fn empty_board() -> Board {
     let mut b = Board::new("Cairn", "CRN");
     b.sprints.push(sprint(1, "Sprint 1", SprintState::Closed));
     b.sprints.push(sprint(2, "Sprint 2", SprintState::Active));
@@ -77,12 +77,12 @@ fn full_board() -> Board {
     b
 }
 
-fn import(board: &Board, csv: &str) -> Import {
+pub(super) fn import(board: &Board, csv: &str) -> Import {
     plan_import(board, csv.as_bytes(), TODAY).expect("the CSV is readable")
 }
 
 /// The items the import would add, in order.
-fn items(import: &Import) -> Vec<Item> {
+pub(super) fn items(import: &Import) -> Vec<Item> {
     let Edit::Batch(edits) = &import.edit else {
         panic!("not a batch: {:?}", import.edit);
     };
@@ -98,7 +98,7 @@ fn items(import: &Import) -> Vec<Item> {
         .collect()
 }
 
-fn lines(issues: &[RowIssue]) -> Vec<u64> {
+pub(super) fn lines(issues: &[RowIssue]) -> Vec<u64> {
     issues.iter().map(|i| i.line).collect()
 }
 
@@ -195,92 +195,6 @@ fn export_then_import_round_trips() {
     assert_eq!(
         got[1].updated, b.items[1].updated,
         "from the file's Updated"
-    );
-}
-
-#[test]
-fn reads_a_jira_export() {
-    let csv = "\
-Summary,Issue key,Issue Type,Status,Priority,Labels,Labels,Custom field (Story Points),\
-Assignee,Created,Resolved,Epic Link
-Login page,PROJ-1,Story,To Do,High,auth,frontend,3.0,Alice Smith,2026-01-05 09:30,,PROJ-9
-Fix crash,PROJ-2,Bug,In Progress,Highest,crash,,5,Bob,05/Jan/26 9:30 AM,,
-Write docs,PROJ-3,Sub-task,Done,Lowest,docs,docs,2,,2026-01-07 11:00,2026-02-01 12:00,
-Checkout,PROJ-9,Epic,Selected for Development,Medium,,,,,2026-01-01 08:00,,
-Polish,PROJ-4,New Feature,Code Review,Nice to have,,,0.5,,,,PROJ-9
-";
-    let imp = import(&empty_board(), csv);
-    assert!(imp.skipped.is_empty(), "{:?}", imp.skipped);
-    let got = items(&imp);
-    let kinds: Vec<ItemKind> = got.iter().map(|i| i.kind).collect();
-    use ItemKind::*;
-    assert_eq!(kinds, vec![Story, Bug, Task, Epic, Story]);
-    let statuses: Vec<&str> = got.iter().map(|i| i.status.as_str()).collect();
-    assert_eq!(statuses, vec!["To do", "Doing", "Done", "To do", "Review"]);
-    let priority: Vec<Option<&str>> = got.iter().map(|i| i.priority.as_deref()).collect();
-    assert_eq!(
-        priority,
-        vec![
-            Some("High"),
-            Some("Highest"),
-            Some("Lowest"),
-            Some("Medium"),
-            Some("Nice to have")
-        ]
-    );
-    assert!(
-        got.iter().all(|i| i.moscow.is_none()),
-        "priority is not MoSCoW unless asked"
-    );
-    let asked = Options {
-        moscow_from_priority: true,
-    };
-    let mapped = plan_import_with(&empty_board(), csv.as_bytes(), TODAY, &asked).expect("reads");
-    let moscow: Vec<Option<Moscow>> = items(&mapped).iter().map(|i| i.moscow).collect();
-    use Moscow::*;
-    assert_eq!(
-        moscow,
-        vec![Some(Should), Some(Must), Some(Wont), Some(Could), None]
-    );
-    assert_eq!(
-        mapped.mapping().as_deref(),
-        Some(
-            "MoSCoW from priority: High → should (1 item), Highest → must (1 item), \
-             Lowest → won't (1 item), Medium → could (1 item)"
-        )
-    );
-    assert!(
-        mapped.warnings.iter().any(|w| w.line == 6
-            && w.message
-                == "priority \"Nice to have\" has no MoSCoW equivalent; MoSCoW left unset"),
-        "{:?}",
-        mapped.warnings
-    );
-    assert_eq!(got[0].tags, vec!["auth", "frontend"]);
-    assert_eq!(got[2].tags, vec!["docs"], "duplicates dropped");
-    let points: Vec<Option<u8>> = got.iter().map(|i| i.points).collect();
-    assert_eq!(points, vec![Some(3), Some(5), Some(2), None, Some(1)]);
-    assert_eq!(got[0].assignee, "Alice Smith");
-    assert_eq!(got[0].created, date(2026, 1, 5));
-    assert_eq!(got[1].created, date(2026, 1, 5), "Jira's own format");
-    assert_eq!((got[0].done, got[2].done), (None, Some(date(2026, 2, 1))));
-    assert_eq!(
-        got[0].parent,
-        Some(got[3].id),
-        "linked to PROJ-9 in the same file"
-    );
-    assert_eq!(got[4].parent, Some(got[3].id));
-    let warnings: Vec<(u64, &str)> = imp
-        .warnings
-        .iter()
-        .map(|w| (w.line, w.message.as_str()))
-        .collect();
-    assert_eq!(
-        warnings,
-        vec![(
-            6,
-            "Custom field (Story Points) 0.5 is not on the Fibonacci scale; rounded up to 1"
-        ),]
     );
 }
 

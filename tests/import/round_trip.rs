@@ -107,7 +107,7 @@ fn a_jira_round_trip_through_a_bulk_update_ends_with_the_expected_board() {
     for out in &rows[..3] {
         let row = jrows
             .iter_mut()
-            .find(|r| &r[jkey] == &out[0])
+            .find(|r| r[jkey] == out[0])
             .expect("the issue is in the Jira export");
         set(row, jsummary, &out[summary]);
         set(row, jstatus, jira_status(&out[status]));

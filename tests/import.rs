@@ -136,7 +136,7 @@ fn a_jira_export_imports_with_its_keys_dates_priorities_and_parents() {
     );
     assert!(
         r.stderr.contains(
-            "jira-cloud.csv:10: warning: parent \"10012\" is a story, not an epic; left unlinked"
+            "jira-cloud.csv:10: warning: Parent \"10012\" is a story, not an epic; left unlinked"
         ),
         "the sub-task's parent is said: {}",
         r.stderr

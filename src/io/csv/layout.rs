@@ -260,9 +260,10 @@ impl Layout {
             warnings,
             key: self.key(row),
             source_id: self.value(row, &self.issue_id).map(str::to_string),
-            parent: self
-                .value(row, &self.parent)
-                .map(|p| github_key(p).unwrap_or_else(|| p.to_string())),
+            parent: self.cell(row, &self.parent).map(|c| {
+                let name = github_key(c.value).unwrap_or_else(|| c.value.to_string());
+                (c.header.to_string(), name)
+            }),
             sprints: sprints.collect(),
             source_updated: updated,
             moscow_from,

@@ -344,8 +344,8 @@ pub(super) struct Row {
     pub(super) key: Option<String>,
     /// Jira's numeric `Issue id`, which its `Parent` column may name.
     pub(super) source_id: Option<String>,
-    /// The parent's key or issue id, as the file names it.
-    pub(super) parent: Option<String>,
+    /// The parent's column and its key or issue id, as the file names it.
+    pub(super) parent: Option<(String, String)>,
     /// Every sprint the row names (Jira repeats the column for each sprint an issue was in).
     pub(super) sprints: Vec<String>,
     /// When the source last changed it (`Updated`).

@@ -110,26 +110,26 @@ pub(super) fn link_parents(
             None
         };
         row.item.parent = if has_parent { None } else { before };
-        if let Some(name) = &row.parent {
+        if let Some((column, name)) = &row.parent {
             let found = refs.get(&name.to_lowercase()).copied().or_else(|| {
                 let p = known.get(name)?;
                 Some((p, kind_of(p)?))
             });
             let problem = match found {
-                Some((p, _)) if p == id => Some(format!("parent \"{name}\" is the row itself")),
+                Some((p, _)) if p == id => Some(format!("{column} \"{name}\" is the row itself")),
                 Some((p, ItemKind::Epic)) if comes_back(&parents, p, id) => {
-                    Some(format!("parent \"{name}\" would make a cycle of epics"))
+                    Some(format!("{column} \"{name}\" would make a cycle of epics"))
                 }
                 Some((p, ItemKind::Epic)) => {
                     row.item.parent = Some(p);
                     None
                 }
                 Some((_, kind)) => Some(format!(
-                    "parent \"{name}\" is a {}, not an epic",
+                    "{column} \"{name}\" is a {}, not an epic",
                     kind.name()
                 )),
                 None => Some(format!(
-                    "parent \"{name}\" is not a row of this file nor an item imported before"
+                    "{column} \"{name}\" is not a row of this file nor an item imported before"
                 )),
             };
             if let Some(problem) = problem {

@@ -209,7 +209,7 @@ Pay,PAY-2,Story,To Do,Low,Sprint 1,Sprint 2,3,PAY-404
         imp.warnings,
         vec![RowIssue {
             line: 2,
-            message: "parent \"PAY-404\" is not a row of this file nor an item imported \
+            message: "Parent \"PAY-404\" is not a row of this file nor an item imported \
                       before; its parent is left as it was"
                 .into()
         }]

@@ -47,6 +47,9 @@ pub(super) fn project(p: &Project, say: &mut Say<'_>) {
     text(say, "the product goal", &p.goal, MAX_TEXT);
     text(say, "the currency", &p.currency, MAX_NAME);
     money(say, "the budget", p.budget);
+    if let Some(d) = p.last_import {
+        date(say, "the last import date", d);
+    }
 }
 
 pub(super) fn column(c: &Column, say: &mut Say<'_>) {

@@ -46,6 +46,13 @@ pub enum Command {
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// csv only: just the items changed on or after DATE (YYYY-MM-DD), `Issue key` first, for
+        /// Jira's "update existing issues" CSV import (an item made in cairn has an empty key)
+        #[arg(long, value_name = "DATE", conflicts_with = "since_import")]
+        changed_since: Option<String>,
+        /// csv only: as --changed-since, from the date of the board's last `cairn import`
+        #[arg(long)]
+        since_import: bool,
     },
     /// Add backlog items from a file (CSV from Jira, GitHub Projects, Trello or `cairn export`)
     Import {
@@ -55,6 +62,13 @@ pub enum Command {
         /// The file to read items from
         #[arg(value_name = "FILE")]
         input: PathBuf,
+        /// Show what the import would do (added, updated, unchanged, skipped) and change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Give items without a MoSCoW value one from their priority (Highest → must, High →
+        /// should, Medium and Low → could, Lowest → won't); the mapping used is printed
+        #[arg(long)]
+        moscow_from_priority: bool,
         /// Import the rows that fit even when some do not (by default nothing is imported then)
         #[arg(long)]
         skip_bad: bool,

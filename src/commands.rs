@@ -47,10 +47,23 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         None => open(&path),
         Some(Command::Init { name, key, sample }) => init(&path, name, key, sample),
         Some(Command::Check) => check(&path),
-        Some(Command::Export { format }) => export(&path, format),
+        Some(Command::Export {
+            format,
+            changed_since,
+            since_import,
+        }) => export(&path, format, changed_since.as_deref(), since_import),
         Some(Command::Import {
-            input, skip_bad, ..
-        }) => import_csv(&path, &input, skip_bad),
+            input,
+            skip_bad,
+            dry_run,
+            moscow_from_priority,
+            ..
+        }) => {
+            let options = io::csv::Options {
+                moscow_from_priority,
+            };
+            import_csv(&path, &input, skip_bad, dry_run, &options)
+        }
         Some(Command::Generate {
             items,
             seed,
@@ -176,8 +189,41 @@ fn check(path: &Path) -> Result<(), Failure> {
     out(&format!("{}\nok\n", describe(path, &board)))
 }
 
-fn export(path: &Path, format: ExportFormat) -> Result<(), Failure> {
+fn export(
+    path: &Path,
+    format: ExportFormat,
+    changed_since: Option<&str>,
+    since_import: bool,
+) -> Result<(), Failure> {
+    if (changed_since.is_some() || since_import) && format != ExportFormat::Csv {
+        return Err(Failure::usage(
+            "error: --changed-since and --since-import go with --format csv",
+        ));
+    }
+    let since = changed_since
+        .map(|d| {
+            crate::model::value::parse_date(d, crate::today())
+                .map_err(|e| Failure::usage(format!("error: --changed-since: {e}")))
+        })
+        .transpose()?;
     let board = read_to_keep(path)?;
+    let since = match (since, since_import) {
+        (Some(d), _) => Some(d),
+        (None, true) => Some(board.project.last_import.ok_or_else(|| {
+            Failure::data(format!(
+                "{}: --since-import: nothing was ever imported into this board (use --changed-since DATE)",
+                path.display()
+            ))
+        })?),
+        (None, false) => None,
+    };
+    if let Some(since) = since {
+        let items = io::csv::changed_since(&board, since);
+        let mut buf = Vec::new();
+        io::csv::export_update(&board, &items, &mut buf)
+            .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
+        return out(&String::from_utf8_lossy(&buf));
+    }
     match format {
         ExportFormat::Json => {
             let json = io::to_json(&board)
@@ -199,11 +245,23 @@ fn export(path: &Path, format: ExportFormat) -> Result<(), Failure> {
     }
 }
 
-fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> {
+fn import_csv(
+    path: &Path,
+    input: &Path,
+    skip_bad: bool,
+    dry_run: bool,
+    options: &io::csv::Options,
+) -> Result<(), Failure> {
     let data = std::fs::read(input)
         .map_err(|e| Failure::data(format!("{}: cannot read: {e}", input.display())))?;
-    let (mut store, mut board) = Store::open_to_write(path)?;
-    let plan = io::csv::plan_import(&board, &data, crate::today())
+    let today = crate::today();
+    let (mut store, mut board) = if dry_run {
+        (None, store::read(path)?)
+    } else {
+        let (store, board) = Store::open_to_write(path)?;
+        (Some(store), board)
+    };
+    let plan = io::csv::plan_import_with(&board, &data, today, options)
         .map_err(|e| Failure::data(format!("{}: {e}", input.display())))?;
     let mut lines: Vec<String> = plan
         .warnings
@@ -215,6 +273,26 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
             .iter()
             .map(|s| format!("{}:{}: skipped: {}", input.display(), s.line, s.message)),
     );
+    let mut said = String::new();
+    if let Some(mapping) = plan.mapping() {
+        said.push_str(&mapping);
+        said.push('\n');
+    }
+    let Some(store) = store.as_mut() else {
+        for l in &lines {
+            let _ = writeln!(std::io::stderr(), "{}", io::terminal_safe(l));
+        }
+        let stopped = if !plan.skipped.is_empty() && !skip_bad {
+            " (with these rows, nothing is imported unless --skip-bad is given)"
+        } else {
+            ""
+        };
+        return out(&format!(
+            "{said}Dry run, {} unchanged: {}{stopped}\n",
+            path.display(),
+            plan.report()
+        ));
+    };
     if !plan.skipped.is_empty() && !skip_bad {
         lines.push(format!(
             "{}: nothing imported: {} not fit (fix them, or pass --skip-bad to import the other {})",
@@ -223,23 +301,24 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
                 1 => "1 row does".to_string(),
                 n => format!("{n} rows do"),
             },
-            plan.added.len()
+            plan.added.len() + plan.updated.len() + plan.unchanged
         ));
         return Err(Failure { lines, code: 1 });
     }
     for l in &lines {
         let _ = writeln!(std::io::stderr(), "{}", io::terminal_safe(l));
     }
-    if plan.added.is_empty() {
+    if plan.added.is_empty() && plan.updated.is_empty() {
         return out(&format!(
-            "{}: no items to import; {} unchanged\n",
+            "{said}{}: no items to import; {} unchanged: {}\n",
             input.display(),
-            path.display()
+            path.display(),
+            plan.report()
         ));
     }
     board
-        .apply(plan.edit)
-        .map_err(|e| Failure::data(format!("{}: cannot add the items: {e}", input.display())))?;
+        .apply(plan.edit.clone())
+        .map_err(|e| Failure::data(format!("{}: cannot import the items: {e}", input.display())))?;
     let saved = store.save(&board);
     for notice in store.take_notices() {
         let _ = writeln!(std::io::stderr(), "{}", io::terminal_safe(&notice));
@@ -254,26 +333,24 @@ fn import_csv(path: &Path, input: &Path, skip_bad: bool) -> Result<(), Failure> 
             )));
         }
     }
-    let first = plan
-        .added
-        .first()
-        .map(|id| board.item_key(*id))
-        .unwrap_or_default();
-    let last = plan
-        .added
-        .last()
-        .map(|id| board.item_key(*id))
-        .unwrap_or_default();
-    out(&format!(
-        "Imported {} ({first} … {last}) into {}{}\n",
-        crate::model::words::count(plan.added.len(), "item"),
-        path.display(),
-        if plan.skipped.is_empty() {
-            String::new()
-        } else {
-            format!("; skipped {}", plan.skipped.len())
-        }
-    ))
+    let key =
+        |id: Option<&crate::model::ItemId>| id.map(|id| board.item_key(*id)).unwrap_or_default();
+    let what = if plan.added.is_empty() {
+        format!(
+            "Updated {} in {}",
+            crate::model::words::count(plan.updated.len(), "item"),
+            path.display()
+        )
+    } else {
+        format!(
+            "Imported {} ({} … {}) into {}",
+            crate::model::words::count(plan.added.len(), "item"),
+            key(plan.added.first()),
+            key(plan.added.last()),
+            path.display()
+        )
+    };
+    out(&format!("{said}{what}: {}\n", plan.report()))
 }
 
 /// `cairn init`: an empty board (or the sample) at `path`, never over an existing file.

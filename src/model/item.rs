@@ -238,6 +238,41 @@ pub struct Item {
     /// When it is due, if it has a date to meet (a contract, an event, a regulator).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
+    /// Where it was imported from: the tool and its key there, so a newer export updates it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external: Option<External>,
+    /// The priority its source gave it (Jira's Highest…Lowest, GitHub's P0…), kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+}
+
+/// The tool an imported item came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Source {
+    Jira,
+    GitHub,
+    Trello,
+    /// Another CSV file with a key column.
+    Csv,
+}
+
+impl Source {
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Jira => "Jira",
+            Source::GitHub => "GitHub",
+            Source::Trello => "Trello",
+            Source::Csv => "CSV",
+        }
+    }
+}
+
+/// An imported item's identity in its source: `PAY-123` in Jira, `#42` on GitHub, a Trello card id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct External {
+    pub source: Source,
+    pub key: String,
 }
 
 /// Days before its due date from which an open item is shown as due soon.
@@ -307,6 +342,8 @@ impl Item {
             status_since: today,
             done: None,
             due: None,
+            external: None,
+            priority: None,
         }
     }
 

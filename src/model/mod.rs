@@ -24,8 +24,8 @@ pub mod words;
 pub use edit::{Edit, EditError};
 pub use ids::{Counters, EntryId, ItemId, NoteId, RiskId, SprintId, StakeholderId};
 pub use item::{
-    DUE_SOON_DAYS, DueState, FIBONACCI, Impact, Item, ItemKind, Moscow, Rice, Scoring, Wsjf,
-    fibonacci_at_least,
+    DUE_SOON_DAYS, DueState, External, FIBONACCI, Impact, Item, ItemKind, Moscow, Rice, Scoring,
+    Source, Wsjf, fibonacci_at_least,
 };
 pub use risk::{Risk, RiskStatus, open_risks_by_exposure};
 pub use rules::RuleError;
@@ -58,6 +58,9 @@ pub struct Project {
     #[serde(default)]
     pub budget: u64,
     pub currency: String,
+    /// When items were last imported (`cairn import`): `cairn export --since-import` starts there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_import: Option<jiff::civil::Date>,
 }
 
 /// A workflow column on the sprint board; an item's status is one of these names.
@@ -232,6 +235,7 @@ impl Board {
                 goal: String::new(),
                 budget: 0,
                 currency: "EUR".to_string(),
+                last_import: None,
             },
             columns: Column::defaults(),
             settings: Settings::default(),

@@ -15,6 +15,8 @@ pub(super) struct Columns {
     key: u16,
     status: u16,
     title: u16,
+    /// The priority marker column, while any item (of the sampled) has a priority.
+    priority: bool,
     sprint: Option<u16>,
     assignee: Option<u16>,
     tags: Option<u16>,
@@ -41,7 +43,9 @@ impl Columns {
             .unwrap_or(6)
             .clamp(6, 12);
         let key = key_width(b);
-        let base: u16 = FIXED.iter().sum::<u16>() + key + status + 7;
+        let priority = b.items.iter().take(SAMPLED).any(|i| i.priority.is_some());
+        let base: u16 =
+            FIXED.iter().sum::<u16>() + key + status + 7 + if priority { PRIORITY + 1 } else { 0 };
         let mut room = width.saturating_sub(base);
         let mut take = |want: u16| {
             let fits = room > TITLE_MIN + want;
@@ -66,6 +70,7 @@ impl Columns {
             key,
             status,
             title: room,
+            priority,
             sprint,
             assignee,
             tags,
@@ -99,9 +104,11 @@ impl Columns {
             Constraint::Length(self.title),
             Constraint::Length(pts),
             Constraint::Length(moscow),
-            Constraint::Length(score),
-            Constraint::Length(self.status),
         ];
+        if self.priority {
+            widths.push(Constraint::Length(PRIORITY));
+        }
+        widths.extend([Constraint::Length(score), Constraint::Length(self.status)]);
         widths.extend(
             [self.sprint, self.assignee, self.tags]
                 .into_iter()
@@ -112,9 +119,11 @@ impl Columns {
     }
 
     pub(super) fn header(&self) -> Vec<&'static str> {
-        let mut header = vec![
-            "#", "Key", "Kind", "Title", "Pts", "MoSCoW", "Score", "Status",
-        ];
+        let mut header = vec!["#", "Key", "Kind", "Title", "Pts", "MoSCoW"];
+        if self.priority {
+            header.push("Pri");
+        }
+        header.extend(["Score", "Status"]);
         let optional = [
             (self.sprint, "Sprint"),
             (self.assignee, "Assignee"),
@@ -167,13 +176,18 @@ impl Columns {
             Cell::from(title),
             Cell::from(it.points.map_or(String::new(), |p| format!("{p:>3}"))),
             Cell::from(moscow(it.moscow)),
+        ];
+        if self.priority {
+            cells.push(Cell::from(priority_marker(it.priority.as_deref())));
+        }
+        cells.extend([
             Cell::from(format!(
                 "{:>w$}",
                 score_text(it, b.settings.scoring),
                 w = SCORE_WIDTH + 1
             )),
             cut(&it.status, self.status),
-        ];
+        ]);
         if let Some(w) = self.sprint {
             let sprint = it.sprint.and_then(|s| b.sprint(s));
             cells.push(cut(sprint.map_or("", |s| s.name.as_str()), w));
@@ -259,12 +273,41 @@ fn whole_tags(tags: &[String], w: usize) -> String {
     format!("{shown} +{hidden}")
 }
 
+/// The priority column's width: Jira's arrows, or a short priority (`P0`) cut with `…`.
+const PRIORITY: u16 = 3;
+
+/// Jira's priority icons as text (⇈ highest, ↑ high, = medium, ↓ low, ⇊ lowest); any other
+/// priority (`P1`, `Blocker`) as written, cut to the column. The details show it in full.
+pub(super) fn priority_marker(priority: Option<&str>) -> String {
+    let Some(p) = priority else {
+        return String::new();
+    };
+    match p.trim().to_lowercase().as_str() {
+        "highest" => "⇈".into(),
+        "high" => "↑".into(),
+        "medium" => "=".into(),
+        "low" => "↓".into(),
+        "lowest" => "⇊".into(),
+        _ => widgets::fit(p.trim(), usize::from(PRIORITY)),
+    }
+}
+
 fn key_width(b: &Board) -> u16 {
     (widgets::width(&b.project.key) + 1 + b.counters.item.to_string().len()).max(3) as u16
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn priorities_show_as_jira_arrows_or_cut_to_the_column() {
+        use super::priority_marker as m;
+        assert_eq!(m(Some("Highest")), "⇈");
+        assert_eq!(m(Some("low")), "↓");
+        assert_eq!(m(Some("P1")), "P1");
+        assert_eq!(m(Some("Blocker")), "Bl…");
+        assert_eq!(m(None), "");
+    }
+
     #[test]
     fn tags_that_do_not_fit_say_how_many_more() {
         let tags: Vec<String> = ["payments", "adyen", "email"].map(String::from).to_vec();

@@ -102,6 +102,7 @@ fn detail_lines(app: &App, it: &Item, theme: &Theme) -> Vec<Line<'static>> {
     };
     field("Points", it.points.map_or("—".into(), |p| p.to_string()));
     field("MoSCoW", moscow(it.moscow).to_string());
+    field("Priority", it.priority.clone().unwrap_or_default());
     // A date to meet is a key fact: near the top, in words when it is near or past.
     if let Some(due) = it.due {
         let state = it.due_state(app.run.today, b.is_done(it));
@@ -174,6 +175,13 @@ fn detail_lines(app: &App, it: &Item, theme: &Theme) -> Vec<Line<'static>> {
     field("Waits on", keyed(&mut it.blocked_by.iter().copied()));
     field("Blocks", keyed(&mut app.blocks_of(it.id).into_iter()));
     field("Related", keyed(&mut it.relates_to.iter().copied()));
+    // Where it was imported from: a re-import of a newer export updates it by this key.
+    field(
+        "From",
+        it.external
+            .as_ref()
+            .map_or(String::new(), |x| format!("{} {}", x.source.name(), x.key)),
+    );
     field(
         "Dates",
         format!(

@@ -16,6 +16,7 @@ mod first_week_b;
 mod first_week_c;
 mod forms;
 mod hide_done;
+mod imported;
 mod incremental;
 mod item_links;
 mod messages;

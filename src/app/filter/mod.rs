@@ -1,5 +1,5 @@
 //! The item filter of the backlog and the sprint board: free words plus `tag:`, `kind:`, `status:`,
-//! `moscow:`, `sprint:` and person (`@ana`, `assignee:`, `@me`; see `person`) qualifiers. `sprint:` takes a sprint name or number, `active`, or `none`.
+//! `moscow:`, `priority:`, `sprint:` and person (`@ana`, `assignee:`, `@me`; see `person`) qualifiers. `sprint:` takes a sprint name or number, `active`, or `none`.
 //! A value names a tag, kind, column or sprint by the one rule of `names` (case and spaces do not
 //! count; the exact name, then a unique prefix, then a unique part); `key:a,b` means either,
 //! `-key:value` (and `-word`) leaves out what it names. The note timeline reads its line with the
@@ -18,6 +18,7 @@ use crate::model::{Board, Item, ItemKind, Moscow, SprintId};
 pub const ITEM_FILTER_HELP: &[&str] = &[
     "Filter: words, tag:x kind:bug status:todo moscow:must sprint:active|none",
     "  kind:bug,task means either · -status:done and -word leave out",
+    "  priority:high (the priority an import kept) · priority:none",
     "  @ana or assignee:ana (name or handle) · assignee:none · @me or me:",
     "  names ignore case and spaces; a unique prefix will do (status:to)",
     "  the backlog hides done items; status:done shows them regardless",
@@ -34,6 +35,8 @@ pub struct Filter {
     kinds: Allowed<ItemKind>,
     statuses: Allowed<String>,
     moscows: Allowed<Option<Moscow>>,
+    /// Priorities in `normalize`d form (`""`: none).
+    priorities: Allowed<String>,
     sprints: Allowed<SprintFilter>,
     /// Assignees in `normalize`d form (`""`: unassigned).
     people: Allowed<String>,
@@ -242,6 +245,7 @@ impl Filter {
             .chain(["none"])
             .collect();
         let mut statuses: Option<Vec<&str>> = None;
+        let mut priorities: Option<Vec<&str>> = None;
         let mut tags: Option<Vec<&str>> = None;
         let sprints: Vec<&str> = board.sprints.iter().map(|s| s.name.as_str()).collect();
         for q in &parts.qualifiers {
@@ -251,6 +255,25 @@ impl Filter {
                     "kind" => pick(q, v, &kinds).map(|i| f.kinds.add(neg, ItemKind::ALL[i])),
                     "moscow" => pick(q, v, &moscows)
                         .map(|i| f.moscows.add(neg, Moscow::ALL.get(i).copied())),
+                    "priority" => {
+                        let names = priorities.get_or_insert_with(|| {
+                            distinct(
+                                ["Highest", "High", "Medium", "Low", "Lowest", "none"]
+                                    .into_iter()
+                                    .chain(
+                                        board.items.iter().filter_map(|i| i.priority.as_deref()),
+                                    ),
+                            )
+                        });
+                        pick(q, v, names).map(|i| {
+                            let p = if names[i] == "none" {
+                                String::new()
+                            } else {
+                                normalize(names[i])
+                            };
+                            f.priorities.add(neg, p);
+                        })
+                    }
                     "status" => {
                         let names = statuses.get_or_insert_with(|| {
                             distinct(
@@ -330,6 +353,10 @@ impl Filter {
         };
         self.kinds.allows(|k| item.kind == *k)
             && self.moscows.allows(|m| item.moscow == *m)
+            && self.priorities.allows(|p| match &item.priority {
+                Some(have) => same(have, p),
+                None => p.is_empty(),
+            })
             && self
                 .tags
                 .allows(|t| item.tags.iter().any(|have| same(have, t)))

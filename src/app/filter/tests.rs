@@ -220,3 +220,31 @@ fn a_person_by_name_handle_or_me_and_nobody() {
     let f = Filter::parse("assignee:a", &b);
     assert_eq!(f.unknown, vec!["assignee:a (Ana Lima or Ana?)"]);
 }
+
+#[test]
+fn priority_filters_by_the_priority_an_import_kept_and_never_by_moscow() {
+    let mut b = board();
+    let mut with = |n: usize, p: &str| {
+        let mut it = (*b.items[n]).clone();
+        it.priority = Some(p.into());
+        b.items[n] = std::sync::Arc::new(it);
+    };
+    with(0, "Highest");
+    with(1, "P1");
+    assert_eq!(hits(&b, "priority:highest"), vec![1]);
+    assert_eq!(
+        hits(&b, "priority:p1"),
+        vec![2],
+        "any priority on the board"
+    );
+    assert_eq!(hits(&b, "priority:none"), vec![3]);
+    assert_eq!(hits(&b, "-priority:none"), vec![1, 2]);
+    assert_eq!(
+        hits(&b, "priority:high"),
+        Vec::<u32>::new(),
+        "High is not Highest"
+    );
+    assert_eq!(hits(&b, "priority:highest,p1"), vec![1, 2]);
+    let f = Filter::parse("priority:urgent", &b);
+    assert_eq!(f.unknown, vec!["priority:urgent".to_string()]);
+}

@@ -10,6 +10,7 @@ pub(super) const KIND: &[&str] = &["issue type", "type"];
 pub(super) const STATUS: &[&str] = &["status", "list name", "state", "list"];
 pub(super) const POINTS: &[&str] = &[
     "story points",
+    "story point estimate",
     "custom field (story points)",
     "custom field (story point estimate)",
     "estimate",
@@ -24,9 +25,21 @@ pub(super) const SPRINT: &[&str] = &["sprint", "iteration"];
 pub(super) const ACCEPTANCE: &[&str] = &["acceptance criteria"];
 pub(super) const BLOCKED: &[&str] = &["blocked"];
 pub(super) const CREATED: &[&str] = &["created", "created at"];
-pub(super) const RESOLVED: &[&str] = &["resolved"];
-pub(super) const KEY: &[&str] = &["issue key", "key"];
-pub(super) const EPIC: &[&str] = &["epic link", "custom field (epic link)"];
+pub(super) const UPDATED: &[&str] = &["updated", "updated at", "last activity date"];
+pub(super) const RESOLVED: &[&str] = &["resolved", "closed at", "date completed"];
+pub(super) const KEY: &[&str] = &["issue key", "key", "card id", "number", "issue number"];
+pub(super) const ISSUE_ID: &[&str] = &["issue id"];
+pub(super) const URL: &[&str] = &["url", "issue url"];
+pub(super) const REPOSITORY: &[&str] = &["repository"];
+/// The parent, by key or (Jira's `Parent`/`Parent id`) by issue id; the first non-empty counts.
+pub(super) const PARENT: &[&str] = &[
+    "epic link",
+    "custom field (epic link)",
+    "parent",
+    "parent id",
+    "parent key",
+    "parent issue",
+];
 pub(super) const BUSINESS_VALUE: &[&str] = &["business value"];
 pub(super) const TIME_CRITICALITY: &[&str] = &["time criticality"];
 pub(super) const RISK_REDUCTION: &[&str] = &["risk reduction"];
@@ -73,6 +86,11 @@ pub(super) fn parse_points(c: &Cell<'_>, warnings: &mut Vec<String>) -> Result<O
         ));
     }
     Ok(Some(fib))
+}
+
+/// `XS`, `S`, `M`, `L`, `XL`, `XXL`: GitHub's Size field, which is no number of points.
+pub(super) fn is_tshirt(value: &str) -> bool {
+    ["xs", "s", "m", "l", "xl", "xxl"].contains(&value.trim().to_lowercase().as_str())
 }
 
 /// Maps a status to a workflow column: by name first, then by common synonyms.
@@ -135,25 +153,71 @@ pub(super) fn parse_moscow(value: &str) -> Option<Moscow> {
     Moscow::parse(v)
 }
 
-/// MoSCoW from a Jira or GitHub priority: `Ok(None)` for "no priority", `Err` when unknown.
+/// MoSCoW from a Jira or GitHub priority, only asked for with `--moscow-from-priority` (and then
+/// shown): `Ok(None)` for "no priority", `Err` when unknown. Low is still a could; only the
+/// lowest priority is a won't.
 pub(super) fn priority_moscow(value: &str) -> Result<Option<Moscow>, ()> {
     Ok(Some(match value.trim().to_lowercase().as_str() {
         "highest" | "blocker" | "critical" | "p0" | "urgent" => Moscow::Must,
         "high" | "major" | "p1" => Moscow::Should,
-        "medium" | "p2" => Moscow::Could,
-        "low" | "lowest" | "minor" | "trivial" | "p3" | "p4" => Moscow::Wont,
-        "" | "none" | "-" => return Ok(None),
+        "medium" | "normal" | "p2" => Moscow::Could,
+        "low" | "minor" | "p3" => Moscow::Could,
+        "lowest" | "trivial" | "p4" => Moscow::Wont,
+        "" | "none" | "-" | "no priority" => return Ok(None),
         _ => return Err(()),
     }))
+}
+
+/// `owner/repo#42` for a GitHub issue or pull request URL.
+pub(super) fn github_key(url: &str) -> Option<String> {
+    let path = url.trim().strip_prefix("https://github.com/")?;
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    match parts.as_slice() {
+        [owner, repo, "issues" | "pull", n] if n.parse::<u64>().is_ok() => {
+            Some(format!("{owner}/{repo}#{n}"))
+        }
+        _ => None,
+    }
 }
 
 pub(super) fn parse_impact(value: &str) -> Option<Impact> {
     crate::model::value::parse_impact(value).ok()
 }
 
-/// `YYYY-MM-DD`, or a date-time that starts with one.
+/// The forms of a date Jira writes (its default `dd/MMM/yy h:mm a`, with and without the time,
+/// and a four-digit year), the month-name form of GitHub's and Trello's pages, and the dotted
+/// day-first form Excel writes when it saves a file in much of Europe.
+const DATE_FORMATS: [&str; 12] = [
+    "%d/%b/%y %I:%M %p",
+    "%d/%b/%y %H:%M",
+    "%d/%b/%y",
+    "%d/%b/%Y %I:%M %p",
+    "%d/%b/%Y %H:%M",
+    "%d/%b/%Y",
+    "%b %d, %Y",
+    "%Y/%m/%d",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+    "%d.%m.%y %H:%M",
+    "%d.%m.%y",
+];
+
+/// A date from a CSV cell: an ISO timestamp (GitHub, Trello: its day in UTC), an ISO date or
+/// date-time (Jira's ISO setting), or one of Jira's `DATE_FORMATS`.
 pub(super) fn parse_date(value: &str) -> Option<Date> {
-    value.trim().get(..10)?.parse().ok()
+    let v = value.trim();
+    if let Ok(ts) = v.parse::<jiff::Timestamp>() {
+        return Some(ts.to_zoned(jiff::tz::TimeZone::UTC).date());
+    }
+    if let Ok(dt) = v.parse::<jiff::civil::DateTime>() {
+        return Some(dt.date());
+    }
+    if let Ok(d) = v.parse::<Date>() {
+        return Some(d);
+    }
+    DATE_FORMATS
+        .iter()
+        .find_map(|f| jiff::fmt::strtime::parse(f, v).ok()?.to_date().ok())
 }
 
 /// Trello's label colours, written after a label's name: `Urgent (red)`.

@@ -24,7 +24,7 @@ pub(super) fn export_row(board: &Board, it: &Item) -> [String; 27] {
         kind_label(it.kind).to_string(),
         neutralise(&it.status),
         opt(it.points.map(|p| p.to_string())),
-        it.moscow.map_or("", priority_label).to_string(),
+        opt(it.priority.as_deref().map(neutralise)),
         it.moscow.map_or("", Moscow::name).to_string(),
         neutralise(&it.tags.join(" ")),
         opt(it
@@ -59,16 +59,6 @@ pub(super) fn kind_label(kind: ItemKind) -> &'static str {
         ItemKind::Task => "Task",
         ItemKind::Spike => "Spike",
         ItemKind::Epic => "Epic",
-    }
-}
-
-/// Jira's priority for a MoSCoW value.
-pub(super) fn priority_label(m: Moscow) -> &'static str {
-    match m {
-        Moscow::Must => "Highest",
-        Moscow::Should => "High",
-        Moscow::Could => "Medium",
-        Moscow::Wont => "Low",
     }
 }
 

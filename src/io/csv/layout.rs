@@ -19,9 +19,13 @@ pub(super) struct Layout {
     acceptance: Vec<usize>,
     blocked: Vec<usize>,
     created: Vec<usize>,
+    updated: Vec<usize>,
     resolved: Vec<usize>,
-    key: Vec<usize>,
-    epic: Vec<usize>,
+    pub(super) key: Vec<usize>,
+    issue_id: Vec<usize>,
+    url: Vec<usize>,
+    repository: Vec<usize>,
+    pub(super) parent: Vec<usize>,
     wsjf: [Vec<usize>; 4],
     rice: [Vec<usize>; 4],
 }
@@ -65,9 +69,13 @@ impl Layout {
             acceptance: find(ACCEPTANCE),
             blocked: find(BLOCKED),
             created: find(CREATED),
+            updated: find(UPDATED),
             resolved: find(RESOLVED),
             key: find(KEY),
-            epic: find(EPIC),
+            issue_id: find(ISSUE_ID),
+            url: find(URL),
+            repository: find(REPOSITORY),
+            parent: find(PARENT),
             wsjf: [
                 find(BUSINESS_VALUE),
                 find(TIME_CRITICALITY),
@@ -102,6 +110,68 @@ impl Layout {
             .collect()
     }
 
+    /// Which fields the file has a column for: a re-import updates only those.
+    pub(super) fn has(&self) -> Has {
+        Has {
+            status: !self.status.is_empty(),
+            points: !self.points.is_empty(),
+            tags: !self.tags.is_empty(),
+            sprint: !self.sprint.is_empty(),
+            parent: !self.parent.is_empty(),
+            priority: !self.priority.is_empty(),
+            moscow: !self.moscow.is_empty(),
+        }
+    }
+
+    /// The tool that wrote the file, from its header.
+    pub(super) fn source(&self) -> Source {
+        let has = |name: &str| self.names.iter().any(|n| n.eq_ignore_ascii_case(name));
+        if has("issue key") {
+            Source::Jira
+        } else if has("card id") || has("card name") {
+            Source::Trello
+        } else if has("repository") || (has("url") && has("title")) {
+            Source::GitHub
+        } else {
+            Source::Csv
+        }
+    }
+
+    /// The row's key in its source: the key column, else (GitHub) `owner/repo#42` from the URL.
+    fn key(&self, row: &StringRecord) -> Option<String> {
+        if let Some(k) = self.value(row, &self.key) {
+            let repo = self.value(row, &self.repository);
+            return Some(
+                match (k.strip_prefix('#').unwrap_or(k).parse::<u64>(), repo) {
+                    (Ok(n), Some(repo)) => format!("{repo}#{n}"),
+                    (Ok(n), None) if k.starts_with('#') || !self.repository.is_empty() => {
+                        format!("#{n}")
+                    }
+                    _ => k.to_string(),
+                },
+            );
+        }
+        self.value(row, &self.url).and_then(github_key)
+    }
+
+    /// A date cell, read in Jira's, GitHub's or ISO form; an unreadable one is the row's problem.
+    fn date(&self, row: &StringRecord, cols: &[usize]) -> Result<Option<Date>, String> {
+        let Some(c) = self.cell(row, cols) else {
+            return Ok(None);
+        };
+        let column = cols
+            .iter()
+            .find(|&&i| row.get(i).map(str::trim) == Some(c.value))
+            .map_or(0, |i| i + 1);
+        parse_date(c.value).map(Some).ok_or_else(|| {
+            format!(
+                "{} (column {column}) \"{}\" is not a date: expected Jira's 01/Nov/26 10:15 AM \
+                 or 01/Nov/26, or ISO 2026-11-01 or 2026-11-01T10:15:00Z",
+                c.header, c.value
+            )
+        })
+    }
+
     /// Builds the item for one row, or says why the row cannot be imported.
     pub(super) fn row(
         &self,
@@ -109,6 +179,7 @@ impl Layout {
         row: &StringRecord,
         id: ItemId,
         today: Date,
+        options: &Options,
     ) -> Result<Row, String> {
         let mut warnings = Vec::new();
         let title = self
@@ -116,6 +187,14 @@ impl Layout {
             .ok_or_else(|| "empty title".to_string())?;
         let status = map_status(board, self.value(row, &self.status).unwrap_or(""))?;
         let points = match self.cell(row, &self.points) {
+            // GitHub's Size field is a T-shirt size, not an estimate.
+            Some(c) if is_tshirt(c.value) => {
+                warnings.push(format!(
+                    "{} \"{}\" is a T-shirt size, not story points; left unestimated",
+                    c.header, c.value
+                ));
+                None
+            }
             Some(c) => parse_points(&c, &mut warnings)?,
             None => None,
         };
@@ -134,7 +213,12 @@ impl Layout {
         item.points = points;
         item.wsjf = wsjf;
         item.rice = rice;
-        item.moscow = self.moscow(row, &mut warnings);
+        item.priority = self
+            .value(row, &self.priority)
+            .filter(|p| !matches!(p.to_lowercase().as_str(), "none" | "-" | "no priority"))
+            .map(str::to_string);
+        let (moscow, moscow_from) = self.moscow(row, options, &mut warnings);
+        item.moscow = moscow;
         item.tags = split_tags(&self.values(row, &self.tags));
         item.assignee = self
             .value(row, &self.assignee)
@@ -151,25 +235,50 @@ impl Layout {
             .map(str::to_string)
             .collect();
         item.blocked = self.value(row, &self.blocked).map(str::to_string);
-        if let Some(created) = self.value(row, &self.created).and_then(parse_date) {
+        // Dates come from the file; one that cannot be read is the row's problem, never today.
+        let created = self.date(row, &self.created)?;
+        let updated = self.date(row, &self.updated)?;
+        let resolved = self.date(row, &self.resolved)?;
+        if let Some(created) = created {
             item.created = created;
         }
+        item.updated = updated.or(created).unwrap_or(today).max(item.created);
         if item.status == board.done_column() {
-            let resolved = self.value(row, &self.resolved).and_then(parse_date);
-            item.done = Some(resolved.unwrap_or(today));
+            item.done = Some(resolved.or(updated).unwrap_or_else(|| {
+                warnings.push("done, with no Resolved or Updated date; done today".to_string());
+                today
+            }));
         }
         // The limits the forms and load keep (lengths, score ranges, dates), in their words.
         crate::model::value::check_item(&item)?;
+        let sprints = self
+            .values(row, &self.sprint)
+            .into_iter()
+            .map(str::to_string);
         Ok(Row {
             item,
             warnings,
-            key: self.value(row, &self.key).map(str::to_string),
-            epic: self.value(row, &self.epic).map(str::to_string),
+            key: self.key(row),
+            source_id: self.value(row, &self.issue_id).map(str::to_string),
+            parent: self.cell(row, &self.parent).map(|c| {
+                let name = github_key(c.value).unwrap_or_else(|| c.value.to_string());
+                (c.header.to_string(), name)
+            }),
+            sprints: sprints.collect(),
+            source_updated: updated,
+            moscow_from,
+            existing: false,
         })
     }
 
-    /// The MoSCoW column when it has a value, else the Priority column.
-    fn moscow(&self, row: &StringRecord, warnings: &mut Vec<String>) -> Option<Moscow> {
+    /// The MoSCoW column when it has a value, else (with `--moscow-from-priority` only) the
+    /// priority's MoSCoW, returned with the priority it came from.
+    fn moscow(
+        &self,
+        row: &StringRecord,
+        options: &Options,
+        warnings: &mut Vec<String>,
+    ) -> (Option<Moscow>, Option<(String, Moscow)>) {
         if let Some(v) = self.value(row, &self.moscow) {
             let m = parse_moscow(v);
             if m.is_none() {
@@ -177,16 +286,24 @@ impl Layout {
                     "MoSCoW \"{v}\" is not must, should, could or won't; left unset"
                 ));
             }
-            return m;
+            return (m, None);
         }
-        let v = self.value(row, &self.priority)?;
-        let m = priority_moscow(v);
-        if let Err(()) = m {
-            warnings.push(format!(
-                "priority \"{v}\" has no MoSCoW equivalent; MoSCoW left unset"
-            ));
+        if !options.moscow_from_priority {
+            return (None, None);
         }
-        m.ok().flatten()
+        let Some(v) = self.value(row, &self.priority) else {
+            return (None, None);
+        };
+        match priority_moscow(v) {
+            Ok(Some(m)) => (Some(m), Some((v.to_string(), m))),
+            Ok(None) => (None, None),
+            Err(()) => {
+                warnings.push(format!(
+                    "priority \"{v}\" has no MoSCoW equivalent; MoSCoW left unset"
+                ));
+                (None, None)
+            }
+        }
     }
 
     /// The latest sprint named in the row that is an open sprint of the board.

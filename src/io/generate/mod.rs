@@ -419,6 +419,7 @@ fn build(items: usize, seed: u64, notes: Option<usize>) -> Board {
             goal: "Launch Checkout 2.0 to every market".to_string(),
             budget: timeline.iter().map(|e| e.planned_cost).sum::<u64>() * 11 / 10,
             currency: "EUR".to_string(),
+            last_import: None,
         },
         columns,
         settings: Settings::default(),

@@ -47,6 +47,9 @@ pub(super) fn project(p: &Project, say: &mut Say<'_>) {
     text(say, "the product goal", &p.goal, MAX_TEXT);
     text(say, "the currency", &p.currency, MAX_NAME);
     money(say, "the budget", p.budget);
+    if let Some(d) = p.last_import {
+        date(say, "the last import date", d);
+    }
 }
 
 pub(super) fn column(c: &Column, say: &mut Say<'_>) {
@@ -122,6 +125,23 @@ pub(super) fn item(it: &Item, say: &mut Say<'_>) {
     }
     if let Some(d) = it.due {
         date(say, "the due date", d);
+    }
+    if let Some(x) = &it.external {
+        label(say, &format!("the {} key", x.source.name()), &x.key);
+    }
+    if let Some(p) = &it.priority {
+        label(say, "the priority", p);
+    }
+}
+
+/// A short name kept as written (an imported key, a priority): not empty, one line, not too long.
+fn label(say: &mut Say<'_>, what: &str, s: &str) {
+    if s.trim().is_empty() {
+        say(format!("{what} is empty"));
+    } else if s.chars().any(char::is_control) {
+        say(format!("{what} has a control character"));
+    } else {
+        text(say, what, s, MAX_LABEL);
     }
 }
 

@@ -390,3 +390,40 @@ fn sparse_ids_are_checked_as_dense_ones_are() {
         );
     }
 }
+
+#[test]
+fn an_imported_key_and_a_priority_are_short_single_lines() {
+    use crate::model::{External, Source};
+    let key = |k: &str| {
+        let k = k.to_string();
+        move |b: &mut Board| {
+            item_mut(b).external = Some(External {
+                source: Source::Jira,
+                key: k,
+            });
+        }
+    };
+    let first = problems(&full_board());
+    assert!(first.is_empty(), "{first:?}");
+    let name = {
+        let b = full_board();
+        format!("item CRN-1 (\"{}\")", b.items[0].title)
+    };
+    refused(key(" "), &format!("{name}: the Jira key is empty"));
+    refused(
+        key("PAY-1\n2"),
+        &format!("{name}: the Jira key has a control character"),
+    );
+    refused(
+        key(&"K".repeat(51)),
+        &format!("{name}: the Jira key is 51 characters long; the most is 50"),
+    );
+    refused(
+        |b| item_mut(b).priority = Some(String::new()),
+        &format!("{name}: the priority is empty"),
+    );
+    let mut b = full_board();
+    item_mut(&mut b).priority = Some("Highest".into());
+    key("PAY-123")(&mut b);
+    assert!(problems(&b).is_empty(), "{:?}", problems(&b));
+}

@@ -179,9 +179,11 @@ pub fn history_words(n: usize) -> String {
 /// board always gives the same futures, on screen and in the report, and a change that leaves the
 /// velocities alone (more work, another date) keeps the futures and only reads them again.
 pub fn seed_of(velocities: &[u32]) -> u64 {
-    velocities.iter().fold(SEED ^ 0xcbf2_9ce4_8422_2325, |h, &v| {
-        (h ^ u64::from(v)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    velocities
+        .iter()
+        .fold(SEED ^ 0xcbf2_9ce4_8422_2325, |h, &v| {
+            (h ^ u64::from(v)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
 }
 
 /// The random stream of one future: its own seed, so a future draws the same velocities however

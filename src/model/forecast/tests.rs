@@ -288,7 +288,11 @@ fn how_much_by_a_date_on_a_steady_history_is_exact() {
     let v = [10; 6];
     assert_eq!(sprints_by(CADENCE, CADENCE.end_of(4)), 4);
     assert_eq!(sprints_by(CADENCE, date(2027, 1, 14)), 3);
-    assert_eq!(sprints_by(CADENCE, date(2026, 12, 3)), 0, "before the first sprint ends");
+    assert_eq!(
+        sprints_by(CADENCE, date(2026, 12, 3)),
+        0,
+        "before the first sprint ends"
+    );
     assert_eq!(points_by(&v, CADENCE, CADENCE.end_of(4), SEED), 40);
     assert_eq!(points_by(&v, CADENCE, date(2027, 1, 14), SEED), 30);
     assert_eq!(points_by(&[], CADENCE, CADENCE.end_of(4), SEED), 0);
@@ -303,7 +307,10 @@ fn how_much_by_a_date_on_a_steady_history_is_exact() {
 fn the_range_chance_is_n_minus_one_over_n_plus_one() {
     assert_eq!(range_chance(1), None);
     assert_eq!(range_chance(2), Some(1.0 / 3.0));
-    assert!((range_chance(5).unwrap_or(0.0) - 2.0 / 3.0).abs() < 1e-12, "5 sprints: 67%");
+    assert!(
+        (range_chance(5).unwrap_or(0.0) - 2.0 / 3.0).abs() < 1e-12,
+        "5 sprints: 67%"
+    );
     assert!((range_chance(10).unwrap_or(0.0) - 9.0 / 11.0).abs() < 1e-12);
     assert!(history_words(5).contains("67%"));
     assert!(!history_words(5).contains("rough"));
@@ -327,7 +334,13 @@ fn the_cut_line_keeps_rank_order() {
     let today = date(2026, 12, 1);
     let mut board = crate::model::Board::new("T", "T");
     for (id, points) in [(1, 5), (2, 8), (3, 3), (4, 13), (5, 2)] {
-        let mut i = Item::new(ItemId(id), ItemKind::Story, format!("I{id}"), "To do", today);
+        let mut i = Item::new(
+            ItemId(id),
+            ItemKind::Story,
+            format!("I{id}"),
+            "To do",
+            today,
+        );
         i.points = Some(points);
         board.items.push(Arc::new(i));
     }
@@ -365,7 +378,11 @@ fn the_cut_line_keeps_rank_order() {
     assert_eq!((cut.above, cut.above_points), (3, 16));
     assert_eq!((cut.below, cut.below_points), (2, 15));
     assert_eq!(cut.first_below, Some(3));
-    assert_eq!(cut_candidates(&board, today).len(), 0, "not on the timeline yet");
+    assert_eq!(
+        cut_candidates(&board, today).len(),
+        0,
+        "not on the timeline yet"
+    );
 }
 
 mod properties {

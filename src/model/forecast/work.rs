@@ -148,4 +148,3 @@ pub fn progress(board: &Board, entry: &TimelineEntry) -> Progress {
             .map(|i| (i.points_or_zero(), board.is_done(i)))
     })
 }
-

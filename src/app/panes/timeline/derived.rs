@@ -222,9 +222,9 @@ impl TimelineCache {
             .copied()
             .unwrap_or(progress.remaining());
         forecast_with(progress, remaining, velocities, cadence, |r| {
-            *needed
-                .entry(r)
-                .or_insert_with(|| sprints_needed(r, velocities, cadence.first_share, seed_of(velocities)))
+            *needed.entry(r).or_insert_with(|| {
+                sprints_needed(r, velocities, cadence.first_share, seed_of(velocities))
+            })
         })
     }
 }

@@ -161,17 +161,29 @@ impl Evm {
     /// One line a stakeholder reads: "for every EUR spent we deliver EUR 0.82 of planned value;
     /// the schedule runs at 0.91 of plan", or why it cannot be said.
     pub fn reading(&self, currency: &str) -> String {
-        let cost = match self.cpi {
+        format!(
+            "{}; {}",
+            self.cost_reading(currency),
+            self.schedule_reading()
+        )
+    }
+
+    /// "for every EUR spent we deliver EUR 0.82 of planned value", or why not.
+    pub fn cost_reading(&self, currency: &str) -> String {
+        match self.cpi {
             Ok(c) => {
                 format!("for every {currency} spent we deliver {currency} {c:.2} of planned value")
             }
             Err(why) => format!("no cost reading ({why})"),
-        };
-        let time = match self.spi {
+        }
+    }
+
+    /// "work done runs at 0.91 of the plan's pace", or why not.
+    pub fn schedule_reading(&self) -> String {
+        match self.spi {
             Ok(s) => format!("work done runs at {s:.2} of the plan's pace"),
             Err(why) => format!("no schedule reading ({why})"),
-        };
-        format!("{cost}; {time}")
+        }
     }
 }
 

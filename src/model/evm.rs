@@ -237,5 +237,25 @@ impl MustShare {
     }
 }
 
+/// The first release dated on or after `from` that has linked work, with the Must share of that
+/// work (an epic's through its children): the release a sprint planned now leads to.
+pub fn next_release_must(board: &Board, from: jiff::civil::Date) -> Option<(String, MustShare)> {
+    let release = board
+        .timeline
+        .iter()
+        .filter(|e| e.kind == super::EntryKind::Release && e.start >= from && !e.items.is_empty())
+        .min_by_key(|e| (e.start, e.id))?;
+    let work: std::collections::HashSet<super::ItemId> =
+        Work::of(board).expand(&release.items).into_iter().collect();
+    let share = MustShare::of(
+        board
+            .items
+            .iter()
+            .filter(|i| work.contains(&i.id))
+            .map(|i| &**i),
+    );
+    Some((release.name.clone(), share))
+}
+
 #[cfg(test)]
 mod tests;

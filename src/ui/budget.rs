@@ -46,16 +46,15 @@ pub fn draw(
     let evm_lines = earned_value(app, body.width, theme);
     let room = usize::from(body.height.saturating_sub(5)).min(evm_lines.len());
     let body = if room > 0 {
-        let [table, gap_and_evm] = ratatui::layout::Layout::vertical([
+        // Right below the table when it is short: its header, rows, the project's total and the
+        // blank line the table keeps under it (what `rows_room` leaves for them).
+        let table_h = (costed.len() + 3).min(usize::from(body.height) - room) as u16;
+        let [table, evm_area, _] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Length(table_h),
+            ratatui::layout::Constraint::Length(room as u16),
             ratatui::layout::Constraint::Fill(1),
-            ratatui::layout::Constraint::Length(room as u16 + 1),
         ])
         .areas(body);
-        let evm_area = Rect {
-            y: gap_and_evm.y + 1,
-            height: room as u16,
-            ..gap_and_evm
-        };
         let shown: Vec<Line> = evm_lines.into_iter().take(room).collect();
         frame.render_widget(ratatui::widgets::Paragraph::new(shown), evm_area);
         table

@@ -95,7 +95,11 @@ impl Forecast {
                 } else {
                     String::new()
                 };
-                format!("50% {p50} · 85% {p85} · 95% {p95}{rough}")
+                if p50 == p95 {
+                    format!("{p50} (50%, 85% and 95%){rough}")
+                } else {
+                    format!("50% {p50} · 85% {p85} · 95% {p95}{rough}")
+                }
             }
             Forecast::Beyond { .. } => "not within a year at the current velocity".into(),
         }
@@ -161,17 +165,17 @@ pub fn range_chance(n: usize) -> Option<f64> {
     (n >= 2).then(|| (n as f64 - 1.0) / (n as f64 + 1.0))
 }
 
-/// The sentence behind a forecast's "rough" mark: "5 past sprints: the next one falls inside
-/// their range 67% of the time ((n−1)/(n+1))".
+/// The sentence behind a forecast's "rough" mark: "5 past sprints · the next in their range:
+/// 67% = (n−1)/(n+1)".
 pub fn history_words(n: usize) -> String {
     let sprints = super::words::count(n, "past sprint");
     match range_chance(n) {
         Some(c) => format!(
-            "{sprints}: the next one falls inside their range {:.0}% of the time ((n−1)/(n+1)){}",
+            "{sprints} · the next in their range: {:.0}% = (n−1)/(n+1){}",
             c * 100.0,
             if n < ENOUGH_SPRINTS { " — rough" } else { "" }
         ),
-        None => format!("{sprints}: no range to fall inside — rough"),
+        None => format!("{sprints} · no range for the next to fall in — rough"),
     }
 }
 

@@ -81,6 +81,9 @@ fn the_sample_board_reports_the_same_health_every_time() {
         health.contains("- Beta to 5% of traffic (milestone, "),
         "{health}"
     );
-    assert!(health.contains("67% of the time"), "{health}");
+    assert!(
+        health.contains("the next in their range: 67% = (n−1)/(n+1)"),
+        "{health}"
+    );
     assert!(health.contains("Must is 64% of 31 points"), "{health}");
 }

@@ -144,19 +144,18 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     let waiting = app.entry_waiting(e);
-    let work = crate::model::forecast::Work::of(board).expand(&e.items);
-    let flagged = crate::model::forecast::flagged_blocked(board, &work);
+    let flagged = app.entry_flagged(e);
     if !waiting.is_empty() || !flagged.is_empty() {
         let mut parts = Vec::new();
+        if !waiting.is_empty() {
+            parts.push(crate::model::rules::describe_waiting(board, &waiting));
+        }
         if !flagged.is_empty() {
             let keys: Vec<String> = flagged
                 .iter()
                 .map(|(id, why)| format!("{} ({why})", board.item_key(*id)))
                 .collect();
             parts.push(format!("flagged {}", crate::model::words::and_list(&keys)));
-        }
-        if !waiting.is_empty() {
-            parts.push(crate::model::rules::describe_waiting(board, &waiting));
         }
         let text = format!("⛔ {}", parts.join(" · "));
         lines.push(Line::from(vec![

@@ -151,9 +151,9 @@ fn must_line(
     let mut spans = Vec::new();
     let share = |s: &MustShare| s.percent().map_or("—".to_string(), |p| format!("{p}%"));
     let sprint_text = format!(
-        "Must {} of {} pts ({})",
+        "Must {} of {} ({})",
         sprint.must,
-        sprint.total,
+        crate::model::words::count(sprint.total, "pt"),
         share(&sprint)
     );
     if sprint.over() {

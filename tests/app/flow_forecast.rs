@@ -1,5 +1,5 @@
 //! The forecast a PM can defend, earned value and the MoSCoW guardrail on screen: the backlog's cut
-//! line (`C`), the budget view's earned value, the planning view's Must share and the timeline
+//! line (`L`), the budget view's earned value, the planning view's Must share and the timeline
 //! details' P50/P85/P95 with the history behind them, at 80×24 and 120×40.
 
 use crate::common;
@@ -36,13 +36,13 @@ fn c_walks_the_cut_line_through_the_milestones_then_off() {
         .collect();
     assert!(upcoming.len() >= 2, "{upcoming:?}");
     for name in &upcoming {
-        press_keys(&mut app, "C");
+        press_keys(&mut app, "L");
         let cut = app.cut().expect("a cut line");
         assert_eq!(&cut.name, name);
         assert!(status(&app).contains(name.as_str()), "{}", status(&app));
-        assert!(status(&app).contains("C: the next one"), "{}", status(&app));
+        assert!(status(&app).contains("L: the next one"), "{}", status(&app));
     }
-    press_keys(&mut app, "C");
+    press_keys(&mut app, "L");
     assert!(app.cut().is_none());
     assert!(status(&app).starts_with("Cut line off"), "{}", status(&app));
 }
@@ -50,7 +50,7 @@ fn c_walks_the_cut_line_through_the_milestones_then_off() {
 #[test]
 fn the_cut_line_is_drawn_in_rank_order_with_the_milestone_named() {
     let mut app = app();
-    press_keys(&mut app, "C");
+    press_keys(&mut app, "L");
     let cut = app.cut().expect("a cut line").into_owned();
     for (w, h) in [(80, 24), (120, 40)] {
         let s = screen_into(&mut app, w, h);
@@ -75,7 +75,7 @@ fn the_cut_line_is_drawn_in_rank_order_with_the_milestone_named() {
 #[test]
 fn a_click_below_the_cut_line_selects_the_row_drawn_there() {
     let mut app = app();
-    press_keys(&mut app, "C");
+    press_keys(&mut app, "L");
     let s = screen_into(&mut app, 80, 24);
     let line = s.lines().position(|l| l.contains("85% sure")).expect("cut");
     let below = s.lines().nth(line + 1).expect("a row below");
@@ -104,7 +104,7 @@ fn a_click_below_the_cut_line_selects_the_row_drawn_there() {
 #[test]
 fn grouped_by_epic_the_backlog_draws_no_cut_line() {
     let mut app = app();
-    press_keys(&mut app, "C");
+    press_keys(&mut app, "L");
     press_keys(&mut app, "z");
     assert!(!screen(&app, 120, 40).contains("85% sure"));
 }

@@ -3,9 +3,10 @@
 //! frame), and computed on the spot only when a frame comes without one (tests drawing directly).
 
 use crate::app::{Action, App, Pane};
-use crate::model::EntryId;
 use crate::model::evm::Evm;
 use crate::model::forecast::{Cut, cut_candidates, cut_line};
+use crate::model::forecast::{Work, flagged_blocked};
+use crate::model::{EntryId, ItemId, TimelineEntry};
 use jiff::civil::Date;
 use std::borrow::Cow;
 
@@ -53,6 +54,30 @@ impl App {
         }
     }
 
+    /// The open items of an entry's work flagged blocked, with their reasons (for its forecast's
+    /// details): read through the timeline's cache and the item index when they are current, so
+    /// the details of one entry cost its work, not the board.
+    pub fn entry_flagged(&self, e: &TimelineEntry) -> Vec<(ItemId, String)> {
+        let board = &self.doc.board;
+        let cache = &self.timeline.cache;
+        let work = if cache.key == Some(self.timeline_key()) {
+            cache.work.expand(&e.items)
+        } else {
+            Work::of(board).expand(&e.items)
+        };
+        if !self.index.is_at(self.doc.revision) {
+            return flagged_blocked(board, &work);
+        }
+        work.iter()
+            .filter_map(|&id| {
+                let at = self.index.rank(id)?;
+                board.items.get(at).filter(|i| i.id == id)
+            })
+            .filter(|i| !board.is_done(i))
+            .filter_map(|i| i.blocked.as_ref().map(|r| (i.id, r.clone())))
+            .collect()
+    }
+
     /// AgileEVM's figures for the board.
     pub fn evm(&self) -> Cow<'_, Evm> {
         match &self.flow.evm {
@@ -61,7 +86,7 @@ impl App {
         }
     }
 
-    /// `C` in the backlog: the cut line at the next milestone or release, then each later one,
+    /// `L` in the backlog: the cut line at the next milestone or release, then each later one,
     /// then off again.
     pub(crate) fn cycle_cut_line(&mut self) {
         let key = self.keymap.hint(&Action::CutLine);

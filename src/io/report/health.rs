@@ -59,7 +59,7 @@ pub fn budget_rag(evm: &Evm) -> Rag {
     }
 }
 
-fn figure(f: &Figure, money_fmt: impl Fn(u64) -> String, as_money: bool) -> String {
+fn figure(f: &Figure, money_fmt: &dyn Fn(u64) -> String, as_money: bool) -> String {
     match f {
         Ok(v) if as_money => money_fmt(v.round().max(0.0) as u64),
         Ok(v) => format!("{v:.2}"),

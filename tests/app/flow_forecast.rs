@@ -214,3 +214,40 @@ fn the_report_and_the_screen_give_the_same_forecast() {
         }
     }
 }
+
+#[test]
+fn the_cut_line_and_earned_value_are_kept_by_revision() {
+    use std::borrow::Cow;
+    let mut app = app();
+    press_keys(&mut app, "L");
+    app.prepare_frame();
+    assert!(
+        matches!(app.cut(), Some(Cow::Borrowed(_))),
+        "kept for the frame"
+    );
+    let before = app.cut().expect("a cut").into_owned();
+    press_keys(&mut app, "j");
+    app.prepare_frame();
+    assert!(
+        matches!(app.cut(), Some(Cow::Borrowed(_))),
+        "a move changes nothing"
+    );
+    // A change moves the revision on: the next frame computes it again, and it agrees with the model.
+    press_keys(&mut app, "J");
+    assert!(matches!(app.cut(), Some(Cow::Owned(_))), "not the old one");
+    app.prepare_frame();
+    let after = app.cut().expect("a cut").into_owned();
+    let e = app
+        .doc
+        .board
+        .entry(before.entry)
+        .expect("the milestone")
+        .clone();
+    assert_eq!(
+        after,
+        cairn::model::forecast::cut_line(&app.doc.board, &e, TODAY)
+    );
+    app.update(Action::ShowTimeline);
+    app.prepare_frame();
+    assert!(matches!(app.evm(), Cow::Borrowed(_)));
+}

@@ -182,6 +182,9 @@ commands! {
         Backlog "o"
     ];
     ToggleDone = "toggle_done", "Show or hide the done items in the backlog", [Backlog "H"];
+    CutLine = "cut_line", "Cut line: what is done by the next milestone (85% sure); again: the next one, then off", [
+        Backlog "L"
+    ];
     GroupByEpic = "group_by_epic", "Group the backlog by epic, or back to one ranked list", [
         Backlog "z"
     ];

@@ -282,6 +282,8 @@ pub struct App {
     pub views: panes::views::Views,
     /// Who the user is on the team (`me:` in config.ron): what `@me` and "my items" mean.
     pub me: Option<String>,
+    /// The backlog's cut line and the earned value, kept by revision (`panes::flow`).
+    pub flow: panes::flow::FlowView,
 }
 
 impl App {
@@ -313,6 +315,7 @@ impl App {
             viewport: Viewport::default(),
             views: Default::default(),
             me: None,
+            flow: Default::default(),
         };
         app.refresh_visible();
         app.backlog.selected = app.row_id(0);

@@ -40,6 +40,9 @@ pub struct Viewport {
     pub tabs: [Area; 4],
     /// The rows of the backlog table (without its header).
     pub rows: Area,
+    /// The screen row of the backlog's cut line, when one is drawn (the items below it are a row
+    /// further down).
+    pub cut_row: Option<u16>,
     /// First row on screen of each list.
     pub backlog_offset: usize,
     pub timeline_offset: usize,
@@ -73,6 +76,7 @@ impl Default for Viewport {
             page: 20,
             tabs: [Area::default(); 4],
             rows: Area::default(),
+            cut_row: None,
             backlog_offset: 0,
             timeline_offset: 0,
             risk_offset: 0,

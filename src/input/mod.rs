@@ -76,7 +76,13 @@ pub fn action_for_mouse(app: &App, event: MouseEvent) -> Option<Action> {
                 return Some(Action::Click(target));
             }
             if app.pane == Pane::Backlog && vp.rows.contains(x, y) {
-                let row = vp.backlog_offset + usize::from(y - vp.rows.y);
+                // Rows below the cut line are one further down; the line itself selects nothing.
+                let below = match vp.cut_row {
+                    Some(c) if y == c => return None,
+                    Some(c) => usize::from(y > c),
+                    None => 0,
+                };
+                let row = vp.backlog_offset + usize::from(y - vp.rows.y) - below;
                 return Some(Action::SelectRow(row));
             }
             None

@@ -3,6 +3,7 @@
 //! Pure data and rules: no terminal, no file I/O. Anything that needs "today" takes it as an argument.
 
 mod edit;
+pub mod evm;
 pub mod forecast;
 mod ids;
 mod item;

@@ -134,7 +134,10 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
     let summary = !app.backlog.details && inner.width < WIDE && !columns.shows_everything();
     let summary = summary && inner.height > 3;
     let rows_height = inner.height.saturating_sub(1 + u16::from(summary)) as usize;
-    vp.page = rows_height.max(1);
+    // The cut line takes a row of its own (in place, or at the edge pointing to it).
+    let cut = app.cut().filter(|_| !app.backlog.group && rows_height > 1);
+    let items_height = rows_height - usize::from(cut.is_some());
+    vp.page = items_height.max(1);
     vp.rows = Rect {
         y: inner.y + 1,
         height: rows_height as u16,
@@ -148,9 +151,23 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
         vp.backlog_offset,
         selected,
         app.backlog.visible.len(),
-        rows_height,
+        items_height,
     );
     vp.backlog_offset = offset;
+    let shown = app
+        .backlog
+        .visible
+        .len()
+        .saturating_sub(offset)
+        .min(items_height);
+    // Where the cut line's row goes among the rows on screen: before the first item below it.
+    let cut_at = cut.as_ref().map(|c| {
+        app.backlog
+            .visible
+            .partition_point(|&pos| c.first_below.is_none_or(|fb| pos < fb))
+    });
+    let cut_slot = cut_at.map(|at| at.clamp(offset, offset + shown) - offset);
+    vp.cut_row = cut_slot.map(|s| inner.y + 1 + s as u16);
 
     let on_screen = app
         .backlog
@@ -158,7 +175,7 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
         .iter()
         .enumerate()
         .skip(offset)
-        .take(rows_height);
+        .take(items_height);
     let rows = on_screen.map(|(row, &pos)| {
         let it = &b.items[pos];
         // A marker as well as the highlight, so the selection shows without colour.
@@ -174,10 +191,29 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
         };
         Row::new(cells).style(style)
     });
+    let mut rows: Vec<Row> = rows.collect();
+    if let Some(slot) = cut_slot {
+        rows.insert(slot, Row::new(Vec::<String>::new()));
+    }
     let table = Table::new(rows, columns.widths())
         .header(Row::new(columns.header()).style(theme.header))
         .column_spacing(1);
     frame.render_widget(table, inner);
+    if let (Some(c), Some(slot), Some(row)) = (&cut, cut_slot, cut_at) {
+        let at = Rect {
+            y: inner.y + 1 + slot as u16,
+            height: 1,
+            ..inner
+        };
+        let side = if row < offset {
+            Side::Above
+        } else if row > offset + shown {
+            Side::Below
+        } else {
+            Side::Here
+        };
+        frame.render_widget(cut_row(c, side, inner.width, theme), at);
+    }
     if summary && let Some(it) = app.selected_item() {
         let at = Rect {
             y: inner.bottom() - 1,
@@ -225,6 +261,44 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
         };
         frame.render_widget(Paragraph::new(msg).style(theme.dim).centered(), at);
     }
+}
+
+/// Where the cut line is from the rows on screen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Here,
+    Above,
+    Below,
+}
+
+/// The cut line's row: `── 85% by Beta (Dec 14): 27 of 61 open pts above ─────`, the milestone named,
+/// with an arrow when the line itself is above or below the rows on screen.
+fn cut_row(c: &crate::model::forecast::Cut, side: Side, w: u16, theme: &Theme) -> Line<'static> {
+    let total = c.above_points + c.below_points;
+    let text = if c.sprints == 0 {
+        format!(
+            " cut line for {} ({}): no closed sprint, no velocity to draw it with ",
+            c.name,
+            widgets::short_date(c.date)
+        )
+    } else {
+        let arrow = match side {
+            Side::Here => "",
+            Side::Above => "▲ ",
+            Side::Below => "▼ ",
+        };
+        format!(
+            " {arrow}by {} ({}), 85% sure: {}/{total} pts above · {} below ",
+            c.name,
+            widgets::short_date(c.date),
+            c.above_points,
+            c.below
+        )
+    };
+    let w = usize::from(w);
+    let text = widgets::fit(&format!("──{text}"), w);
+    let fill = "─".repeat(w.saturating_sub(widgets::width(&text)));
+    Line::styled(format!("{text}{fill}"), theme.accent)
 }
 
 /// `Goal: … · Vision: …` in one line cut with `…`, or `None` when the project has neither.

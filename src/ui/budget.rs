@@ -42,6 +42,25 @@ pub fn draw(
     let Some(body) = widgets::framed(frame, area, title, header, empty.as_deref(), theme) else {
         return;
     };
+    // Earned value below the table: as many of its lines as leave the table a few rows.
+    let evm_lines = earned_value(app, body.width, theme);
+    let room = usize::from(body.height.saturating_sub(5)).min(evm_lines.len());
+    let body = if room > 0 {
+        // Right below the table when it is short: its header, rows, the project's total and the
+        // blank line the table keeps under it (what `rows_room` leaves for them).
+        let table_h = (costed.len() + 3).min(usize::from(body.height) - room) as u16;
+        let [table, evm_area, _] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Length(table_h),
+            ratatui::layout::Constraint::Length(room as u16),
+            ratatui::layout::Constraint::Fill(1),
+        ])
+        .areas(body);
+        let shown: Vec<Line> = evm_lines.into_iter().take(room).collect();
+        frame.render_widget(ratatui::widgets::Paragraph::new(shown), evm_area);
+        table
+    } else {
+        body
+    };
     let wide = body.width >= 110;
     let rows_room = usize::from(body.height.saturating_sub(3));
     vp.page = rows_room.max(1);
@@ -154,4 +173,52 @@ pub fn draw(
         columns::table(&cols, &heads, rows, body.width, theme.header),
         body,
     );
+}
+
+/// AgileEVM's figures in three lines, most telling first: the reading a stakeholder understands
+/// ("for every EUR spent we deliver EUR 0.82 of planned value"), the indices and values, then what
+/// they come from. A figure that cannot be computed shows "—"; the reading says why.
+fn earned_value(app: &App, w: u16, theme: &Theme) -> Vec<Line<'static>> {
+    use crate::model::evm::{Figure, index_text};
+    let evm = app.evm();
+    let currency = app.doc.board.project.currency.trim();
+    let w = usize::from(w);
+    let cash =
+        |f: &Figure| f.map_or_else(|_| "—".to_string(), |v| money(v.max(0.0).round() as u64));
+    let i = evm.input;
+    let mut reading = evm.cost_reading(currency);
+    if w >= 100 {
+        reading = format!("{reading}; {}", evm.schedule_reading());
+    }
+    let reading = format!("Earned value: {reading}");
+    let low = |f: &Figure| f.is_ok_and(|v| v < 0.85);
+    let style = if low(&evm.cpi) || low(&evm.spi) {
+        theme.warn
+    } else {
+        theme.text
+    };
+    let figures = format!(
+        "SPI {} · CPI {} · PV {} · EV {} · AC {} · EAC {}",
+        index_text(&evm.spi),
+        index_text(&evm.cpi),
+        cash(&evm.pv),
+        cash(&evm.ev),
+        money(i.actual),
+        cash(&evm.eac)
+    );
+    let basis = format!(
+        "PPC {} = {} of {} sprints · APC {} = {} of {} pts · BAC {}",
+        index_text(&evm.ppc),
+        i.sprints_done,
+        i.sprints_planned,
+        index_text(&evm.apc),
+        i.points_done,
+        i.points_planned,
+        money(i.bac)
+    );
+    vec![
+        Line::styled(widgets::fit(&reading, w), style),
+        Line::styled(widgets::fit(&figures, w), theme.text),
+        Line::styled(widgets::fit(&basis, w), theme.dim),
+    ]
 }

@@ -107,14 +107,10 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     lines.push(Line::from(vec![label("Progress"), Span::raw(progress)]));
     if let Some(f) = &info.forecast {
         let mut text = f.describe();
-        if let Forecast::Dates {
-            remaining, sprints, ..
-        } = f
-        {
+        if let Forecast::Dates { remaining, .. } = f {
             text.push_str(&format!(
-                " — {} left, velocities of the last {}",
-                crate::model::words::count(*remaining, "point"),
-                crate::model::words::count(*sprints, "closed sprint")
+                " — {} left",
+                crate::model::words::count(*remaining, "point")
             ));
         }
         let style = if info.late { theme.warn } else { theme.text };
@@ -125,6 +121,15 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             label("Forecast"),
             Span::styled(fit(&text, w.saturating_sub(11)), style),
         ]));
+        // Where the dates come from, and how far to trust them: (n−1)/(n+1).
+        if let Some(n) = f.sprints() {
+            let history = crate::model::forecast::history_words(n);
+            let style = if f.is_rough() { theme.warn } else { theme.dim };
+            lines.push(Line::from(vec![
+                label("History"),
+                Span::styled(fit(&history, w.saturating_sub(11)), style),
+            ]));
+        }
     } else if info.late {
         lines.push(Line::from(vec![
             label("Late"),
@@ -139,11 +144,20 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     let waiting = app.entry_waiting(e);
-    if !waiting.is_empty() {
-        let text = format!(
-            "⛔ {}",
-            crate::model::rules::describe_waiting(board, &waiting)
-        );
+    let flagged = app.entry_flagged(e);
+    if !waiting.is_empty() || !flagged.is_empty() {
+        let mut parts = Vec::new();
+        if !waiting.is_empty() {
+            parts.push(crate::model::rules::describe_waiting(board, &waiting));
+        }
+        if !flagged.is_empty() {
+            let keys: Vec<String> = flagged
+                .iter()
+                .map(|(id, why)| format!("{} ({why})", board.item_key(*id)))
+                .collect();
+            parts.push(format!("flagged {}", crate::model::words::and_list(&keys)));
+        }
+        let text = format!("⛔ {}", parts.join(" · "));
         lines.push(Line::from(vec![
             label("Blocked"),
             Span::styled(fit(&text, w.saturating_sub(11)), theme.warn),

@@ -3,6 +3,7 @@
 
 use super::{Theme, widgets};
 use crate::app::{App, Viewport};
+use crate::model::evm::{MUST_LIMIT, MustShare, next_release_must};
 use crate::model::{ItemId, average_velocity};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -70,7 +71,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         ));
     }
     let people = per_person(app, sprint.id, usize::from(inner.width), theme);
-    let [sentence, gauge, team, _, lists] = Layout::vertical([
+    let [sentence, gauge, must, team, _, lists] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(people.len() as u16),
@@ -79,6 +81,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(people), team);
+    let sprint_items = right.iter().filter_map(|id| b.item(*id));
+    let line = must_line(
+        MustShare::of(sprint_items),
+        next_release_must(b, sprint.start),
+        usize::from(inner.width),
+        theme,
+    );
+    frame.render_widget(Paragraph::new(line), must);
     frame.render_widget(Paragraph::new(Line::from(words)), sentence);
     let ratio = f64::from(planned) / f64::from(sprint.capacity.max(1));
     let style = if ratio > 1.0 {
@@ -128,6 +138,49 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         theme,
         vp,
     );
+}
+
+/// The MoSCoW guardrail (DSDM: Must at most 60% of a timebox's effort) for the planned sprint and
+/// the release it leads to: `Must 14 of 20 pts (70%) ⚠ over 60% · Checkout 2.0 GA: Must 45%`.
+fn must_line(
+    sprint: MustShare,
+    release: Option<(String, MustShare)>,
+    w: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let mut spans = Vec::new();
+    let share = |s: &MustShare| s.percent().map_or("—".to_string(), |p| format!("{p}%"));
+    let sprint_text = format!(
+        "Must {} of {} ({})",
+        sprint.must,
+        crate::model::words::count(sprint.total, "pt"),
+        share(&sprint)
+    );
+    if sprint.over() {
+        spans.push(Span::styled(
+            format!("{sprint_text} ⚠ over DSDM's {MUST_LIMIT}%"),
+            theme.warn,
+        ));
+    } else {
+        spans.push(Span::styled(
+            format!("{sprint_text}, within DSDM's {MUST_LIMIT}%"),
+            theme.dim,
+        ));
+    }
+    if let Some((name, r)) = release {
+        let text = format!(" · {}: Must {}", name, share(&r));
+        let style = if r.over() { theme.warn } else { theme.dim };
+        let mark = if r.over() { " ⚠" } else { "" };
+        spans.push(Span::styled(format!("{text}{mark}"), style));
+    }
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    if widgets::width(&text) > w {
+        // Too narrow for both: the sprint's, cut.
+        let first = spans.remove(0);
+        let style = first.style;
+        return Line::styled(widgets::fit(&first.content, w), style);
+    }
+    Line::from(spans)
 }
 
 /// Each person's planned points against their capacity in the sprint (`Ana 5/8`), the team first,

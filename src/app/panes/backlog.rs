@@ -43,6 +43,7 @@ impl App {
                 }
             }
             ToggleDone => self.toggle_done(),
+            CutLine => self.cycle_cut_line(),
             GroupByEpic => self.toggle_group(),
             FoldEpic => self.fold_epic(),
             ToggleScoring => {

@@ -4,6 +4,7 @@ mod backlog;
 mod backlog_view;
 mod conflicts;
 pub mod epic_rows;
+pub mod flow;
 mod links;
 mod settings;
 pub mod sprint;

@@ -13,6 +13,7 @@
 
 mod due;
 mod epics;
+mod health;
 mod markdown;
 mod people;
 mod plan;
@@ -56,6 +57,7 @@ pub fn status_report_since(board: &Board, today: Date, last_report: Option<Date>
     blocks.extend(due::due_section(board, today));
     blocks.extend(milestones_section(board, today));
     blocks.extend(budget_section(board, today));
+    blocks.extend(health::health_section(board, today));
     blocks.extend(risks_section(board));
     blocks.extend(epics::epics_section(board));
     blocks.extend(backlog_section(board));

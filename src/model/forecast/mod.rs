@@ -1,163 +1,31 @@
 //! When will the work linked to a milestone be done? Resample the velocities of closed sprints into a few
-//! thousand possible futures and read the 50% and 85% completion dates off them (a Monte Carlo forecast,
-//! as in "#NoEstimates"-style throughput forecasting). Deterministic: one fixed seed, so the same work
-//! always gets the same answer, on screen and in the report.
+//! thousand possible futures and read the 50%, 85% and 95% completion dates off them (a Monte Carlo
+//! forecast, as in "#NoEstimates"-style throughput forecasting), and how much will be done by a date
+//! (`how_many`). Deterministic: the draws are seeded from the velocities they draw from
+//! ([`seed_of`]), a hash of the board's content that the screen and `cairn export --format md`
+//! compute alike, and each future has its own stream, so more work never gives an earlier date.
 
-use super::{Board, EntryId, ItemId, ItemKind, SprintState, TimelineEntry, recent_velocities};
+mod how_many;
+mod work;
+
+pub use how_many::*;
+pub use work::*;
+
+use super::{Board, EntryId, ItemId, SprintState, TimelineEntry, recent_velocities};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 
 /// Futures simulated per forecast.
 pub const RUNS: usize = 2000;
-/// The seed of every forecast.
+/// What every forecast's seed starts from (see [`seed_of`]).
 pub const SEED: u64 = 0x00ca_1e4d;
 /// Closed sprints looked at (the most recent ones).
 pub const HISTORY: usize = 10;
-/// Fewer closed sprints than this and the forecast is labelled a rough guess.
-pub const ENOUGH_SPRINTS: usize = 3;
+/// Fewer closed sprints than this and the forecast is labelled a rough guess: with n past sprints,
+/// the next one falls inside their range with a chance of (n − 1)/(n + 1), 67% at 5.
+pub const ENOUGH_SPRINTS: usize = 5;
 /// A future needing more sprints than this is "not within a year or so" rather than a date.
 const HORIZON: u32 = 52;
-
-/// The work linked to an entry, in points.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Progress {
-    pub done: u32,
-    pub total: u32,
-    pub items: usize,
-    pub open_items: usize,
-}
-
-impl Progress {
-    pub fn remaining(&self) -> u32 {
-        self.total - self.done
-    }
-
-    /// Done points over linked points, 0–100; `None` without linked points.
-    pub fn percent(&self) -> Option<u32> {
-        (self.total > 0).then(|| self.done * 100 / self.total)
-    }
-}
-
-/// What the items linked to a timeline entry stand for: an epic stands for its children (the items
-/// whose `parent` is the epic, and an epic among them for its own), anything else for itself. An epic
-/// with no children stands for itself. The one rule behind every count of a timeline entry's work:
-/// the gantt's bars, the details, the forecasts and the report.
-#[derive(Clone, Debug, Default)]
-pub struct Work {
-    /// By item id (dense): an epic's first child and each child's next sibling, `NONE` for none.
-    first: Vec<u32>,
-    next: Vec<u32>,
-}
-
-const NONE: u32 = u32::MAX;
-
-impl Work {
-    /// The epics' children on `board`, in board order; one pass, no hashing.
-    pub fn of(board: &Board) -> Work {
-        let top = board.item_id_bound();
-        let mut epic = vec![false; top];
-        for i in board.items.iter().filter(|i| i.kind == ItemKind::Epic) {
-            epic[i.id.0 as usize] = true;
-        }
-        let mut w = Work {
-            first: vec![NONE; top],
-            next: vec![NONE; top],
-        };
-        for i in board.items.iter().rev() {
-            if let Some(p) = i.parent
-                && epic.get(p.0 as usize).copied().unwrap_or(false)
-                && p != i.id
-            {
-                w.next[i.id.0 as usize] = w.first[p.0 as usize];
-                w.first[p.0 as usize] = i.id.0;
-            }
-        }
-        w
-    }
-
-    /// What `expand` depends on, as numbers (for a fingerprint of the board's epics).
-    pub fn layout(&self) -> impl Iterator<Item = u64> + '_ {
-        self.first.iter().chain(&self.next).map(|&v| u64::from(v))
-    }
-
-    fn children(&self, id: ItemId) -> impl Iterator<Item = ItemId> + '_ {
-        let mut at = self.first.get(id.0 as usize).copied().unwrap_or(NONE);
-        std::iter::from_fn(move || {
-            (at != NONE).then(|| {
-                let here = at;
-                at = self.next[here as usize];
-                ItemId(here)
-            })
-        })
-    }
-
-    /// The items `linked` stands for, in order, without the check that each comes once (cheaper,
-    /// for callers that count each item once themselves, as `points_ahead` does). A parent loop
-    /// written by hand into a file ends at a depth no real board has.
-    pub fn expand_unchecked(&self, linked: &[ItemId]) -> Vec<ItemId> {
-        const DEPTH: u8 = 16;
-        let mut out = Vec::with_capacity(linked.len());
-        let mut stack: Vec<(ItemId, u8)> = linked.iter().rev().map(|&i| (i, 0)).collect();
-        while let Some((id, depth)) = stack.pop() {
-            let before = stack.len();
-            if depth < DEPTH {
-                stack.extend(self.children(id).map(|c| (c, depth + 1)));
-            }
-            if stack.len() == before {
-                out.push(id);
-            } else {
-                stack[before..].reverse();
-            }
-        }
-        out
-    }
-
-    /// The items `linked` stands for, each once, in order (epics replaced by their children).
-    pub fn expand(&self, linked: &[ItemId]) -> Vec<ItemId> {
-        let mut out = Vec::with_capacity(linked.len());
-        let mut seen = HashSet::new();
-        let mut stack: Vec<ItemId> = linked.iter().rev().copied().collect();
-        while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
-                continue;
-            }
-            let before = stack.len();
-            stack.extend(self.children(id));
-            if stack.len() == before {
-                out.push(id);
-            } else {
-                stack[before..].reverse();
-            }
-        }
-        out
-    }
-}
-
-/// Done and total points of `work` (what an entry's links stand for, see [`Work`]), with `lookup`
-/// giving an item's points and whether it is done (`None` for an id not on the board).
-pub fn progress_with(work: &[ItemId], lookup: impl Fn(ItemId) -> Option<(u32, bool)>) -> Progress {
-    let mut p = Progress::default();
-    for (points, done) in work.iter().filter_map(|&id| lookup(id)) {
-        p.total += points;
-        p.items += 1;
-        if done {
-            p.done += points;
-        } else {
-            p.open_items += 1;
-        }
-    }
-    p
-}
-
-/// Done and total points of the work linked to `entry` (an epic's through its children).
-pub fn progress(board: &Board, entry: &TimelineEntry) -> Progress {
-    let work = Work::of(board).expand(&entry.items);
-    progress_with(&work, |id| {
-        board
-            .item(id)
-            .map(|i| (i.points_or_zero(), board.is_done(i)))
-    })
-}
 
 /// What the forecast says for one milestone or release.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,6 +40,7 @@ pub enum Forecast {
     Dates {
         p50: Date,
         p85: Date,
+        p95: Date,
         remaining: u32,
         /// Closed sprints the velocities came from.
         sprints: usize,
@@ -200,19 +69,37 @@ impl Forecast {
         }
     }
 
-    /// One line for a table or the details: "50% Dec 12 · 85% Jan 9 (3 sprints of history)".
+    /// Closed sprints behind the dates, when there are dates.
+    pub fn sprints(&self) -> Option<usize> {
+        match self {
+            Forecast::Dates { sprints, .. } | Forecast::Beyond { sprints, .. } => Some(*sprints),
+            _ => None,
+        }
+    }
+
+    /// One line for a table or the details: "50% Dec 12 · 85% Jan 9 · 95% Jan 23".
     pub fn describe(&self) -> String {
         match self {
             Forecast::Done => "done".into(),
             Forecast::NoWork => "no linked items".into(),
             Forecast::NoVelocity => "no closed sprint yet: no velocity to forecast with".into(),
-            Forecast::Dates { p50, p85, .. } => {
+            Forecast::Dates {
+                p50,
+                p85,
+                p95,
+                sprints,
+                ..
+            } => {
                 let rough = if self.is_rough() {
-                    " (rough: under 3 closed sprints)"
+                    format!(" (rough: {sprints} of {ENOUGH_SPRINTS} sprints)")
                 } else {
-                    ""
+                    String::new()
                 };
-                format!("50% {p50} · 85% {p85}{rough}")
+                if p50 == p95 {
+                    format!("{p50} (50%, 85% and 95%){rough}")
+                } else {
+                    format!("50% {p50} · 85% {p85} · 95% {p95}{rough}")
+                }
             }
             Forecast::Beyond { .. } => "not within a year at the current velocity".into(),
         }
@@ -271,6 +158,44 @@ fn add_days(d: Date, n: i64) -> Date {
     super::value::add_days(d, n).unwrap_or(Date::MAX)
 }
 
+/// The chance that the next sprint's velocity falls inside the range (lowest to highest) of `n`
+/// past sprints, whatever their distribution: (n − 1)/(n + 1) (the order statistics of n + 1
+/// exchangeable draws); `None` below two sprints, which have no range.
+pub fn range_chance(n: usize) -> Option<f64> {
+    (n >= 2).then(|| (n as f64 - 1.0) / (n as f64 + 1.0))
+}
+
+/// The sentence behind a forecast's "rough" mark: "5 past sprints · the next in their range:
+/// 67% = (n−1)/(n+1)".
+pub fn history_words(n: usize) -> String {
+    let sprints = super::words::count(n, "past sprint");
+    match range_chance(n) {
+        Some(c) => format!(
+            "{sprints} · the next in their range: {:.0}% = (n−1)/(n+1){}",
+            c * 100.0,
+            if n < ENOUGH_SPRINTS { " — rough" } else { "" }
+        ),
+        None => format!("{sprints} · no range for the next to fall in — rough"),
+    }
+}
+
+/// The seed of the draws for these velocities: [`SEED`] mixed with each (FNV-1a), so the same
+/// board always gives the same futures, on screen and in the report, and a change that leaves the
+/// velocities alone (more work, another date) keeps the futures and only reads them again.
+pub fn seed_of(velocities: &[u32]) -> u64 {
+    velocities
+        .iter()
+        .fold(SEED ^ 0xcbf2_9ce4_8422_2325, |h, &v| {
+            (h ^ u64::from(v)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+}
+
+/// The random stream of one future: its own seed, so a future draws the same velocities however
+/// far the others ran (and needing more points can only need more sprints).
+pub(crate) fn future(seed: u64, run: usize) -> fastrand::Rng {
+    fastrand::Rng::with_seed(seed ^ (run as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
 /// Sprints needed in each of `runs` futures to burn `remaining` points, drawing each sprint's velocity
 /// at random (with replacement) from `velocities`; the first sprint only gets `first_share` of its
 /// draw (the active sprint is partly over). Sorted ascending; capped at `HORIZON + 1`.
@@ -281,9 +206,9 @@ pub fn simulate(
     runs: usize,
     seed: u64,
 ) -> Vec<u32> {
-    let mut rng = fastrand::Rng::with_seed(seed);
     let mut out: Vec<u32> = (0..runs)
-        .map(|_| {
+        .map(|run| {
+            let mut rng = future(seed, run);
             let mut left = f64::from(remaining);
             let mut n = 0;
             while left > 0.0 && n <= HORIZON {
@@ -361,7 +286,8 @@ pub fn forecast(board: &Board, entry: &TimelineEntry, today: Date) -> Forecast {
     let p = progress_with(&work.expand(&entry.items), lookup);
     let remaining = ahead.get(&entry.id).copied().unwrap_or(p.remaining());
     let velocities = recent_velocities(&board.sprints, HISTORY);
-    forecast_points(p, remaining, &velocities, Cadence::of(board, today), SEED)
+    let seed = seed_of(&velocities);
+    forecast_points(p, remaining, &velocities, Cadence::of(board, today), seed)
 }
 
 /// Points and done-ness of the `wanted` items, for `points_ahead` and `progress_with` to look up.
@@ -390,7 +316,8 @@ pub fn forecasts(board: &Board, today: Date) -> HashMap<EntryId, Forecast> {
     let ahead = points_ahead(&board.timeline, |e| work.expand_unchecked(&e.items), lookup);
     let velocities = recent_velocities(&board.sprints, HISTORY);
     let cadence = Cadence::of(board, today);
-    let mut needed: HashMap<u32, (u32, u32)> = HashMap::new();
+    let seed = seed_of(&velocities);
+    let mut needed: HashMap<u32, Needed> = HashMap::new();
     points
         .into_iter()
         .map(|e| {
@@ -399,22 +326,24 @@ pub fn forecasts(board: &Board, today: Date) -> HashMap<EntryId, Forecast> {
             let f = forecast_with(p, remaining, &velocities, cadence, |r| {
                 *needed
                     .entry(r)
-                    .or_insert_with(|| sprints_needed(r, &velocities, cadence.first_share, SEED))
+                    .or_insert_with(|| sprints_needed(r, &velocities, cadence.first_share, seed))
             });
             (e.id, f)
         })
         .collect()
 }
 
-/// Sprints needed by half and by 85% of the futures.
-pub fn sprints_needed(
-    remaining: u32,
-    velocities: &[u32],
-    first_share: f64,
-    seed: u64,
-) -> (u32, u32) {
+/// Sprints needed by 50%, 85% and 95% of the futures.
+pub type Needed = (u32, u32, u32);
+
+/// Sprints needed by half, by 85% and by 95% of the futures.
+pub fn sprints_needed(remaining: u32, velocities: &[u32], first_share: f64, seed: u64) -> Needed {
     let runs = simulate(remaining, velocities, first_share, RUNS, seed);
-    (percentile(&runs, 50), percentile(&runs, 85))
+    (
+        percentile(&runs, 50),
+        percentile(&runs, 85),
+        percentile(&runs, 95),
+    )
 }
 
 /// The forecast from its inputs (what `forecast` reads off the board): the entry's own progress says
@@ -431,14 +360,14 @@ pub fn forecast_points(
     })
 }
 
-/// `forecast_points` with the simulation given as `needed` (remaining points → the 50% and 85%
-/// sprint counts), so a caller can keep its answers while the velocities stay the same.
+/// `forecast_points` with the simulation given as `needed` (remaining points → the 50%, 85% and
+/// 95% sprint counts), so a caller can keep its answers while the velocities stay the same.
 pub fn forecast_with(
     progress: Progress,
     remaining: u32,
     velocities: &[u32],
     cadence: Cadence,
-    needed: impl FnOnce(u32) -> (u32, u32),
+    needed: impl FnOnce(u32) -> Needed,
 ) -> Forecast {
     if progress.items == 0 {
         return Forecast::NoWork;
@@ -450,13 +379,14 @@ pub fn forecast_with(
         return Forecast::NoVelocity;
     }
     let sprints = velocities.len();
-    let (n50, n85) = needed(remaining);
+    let (n50, n85, n95) = needed(remaining);
     if n85 > HORIZON {
         return Forecast::Beyond { remaining, sprints };
     }
     Forecast::Dates {
         p50: cadence.end_of(n50),
         p85: cadence.end_of(n85),
+        p95: cadence.end_of(n95.min(HORIZON + 1)),
         remaining,
         sprints,
     }

@@ -5,8 +5,8 @@
 
 use crate::app::App;
 use crate::model::forecast::{
-    Cadence, Forecast, HISTORY, Progress, SEED, Work, forecast_with, points_ahead, progress_with,
-    sprints_needed,
+    Cadence, Forecast, HISTORY, Needed, Progress, Work, forecast_with, points_ahead, progress_with,
+    seed_of, sprints_needed,
 };
 use crate::model::{Board, EntryId, ItemId, TimelineEntry, plan, recent_velocities};
 use jiff::civil::Date;
@@ -54,9 +54,9 @@ pub struct TimelineCache {
     /// `App::timeline_order` for the board of `key`.
     pub order: Vec<usize>,
     pub forecasts: HashMap<EntryId, Forecast>,
-    /// Remaining points → sprints needed by 50% and 85% of the futures, for the velocities and share
+    /// Remaining points → sprints needed by 50%, 85% and 95% of the futures, for the velocities and share
     /// of the active sprint in `needed_key`; kept across board changes while those stay the same.
-    pub needed: HashMap<u32, (u32, u32)>,
+    pub needed: HashMap<u32, Needed>,
     pub needed_key: Option<(Vec<u32>, u64)>,
     /// Open items that wait on open work, with what they wait on (`rules::links::open_waits`).
     pub waits: HashMap<ItemId, Vec<ItemId>>,
@@ -213,7 +213,7 @@ impl TimelineCache {
         e: &TimelineEntry,
         velocities: &[u32],
         cadence: Cadence,
-        needed: &mut HashMap<u32, (u32, u32)>,
+        needed: &mut HashMap<u32, Needed>,
     ) -> Forecast {
         let progress = self.progress(e);
         let remaining = self
@@ -222,9 +222,9 @@ impl TimelineCache {
             .copied()
             .unwrap_or(progress.remaining());
         forecast_with(progress, remaining, velocities, cadence, |r| {
-            *needed
-                .entry(r)
-                .or_insert_with(|| sprints_needed(r, velocities, cadence.first_share, SEED))
+            *needed.entry(r).or_insert_with(|| {
+                sprints_needed(r, velocities, cadence.first_share, seed_of(velocities))
+            })
         })
     }
 }
@@ -235,6 +235,7 @@ impl App {
     /// Called by the runner before each frame (`ui::draw_app`).
     pub fn prepare_frame(&mut self) {
         self.refresh_index();
+        self.prepare_flow();
         if self.pane != crate::app::Pane::Timeline {
             return;
         }

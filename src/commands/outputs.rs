@@ -44,7 +44,7 @@ impl CheckError {
 }
 
 /// The problems of a board that did not load, each with its place in the file when it has one.
-fn errors_of(e: &StoreError) -> Vec<CheckError> {
+fn errors_of(path: &Path, e: &StoreError) -> Vec<CheckError> {
     match e {
         StoreError::Parse {
             line, col, message, ..
@@ -56,7 +56,12 @@ fn errors_of(e: &StoreError) -> Vec<CheckError> {
         StoreError::Invalid { problems, .. } => {
             problems.iter().map(|p| CheckError::said(&p.0)).collect()
         }
-        e => vec![CheckError::said(e.to_string())],
+        // The path is the report's own field; the message says the rest.
+        e => {
+            let said = e.to_string();
+            let path = format!("{}: ", path.display());
+            vec![CheckError::said(said.strip_prefix(&path).unwrap_or(&said))]
+        }
     }
 }
 
@@ -68,7 +73,7 @@ pub fn check(path: &Path, how: CheckOutput) -> Result<(), Failure> {
         return super::check_text(path, read);
     }
     let errors = match &read {
-        Err(e) => errors_of(e),
+        Err(e) => errors_of(path, e),
         Ok((board, _)) => board
             .conflicts
             .iter()
@@ -139,7 +144,11 @@ pub fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {
 /// `cairn man`: the man page (roff) on stdout.
 pub fn man() -> Result<(), Failure> {
     use clap::CommandFactory;
-    let cmd = crate::cli::Cli::command();
+    // The page's NAME line is `cairn \- <about>`: the about without its own leading name.
+    let cmd = crate::cli::Cli::command().about(
+        "a keyboard-first planning board in the terminal: backlog, sprint board, timeline and \
+         stakeholder notes in one file",
+    );
     let mut buf = Vec::new();
     clap_mangen::Man::new(cmd)
         .render(&mut buf)

@@ -36,8 +36,17 @@ pub enum Command {
         sample: bool,
     },
     /// Load and validate the board; print `path:line:column: message` and exit 1 if it is not sound
-    Check,
-    /// Write the board to stdout: json (everything), csv (items, Jira-style headers) or md (status report)
+    Check {
+        /// Print nothing: the exit code says it (0 sound, 1 not)
+        #[arg(long, short, conflicts_with = "json")]
+        quiet: bool,
+        /// Print the result as JSON on stdout: `{ "ok": false, "errors": [{ "line": 5, "column": 3,
+        /// "message": "…" }] }` (line and column are null when a problem has no place in the file)
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the board to stdout: json (everything), csv (items, Jira-style headers), md (status
+    /// report with Mermaid charts), html (the report as one self-contained page) or ics (calendar)
     ///
     /// In csv, a text cell that a spreadsheet would run as a formula (starting with =, +, -, @, a tab
     /// or a carriage return) gets a leading ' so it shows as text; `cairn import csv` of such an
@@ -53,6 +62,9 @@ pub enum Command {
         /// csv only: as --changed-since, from the date of the board's last `cairn import`
         #[arg(long)]
         since_import: bool,
+        /// Write to this file (atomically: the whole export or, on an error, nothing) instead of stdout
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
     },
     /// Add backlog items from a file (CSV from Jira, GitHub Projects, Trello or `cairn export`)
     Import {
@@ -126,6 +138,14 @@ pub enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Write a shell completion script to stdout (bash: `cairn completions bash >
+    /// ~/.local/share/bash-completion/completions/cairn`; the README has the others)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write cairn's man page (roff) to stdout: `cairn man > ~/.local/share/man/man1/cairn.1`
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,6 +161,10 @@ pub enum ExportFormat {
     Json,
     Csv,
     Md,
+    /// The status report as one HTML page: charts as inline SVG, no scripts, nothing fetched
+    Html,
+    /// An iCalendar file (RFC 5545): sprints, milestones and releases, the standup, stakeholder updates
+    Ics,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

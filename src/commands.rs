@@ -11,6 +11,9 @@ pub use crate::store::{SAMPLE_ANCHOR, sample_board};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod outputs;
+pub use outputs::{CheckError, CheckOutput, CheckReport};
+
 /// Where the board lives: `--file`, `CAIRN_FILE`, or `<data dir>/board.ron`.
 pub fn board_path(file: Option<PathBuf>) -> Result<PathBuf, Failure> {
     if let Some(f) = file {
@@ -37,6 +40,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     {
         return crate::gitmerge::merge_files(base, ours, theirs, output.as_deref());
     }
+    match &cli.command {
+        Some(Command::Completions { shell }) => return outputs::completions(*shell),
+        Some(Command::Man) => return outputs::man(),
+        _ => {}
+    }
     if matches!(cli.command, Some(Command::Generate { .. })) && cli.file.is_none() {
         return Err(Failure::usage(
             "error: generate needs --file PATH (it never writes to your own board)",
@@ -46,12 +54,26 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         None => open(&path),
         Some(Command::Init { name, key, sample }) => init(&path, name, key, sample),
-        Some(Command::Check) => check(&path),
+        Some(Command::Check { quiet, json }) => {
+            let how = match (quiet, json) {
+                (_, true) => CheckOutput::Json,
+                (true, _) => CheckOutput::Quiet,
+                _ => CheckOutput::Text,
+            };
+            outputs::check(&path, how)
+        }
         Some(Command::Export {
             format,
             changed_since,
             since_import,
-        }) => export(&path, format, changed_since.as_deref(), since_import),
+            output,
+        }) => export(
+            &path,
+            format,
+            changed_since.as_deref(),
+            since_import,
+            output.as_deref(),
+        ),
         Some(Command::Import {
             input,
             skip_bad,
@@ -83,7 +105,9 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             let restored = store::restore_backup(&path, &backup).map_err(Failure::data)?;
             out(&restored.said(&path))
         }
-        Some(Command::Merge { .. }) => unreachable!("handled before the board path"),
+        Some(Command::Merge { .. } | Command::Completions { .. } | Command::Man) => {
+            unreachable!("handled before the board path")
+        }
         Some(Command::Git {
             command: crate::cli::GitCommand::Setup,
         }) => crate::gitmerge::setup(&path),
@@ -163,8 +187,12 @@ fn read_to_keep(path: &Path) -> Result<std::mem::ManuallyDrop<crate::model::Boar
     Ok(std::mem::ManuallyDrop::new(store::read(path)?))
 }
 
-fn check(path: &Path) -> Result<(), Failure> {
-    let (board, journal) = store::read_with_journal(path)?;
+/// `cairn check` for people: the summary and `ok` on stdout, problems and notes on stderr.
+fn check_text(
+    path: &Path,
+    read: Result<(Board, Option<String>), store::StoreError>,
+) -> Result<(), Failure> {
+    let (board, journal) = read?;
     // Freed with the process, not item by item (a sixth of `check` at 100k).
     let board = std::mem::ManuallyDrop::new(board);
     if let Some(said) = journal {
@@ -194,6 +222,7 @@ fn export(
     format: ExportFormat,
     changed_since: Option<&str>,
     since_import: bool,
+    output: Option<&Path>,
 ) -> Result<(), Failure> {
     if (changed_since.is_some() || since_import) && format != ExportFormat::Csv {
         return Err(Failure::usage(
@@ -222,27 +251,32 @@ fn export(
         let mut buf = Vec::new();
         io::csv::export_update(&board, &items, &mut buf)
             .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
-        return out(&String::from_utf8_lossy(&buf));
+        return outputs::deliver(&String::from_utf8_lossy(&buf), output);
     }
-    match format {
+    let text = match format {
         ExportFormat::Json => {
-            let json = io::to_json(&board)
-                .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
-            out(&json)
+            io::to_json(&board).map_err(|e| Failure::data(format!("{}: {e}", path.display())))?
         }
         ExportFormat::Csv => {
             let mut buf = Vec::new();
             io::csv::export_items(&board, &mut buf)
                 .map_err(|e| Failure::data(format!("{}: {e}", path.display())))?;
-            out(&String::from_utf8_lossy(&buf))
+            String::from_utf8_lossy(&buf).into_owned()
         }
         // Stakeholders: decisions and requests since the last report written with `r`, if any.
         ExportFormat::Md => {
             let today = crate::today();
             let last = io::report::last_report(path, today);
-            out(&io::report::status_report_since(&board, today, last))
+            io::report::status_report_since(&board, today, last)
         }
-    }
+        ExportFormat::Html => {
+            let today = crate::today();
+            let last = io::report::last_report(path, today);
+            io::report::html_report_since(&board, today, last)
+        }
+        ExportFormat::Ics => io::ics::calendar(&board, crate::today()),
+    };
+    outputs::deliver(&text, output)
 }
 
 fn import_csv(

@@ -1,9 +1,11 @@
-//! Getting boards in and out: JSON (full fidelity), CSV items (Jira-style headers), the Markdown status
+//! Getting boards in and out: JSON (full fidelity), CSV items (Jira-style headers), an iCalendar
+//! file (sprints, milestones, the standup, stakeholder updates), the Markdown status
 //! report, and the synthetic board generator for benchmarks and demos.
 
 pub mod csv;
 mod failure;
 pub mod generate;
+pub mod ics;
 pub mod report;
 mod terminal;
 

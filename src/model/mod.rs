@@ -116,6 +116,10 @@ pub struct Settings {
     /// The length of a new sprint, in days (older boards: 14, and 14 is not written).
     #[serde(skip_serializing_if = "is_default_sprint_days")]
     pub sprint_days: u32,
+    /// When the daily standup starts (local time, weekdays), if the team has a fixed time: the
+    /// calendar export (`cairn export --format ics`) makes it a recurring event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standup_at: Option<jiff::civil::Time>,
 }
 
 /// A new sprint lasts two weeks unless the board says otherwise.
@@ -132,6 +136,7 @@ impl Default for Settings {
             wip_policy: WipPolicy::Refuse,
             standup_minutes: 15,
             sprint_days: DEFAULT_SPRINT_DAYS,
+            standup_at: None,
         }
     }
 }

@@ -33,6 +33,7 @@ mod settings;
 mod snapshots;
 mod sprint_snapshots;
 mod sprint_update;
+mod standup_at;
 mod standup_walk;
 mod state_machine;
 mod tables_cards;

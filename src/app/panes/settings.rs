@@ -1,5 +1,5 @@
 //! The project settings form: name, key prefix, vision, product goal, budget, currency, sprint length
-//! and standup timebox. Saving is one undoable step (`SetProject`, `SetSettings` or both); a new key
+//! and standup timebox and time. Saving is one undoable step (`SetProject`, `SetSettings` or both); a new key
 //! prefix re-keys every item, so it says what changes and asks first.
 
 use crate::app::form::{Field, FieldId};
@@ -115,6 +115,13 @@ impl Form {
                     "minutes for the daily standup (1–120)",
                     &s.standup_minutes.to_string(),
                 ),
+                Field::new(
+                    FieldId::StandupAt,
+                    "when it starts on weekdays, e.g. 09:30 (empty: no fixed time; for calendars)",
+                    &s.standup_at
+                        .map(|t| t.strftime("%H:%M").to_string())
+                        .unwrap_or_default(),
+                ),
             ],
             focus: 0,
         }
@@ -177,6 +184,11 @@ impl Form {
             FieldId::Standup,
             value::parse_standup_minutes(&self.value(FieldId::Standup))
                 .map(|v| settings.standup_minutes = v),
+        );
+        take(
+            FieldId::StandupAt,
+            value::parse_standup_at(&self.value(FieldId::StandupAt))
+                .map(|v| settings.standup_at = v),
         );
         if let Some(first) = errors.first().map(|(id, _)| *id) {
             self.focus = self.fields.iter().position(|f| f.id == first).unwrap_or(0);

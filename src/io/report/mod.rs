@@ -1,6 +1,8 @@
 //! The Markdown status report a project manager pastes into an email or a wiki page.
 //!
-//! Pure: it reads a board and "today" and returns text, the same text for the same input. The
+//! Pure: it reads a board and "today" and returns text, the same text for the same input. It
+//! embeds two charts as Mermaid (`charts.rs`, `mermaid.rs`): the active sprint's burndown and the
+//! timeline; `html_report_since` gives the same report as one HTML page, the charts as SVG. The
 //! Markdown is plain enough to read as text: short paragraphs, bullet lists and GitHub-flavoured
 //! tables whose columns are padded so they line up in a monospaced font. Free text that lands in a
 //! table cell has its line breaks collapsed and its `|` escaped, so no title can break a table.
@@ -11,12 +13,16 @@
 //! more the same day), and the board's newest one before today is "the last report" the decisions
 //! and requests are counted from.
 
+pub mod charts;
 mod due;
 mod epics;
 mod health;
+mod html;
 mod markdown;
+mod mermaid;
 mod people;
 mod plan;
+mod svg;
 #[cfg(test)]
 mod tests;
 
@@ -51,21 +57,54 @@ pub fn status_report(board: &Board, today: Date) -> String {
 /// The status report, with the decisions and requests noted since `last_report` (that day
 /// included, so nothing falls between two reports), or of the last `RECENT_DAYS` days without one.
 pub fn status_report_since(board: &Board, today: Date, last_report: Option<Date>) -> String {
-    let mut blocks = Vec::new();
-    blocks.extend(title(board, today));
-    blocks.extend(sprint_section(board, today));
-    blocks.extend(due::due_section(board, today));
-    blocks.extend(milestones_section(board, today));
-    blocks.extend(budget_section(board, today));
-    blocks.extend(health::health_section(board, today));
-    blocks.extend(risks_section(board));
-    blocks.extend(epics::epics_section(board));
-    blocks.extend(backlog_section(board));
-    blocks.extend(decisions_section(board, today, last_report));
-    blocks.extend(stakeholders_section(board, today));
+    let blocks: Vec<String> = report_blocks(board, today, last_report)
+        .iter()
+        .map(|b| match b {
+            Block::Text(text) => text.clone(),
+            Block::Gantt(g) => mermaid::gantt(g),
+            Block::Burndown(b) => mermaid::burndown(b),
+        })
+        .collect();
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// The status report as one self-contained HTML page: the same blocks as the Markdown report,
+/// the charts drawn as inline SVG.
+pub fn html_report_since(board: &Board, today: Date, last_report: Option<Date>) -> String {
+    let title = format!("{} — status report {today}", board.project.name);
+    html::page(&title, &report_blocks(board, today, last_report))
+}
+
+/// A piece of the report: Markdown text, or a chart each format draws its own way.
+enum Block {
+    Text(String),
+    Gantt(charts::Gantt),
+    Burndown(charts::Burndown),
+}
+
+/// The report's blocks in order: the charts follow the sprint's numbers and open the timeline.
+fn report_blocks(board: &Board, today: Date, last_report: Option<Date>) -> Vec<Block> {
+    let text = |blocks: Vec<String>| blocks.into_iter().map(Block::Text);
+    let mut blocks = Vec::new();
+    blocks.extend(text(title(board, today)));
+    blocks.extend(text(sprint_section(board, today)));
+    blocks.extend(charts::Burndown::of(board, today).map(Block::Burndown));
+    blocks.extend(text(due::due_section(board, today)));
+    if let Some(g) = charts::Gantt::of(board, today) {
+        blocks.push(Block::Text("## Timeline".to_string()));
+        blocks.push(Block::Gantt(g));
+    }
+    blocks.extend(text(milestones_section(board, today)));
+    blocks.extend(text(budget_section(board, today)));
+    blocks.extend(text(health::health_section(board, today)));
+    blocks.extend(text(risks_section(board)));
+    blocks.extend(text(epics::epics_section(board)));
+    blocks.extend(text(backlog_section(board)));
+    blocks.extend(text(decisions_section(board, today, last_report)));
+    blocks.extend(text(stakeholders_section(board, today)));
+    blocks
 }
 
 /// Why a report could not be written.

@@ -68,6 +68,9 @@ pub(super) fn settings(s: &Settings, say: &mut Say<'_>) {
     if let Err(e) = value::check_sprint_days(s.sprint_days) {
         say(e);
     }
+    if let Some(Err(e)) = s.standup_at.map(value::check_standup_at) {
+        say(e);
+    }
 }
 
 pub(super) fn item(it: &Item, say: &mut Say<'_>) {

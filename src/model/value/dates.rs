@@ -92,3 +92,41 @@ pub fn parse_since(v: &str, today: Date) -> Result<Date, String> {
     let typed = if ago { format!("-{v}") } else { v.to_string() };
     parse_date(&typed, today).map_err(|_| hint())
 }
+
+/// The standup's start as typed: `9:30`, `09:30` or `14:05` (24-hour, whole minutes); empty means
+/// no fixed time.
+pub fn parse_standup_at(v: &str) -> Result<Option<jiff::civil::Time>, String> {
+    let v = v.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let bad = || format!("\"{v}\" is not a time of day: hours and minutes, like 09:30 or 14:05");
+    let (h, m) = v.split_once(':').ok_or_else(bad)?;
+    let digits = |s: &str, max: i8| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i8>().ok())
+            .flatten()
+            .filter(|n| *n <= max)
+    };
+    match (digits(h, 23), digits(m, 59)) {
+        (Some(h), Some(m)) if m_len(v) == 2 => {
+            check_standup_at(jiff::civil::Time::new(h, m, 0, 0).map_err(|_| bad())?).map(Some)
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn m_len(v: &str) -> usize {
+    v.split_once(':').map_or(0, |(_, m)| m.len())
+}
+
+/// A standup time is a whole minute (what the settings form and the calendar can say).
+pub fn check_standup_at(t: jiff::civil::Time) -> Result<jiff::civil::Time, String> {
+    if t.second() != 0 || t.subsec_nanosecond() != 0 {
+        return Err(format!(
+            "standup time {} is not a whole minute: hours and minutes, like 09:30",
+            t
+        ));
+    }
+    Ok(t)
+}

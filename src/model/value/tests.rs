@@ -246,3 +246,20 @@ fn months_count_on_the_calendar_and_since_reads_backwards() {
     assert_eq!(parse_since("2026-11-05", today), Ok(date(2026, 11, 5)));
     assert!(parse_since("soon", today).is_err_and(|e| e.contains("14d, 2w, 3m")));
 }
+
+#[test]
+fn a_standup_time_is_hours_and_minutes_or_nothing() {
+    use jiff::civil::time;
+    assert_eq!(parse_standup_at(""), Ok(None));
+    assert_eq!(parse_standup_at(" 9:30 "), Ok(Some(time(9, 30, 0, 0))));
+    assert_eq!(parse_standup_at("14:05"), Ok(Some(time(14, 5, 0, 0))));
+    for bad in [
+        "930", "24:00", "9:5", "9:60", "nine", "09:30:00", "-1:30", ":30",
+    ] {
+        assert!(
+            parse_standup_at(bad).is_err_and(|e| e.contains("like 09:30")),
+            "{bad} was taken"
+        );
+    }
+    assert!(check_standup_at(time(9, 30, 15, 0)).is_err());
+}

@@ -268,6 +268,7 @@ fn row_containing<'a>(text: &'a str, needle: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line with {needle:?} in:\n{text}"))
 }
 
+mod charts;
 mod health;
 mod people;
 mod plan;

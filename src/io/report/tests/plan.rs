@@ -16,6 +16,7 @@ fn sections_come_in_order() {
         headings,
         vec![
             "## Sprint",
+            "## Timeline",
             "## Milestones",
             "## Budget",
             "## Health",

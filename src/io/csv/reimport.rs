@@ -204,6 +204,39 @@ fn refresh(board: &Board, old: &Item, row: &Row, has: &Has, today: Date) -> Opti
     Some(it)
 }
 
+/// The file's values replace what was changed in cairn after the last import: said, with the
+/// fields, so it is never silent (the board as it was goes to `backups/` with the save).
+fn overwritten(board: &Board, old: &Item, new: &Item, line: u64) -> Option<RowIssue> {
+    let since = board.project.last_import.filter(|d| old.updated > *d)?;
+    let fields: Vec<&str> = [
+        ("title", old.title != new.title),
+        ("status", old.status != new.status),
+        ("points", old.points != new.points),
+        ("labels", old.tags != new.tags),
+        ("sprint", old.sprint != new.sprint),
+        ("parent", old.parent != new.parent),
+        ("priority", old.priority != new.priority),
+        ("MoSCoW", old.moscow != new.moscow),
+    ]
+    .into_iter()
+    .filter_map(|(name, differs)| differs.then_some(name))
+    .collect();
+    if fields.is_empty() {
+        return None;
+    }
+    Some(RowIssue {
+        line,
+        message: format!(
+            "{} was changed in cairn on {} (after the last import, {since}): the file's values for {} replace cairn's",
+            old.external
+                .as_ref()
+                .map_or_else(|| board.item_key(old.id), |e| e.key.clone()),
+            old.updated,
+            fields.join(", ")
+        ),
+    })
+}
+
 /// The one change the rows make: new items at the bottom, changed ones updated, the date of the
 /// import recorded.
 pub(super) fn plan(
@@ -211,7 +244,7 @@ pub(super) fn plan(
     rows: Vec<(u64, Row)>,
     has: &Has,
     skipped: Vec<RowIssue>,
-    warnings: Vec<RowIssue>,
+    mut warnings: Vec<RowIssue>,
     today: Date,
 ) -> Import {
     let mut added = Vec::new();
@@ -220,13 +253,14 @@ pub(super) fn plan(
     let mut inserts = Vec::new();
     let mut updates = Vec::new();
     let mut mapping: Vec<(String, Moscow, usize)> = Vec::new();
-    for (_, row) in rows {
+    for (line, row) in rows {
         let changed = if row.existing {
             let Some(old) = board.item(row.item.id) else {
                 continue;
             };
             match refresh(board, old, &row, has, today) {
                 Some(it) => {
+                    warnings.extend(overwritten(board, old, &it, line));
                     updated.push(it.id);
                     updates.push(Edit::UpdateItem(Box::new(it)));
                     true

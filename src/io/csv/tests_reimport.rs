@@ -282,3 +282,37 @@ fn the_update_export_writes_source_keys_and_one_labels_column_per_label() {
         "a formula is neutralised"
     );
 }
+
+/// A field changed in cairn after the last import that the file gives another value is replaced
+/// by the file's, and the import says so, naming the item and the fields: never silently.
+#[test]
+fn a_reimport_over_a_change_made_in_cairn_says_what_it_replaces() {
+    let mut b = imported();
+    let pay = key(&b, "PAY-2").id;
+    let mut it = b.item(pay).expect("there").clone();
+    it.title = "Pay with a saved card".into();
+    it.updated = TODAY.tomorrow().expect("a day");
+    b.apply(Edit::UpdateItem(Box::new(it))).expect("applies");
+    let csv = "\
+Summary,Issue key,Issue Type,Status,Priority,Sprint,Story Points,Updated
+Pay,PAY-2,Story,To Do,Low,Sprint 2,3,02/Mar/26
+Checkout,PAY-1,Epic,To Do,High,Sprint 1,,01/Mar/26
+";
+    let later = date(2026, 3, 12);
+    let imp = plan_import(&b, csv.as_bytes(), later).expect("reads");
+    assert_eq!(imp.updated, vec![pay]);
+    let said: Vec<String> = imp.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with("line 2: PAY-2 was changed in cairn on"),
+        "{}",
+        said[0]
+    );
+    assert!(
+        said[0].ends_with("the file's values for title replace cairn's"),
+        "{}",
+        said[0]
+    );
+    // PAY-1 was not changed in cairn: its row says nothing.
+    assert!(!said.iter().any(|w| w.contains("PAY-1")));
+}

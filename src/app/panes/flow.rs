@@ -21,7 +21,7 @@ pub struct FlowView {
 
 impl App {
     /// Before a frame: the cut line of the milestone chosen (backlog) and the earned value
-    /// (timeline), each once per revision, so a key that changes nothing recomputes nothing.
+    /// (the timeline's budget view), each once per revision, so a key that changes nothing recomputes nothing.
     pub fn prepare_flow(&mut self) {
         let rev = self.doc.revision;
         if self.pane == Pane::Backlog
@@ -36,7 +36,12 @@ impl App {
                     .map(|e| (key, cut_line(&self.doc.board, e, self.run.today)));
             }
         }
-        if self.pane == Pane::Timeline && self.flow.evm.as_ref().map(|(r, _)| *r) != Some(rev) {
+        // Only while the budget view shows it: it reads every item (≈ 10 ms at 100k), which
+        // switching to the timeline after a change must not pay.
+        if self.pane == Pane::Timeline
+            && self.timeline.sub == super::timeline::Sub::Budget
+            && self.flow.evm.as_ref().map(|(r, _)| *r) != Some(rev)
+        {
             self.flow.evm = Some((rev, Evm::of(&self.doc.board)));
         }
     }

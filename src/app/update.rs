@@ -201,9 +201,11 @@ impl App {
         let mut followed = false;
         let recorded = self.doc.apply(edit, label.clone(), place, |board| {
             followed = index.follow_edit(board, before, &ops);
-            rules::record_remaining_with(board, today, |s| match index.remaining(s) {
-                Some(r) if followed => r,
-                _ => board.remaining_points(s),
+            rules::record_day_with(board, today, |s| {
+                match (index.remaining(s), index.total(s)) {
+                    (Some(r), Some(t)) if followed => (r, t),
+                    _ => (board.remaining_points(s), board.sprint_points(s)),
+                }
             })
         });
         if followed {

@@ -3,6 +3,7 @@
 //! Pure data and rules: no terminal, no file I/O. Anything that needs "today" takes it as an argument.
 
 mod edit;
+pub mod flow;
 pub mod forecast;
 mod ids;
 mod item;
@@ -29,7 +30,10 @@ pub use item::{
 };
 pub use risk::{Risk, RiskStatus, open_risks_by_exposure};
 pub use rules::RuleError;
-pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities, sprint_at_risk};
+pub use sprint::{
+    Sprint, SprintReport, SprintScope, SprintState, average_velocity, recent_velocities,
+    sprint_at_risk,
+};
 pub use stakeholder::{HIGH, Note, NoteKind, Quadrant, Stakeholder, stakeholders_due};
 pub use team::{Capacity, Person, team_capacity};
 pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals, percent};
@@ -169,6 +173,10 @@ pub struct Board {
     /// capacity is the one it was given, which is how older boards keep theirs.
     #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
     pub team_sprints: std::collections::BTreeSet<SprintId>,
+    /// Each started sprint's scope at its start, its points by day and its close report
+    /// (`model::flow::scope_change`), by sprint id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sprint_scope: Vec<SprintScope>,
 }
 
 /// Two boards are equal when their records are: the id counters are not part of what a board
@@ -199,6 +207,7 @@ impl Board {
             views,
             team,
             team_sprints,
+            sprint_scope,
         } = self;
         *project == other.project
             && *columns == other.columns
@@ -211,6 +220,7 @@ impl Board {
             && *views == other.views
             && *team == other.team
             && *team_sprints == other.team_sprints
+            && *sprint_scope == other.sprint_scope
     }
 }
 
@@ -245,6 +255,7 @@ impl Board {
             views: Vec::new(),
             team: Vec::new(),
             team_sprints: Default::default(),
+            sprint_scope: Vec::new(),
         }
     }
 
@@ -359,6 +370,11 @@ impl Board {
                 .count(),
             None => 0,
         }
+    }
+
+    /// What was recorded of a sprint's scope, once it started.
+    pub fn scope_of(&self, sprint: SprintId) -> Option<&SprintScope> {
+        self.sprint_scope.iter().find(|s| s.id == sprint)
     }
 
     /// Notes, across all stakeholders, with their stakeholder.

@@ -177,7 +177,8 @@ impl App {
                 let key = self.doc.board.item_key(item.id);
                 if item.blocked.is_some() {
                     let mut it = item;
-                    it.blocked = None;
+                    let flow = crate::model::flow::Workflow::of(&self.doc.board);
+                    crate::model::flow::set_blocked(&mut it, None, flow, today);
                     it.updated = today;
                     return self.change(Edit::UpdateItem(Box::new(it)), format!("Unblock {key}"));
                 }
@@ -243,7 +244,12 @@ impl App {
                     self.keymap.hint(&NewSprint)
                 )),
                 Some(id) => match rules::start_sprint(&self.doc.board, id, today) {
-                    Ok(Edit::UpdateSprint(mut started)) => {
+                    Ok(Edit::Batch(mut parts))
+                        if matches!(parts.first(), Some(Edit::UpdateSprint(_))) =>
+                    {
+                        let Some(Edit::UpdateSprint(started)) = parts.first_mut() else {
+                            return Vec::new();
+                        };
                         let name = started.name.clone();
                         let points = self.doc.board.sprint_points(id);
                         // What a PM wants to know before the sprint starts: an early start moves
@@ -265,7 +271,7 @@ impl App {
                             ));
                         }
                         let label = format!("Start {name} with {points} points committed");
-                        let edit = Edit::UpdateSprint(started);
+                        let edit = Edit::Batch(parts);
                         // The new board opens on its first column, asked or not.
                         self.sprint.column = 0;
                         self.sprint.card = None;

@@ -155,6 +155,9 @@ commands! {
     LeftoversToNextSprint = "leftovers_to_next_sprint", "Unfinished work goes to the next sprint", [
         CloseSprint "n"
     ];
+    LeftoversEach = "leftovers_each", "Closing a sprint: decide for each unfinished item, one by one", [
+        CloseSprint "e"
+    ];
     StandupNext = "standup_next", "Standup: mark this stop discussed and go on", [
         Standup "space n"
     ];

@@ -93,22 +93,9 @@ impl App {
                     Vec::new()
                 }
             },
-            Mode::CloseSprint { sprint, next } => match action {
-                Action::LeftoversToBacklog => {
-                    self.close_sprint(sprint, rules::Leftovers::TopOfBacklog)
-                }
-                Action::LeftoversToNextSprint if next.is_some() => {
-                    self.close_sprint(sprint, rules::Leftovers::Sprint(next.unwrap_or(sprint)))
-                }
-                Action::Cancel | Action::No => {
-                    self.info("The sprint stays open");
-                    Vec::new()
-                }
-                _ => {
-                    self.mode = Mode::CloseSprint { sprint, next };
-                    Vec::new()
-                }
-            },
+            Mode::CloseSprint { sprint, next, walk } => {
+                self.close_question(sprint, next, walk, action)
+            }
             Mode::ConfirmWip { item, column } => match action {
                 Action::Yes => self.move_card_over_limit(item, column),
                 _ => {

@@ -116,6 +116,20 @@ pub struct Settings {
     /// The length of a new sprint, in days (older boards: 14, and 14 is not written).
     #[serde(skip_serializing_if = "is_default_sprint_days")]
     pub sprint_days: u32,
+    /// How many of the latest done items the cycle-time percentiles draw from (`model::flow`).
+    #[serde(
+        default = "default_cycle_sample",
+        skip_serializing_if = "is_default_cycle_sample"
+    )]
+    pub cycle_sample: u32,
+}
+
+fn default_cycle_sample() -> u32 {
+    flow::DEFAULT_CYCLE_SAMPLE
+}
+
+fn is_default_cycle_sample(n: &u32) -> bool {
+    *n == flow::DEFAULT_CYCLE_SAMPLE
 }
 
 /// A new sprint lasts two weeks unless the board says otherwise.
@@ -132,6 +146,7 @@ impl Default for Settings {
             wip_policy: WipPolicy::Refuse,
             standup_minutes: 15,
             sprint_days: DEFAULT_SPRINT_DAYS,
+            cycle_sample: flow::DEFAULT_CYCLE_SAMPLE,
         }
     }
 }

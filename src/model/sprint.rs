@@ -57,7 +57,7 @@ pub struct SprintScope {
     /// The items it held when it started and their points then, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub committed_items: Vec<(ItemId, u32)>,
-    /// Its total points at the end of each day the board was used.
+    /// Its total points from each day they changed (a step line: the value holds until the next).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub points: BTreeMap<Date, u32>,
     /// What the close recorded.

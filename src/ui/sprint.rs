@@ -22,6 +22,8 @@ pub(super) struct Ctx<'a> {
     pub board: &'a Board,
     pub today: Date,
     pub theme: &'a Theme,
+    /// The board's cycle-time percentiles, which each card's age is marked against.
+    pub stats: crate::model::flow::CycleStats,
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
@@ -146,7 +148,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     if !more.is_empty() {
         block = block.title_top(Line::from(format!(" {} ", more.join(" · "))).right_aligned());
     }
-    let legend = legend(usize::from(area.width.saturating_sub(4)));
+    let flow = app.sprint_flow();
+    let stats = flow.stats;
+    let legend = legend(usize::from(area.width.saturating_sub(4)), &stats);
     block = block.title_bottom(Line::styled(legend, theme.dim).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -155,8 +159,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         board,
         today: app.run.today,
         theme,
+        stats,
     };
-    let lines = summary(sprint, &cx, (total, done), inner.width);
+    let scope = flow.scope.as_ref().and_then(|c| c.describe());
+    let lines = summary(sprint, &cx, (total, done), scope, inner.width);
     let height = u16::try_from(lines.len()).unwrap_or(1);
     let rows = [
         Constraint::Length(height),
@@ -216,7 +222,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
 }
 
 /// Name, dates, time left, points, capacity and goal, packed into as few lines as `w` allows.
-fn summary(s: &Sprint, cx: &Ctx, (total, done): (u32, u32), w: u16) -> Vec<Line<'static>> {
+fn summary(
+    s: &Sprint,
+    cx: &Ctx,
+    (total, done): (u32, u32),
+    change: Option<String>,
+    w: u16,
+) -> Vec<Line<'static>> {
     let (start, end) = (widgets::short_date(s.start), widgets::short_date(s.end));
     let when = match (s.end - cx.today).get_days() {
         _ if cx.today < s.start => format!("starts {}", widgets::relative_day(s.start, cx.today)),
@@ -237,10 +249,16 @@ fn summary(s: &Sprint, cx: &Ctx, (total, done): (u32, u32), w: u16) -> Vec<Line<
         text(format!("{start} – {end}")),
         text(when),
         text(scope),
+    ];
+    // Scope that joined or left after the start, apart from the work done.
+    if let Some(change) = change {
+        parts.push(Span::styled(change, cx.theme.warn));
+    }
+    parts.extend([
         text(format!("{done} done")),
         text(format!("{} remaining", total - done)),
         text(format!("capacity {}", s.capacity)),
-    ];
+    ]);
     if total > s.capacity {
         let over = format!("OVER capacity by {}", total - s.capacity);
         parts.push(Span::styled(over, cx.theme.warn));

@@ -79,7 +79,8 @@ fn the_form_holds_every_setting_and_opens_from_the_palette_and_the_timeline() {
             "Budget",
             "Currency",
             "Sprint length",
-            "Standup"
+            "Standup",
+            "Cycle sample"
         ]
     );
     let values: Vec<String> = form(&a).fields.iter().map(|f| f.value()).collect();

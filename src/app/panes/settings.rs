@@ -115,6 +115,11 @@ impl Form {
                     "minutes for the daily standup (1–120)",
                     &s.standup_minutes.to_string(),
                 ),
+                Field::new(
+                    FieldId::CycleSample,
+                    "latest done items the cycle time draws from (1–1000)",
+                    &s.cycle_sample.to_string(),
+                ),
             ],
             focus: 0,
         }
@@ -177,6 +182,11 @@ impl Form {
             FieldId::Standup,
             value::parse_standup_minutes(&self.value(FieldId::Standup))
                 .map(|v| settings.standup_minutes = v),
+        );
+        take(
+            FieldId::CycleSample,
+            value::parse_cycle_sample(&self.value(FieldId::CycleSample))
+                .map(|v| settings.cycle_sample = v),
         );
         if let Some(first) = errors.first().map(|(id, _)| *id) {
             self.focus = self.fields.iter().position(|f| f.id == first).unwrap_or(0);

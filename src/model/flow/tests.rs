@@ -276,3 +276,51 @@ mod properties {
         }
     }
 }
+
+/// Two clones each add a step to one item (ours moves it, theirs blocks it): the merge keeps both
+/// steps, as a list does, and both changes.
+#[test]
+fn a_merge_where_both_sides_add_steps_keeps_both() {
+    let today = date(2026, 12, 1);
+    let base = crate::store::sample_board(today);
+    let id = base
+        .items
+        .iter()
+        .find(|i| i.status == "To do" && i.sprint.is_some())
+        .map(|i| i.id)
+        .expect("a card to do");
+    let mut ours = base.clone();
+    let e = crate::model::rules::set_status(&ours, id, "Doing", today).expect("moves");
+    ours.apply(e).expect("applies");
+    let mut theirs = base.clone();
+    let mut it = theirs.item(id).expect("there").clone();
+    let later = date(2026, 12, 2);
+    set_blocked(
+        &mut it,
+        Some("the bank".into()),
+        Workflow::of(&theirs),
+        later,
+    );
+    theirs
+        .apply(crate::model::Edit::UpdateItem(Box::new(it)))
+        .expect("applies");
+    let m = crate::model::merge::merge(&base, &ours, &theirs);
+    assert!(m.conflicts.is_empty(), "{:#?}", m.conflicts);
+    let got = m.board.item(id).expect("kept");
+    assert_eq!(got.status, "Doing");
+    assert_eq!(got.blocked.as_deref(), Some("the bank"));
+    let flow = Workflow::of(&m.board);
+    assert_eq!(
+        steps(got, flow).to_vec(),
+        vec![
+            Step::Entered {
+                on: today,
+                column: "Doing".into()
+            },
+            Step::Blocked {
+                on: later,
+                reason: "the bank".into()
+            },
+        ]
+    );
+}

@@ -230,9 +230,11 @@ pub fn record_remaining(board: &Board, today: Date) -> Option<Edit> {
     record_remaining_with(board, today, |s| board.remaining_points(s))
 }
 
-/// Today's burndown point and scope point (the sprint's total points, the burn-up's scope line)
-/// when either differs from what the active sprint has recorded; `points` gives the sprint's
-/// remaining and total points (a caller that keeps them up to date).
+/// Today's burndown point, and a scope point (the sprint's total points, the burn-up's scope line)
+/// when its total is no longer the last one recorded: the scope is kept as the days it changed, so
+/// a change that moves no points records none. A sprint started before cairn kept its scope
+/// (nothing recorded) gets none. `points` gives the sprint's remaining and total points (a caller
+/// that keeps them up to date).
 pub fn record_day_with(
     board: &Board,
     today: Date,
@@ -241,17 +243,14 @@ pub fn record_day_with(
     let s = board.active_sprint()?;
     let (remaining, total) = points(s.id);
     let burndown = record_remaining_with(board, today, |_| remaining);
-    let recorded = board.scope_of(s.id);
-    let scope = (recorded.and_then(|r| r.points.get(&today)) != Some(&total)).then(|| {
-        let mut entry = recorded
-            .cloned()
-            .unwrap_or_else(|| crate::model::SprintScope {
-                id: s.id,
-                ..Default::default()
-            });
-        entry.points.insert(today, total);
-        set_scope(board, entry)
-    });
+    let scope = board
+        .scope_of(s.id)
+        .filter(|r| r.points.values().next_back() != Some(&total))
+        .map(|r| {
+            let mut entry = r.clone();
+            entry.points.insert(today, total);
+            set_scope(board, entry)
+        });
     match (burndown, scope) {
         (None, None) => None,
         (Some(e), None) | (None, Some(e)) => Some(e),

@@ -65,6 +65,9 @@ pub(super) fn settings(s: &Settings, say: &mut Say<'_>) {
     if let Err(e) = value::check_sprint_days(s.sprint_days) {
         say(e);
     }
+    if let Err(e) = value::check_cycle_sample(s.cycle_sample) {
+        say(e);
+    }
 }
 
 pub(super) fn item(it: &Item, say: &mut Say<'_>) {

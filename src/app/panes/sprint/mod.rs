@@ -2,6 +2,8 @@
 //! limits apply), flag it blocked, assign it, plan, start and close sprints.
 
 pub mod capacity;
+mod close;
+pub mod flow;
 mod forms;
 mod planning;
 pub mod standup;
@@ -306,7 +308,11 @@ impl App {
                         return self.close_sprint(sprint, rules::Leftovers::TopOfBacklog);
                     }
                     if self.writable() {
-                        self.mode = Mode::CloseSprint { sprint, next };
+                        self.mode = Mode::CloseSprint {
+                            sprint,
+                            next,
+                            walk: None,
+                        };
                     }
                 }
             },
@@ -403,44 +409,20 @@ impl App {
         sprint: crate::model::SprintId,
         leftovers: rules::Leftovers,
     ) -> Vec<Effect> {
-        match rules::close_sprint(&self.doc.board, sprint, self.run.today, leftovers) {
-            Ok(edit) => {
-                let name = self
-                    .doc
+        let unfinished = !self.unfinished_of(sprint).is_empty();
+        let moved = match leftovers {
+            _ if !unfinished => "everything done".to_string(),
+            rules::Leftovers::TopOfBacklog => {
+                "unfinished work to the top of the backlog".to_string()
+            }
+            rules::Leftovers::Sprint(n) => format!(
+                "unfinished work to {}",
+                self.doc
                     .board
-                    .sprint(sprint)
-                    .map_or(String::new(), |s| s.name.clone());
-                let done = self.doc.board.done_points(sprint);
-                let unfinished = self.doc.board.remaining_points(sprint) > 0
-                    || self
-                        .doc
-                        .board
-                        .sprint_items(sprint)
-                        .any(|i| !self.doc.board.is_done(i));
-                let moved = match leftovers {
-                    _ if !unfinished => "everything done".to_string(),
-                    rules::Leftovers::TopOfBacklog => {
-                        "unfinished work to the top of the backlog".to_string()
-                    }
-                    rules::Leftovers::Sprint(n) => {
-                        format!(
-                            "unfinished work to {}",
-                            self.doc
-                                .board
-                                .sprint(n)
-                                .map_or("the next sprint", |s| s.name.as_str())
-                        )
-                    }
-                };
-                self.change(
-                    edit,
-                    format!("Close {name}: velocity {done} points, {moved}"),
-                )
-            }
-            Err(e) => {
-                self.error(e.to_string());
-                Vec::new()
-            }
-        }
+                    .sprint(n)
+                    .map_or("the next sprint", |s| s.name.as_str())
+            ),
+        };
+        self.close_with(sprint, &|_| leftovers, moved)
     }
 }

@@ -235,6 +235,7 @@ impl App {
     /// Called by the runner before each frame (`ui::draw_app`).
     pub fn prepare_frame(&mut self) {
         self.refresh_index();
+        self.prepare_sprint_frame();
         if self.pane != crate::app::Pane::Timeline {
             return;
         }

@@ -10,6 +10,7 @@
 mod cfd;
 mod cycle;
 mod scope;
+mod standup;
 #[cfg(test)]
 mod tests;
 
@@ -18,6 +19,7 @@ pub use cycle::{
     Age, CycleStats, DEFAULT_CYCLE_SAMPLE, Mark, age, cycle_days, cycle_stats, nearest_rank,
 };
 pub use scope::{ScopeChange, scope_change};
+pub use standup::{StandupRecord, TEAM, moved_on, standup_note, standup_text};
 
 use super::Item;
 use jiff::civil::Date;

@@ -126,7 +126,7 @@ commands! {
         List "j down", Conflicts "j down", Filter "down ctrl-n", Palette "down ctrl-n", Picker "down ctrl-n", Help "down j"
     ];
     Up = "up", "Move the selection up", [
-        List "k up", Conflicts "k up", Filter "up ctrl-p", Palette "up ctrl-p", Picker "up ctrl-p", Help "up k"
+        List "k up", Conflicts "k up", Filter "up ctrl-p", Palette "up ctrl-p", Picker "up ctrl-p", Help "up k", CloseSprint "k up"
     ];
     Top = "top", "Go to the top", [List "g home", Conflicts "g home"];
     Bottom = "bottom", "Go to the bottom", [List "G end", Conflicts "G end"];
@@ -207,6 +207,9 @@ commands! {
     ];
     Assign = "assign", "Assign the card to someone", [Sprint "A"];
     Burndown = "burndown", "Show the burndown and velocity, or the board again", [Sprint "b"];
+    CumulativeFlow = "cumulative_flow", "Burndown: the cumulative flow of the sprint, then of the board's last weeks, then the burndown", [
+        Sprint "F"
+    ];
     NewSprint = "new_sprint", "Plan a new sprint", [Sprint "n"];
     StartSprint = "start_sprint", "Start the next planned sprint", [Sprint "t"];
     Standup = "standup", "Standup: walk the board right to left with a timer", [Sprint "S"];

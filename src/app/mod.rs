@@ -221,6 +221,8 @@ pub struct SprintView {
     pub details_scroll: DetailsScroll,
     /// The cycle-time percentiles and the scope change, by board revision.
     pub flow: panes::sprint::flow::FlowCache,
+    /// In the burndown: the cumulative flow diagram shown instead (`F`).
+    pub cfd: panes::sprint::flow::CfdView,
 }
 
 impl SprintView {

@@ -107,8 +107,8 @@ fn title_lines(item: &Item, w: usize, cx: &Ctx) -> Vec<Line<'static>> {
 }
 
 /// A card in `height` lines: the key and the title wrapped over all but the last (cut with `…` on
-/// the last of them), then the facts in one format everywhere: `⛔ 5p · 9d · Ana Ribeiro`
-/// (points, days in its column, the assignee; the board's footer says so).
+/// the last of them), then the facts in one format everywhere: `⛔ 5p · 2/9d▲ · Ana Ribeiro`
+/// (points, days in its column / since it started marked past the P50 and P85 cycle time, the assignee; the footer says so).
 fn card(item: &Item, w: usize, height: usize, cx: &Ctx) -> Vec<Line<'static>> {
     let keep = height.saturating_sub(1).max(1);
     let mut lines = title_lines(item, w, cx);
@@ -207,17 +207,19 @@ pub(super) fn legend(w: usize, stats: &crate::model::flow::CycleStats) -> String
         w,
         [
             format!(
-                " cards: 5p · 2d/9d · Ana = points · days in column/since started · assignee · \
-                 {long} (of {n} done) · ⛔ blocked "
+                " cards: 5p · 2/9d · Ana = points · days in column/since started · assignee · \
+                 {long} (of the last {n} done) · ⛔ blocked "
             ),
             format!(
-                " 5p · 2d/9d · Ana = points · days in column/since started · assignee · {long} \
+                " 5p · 2/9d · Ana = points · days in column/since started · assignee · {long} \
                  · ⛔ blocked "
             ),
-            format!(" 5p · 2d/9d · Ana = points · days in column/started · who · {mid} · ⛔ "),
-            format!(" points · days in column/started · who · {mid} · ⛔ blocked "),
-            format!(" pts · days column/started · who{short} · ⛔ "),
-            format!(" pts · days col/started · who{short} "),
+            format!(
+                " 5p · 2/9d · Ana = points · days in column/started · assignee · {mid} · ⛔ blocked "
+            ),
+            format!(" points · days in column/started · assignee{short} · ⛔ blocked "),
+            format!(" points · days column/started · who{short} · ⛔ "),
+            format!(" days column/started{short} "),
         ],
     )
 }

@@ -6,6 +6,7 @@ mod backlog_cells;
 mod budget;
 mod burndown;
 mod cards;
+mod cfd;
 mod columns;
 mod confirm;
 mod conflicts;

@@ -39,6 +39,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     if app.sprint.burndown()
         && let Some(viewed) = app.viewed_sprint()
     {
+        if let Some(flow) = app.cumulative_flow() {
+            return super::cfd::draw(frame, area, app, viewed, flow, theme);
+        }
         return super::burndown::draw(frame, area, app, viewed, theme);
     }
     let board = &app.doc.board;

@@ -307,7 +307,10 @@ fn the_frame_names_the_view_until_the_filter_is_edited() {
     // At 80 columns the legend keeps its place; the view's name is whole or not there.
     let s = screen(&a, 80, 24);
     assert!(!s.contains("· view"), "{s}");
-    assert!(s.contains("days column/started · who"), "{s}");
+    assert!(
+        s.contains("points · days in column/started · assignee"),
+        "{s}"
+    );
     // The note timeline's frame too.
     a.update(Action::ShowStakeholders);
     a.update(Action::NoteTimeline);

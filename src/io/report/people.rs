@@ -34,7 +34,10 @@ pub(super) fn decisions_section(
         .map(|(_, n)| n.date)
         .collect();
     let standups = standups.iter().max().map(|latest| {
-        format!("{} {when}, the latest on {latest}.", plural(standups.len(), "standup"))
+        format!(
+            "{} {when}, the latest on {latest}.",
+            plural(standups.len(), "standup")
+        )
     });
     if notes.is_empty() {
         blocks.push(format!("None {when}."));

@@ -53,7 +53,7 @@ pub fn cycle_stats(board: &Board, sample: u32) -> CycleStats {
         .iter()
         .filter_map(|i| Some((i.done?, i.id.0, cycle_days(i, flow)?)))
         .collect();
-    done.sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    done.sort_unstable_by_key(|d| std::cmp::Reverse((d.0, d.1)));
     done.truncate(sample.max(1) as usize);
     let mut days: Vec<i32> = done.iter().map(|d| d.2).collect();
     days.sort_unstable();
@@ -94,10 +94,11 @@ pub struct Age {
 }
 
 impl Age {
-    /// `3d/9d` (in the column / since it started), `3d` before it started, and the mark's glyph.
+    /// `3/9d` (days in the column / since it started), `3d` before it started, and the mark's
+    /// glyph.
     pub fn short(&self) -> String {
         let mut s = match self.overall {
-            Some(o) => format!("{}d/{o}d", self.in_column),
+            Some(o) => format!("{}/{o}d", self.in_column),
             None => format!("{}d", self.in_column),
         };
         s.push_str(self.mark.glyph());

@@ -36,12 +36,12 @@ pub fn moved_on(board: &Board, day: Date) -> Vec<(ItemId, String)> {
     board
         .sprint_items(s.id)
         .filter(|i| i.status_since == day && i.created != day)
-        .filter_map(|i| {
+        .map(|i| {
             let last = steps(i, flow).iter().rev().find_map(|st| match st {
                 Step::Entered { on, column } if *on == day => Some(column.clone()),
                 _ => None,
             });
-            Some((i.id, last.unwrap_or_else(|| i.status.clone())))
+            (i.id, last.unwrap_or_else(|| i.status.clone()))
         })
         .collect()
 }
@@ -50,9 +50,17 @@ pub fn moved_on(board: &Board, day: Date) -> Vec<(ItemId, String)> {
 pub fn standup_text(board: &Board, r: &StandupRecord, day: Date) -> String {
     let keys = |ids: &mut dyn Iterator<Item = String>| {
         let v: Vec<String> = ids.collect();
-        if v.is_empty() { "none".to_string() } else { v.join(", ") }
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join(", ")
+        }
     };
-    let over = if r.took > r.timebox { " — over the timebox" } else { "" };
+    let over = if r.took > r.timebox {
+        " — over the timebox"
+    } else {
+        ""
+    };
     let moved = moved_on(board, day);
     let blocked: Vec<(ItemId, String)> = r
         .discussed
@@ -61,15 +69,27 @@ pub fn standup_text(board: &Board, r: &StandupRecord, day: Date) -> String {
         .filter_map(|i| Some((i.id, i.blocked.clone()?)))
         .collect();
     [
-        format!("Standup took {} of {}{over}", clock(r.took), clock(r.timebox)),
+        format!(
+            "Standup took {} of {}{over}",
+            clock(r.took),
+            clock(r.timebox)
+        ),
         format!("Spoke: {}", keys(&mut r.spoke.iter().cloned())),
         format!(
             "Moved: {}",
-            keys(&mut moved.iter().map(|(id, to)| format!("{} → {to}", board.item_key(*id))))
+            keys(
+                &mut moved
+                    .iter()
+                    .map(|(id, to)| format!("{} → {to}", board.item_key(*id)))
+            )
         ),
         format!(
             "Blocked: {}",
-            keys(&mut blocked.iter().map(|(id, why)| format!("{} ({why})", board.item_key(*id))))
+            keys(
+                &mut blocked
+                    .iter()
+                    .map(|(id, why)| format!("{} ({why})", board.item_key(*id)))
+            )
         ),
         format!(
             "Discussed: {}",
@@ -109,6 +129,8 @@ pub fn standup_note(board: &Board, r: &StandupRecord, day: Date) -> Result<Edit,
     };
     counters.note += 1;
     team.notes.push(note);
+    // A standup is the team's update: its entry is not due for one after it.
+    team.last_update = Some(day);
     let place = if board.stakeholders.iter().any(|s| s.id == team.id) {
         Edit::UpdateStakeholder(Box::new(team))
     } else {

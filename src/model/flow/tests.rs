@@ -170,7 +170,7 @@ fn cycle_time_percentiles_on_a_hand_checked_board() {
     let age = age(&open, flow, &all, date(2026, 11, 9)).expect("open");
     assert_eq!((age.in_column, age.overall), (3, Some(7)));
     assert_eq!(age.mark, Mark::PastP50);
-    assert_eq!(age.short(), "3d/7d▲");
+    assert_eq!(age.short(), "3/7d▲");
     let later = super::age(&open, flow, &all, date(2026, 11, 20)).expect("open");
     assert_eq!(later.mark, Mark::PastP85);
 }

@@ -51,3 +51,39 @@ impl App {
         }
     }
 }
+
+/// What the burndown screen shows in place of the burndown: nothing (the burndown), the cumulative
+/// flow of the sprint, or of the board's last `BOARD_WEEKS` weeks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CfdView {
+    #[default]
+    Off,
+    Sprint,
+    Board,
+}
+
+/// How many weeks the board's cumulative flow looks back.
+pub const BOARD_WEEKS: i64 = 8;
+
+impl App {
+    /// The cumulative flow the burndown screen shows, with its first and last day: the viewed
+    /// sprint's days up to today, or the board's last `BOARD_WEEKS` weeks. Walks the items once.
+    pub fn cumulative_flow(&self) -> Option<(jiff::civil::Date, Vec<flow::CfdDay>)> {
+        let b = &self.doc.board;
+        let today = self.run.today;
+        match self.sprint.cfd {
+            CfdView::Off => None,
+            CfdView::Sprint => {
+                let s = self.viewed_sprint()?;
+                let to = s.end.min(today).max(s.start);
+                let days = flow::cumulative_flow(b, b.sprint_items(s.id), s.start, to);
+                Some((s.start, days))
+            }
+            CfdView::Board => {
+                let from = crate::model::value::add_days(today, -(BOARD_WEEKS * 7 - 1))?;
+                let items = b.items.iter().map(|i| &**i);
+                Some((from, flow::cumulative_flow(b, items, from, today)))
+            }
+        }
+    }
+}

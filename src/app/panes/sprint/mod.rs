@@ -203,6 +203,17 @@ impl App {
                 };
             }
             Standup => self.start_standup(),
+            CumulativeFlow => {
+                use flow::CfdView;
+                if !self.sprint.burndown() {
+                    self.sprint.screen = SprintScreen::Burndown { viewing: None };
+                }
+                self.sprint.cfd = match self.sprint.cfd {
+                    CfdView::Off => CfdView::Sprint,
+                    CfdView::Sprint => CfdView::Board,
+                    CfdView::Board => CfdView::Off,
+                };
+            }
             EditSprint => {
                 let target = self.doc.board.active_sprint().or_else(|| {
                     rules::next_planned(&self.doc.board).and_then(|id| self.doc.board.sprint(id))

@@ -207,7 +207,7 @@ commands! {
     ];
     Assign = "assign", "Assign the card to someone", [Sprint "A"];
     Burndown = "burndown", "Show the burndown and velocity, or the board again", [Sprint "b"];
-    CumulativeFlow = "cumulative_flow", "Burndown: the cumulative flow of the sprint, then of the board's last weeks, then the burndown", [
+    CumulativeFlow = "cumulative_flow", "Cumulative flow: the sprint's, the board's last weeks, the burndown", [
         Sprint "F"
     ];
     NewSprint = "new_sprint", "Plan a new sprint", [Sprint "n"];

@@ -374,7 +374,7 @@ pub(super) mod tests {
         shows(&text, &["To do 1 · 2 pts", "Doing 2/3 · 8 pts"]);
         // A header one cell short of its column keeps a gap before the next one.
         shows(&text, &["Review 2/2 8p      Done 5 · 13 pts"]);
-        shows(&text, &["CRN-23 Reconcile", "⛔ 5p · 9d · Ana"]);
+        shows(&text, &["CRN-23 Reconcile", "⛔ 5p · 9/9d▲ · Ana"]);
         assert!(!text.contains("more column"), "all fit:\n{text}");
     }
 
@@ -402,8 +402,13 @@ pub(super) mod tests {
         assert!(!text.contains("CRN-17"), "{text}");
         let text = screen(&app, 200, 60);
         assert!(!text.contains("above"), "all fit:\n{text}");
-        shows(&text, &["⛔ 5p · 9d · Ana Ribeiro"]);
-        shows(&text, &["31 pts (28 committed) · 13 done · 18 remaining"]);
+        shows(&text, &["⛔ 5p · 9/9d▲ · Ana Ribeiro"]);
+        shows(
+            &text,
+            &[
+                "31 pts (28 committed) · +5 pts added, −2 removed since start · 13 done · 18 remaining",
+            ],
+        );
     }
 
     #[test]

@@ -309,6 +309,18 @@ fn e_walks_the_unfinished_items_one_by_one_and_the_close_keeps_a_report() {
         (28, 5, 2, 13)
     );
     assert_eq!((report.carried, report.returned), (11, 7));
+    // The closed sprint's burndown gives the report.
+    app.update(Action::Burndown);
+    app.update(Action::ColumnLeft);
+    let s = crate::common::screen::screen(&app, 120, 40);
+    assert!(
+        s.contains(
+            "Closed: committed 28 · added 5 · removed 2 · completed 13 · carried over 11 · to the \
+             backlog 7"
+        ),
+        "{s}"
+    );
+    app.update(Action::Burndown);
     app.update(Action::Undo);
     assert!(
         app.doc.board == before,

@@ -315,7 +315,12 @@ fn each_common_edit_on_a_1k_board_changes_a_few_lines_of_the_file() {
         let start = rules::start_sprint(&b, s, today).unwrap();
         let mut after = b.clone();
         after.apply(start).unwrap();
-        got.push(("sprint start".into(), diff_lines(dir.path(), &b, &after)));
+        // Starting a sprint also adds its scope record (the items it commits, a line each): an
+        // addition of its own, left out of the count.
+        let record = cairn::store::to_ron(&after).unwrap().lines().count()
+            - cairn::store::to_ron(&b).unwrap().lines().count();
+        let n = diff_lines(dir.path(), &b, &after);
+        got.push(("sprint start".into(), n.saturating_sub(record)));
     }
     let (e, _) = rules::add_item(&base, ItemKind::Story, "New work", 0, today).unwrap();
     let mut added = base.clone();
@@ -328,7 +333,13 @@ fn each_common_edit_on_a_1k_board_changes_a_few_lines_of_the_file() {
     );
     for (name, n) in &got {
         // An addition is its block (a note's is 6 lines: id, date, kind, text and its brackets).
-        let most = if name.starts_with("add") { 6 } else { 5 };
+        // A status change also writes its history step: one line, three more the first time
+        // (when the item's history list opens).
+        let most = if name.starts_with("add") || name == "status change" {
+            6
+        } else {
+            5
+        };
         assert!(*n <= most, "{name}: {n} lines");
     }
     assert_eq!(

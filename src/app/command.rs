@@ -126,7 +126,7 @@ commands! {
         List "j down", Conflicts "j down", Filter "down ctrl-n", Palette "down ctrl-n", Picker "down ctrl-n", Help "down j"
     ];
     Up = "up", "Move the selection up", [
-        List "k up", Conflicts "k up", Filter "up ctrl-p", Palette "up ctrl-p", Picker "up ctrl-p", Help "up k"
+        List "k up", Conflicts "k up", Filter "up ctrl-p", Palette "up ctrl-p", Picker "up ctrl-p", Help "up k", CloseSprint "k up"
     ];
     Top = "top", "Go to the top", [List "g home", Conflicts "g home"];
     Bottom = "bottom", "Go to the bottom", [List "G end", Conflicts "G end"];
@@ -154,6 +154,9 @@ commands! {
     ];
     LeftoversToNextSprint = "leftovers_to_next_sprint", "Unfinished work goes to the next sprint", [
         CloseSprint "n"
+    ];
+    LeftoversEach = "leftovers_each", "Closing a sprint: decide for each unfinished item, one by one", [
+        CloseSprint "e"
     ];
     StandupNext = "standup_next", "Standup: mark this stop discussed and go on", [
         Standup "space n"
@@ -207,6 +210,9 @@ commands! {
     ];
     Assign = "assign", "Assign the card to someone", [Sprint "A"];
     Burndown = "burndown", "Show the burndown and velocity, or the board again", [Sprint "b"];
+    CumulativeFlow = "cumulative_flow", "Cumulative flow: the sprint's, the board's last weeks, the burndown", [
+        Sprint "F"
+    ];
     NewSprint = "new_sprint", "Plan a new sprint", [Sprint "n"];
     StartSprint = "start_sprint", "Start the next planned sprint", [Sprint "t"];
     Standup = "standup", "Standup: walk the board right to left with a timer", [Sprint "S"];

@@ -46,6 +46,8 @@ pub struct ItemIndex {
     cards: Vec<Vec<ItemId>>,
     /// The points of the active sprint's cards that are not done (its burndown's figure).
     remaining: u32,
+    /// The points of all the active sprint's cards (its scope line).
+    total: u32,
     columns: Vec<String>,
 }
 
@@ -164,6 +166,9 @@ impl ItemIndex {
         if self.open_card(&fact) {
             self.remaining += fact.points;
         }
+        if self.active_card(&fact) {
+            self.total += fact.points;
+        }
         *slot(&mut self.facts, id.0 as usize) = Some(fact);
     }
 
@@ -172,6 +177,9 @@ impl ItemIndex {
         let fact = self.facts.get_mut(id.0 as usize)?.take()?;
         if self.open_card(&fact) {
             self.remaining = self.remaining.saturating_sub(fact.points);
+        }
+        if self.active_card(&fact) {
+            self.total = self.total.saturating_sub(fact.points);
         }
         if let Some(e) = fact.parent {
             slot(&mut self.rollups, e.0 as usize).count(fact.points, fact.done, false);
@@ -185,6 +193,11 @@ impl ItemIndex {
             }
         }
         Some(fact)
+    }
+
+    /// A card of the active sprint (its points count in `total`).
+    fn active_card(&self, f: &Fact) -> bool {
+        f.sprint.is_some() && f.sprint == self.active
     }
 
     /// An open card of the active sprint (its points count in `remaining`).
@@ -287,6 +300,7 @@ impl ItemIndex {
     fn rebuild_cards(&mut self) {
         self.cards = vec![Vec::new(); self.columns.len()];
         self.remaining = 0;
+        self.total = 0;
         let Some(active) = self.active else { return };
         for &r in &self.rows {
             let id = r & !DONE;
@@ -296,6 +310,7 @@ impl ItemIndex {
                 if !f.done {
                     self.remaining += f.points;
                 }
+                self.total += f.points;
                 if let Some(list) = self.cards.get_mut(f.column as usize) {
                     list.push(ItemId(id));
                 }
@@ -334,6 +349,11 @@ impl ItemIndex {
     /// The active sprint's points not done, when `sprint` is the sprint the index follows.
     pub fn remaining(&self, sprint: SprintId) -> Option<u32> {
         (self.active == Some(sprint)).then_some(self.remaining)
+    }
+
+    /// The active sprint's points, done or not, when `sprint` is the sprint the index follows.
+    pub fn total(&self, sprint: SprintId) -> Option<u32> {
+        (self.active == Some(sprint)).then_some(self.total)
     }
 
     /// The rank of `id` (`None`: not on the board).
@@ -434,6 +454,7 @@ impl ItemIndex {
             && self.active == other.active
             && self.cards == other.cards
             && self.remaining == other.remaining
+            && self.total == other.total
             && self.columns == other.columns
     }
 }

@@ -98,6 +98,8 @@ pub enum Mode {
     CloseSprint {
         sprint: SprintId,
         next: Option<SprintId>,
+        /// Deciding item by item: where each unfinished item so far goes, in rank order.
+        walk: Option<Vec<crate::model::rules::Leftovers>>,
     },
 }
 
@@ -217,6 +219,10 @@ pub struct SprintView {
     pub plan_right_item: Option<ItemId>,
     /// How far the selected card's details are scrolled.
     pub details_scroll: DetailsScroll,
+    /// The cycle-time percentiles and the scope change, by board revision.
+    pub flow: panes::sprint::flow::FlowCache,
+    /// In the burndown: the cumulative flow diagram shown instead (`F`).
+    pub cfd: panes::sprint::flow::CfdView,
 }
 
 impl SprintView {

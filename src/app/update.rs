@@ -93,22 +93,9 @@ impl App {
                     Vec::new()
                 }
             },
-            Mode::CloseSprint { sprint, next } => match action {
-                Action::LeftoversToBacklog => {
-                    self.close_sprint(sprint, rules::Leftovers::TopOfBacklog)
-                }
-                Action::LeftoversToNextSprint if next.is_some() => {
-                    self.close_sprint(sprint, rules::Leftovers::Sprint(next.unwrap_or(sprint)))
-                }
-                Action::Cancel | Action::No => {
-                    self.info("The sprint stays open");
-                    Vec::new()
-                }
-                _ => {
-                    self.mode = Mode::CloseSprint { sprint, next };
-                    Vec::new()
-                }
-            },
+            Mode::CloseSprint { sprint, next, walk } => {
+                self.close_question(sprint, next, walk, action)
+            }
             Mode::ConfirmWip { item, column } => match action {
                 Action::Yes => self.move_card_over_limit(item, column),
                 _ => {
@@ -201,9 +188,11 @@ impl App {
         let mut followed = false;
         let recorded = self.doc.apply(edit, label.clone(), place, |board| {
             followed = index.follow_edit(board, before, &ops);
-            rules::record_remaining_with(board, today, |s| match index.remaining(s) {
-                Some(r) if followed => r,
-                _ => board.remaining_points(s),
+            rules::record_day_with(board, today, |s| {
+                match (index.remaining(s), index.total(s)) {
+                    (Some(r), Some(t)) if followed => (r, t),
+                    _ => (board.remaining_points(s), board.sprint_points(s)),
+                }
             })
         });
         if followed {

@@ -63,6 +63,8 @@ pub enum Edit {
     SetTeam(Vec<Person>),
     /// Replace which sprints take their capacity from the team.
     SetTeamSprints(BTreeSet<SprintId>),
+    /// Replace the sprints' recorded scope (`Board::sprint_scope`).
+    SetSprintScope(Vec<super::SprintScope>),
     /// Replace the conflicts a merge left (resolving one takes it off; undo brings it back).
     SetConflicts(Vec<super::merge::Conflict>),
     /// Several edits as one step; all or nothing.
@@ -259,6 +261,7 @@ impl Board {
             SetViews(v) => SetViews(std::mem::replace(&mut self.views, v)),
             SetTeam(t) => SetTeam(std::mem::replace(&mut self.team, t)),
             SetTeamSprints(t) => SetTeamSprints(std::mem::replace(&mut self.team_sprints, t)),
+            SetSprintScope(s) => SetSprintScope(std::mem::replace(&mut self.sprint_scope, s)),
             SetConflicts(c) => SetConflicts(std::mem::replace(&mut self.conflicts, c)),
             Replace(b) => Replace(Box::new(std::mem::replace(self, *b))),
             Batch(edits) => {

@@ -235,6 +235,10 @@ pub struct Item {
     pub status_since: Date,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Date>,
+    /// The days it entered each column and its blocked periods, one line a step (`model::flow`);
+    /// empty on a board saved before cairn kept it, when `flow::steps` derives it from the fields.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::flow::Step>,
     /// When it is due, if it has a date to meet (a contract, an event, a regulator).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
@@ -341,6 +345,7 @@ impl Item {
             updated: today,
             status_since: today,
             done: None,
+            history: Vec::new(),
             due: None,
             external: None,
             priority: None,

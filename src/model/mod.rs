@@ -4,6 +4,7 @@
 
 mod edit;
 pub mod evm;
+pub mod flow;
 pub mod forecast;
 mod ids;
 mod item;
@@ -30,7 +31,10 @@ pub use item::{
 };
 pub use risk::{Risk, RiskStatus, open_risks_by_exposure};
 pub use rules::RuleError;
-pub use sprint::{Sprint, SprintState, average_velocity, recent_velocities, sprint_at_risk};
+pub use sprint::{
+    Sprint, SprintReport, SprintScope, SprintState, average_velocity, recent_velocities,
+    sprint_at_risk,
+};
 pub use stakeholder::{HIGH, Note, NoteKind, Quadrant, Stakeholder, stakeholders_due};
 pub use team::{Capacity, Person, team_capacity};
 pub use timeline::{Burn, EntryKind, TimelineEntry, budget_totals, percent};
@@ -120,6 +124,20 @@ pub struct Settings {
     /// calendar export (`cairn export --format ics`) makes it a recurring event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standup_at: Option<jiff::civil::Time>,
+    /// How many of the latest done items the cycle-time percentiles draw from (`model::flow`).
+    #[serde(
+        default = "default_cycle_sample",
+        skip_serializing_if = "is_default_cycle_sample"
+    )]
+    pub cycle_sample: u32,
+}
+
+fn default_cycle_sample() -> u32 {
+    flow::DEFAULT_CYCLE_SAMPLE
+}
+
+fn is_default_cycle_sample(n: &u32) -> bool {
+    *n == flow::DEFAULT_CYCLE_SAMPLE
 }
 
 /// A new sprint lasts two weeks unless the board says otherwise.
@@ -137,6 +155,7 @@ impl Default for Settings {
             standup_minutes: 15,
             sprint_days: DEFAULT_SPRINT_DAYS,
             standup_at: None,
+            cycle_sample: flow::DEFAULT_CYCLE_SAMPLE,
         }
     }
 }
@@ -178,6 +197,10 @@ pub struct Board {
     /// capacity is the one it was given, which is how older boards keep theirs.
     #[serde(default, skip_serializing_if = "std::collections::BTreeSet::is_empty")]
     pub team_sprints: std::collections::BTreeSet<SprintId>,
+    /// Each started sprint's scope at its start, its points by day and its close report
+    /// (`model::flow::scope_change`), by sprint id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sprint_scope: Vec<SprintScope>,
 }
 
 /// Two boards are equal when their records are: the id counters are not part of what a board
@@ -208,6 +231,7 @@ impl Board {
             views,
             team,
             team_sprints,
+            sprint_scope,
         } = self;
         *project == other.project
             && *columns == other.columns
@@ -220,6 +244,7 @@ impl Board {
             && *views == other.views
             && *team == other.team
             && *team_sprints == other.team_sprints
+            && *sprint_scope == other.sprint_scope
     }
 }
 
@@ -255,6 +280,7 @@ impl Board {
             views: Vec::new(),
             team: Vec::new(),
             team_sprints: Default::default(),
+            sprint_scope: Vec::new(),
         }
     }
 
@@ -369,6 +395,11 @@ impl Board {
                 .count(),
             None => 0,
         }
+    }
+
+    /// What was recorded of a sprint's scope, once it started.
+    pub fn scope_of(&self, sprint: SprintId) -> Option<&SprintScope> {
+        self.sprint_scope.iter().find(|s| s.id == sprint)
     }
 
     /// Notes, across all stakeholders, with their stakeholder.

@@ -23,6 +23,18 @@ impl Board {
             for d in [&mut it.done, &mut it.due].into_iter().flatten() {
                 shift(d, days);
             }
+            for step in &mut it.history {
+                step.shift_date(|d| shift(d, days));
+            }
+        }
+        for s in &mut self.sprint_scope {
+            s.points = std::mem::take(&mut s.points)
+                .into_iter()
+                .map(|(mut d, v)| {
+                    shift(&mut d, days);
+                    (d, v)
+                })
+                .collect();
         }
         for s in &mut self.sprints {
             shift(&mut s.start, days);

@@ -1,6 +1,6 @@
 //! Sprints: time boxes with a goal, a capacity, a burndown record and, once closed, a velocity.
 
-use super::ids::SprintId;
+use super::ids::{ItemId, SprintId};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -44,6 +44,49 @@ pub struct Sprint {
     /// Points finished when the sprint closed (its velocity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completed: Option<u32>,
+}
+
+/// What a sprint's scope was at its start and how it moved since, kept beside the sprint
+/// (`Board::sprint_scope`, matched by the sprint's id): the committed items, the total points each
+/// day (the burn-up's scope line) and, once closed, its report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SprintScope {
+    /// The sprint's id.
+    pub id: SprintId,
+    /// The items it held when it started and their points then, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub committed_items: Vec<(ItemId, u32)>,
+    /// Its total points from each day they changed (a step line: the value holds until the next).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub points: BTreeMap<Date, u32>,
+    /// What the close recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<SprintReport>,
+}
+
+/// A sprint's figures at its close, in points.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SprintReport {
+    pub committed: u32,
+    pub added: u32,
+    pub removed: u32,
+    pub completed: u32,
+    /// Unfinished points carried to another sprint.
+    pub carried: u32,
+    /// Unfinished points returned to the backlog.
+    pub returned: u32,
+}
+
+impl SprintReport {
+    /// `committed 20 · added 8 · removed 3 · completed 18 · carried over 5 · to the backlog 2`.
+    pub fn describe(&self) -> String {
+        format!(
+            "committed {} · added {} · removed {} · completed {} · carried over {} · to the backlog {}",
+            self.committed, self.added, self.removed, self.completed, self.carried, self.returned
+        )
+    }
 }
 
 impl Sprint {

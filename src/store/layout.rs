@@ -5,14 +5,15 @@
 //! rank order (`Board::items`); this is only the file's shape.
 //!
 //! Measured on a generated 1k board (`tests/store.rs` holds the figures): a rank move changes 2
-//! lines of `git diff`, a status change 3, a title edit 2, a new item its block and 1 rank line.
+//! lines of `git diff`, a status change 3 and its history step (1 line, 4 when the item's history
+//! list opens), a title edit 2, a new item its block and 1 rank line.
 
 use crate::model::merge::Conflict;
 use crate::model::{
     Board, Column, Counters, Item, ItemId, Problem, Project, Risk, SCHEMA_VERSION, SavedView,
     Settings, Sprint, Stakeholder, TimelineEntry,
 };
-use crate::model::{Person, SprintId};
+use crate::model::{Person, SprintId, SprintScope};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -39,6 +40,8 @@ struct Out<'a> {
     team: &'a [Person],
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     team_sprints: &'a BTreeSet<SprintId>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    sprint_scope: &'a [SprintScope],
 }
 
 /// What a version 3 file holds.
@@ -71,6 +74,8 @@ struct In {
     team: Vec<Person>,
     #[serde(default)]
     team_sprints: BTreeSet<SprintId>,
+    #[serde(default)]
+    sprint_scope: Vec<SprintScope>,
 }
 
 fn by_id<T, K: Ord>(list: &[T], id: impl Fn(&T) -> K) -> Vec<&T> {
@@ -109,6 +114,7 @@ fn out(board: &Board, with_items: bool) -> Out<'_> {
         views,
         team,
         team_sprints,
+        sprint_scope,
     } = board;
     Out {
         version: SCHEMA_VERSION,
@@ -135,6 +141,7 @@ fn out(board: &Board, with_items: bool) -> Out<'_> {
         views,
         team,
         team_sprints,
+        sprint_scope,
     }
 }
 
@@ -155,6 +162,7 @@ pub(crate) fn rest_of(board: &Board) -> Board {
         views,
         team,
         team_sprints,
+        sprint_scope,
     } = board;
     Board {
         version: *version,
@@ -171,6 +179,7 @@ pub(crate) fn rest_of(board: &Board) -> Board {
         views: views.clone(),
         team: team.clone(),
         team_sprints: team_sprints.clone(),
+        sprint_scope: sprint_scope.clone(),
     }
 }
 
@@ -195,6 +204,7 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(
         views,
         team,
         team_sprints,
+        sprint_scope,
     } = In::deserialize(de)?;
     let key = |id: ItemId| crate::model::item_key(&project.key, id);
     let mut problems = Vec::new();
@@ -264,6 +274,7 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(
         views,
         team,
         team_sprints,
+        sprint_scope,
     };
     board.repair_counters();
     renumber_twin_notes(&mut board);

@@ -101,6 +101,7 @@ fn v1_to_v2(old: BoardV1) -> Board {
         views: Vec::new(),
         team: Vec::new(),
         team_sprints: Default::default(),
+        sprint_scope: Vec::new(),
     }
 }
 

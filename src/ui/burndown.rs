@@ -40,16 +40,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
     let sentence = if sprint.state == SprintState::Closed {
         // Items of a closed sprint may have moved on: its own record tells how it ended.
         let done = sprint.completed.unwrap_or(0);
-        Line::raw(format!(
-            "Closed: {done} of {committed} committed points done — velocity {done} ({} – {})",
-            sprint.start, sprint.end
-        ))
+        match b.scope_of(sprint.id).and_then(|s| s.report.as_ref()) {
+            Some(r) => Line::raw(format!("Closed: {} — velocity {done}", r.describe())),
+            None => Line::raw(format!(
+                "Closed: {done} of {committed} committed points done — velocity {done} ({} – {})",
+                sprint.start, sprint.end
+            )),
+        }
     } else {
         Line::from(vec![
             Span::raw(format!("Day {elapsed} of {length}: ")),
             Span::raw(format!(
                 "{remaining} of {committed} points left (ideal by now {ideal_now:.0}{}) — ",
-                scope_change(committed, scope)
+                change_words(b, sprint, committed, scope)
             )),
             verdict,
         ])
@@ -83,6 +86,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
             )
         })
         .collect();
+    // The burn-up beside it: the scope each recorded day (the last scope point on or before it,
+    // else the commitment) and the work done, scope − remaining, so added work shows apart from
+    // work done.
+    let points = b.scope_of(sprint.id).map(|s| &s.points);
+    let scope_on = |day: jiff::civil::Date| {
+        points
+            .and_then(|p| p.range(..=day).next_back().map(|(_, v)| *v))
+            .unwrap_or(committed)
+    };
+    let scope_line: Vec<(f64, f64)> = sprint
+        .remaining
+        .keys()
+        .map(|day| {
+            let x = f64::from((*day - sprint.start).get_days());
+            (x, f64::from(scope_on(*day)))
+        })
+        .collect();
+    let done_line: Vec<(f64, f64)> = sprint
+        .remaining
+        .iter()
+        .map(|(day, left)| {
+            let x = f64::from((*day - sprint.start).get_days());
+            (x, f64::from(scope_on(*day).saturating_sub(*left)))
+        })
+        .collect();
     let last = f64::from(length - 1).max(1.0);
     let ideal = [(0.0, f64::from(committed)), (last, 0.0)];
     // The y range holds the highest of the commitment, today's scope (work added mid-sprint) and
@@ -90,6 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
     let highest = actual
         .iter()
         .map(|p| p.1 as u32)
+        .chain(scope_line.iter().map(|p| p.1 as u32))
         .chain([committed, scope])
         .max()
         .unwrap_or(0);
@@ -107,6 +136,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
             .graph_type(GraphType::Line)
             .style(theme.accent)
             .data(&actual),
+        Dataset::default()
+            .name("⣀⣀⣀ done")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.ok)
+            .data(&done_line),
+        Dataset::default()
+            .name("▀▀▀ scope")
+            .marker(Marker::HalfBlock)
+            .graph_type(GraphType::Line)
+            .style(theme.warn)
+            .data(&scope_line),
     ];
     // The legend is a line of its own above the chart, so it never covers the newest days.
     let [legend, burn] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(burn);
@@ -115,6 +156,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
             Span::styled("••• ideal", theme.dim),
             Span::raw("   "),
             Span::styled("⣀⣀⣀ remaining", theme.accent),
+            Span::raw("   "),
+            Span::styled("⣀⣀⣀ done", theme.ok),
+            Span::raw("   "),
+            Span::styled("▀▀▀ scope", theme.warn),
         ]))
         .alignment(ratatui::layout::Alignment::Right),
         legend,
@@ -185,6 +230,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
 fn y_top(highest: u32) -> u32 {
     let step = if highest > 50 { 10 } else { 5 };
     (highest / step + 1) * step
+}
+
+/// `; +5 pts added, −2 removed since start` from what the sprint recorded at its start, else the
+/// net change (`; 3 added`).
+fn change_words(b: &crate::model::Board, sprint: &Sprint, committed: u32, scope: u32) -> String {
+    match crate::model::flow::scope_change(b, sprint.id) {
+        Some(c) if !c.net_only => c.describe().map_or(String::new(), |d| format!("; {d}")),
+        _ => scope_change(committed, scope),
+    }
 }
 
 /// `; 3 added` when points were added to (or taken out of) the sprint after it began.

@@ -107,8 +107,8 @@ fn title_lines(item: &Item, w: usize, cx: &Ctx) -> Vec<Line<'static>> {
 }
 
 /// A card in `height` lines: the key and the title wrapped over all but the last (cut with `…` on
-/// the last of them), then the facts in one format everywhere: `⛔ 5p · 9d · Ana Ribeiro`
-/// (points, days in its column, the assignee; the board's footer says so).
+/// the last of them), then the facts in one format everywhere: `⛔ 5p · 2/9d▲ · Ana Ribeiro`
+/// (points, days in its column / since it started marked past the P50 and P85 cycle time, the assignee; the footer says so).
 fn card(item: &Item, w: usize, height: usize, cx: &Ctx) -> Vec<Line<'static>> {
     let keep = height.saturating_sub(1).max(1);
     let mut lines = title_lines(item, w, cx);
@@ -145,15 +145,27 @@ fn card_facts(item: &Item, w: usize, cx: &Ctx) -> Line<'static> {
     };
     let blocked_text = blocked;
     let blocked = blocked_text.as_str();
-    let age = (cx.today - item.status_since).get_days().max(0);
+    // Its age in its column / since it started, marked past the board's P50 and P85 cycle time.
+    let flow = crate::model::flow::Workflow::of(cx.board);
+    let aged = crate::model::flow::age(item, flow, &cx.stats, cx.today);
+    let age = aged.map_or_else(
+        || format!("{}d", (cx.today - item.status_since).get_days().max(0)),
+        |a| a.short(),
+    );
+    let age_style = match aged.map(|a| a.mark) {
+        Some(crate::model::flow::Mark::PastP85) => cx.theme.error,
+        Some(crate::model::flow::Mark::PastP50) => cx.theme.warn,
+        _ => cx.theme.dim,
+    };
     let points = item.points.map_or("?".to_string(), |p| p.to_string());
     // Near or past its due date, the card says so among its facts ("due 3d", "2d late").
     let due = item
         .due_state(cx.today, cx.board.is_done(item))
         .map_or(String::new(), |d| format!("{} · ", d.short()));
-    let meta = format!("{points}p · {age}d · {due}");
+    let meta = format!("{points}p · ");
+    let rest = format!(" · {due}");
     let who = item.assignee.as_str();
-    let room = w.saturating_sub(width(blocked) + width(&meta));
+    let room = w.saturating_sub(width(blocked) + width(&meta) + width(&age) + width(&rest));
     let initials: String = who
         .split_whitespace()
         .filter_map(|p| p.chars().next())
@@ -169,18 +181,45 @@ fn card_facts(item: &Item, w: usize, cx: &Ctx) -> Line<'static> {
     Line::from(vec![
         Span::styled(blocked.to_string(), cx.theme.error),
         Span::styled(meta, cx.theme.dim),
+        Span::styled(age, age_style),
+        Span::styled(rest, cx.theme.dim),
         Span::styled(who.unwrap_or("").to_string(), cx.theme.text),
     ])
 }
 
-/// What a card's last line says, for the board's bottom border.
-pub(super) fn legend(w: usize) -> String {
+/// What a card's last line says, for the board's bottom border, with the cycle time its marks
+/// stand for.
+pub(super) fn legend(w: usize, stats: &crate::model::flow::CycleStats) -> String {
+    let (long, mid, short) = match (stats.p50, stats.p85) {
+        (Some(p50), Some(p85)) => (
+            format!("▲ past P50 {p50}d · ▲▲ past P85 {p85}d"),
+            format!("▲ >P50 {p50}d · ▲▲ >P85 {p85}d"),
+            format!(" · ▲>{p50}d ▲▲>{p85}d"),
+        ),
+        _ => (
+            "no cycle time yet".to_string(),
+            "no cycle time yet".to_string(),
+            String::new(),
+        ),
+    };
+    let n = stats.n;
     first_fit(
         w,
         [
-            " cards: 5p · 9d · Ana = points · days in its column · assignee · ⛔ blocked ".into(),
-            " 5p · 9d · Ana = points · days in column · assignee · ⛔ blocked ".into(),
-            " points · days in column · assignee · ⛔ blocked ".into(),
+            format!(
+                " cards: 5p · 2/9d · Ana = points · days in column/since started · assignee · \
+                 {long} (of the last {n} done) · ⛔ blocked "
+            ),
+            format!(
+                " 5p · 2/9d · Ana = points · days in column/since started · assignee · {long} \
+                 · ⛔ blocked "
+            ),
+            format!(
+                " 5p · 2/9d · Ana = points · days in column/started · assignee · {mid} · ⛔ blocked "
+            ),
+            format!(" points · days in column/started · assignee{short} · ⛔ blocked "),
+            format!(" points · days column/started · who{short} · ⛔ "),
+            format!(" days column/started{short} "),
         ],
     )
 }

@@ -6,6 +6,7 @@ mod backlog_cells;
 mod budget;
 mod burndown;
 mod cards;
+mod cfd;
 mod columns;
 mod confirm;
 mod conflicts;
@@ -113,8 +114,8 @@ pub fn draw(frame: &mut Frame, app: &App, vp: &mut Viewport) {
         Mode::ConfirmWip { item, column } => {
             overlay::confirm_wip(frame, body, app, *item, *column, &theme)
         }
-        Mode::CloseSprint { sprint, next } => {
-            overlay::close_sprint(frame, body, app, *sprint, *next, &theme)
+        Mode::CloseSprint { sprint, next, walk } => {
+            overlay::close_sprint(frame, body, app, (*sprint, *next, walk.as_deref()), &theme)
         }
     }
 }

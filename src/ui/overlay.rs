@@ -261,15 +261,21 @@ pub fn close_sprint(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    sprint: crate::model::SprintId,
-    next: Option<crate::model::SprintId>,
+    (sprint, next, walk): (
+        crate::model::SprintId,
+        Option<crate::model::SprintId>,
+        Option<&[crate::model::rules::Leftovers]>,
+    ),
     theme: &Theme,
 ) {
+    use crate::app::Action;
     let b = &app.doc.board;
     let name = b.sprint(sprint).map_or(String::new(), |s| s.name.clone());
     let unfinished: Vec<&crate::model::Item> =
         b.sprint_items(sprint).filter(|i| !b.is_done(i)).collect();
     let points: u32 = unfinished.iter().map(|i| i.points_or_zero()).sum();
+    let key = |a: &Action| Span::styled(format!("  {} ", app.keymap.hint(a)), theme.key);
+    let next_sprint = next.and_then(|n| b.sprint(n));
     let mut text = vec![
         Line::raw(format!(
             "{name}: {} done — its velocity.",
@@ -280,37 +286,97 @@ pub fn close_sprint(
             crate::model::words::count(unfinished.len(), "item"),
             crate::model::words::count(points, "point")
         )),
-        Line::raw(""),
-        Line::raw("Where does the unfinished work go?"),
-        Line::from(vec![
-            Span::styled("  b ", theme.key),
-            Span::raw("back to the top of the backlog"),
-        ]),
     ];
-    match next.and_then(|n| b.sprint(n)) {
-        Some(n) => text.push(Line::from(vec![
-            Span::styled(
-                format!(
-                    "  {} ",
-                    app.keymap.hint(&crate::app::Action::LeftoversToNextSprint)
+    // The report the close records, as it stands.
+    if let Some(c) = crate::model::flow::scope_change(b, sprint) {
+        text.push(Line::styled(
+            widgets::fit(
+                &format!(
+                    "Committed {} · added {} · removed {} · completed {}",
+                    c.committed,
+                    c.added,
+                    c.removed,
+                    b.done_points(sprint)
                 ),
-                theme.key,
-            ),
-            Span::raw(format!("into {}", n.name)),
-        ])),
-        None => text.push(Line::styled(
-            format!(
-                "  (no planned sprint to carry it into: {} on the board plans one)",
-                app.keymap.hint(&crate::app::Action::NewSprint)
+                68,
             ),
             theme.dim,
-        )),
+        ));
+    }
+    text.push(Line::raw(""));
+    if let Some(walk) = walk {
+        // One by one: the item to decide, and what was decided so far.
+        let at = walk.len().min(unfinished.len().saturating_sub(1));
+        if let Some(it) = unfinished.get(at) {
+            text.push(Line::raw(format!(
+                "Item {} of {}: where does it go?",
+                at + 1,
+                unfinished.len()
+            )));
+            text.push(Line::styled(
+                widgets::fit(
+                    &format!(
+                        "  {} {} ({})",
+                        b.item_key(it.id),
+                        it.title,
+                        crate::model::words::count(it.points_or_zero(), "pt")
+                    ),
+                    68,
+                ),
+                theme.accent,
+            ));
+        }
+        let carried = walk
+            .iter()
+            .filter(|w| matches!(w, crate::model::rules::Leftovers::Sprint(_)))
+            .count();
+        text.push(Line::styled(
+            format!(
+                "  so far: {carried} carried over, {} to the backlog",
+                walk.len() - carried
+            ),
+            theme.dim,
+        ));
+        text.push(Line::from(vec![
+            key(&Action::LeftoversToBacklog),
+            Span::raw("back to the top of the backlog"),
+        ]));
+        if let Some(n) = next_sprint {
+            text.push(Line::from(vec![
+                key(&Action::LeftoversToNextSprint),
+                Span::raw(format!("carry it into {}", n.name)),
+            ]));
+        }
+        text.push(Line::from(vec![
+            key(&Action::Up),
+            Span::raw("back to the previous item"),
+        ]));
+    } else {
+        text.push(Line::raw("Where does the unfinished work go?"));
+        text.push(Line::from(vec![
+            key(&Action::LeftoversToBacklog),
+            Span::raw("back to the top of the backlog"),
+        ]));
+        match next_sprint {
+            Some(n) => text.push(Line::from(vec![
+                key(&Action::LeftoversToNextSprint),
+                Span::raw(format!("into {}", n.name)),
+            ])),
+            None => text.push(Line::styled(
+                format!(
+                    "  (no planned sprint to carry it into: {} on the board plans one)",
+                    app.keymap.hint(&Action::NewSprint)
+                ),
+                theme.dim,
+            )),
+        }
+        text.push(Line::from(vec![
+            key(&Action::LeftoversEach),
+            Span::raw("decide item by item"),
+        ]));
     }
     text.push(Line::from(vec![
-        Span::styled(
-            format!("  {} ", app.keymap.hint(&crate::app::Action::Cancel)),
-            theme.key,
-        ),
+        key(&Action::Cancel),
         Span::raw("keep the sprint open"),
     ]));
     let popup = widgets::centered(area, 72, text.len() as u16 + 2);

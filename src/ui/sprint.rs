@@ -22,6 +22,8 @@ pub(super) struct Ctx<'a> {
     pub board: &'a Board,
     pub today: Date,
     pub theme: &'a Theme,
+    /// The board's cycle-time percentiles, which each card's age is marked against.
+    pub stats: crate::model::flow::CycleStats,
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewport) {
@@ -37,6 +39,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     if app.sprint.burndown()
         && let Some(viewed) = app.viewed_sprint()
     {
+        if let Some(flow) = app.cumulative_flow() {
+            return super::cfd::draw(frame, area, app, viewed, flow, theme);
+        }
         return super::burndown::draw(frame, area, app, viewed, theme);
     }
     let board = &app.doc.board;
@@ -146,7 +151,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     if !more.is_empty() {
         block = block.title_top(Line::from(format!(" {} ", more.join(" · "))).right_aligned());
     }
-    let legend = legend(usize::from(area.width.saturating_sub(4)));
+    let flow = app.sprint_flow();
+    let stats = flow.stats;
+    let legend = legend(usize::from(area.width.saturating_sub(4)), &stats);
     block = block.title_bottom(Line::styled(legend, theme.dim).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -155,8 +162,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         board,
         today: app.run.today,
         theme,
+        stats,
     };
-    let lines = summary(sprint, &cx, (total, done), inner.width);
+    let scope = flow.scope.as_ref().and_then(|c| c.describe());
+    let lines = summary(sprint, &cx, (total, done), scope, inner.width);
     let height = u16::try_from(lines.len()).unwrap_or(1);
     let rows = [
         Constraint::Length(height),
@@ -216,7 +225,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
 }
 
 /// Name, dates, time left, points, capacity and goal, packed into as few lines as `w` allows.
-fn summary(s: &Sprint, cx: &Ctx, (total, done): (u32, u32), w: u16) -> Vec<Line<'static>> {
+fn summary(
+    s: &Sprint,
+    cx: &Ctx,
+    (total, done): (u32, u32),
+    change: Option<String>,
+    w: u16,
+) -> Vec<Line<'static>> {
     let (start, end) = (widgets::short_date(s.start), widgets::short_date(s.end));
     let when = match (s.end - cx.today).get_days() {
         _ if cx.today < s.start => format!("starts {}", widgets::relative_day(s.start, cx.today)),
@@ -237,10 +252,16 @@ fn summary(s: &Sprint, cx: &Ctx, (total, done): (u32, u32), w: u16) -> Vec<Line<
         text(format!("{start} – {end}")),
         text(when),
         text(scope),
+    ];
+    // Scope that joined or left after the start, apart from the work done.
+    if let Some(change) = change {
+        parts.push(Span::styled(change, cx.theme.warn));
+    }
+    parts.extend([
         text(format!("{done} done")),
         text(format!("{} remaining", total - done)),
         text(format!("capacity {}", s.capacity)),
-    ];
+    ]);
     if total > s.capacity {
         let over = format!("OVER capacity by {}", total - s.capacity);
         parts.push(Span::styled(over, cx.theme.warn));
@@ -353,7 +374,7 @@ pub(super) mod tests {
         shows(&text, &["To do 1 · 2 pts", "Doing 2/3 · 8 pts"]);
         // A header one cell short of its column keeps a gap before the next one.
         shows(&text, &["Review 2/2 8p      Done 5 · 13 pts"]);
-        shows(&text, &["CRN-23 Reconcile", "⛔ 5p · 9d · Ana"]);
+        shows(&text, &["CRN-23 Reconcile", "⛔ 5p · 9/9d▲ · Ana"]);
         assert!(!text.contains("more column"), "all fit:\n{text}");
     }
 
@@ -381,8 +402,13 @@ pub(super) mod tests {
         assert!(!text.contains("CRN-17"), "{text}");
         let text = screen(&app, 200, 60);
         assert!(!text.contains("above"), "all fit:\n{text}");
-        shows(&text, &["⛔ 5p · 9d · Ana Ribeiro"]);
-        shows(&text, &["31 pts (28 committed) · 13 done · 18 remaining"]);
+        shows(&text, &["⛔ 5p · 9/9d▲ · Ana Ribeiro"]);
+        shows(
+            &text,
+            &[
+                "31 pts (28 committed) · +5 pts added, −2 removed since start · 13 done · 18 remaining",
+            ],
+        );
     }
 
     #[test]

@@ -196,22 +196,47 @@ fn current_stop(app: &App, s: &Standup, width: u16, theme: &Theme) -> Vec<Line<'
             ));
             continue;
         }
-        let age = (app.run.today - it.status_since).get_days().max(0);
         lines.push(Line::from(vec![
             Span::styled(format!("› {} ", b.item_key(it.id)), theme.accent),
             Span::styled(it.title.clone(), theme.text),
         ]));
-        let mut meta = vec![Span::styled(
-            format!(
-                "  {} · {} · {age}d in column{discussed}",
-                it.status,
-                points(it)
+        // Its age as the board's cards show it (in column / since started, marked past P50 and
+        // P85), in words.
+        let flow = crate::model::flow::Workflow::of(b);
+        let stats = app.sprint_flow().stats;
+        let aged = crate::model::flow::age(it, flow, &stats, app.run.today);
+        let age = match aged {
+            Some(a) => {
+                let overall = a
+                    .overall
+                    .map_or(String::new(), |o| format!(", {o}d since started"));
+                let mark = match (a.mark, stats.p50, stats.p85) {
+                    (crate::model::flow::Mark::PastP85, _, Some(p)) => {
+                        format!(" {} past P85 {p}d", a.mark.glyph())
+                    }
+                    (crate::model::flow::Mark::PastP50, Some(p), _) => {
+                        format!(" {} past P50 {p}d", a.mark.glyph())
+                    }
+                    _ => String::new(),
+                };
+                format!("{}d in column{overall}{mark}", a.in_column)
+            }
+            None => format!(
+                "{}d in column",
+                (app.run.today - it.status_since).get_days().max(0)
             ),
+        };
+        let mut meta = vec![Span::styled(
+            format!("  {} · {} · {age}{discussed}", it.status, points(it)),
             theme.dim,
         )];
         if let Some(reason) = &it.blocked {
+            let since = crate::model::flow::blocked_days(it, flow, app.run.today)
+                .map_or(String::new(), |d| {
+                    format!(" for {}", crate::model::words::count(d, "day"))
+                });
             meta.push(Span::styled(
-                format!(" · ⛔ blocked: {reason}"),
+                format!(" · ⛔ blocked{since}: {reason}"),
                 theme.error,
             ));
         }

@@ -139,7 +139,8 @@ fn expected(before: &Board, at: usize, f: impl FnOnce(&mut Board)) -> Board {
     want.conflicts.remove(at);
     f(&mut want);
     // A change records today's remaining work in the active sprint, as every change does.
-    if let Some(e) = rules::record_remaining(&want, TODAY) {
+    let points = |s| (want.remaining_points(s), want.sprint_points(s));
+    if let Some(e) = rules::record_day_with(&want, TODAY, points) {
         want.apply(e).unwrap();
     }
     want

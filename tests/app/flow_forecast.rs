@@ -251,8 +251,14 @@ fn the_cut_line_and_earned_value_are_kept_by_revision() {
     // pay for reading every item.
     app.update(Action::ShowTimeline);
     app.prepare_frame();
-    assert!(matches!(app.evm(), Cow::Owned(_)), "not computed for the gantt");
+    assert!(
+        matches!(app.evm(), Cow::Owned(_)),
+        "not computed for the gantt"
+    );
     app.update(Action::Budget);
     app.prepare_frame();
-    assert!(matches!(app.evm(), Cow::Borrowed(_)), "kept for the budget view");
+    assert!(
+        matches!(app.evm(), Cow::Borrowed(_)),
+        "kept for the budget view"
+    );
 }

@@ -8,7 +8,7 @@ use cairn::app::{Action, App};
 use cairn::commands::sample_board;
 use cairn::input::action_for_key;
 use cairn::io::generate::generate;
-use cairn::model::{Board, rules};
+use cairn::model::{Board, flow, rules};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -93,6 +93,21 @@ fn same_as_rebuilt(app: &App, after: &str) -> Result<(), TestCaseError> {
             .map(|(p, _)| p)
             .collect();
         prop_assert_eq!(&app.backlog.visible, &rows, "{}", after);
+    }
+    // The sprint pane's flow figures, followed from the cards the changes touched, equal the
+    // board's own: the cycle-time percentiles and the active sprint's scope change.
+    if app.sprint.flow.is_at(app.doc.revision) {
+        let sample = board.settings.cycle_sample;
+        prop_assert_eq!(
+            app.sprint.flow.stats,
+            flow::cycle_stats(board, sample),
+            "cycle stats after {}",
+            after
+        );
+        let scope = board
+            .active_sprint()
+            .and_then(|s| flow::scope_change(board, s.id));
+        prop_assert_eq!(&app.sprint.flow.scope, &scope, "scope after {}", after);
     }
     Ok(())
 }
@@ -243,4 +258,47 @@ fn a_large_board_read_on_two_threads_gives_the_index_a_scan_gives() {
         cards += scan.len();
     }
     assert!(cards > 0, "the sprint has cards to check");
+}
+
+/// Cards moved into the done column and out again on the sprint board: the cycle-time figures the
+/// pane keeps, followed from the moved cards, are the board's own after every move.
+#[test]
+fn the_sprint_panes_cycle_time_follows_cards_moved_into_done_and_back() {
+    // A sample of one: the figures are the newest done card's, so each move shows in them.
+    let mut board = sample_board(TODAY);
+    board.settings.cycle_sample = 1;
+    let mut app = App::new(board, "b.ron", TODAY);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    app.update(Action::ShowSprint);
+    app.update(Action::ColumnRight);
+    app.update(Action::ColumnRight); // Review: its cards go to Done and back
+    let mut checked = 0;
+    let mut seen = std::collections::BTreeSet::new();
+    for step in 0..24 {
+        let action = match step % 3 {
+            0 => Action::CardRight,
+            1 => Action::CardLeft,
+            _ => Action::Down,
+        };
+        let before = app.doc.revision;
+        app.update(action);
+        cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
+        let board = &app.doc.board;
+        assert!(
+            app.sprint.flow.is_at(app.doc.revision),
+            "kept for the frame"
+        );
+        assert_eq!(
+            app.sprint.flow.stats,
+            flow::cycle_stats(board, board.settings.cycle_sample),
+            "step {step}"
+        );
+        checked += usize::from(app.doc.revision != before);
+        seen.insert(app.sprint.flow.stats.p50);
+    }
+    assert!(seen.len() > 1, "the moves changed the figures: {seen:?}");
+    assert!(
+        checked >= 8,
+        "only {checked} of the steps changed the board"
+    );
 }

@@ -14,6 +14,7 @@ mod epics;
 mod first_week_a;
 mod first_week_b;
 mod first_week_c;
+mod flow;
 mod flow_forecast;
 mod forms;
 mod hide_done;

@@ -80,7 +80,8 @@ fn the_form_holds_every_setting_and_opens_from_the_palette_and_the_timeline() {
             "Currency",
             "Sprint length",
             "Standup",
-            "Standup at"
+            "Standup at",
+            "Cycle sample"
         ]
     );
     let values: Vec<String> = form(&a).fields.iter().map(|f| f.value()).collect();

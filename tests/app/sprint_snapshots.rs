@@ -65,7 +65,7 @@ fn board_160x48() {
         &[
             "Doing 2/3 · 8 pts",
             "Review 2/2 · 8 pts",
-            "3p · 4d · Tomasz Nowak",
+            "3p · 4/4d · Tomasz Nowak",
             "OVER capacity by 3",
         ],
     );
@@ -100,7 +100,7 @@ fn burndown_100x30() {
         &s,
         &[
             "Burndown — Sprint 23",
-            "Day 13 of 14: 18 of 28 points left (ideal by now 2; 3 added) — AT RISK",
+            "Day 13 of 14: 18 of 28 points left (ideal by now 2; +5 pts added, −2 removed since start)",
             "Velocity (average of the last 3: 24.0)",
         ],
     );
@@ -134,7 +134,7 @@ fn close_sprint_question_100x30() {
             "Where does the unfinished work go?",
             "b back to the top of the backlog",
             "n into Sprint 24",
-            "b to the backlog  n to the next sprint  Esc cancel",
+            "b to the backlog  n to the next sprint  e one by one  Esc cancel",
         ],
     );
     insta::assert_snapshot!("sprint_close_question_100x30", s);

@@ -79,6 +79,7 @@ pub enum FieldId {
     ProductGoal,
     Currency,
     SprintLength,
+    CycleSample,
     Handle,
     Measure,
     Days,
@@ -136,6 +137,7 @@ impl FieldId {
             FieldId::ProductGoal => "Product goal",
             FieldId::Currency => "Currency",
             FieldId::SprintLength => "Sprint length",
+            FieldId::CycleSample => "Cycle sample",
             FieldId::Handle => "Handle",
             FieldId::Measure => "Capacity in",
             FieldId::Days => "Days",
@@ -371,7 +373,13 @@ impl Form {
                     Ok(())
                 }
                 FieldId::Blocked => {
-                    item.blocked = (!v.is_empty()).then_some(v);
+                    let flow = crate::model::flow::Workflow::of(board);
+                    crate::model::flow::set_blocked(
+                        item,
+                        (!v.is_empty()).then_some(v),
+                        flow,
+                        today,
+                    );
                     Ok(())
                 }
                 FieldId::Due if v.is_empty() => {
@@ -438,18 +446,18 @@ fn parse_status(board: &Board, item: &mut Item, v: &str, today: Date) -> Result<
     }
     // An existing item goes through the rule (WIP limit, dates); a new one just starts there.
     if board.item(item.id).is_none() {
-        item.status = col.name.clone();
-        item.done = (col.name == board.done_column()).then_some(today);
+        let flow = crate::model::flow::Workflow::of(board);
+        crate::model::flow::enter_column(item, &col.name, flow, today);
         return Ok(());
     }
+    // The rule checks the move (the WIP limit); the step goes onto the form's copy, which may hold
+    // other changes of the same form (a block) that the board's item does not have yet.
     match rules::set_status(board, item.id, &col.name, today) {
-        Ok(crate::model::Edit::UpdateItem(moved)) => {
-            item.status = moved.status;
-            item.status_since = moved.status_since;
-            item.done = moved.done;
+        Ok(_) => {
+            let flow = crate::model::flow::Workflow::of(board);
+            crate::model::flow::enter_column(item, &col.name, flow, today);
             Ok(())
         }
-        Ok(_) => Ok(()),
         Err(e) => Err(e.to_string()),
     }
 }

@@ -104,9 +104,16 @@ impl Mode {
                 Key(Cancel, "cancel"),
             ],
             Mode::ConfirmChange { .. } => &[Key(Yes, "go ahead"), Key(Cancel, "leave it")],
+            Mode::CloseSprint { walk: Some(_), .. } => &[
+                Key(LeftoversToBacklog, "this one to the backlog"),
+                Key(LeftoversToNextSprint, "to the next sprint"),
+                Key(Up, "back"),
+                Key(Cancel, "cancel"),
+            ],
             Mode::CloseSprint { .. } => &[
                 Key(LeftoversToBacklog, "to the backlog"),
                 Key(LeftoversToNextSprint, "to the next sprint"),
+                Key(LeftoversEach, "one by one"),
                 Key(Cancel, "cancel"),
             ],
         }

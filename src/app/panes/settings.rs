@@ -122,6 +122,11 @@ impl Form {
                         .map(|t| t.strftime("%H:%M").to_string())
                         .unwrap_or_default(),
                 ),
+                Field::new(
+                    FieldId::CycleSample,
+                    "latest done items the cycle time draws from (1–1000)",
+                    &s.cycle_sample.to_string(),
+                ),
             ],
             focus: 0,
         }
@@ -189,6 +194,11 @@ impl Form {
             FieldId::StandupAt,
             value::parse_standup_at(&self.value(FieldId::StandupAt))
                 .map(|v| settings.standup_at = v),
+        );
+        take(
+            FieldId::CycleSample,
+            value::parse_cycle_sample(&self.value(FieldId::CycleSample))
+                .map(|v| settings.cycle_sample = v),
         );
         if let Some(first) = errors.first().map(|(id, _)| *id) {
             self.focus = self.fields.iter().position(|f| f.id == first).unwrap_or(0);

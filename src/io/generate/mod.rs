@@ -440,6 +440,7 @@ fn build(items: usize, seed: u64, notes: Option<usize>) -> Board {
         views: Vec::new(),
         team: Vec::new(),
         team_sprints: Default::default(),
+        sprint_scope: Vec::new(),
     }
 }
 

@@ -27,10 +27,24 @@ pub(super) fn decisions_section(
         .filter(|(_, n)| (first..=today).contains(&n.date))
         .collect();
     notes.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.1.id.cmp(&a.1.id)));
+    // The standups held in the same days, from the notes they left.
+    let standups: Vec<Date> = board
+        .all_notes()
+        .filter(|(_, n)| n.kind == NoteKind::Standup && (first..=today).contains(&n.date))
+        .map(|(_, n)| n.date)
+        .collect();
+    let standups = standups.iter().max().map(|latest| {
+        format!(
+            "{} {when}, the latest on {latest}.",
+            plural(standups.len(), "standup")
+        )
+    });
     if notes.is_empty() {
         blocks.push(format!("None {when}."));
+        blocks.extend(standups);
         return blocks;
     }
+    blocks.extend(standups);
     let decisions = notes
         .iter()
         .filter(|(_, n)| n.kind == NoteKind::Decision)

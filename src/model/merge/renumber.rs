@@ -223,6 +223,9 @@ fn sprint(b: &mut Board, from: SprintId, to: SprintId) {
     if b.team_sprints.remove(&from) {
         b.team_sprints.insert(to);
     }
+    for s in b.sprint_scope.iter_mut().filter(|s| s.id == from) {
+        s.id = to;
+    }
 }
 
 fn entry(b: &mut Board, from: EntryId, to: EntryId) {

@@ -33,6 +33,7 @@ pub fn repair(board: &mut Board) -> Vec<Conflict> {
         p.days_off.retain(|s, _| sprints.contains(s));
     }
     board.team_sprints.retain(|s| sprints.contains(s));
+    board.sprint_scope.retain(|s| sprints.contains(&s.id));
     for it in board.items.iter_mut() {
         let broken = it.parent.is_some_and(|p| !items.contains(&p))
             || it.sprint.is_some_and(|s| !sprints.contains(&s))

@@ -232,6 +232,9 @@ fn set_at(board: &Board, path: &[String], candidates: &[Option<Value>]) -> Resul
                 "team_sprints" => {
                     Edit::SetTeamSprints(patched(&board.team_sprints, rest, candidates)?)
                 }
+                "sprint_scope" => {
+                    Edit::SetSprintScope(patched(&board.sprint_scope, rest, candidates)?)
+                }
                 other => return Err(format!("cairn cannot resolve a conflict in \"{other}\"")),
             })
         }

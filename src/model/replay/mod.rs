@@ -228,6 +228,15 @@ pub fn onto_changed(board: &mut Board, edit: Edit, undo: Edit, report: &mut Repo
             SetTeamSprints,
             report,
         ),
+        (SetSprintScope(new), SetSprintScope(old)) => set(
+            board,
+            "sprint_scope",
+            new,
+            old,
+            |b| &b.sprint_scope,
+            SetSprintScope,
+            report,
+        ),
         (SetConflicts(new), SetConflicts(old)) => set(
             board,
             "conflicts",

@@ -175,10 +175,13 @@ fn move_to_column(
         });
     }
     let mut it = current.clone();
-    it.status = column.to_string();
-    it.status_since = today;
+    crate::model::flow::enter_column(
+        &mut it,
+        column,
+        crate::model::flow::Workflow::of(board),
+        today,
+    );
     it.updated = today;
-    it.done = (column == board.done_column()).then_some(today);
     Ok(Edit::UpdateItem(Box::new(it)))
 }
 

@@ -5,7 +5,8 @@ use super::RuleError;
 use crate::model::{Board, Edit, Item, ItemId, SprintId, SprintState, value};
 use jiff::civil::Date;
 
-/// Starts a planned sprint: snapshots the committed points and the first burndown point.
+/// Starts a planned sprint: snapshots the committed points and items (`Board::sprint_scope`) and
+/// the first burndown point. The edit is a batch whose first part is the sprint's update.
 pub fn start_sprint(board: &Board, id: SprintId, today: Date) -> Result<Edit, RuleError> {
     let s = board.sprint(id).ok_or(RuleError::NoSprint(id.0))?;
     if let Some(active) = board.active_sprint() {
@@ -22,7 +23,34 @@ pub fn start_sprint(board: &Board, id: SprintId, today: Date) -> Result<Edit, Ru
     started.state = SprintState::Active;
     started.committed = Some(board.sprint_points(id));
     started.remaining.insert(today, board.remaining_points(id));
-    Ok(Edit::UpdateSprint(Box::new(started)))
+    let mut committed_items: Vec<(ItemId, u32)> = board
+        .sprint_items(id)
+        .map(|i| (i.id, i.points_or_zero()))
+        .collect();
+    committed_items.sort_unstable();
+    let entry = crate::model::SprintScope {
+        id,
+        committed_items,
+        points: [(today, board.sprint_points(id))].into(),
+        report: None,
+    };
+    Ok(Edit::Batch(vec![
+        Edit::UpdateSprint(Box::new(started)),
+        set_scope(board, entry),
+    ]))
+}
+
+/// The edit that puts `entry` in the board's recorded sprint scopes (replacing its sprint's).
+fn set_scope(board: &Board, entry: crate::model::SprintScope) -> Edit {
+    let mut all = board.sprint_scope.clone();
+    match all.iter_mut().find(|s| s.id == entry.id) {
+        Some(s) => *s = entry,
+        None => {
+            all.push(entry);
+            all.sort_by_key(|s| s.id);
+        }
+    }
+    Edit::SetSprintScope(all)
 }
 
 /// A new sprint as the board suggests it: named after the last one plus one, starting the day after
@@ -110,6 +138,17 @@ pub fn close_sprint(
     today: Date,
     leftovers: Leftovers,
 ) -> Result<Edit, RuleError> {
+    close_sprint_each(board, id, today, &|_| leftovers)
+}
+
+/// Closes the active sprint with a place for each unfinished item (`choice` of its id): records
+/// its velocity and its report (committed, added, removed, completed, carried over, returned).
+pub fn close_sprint_each(
+    board: &Board,
+    id: SprintId,
+    today: Date,
+    choice: &dyn Fn(ItemId) -> Leftovers,
+) -> Result<Edit, RuleError> {
     let s = board.sprint(id).ok_or(RuleError::NoSprint(id.0))?;
     if s.state != SprintState::Active {
         return Err(RuleError::WrongState {
@@ -118,38 +157,67 @@ pub fn close_sprint(
             expected: "active",
         });
     }
-    if let Leftovers::Sprint(next) = leftovers {
-        let n = board.sprint(next).ok_or(RuleError::NoSprint(next.0))?;
-        if n.state == SprintState::Closed || next == id {
-            return Err(RuleError::SprintClosed(n.name.clone()));
-        }
-    }
-    let mut closed = s.clone();
-    closed.state = SprintState::Closed;
-    closed.completed = Some(board.done_points(id));
-    closed.remaining.insert(today, board.remaining_points(id));
-    let mut edits = vec![Edit::UpdateSprint(Box::new(closed))];
-
     let unfinished: Vec<&Item> = board
         .sprint_items(id)
         .filter(|i| !board.is_done(i))
         .collect();
     for it in &unfinished {
+        if let Leftovers::Sprint(next) = choice(it.id) {
+            let n = board.sprint(next).ok_or(RuleError::NoSprint(next.0))?;
+            if n.state == SprintState::Closed || next == id {
+                return Err(RuleError::SprintClosed(n.name.clone()));
+            }
+        }
+    }
+    let scope = crate::model::flow::scope_change(board, id).unwrap_or_default();
+    let mut closed = s.clone();
+    closed.state = SprintState::Closed;
+    closed.completed = Some(board.done_points(id));
+    closed.remaining.insert(today, board.remaining_points(id));
+    let mut report = crate::model::SprintReport {
+        committed: scope.committed,
+        added: scope.added,
+        removed: scope.removed,
+        completed: board.done_points(id),
+        carried: 0,
+        returned: 0,
+    };
+    let mut edits = vec![Edit::UpdateSprint(Box::new(closed))];
+    let mut returned: Vec<ItemId> = Vec::new();
+    for it in &unfinished {
         let mut moved = (*it).clone();
-        moved.sprint = match leftovers {
-            Leftovers::TopOfBacklog => None,
-            Leftovers::Sprint(next) => Some(next),
+        moved.sprint = match choice(it.id) {
+            Leftovers::TopOfBacklog => {
+                report.returned += it.points_or_zero();
+                returned.push(it.id);
+                None
+            }
+            Leftovers::Sprint(next) => {
+                report.carried += it.points_or_zero();
+                Some(next)
+            }
         };
         moved.updated = today;
         edits.push(Edit::UpdateItem(Box::new(moved)));
     }
-    if leftovers == Leftovers::TopOfBacklog && !unfinished.is_empty() {
-        let mut order: Vec<ItemId> = unfinished.iter().map(|i| i.id).collect();
+    let mut entry = board
+        .scope_of(id)
+        .cloned()
+        .unwrap_or_else(|| crate::model::SprintScope {
+            id,
+            ..Default::default()
+        });
+    entry.points.insert(today, board.sprint_points(id));
+    entry.report = Some(report);
+    edits.push(set_scope(board, entry));
+    if !returned.is_empty() {
+        let back: std::collections::HashSet<ItemId> = returned.iter().copied().collect();
+        let mut order = returned;
         order.extend(
             board
                 .items
                 .iter()
-                .filter(|i| !unfinished.iter().any(|u| u.id == i.id))
+                .filter(|i| !back.contains(&i.id))
                 .map(|i| i.id),
         );
         edits.push(Edit::Reorder(order));
@@ -160,6 +228,34 @@ pub fn close_sprint(
 /// The burndown point for today when it differs from what the active sprint has recorded.
 pub fn record_remaining(board: &Board, today: Date) -> Option<Edit> {
     record_remaining_with(board, today, |s| board.remaining_points(s))
+}
+
+/// Today's burndown point, and a scope point (the sprint's total points, the burn-up's scope line)
+/// when its total is no longer the last one recorded: the scope is kept as the days it changed, so
+/// a change that moves no points records none. A sprint started before cairn kept its scope
+/// (nothing recorded) gets none. `points` gives the sprint's remaining and total points (a caller
+/// that keeps them up to date).
+pub fn record_day_with(
+    board: &Board,
+    today: Date,
+    points: impl FnOnce(SprintId) -> (u32, u32),
+) -> Option<Edit> {
+    let s = board.active_sprint()?;
+    let (remaining, total) = points(s.id);
+    let burndown = record_remaining_with(board, today, |_| remaining);
+    let scope = board
+        .scope_of(s.id)
+        .filter(|r| r.points.values().next_back() != Some(&total))
+        .map(|r| {
+            let mut entry = r.clone();
+            entry.points.insert(today, total);
+            set_scope(board, entry)
+        });
+    match (burndown, scope) {
+        (None, None) => None,
+        (Some(e), None) | (None, Some(e)) => Some(e),
+        (Some(a), Some(b)) => Some(Edit::Batch(vec![a, b])),
+    }
 }
 
 /// `record_remaining` with the sprint's remaining points from `remaining` (a caller that keeps

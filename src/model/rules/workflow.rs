@@ -58,6 +58,7 @@ pub fn set_workflow(
         for it in users {
             let mut moved = it.clone();
             moved.status = columns[n].name.clone();
+            crate::model::flow::rename_column(&mut moved, &old.name, &columns[n].name);
             edits.push(Edit::UpdateItem(Box::new(moved)));
         }
     }

@@ -18,14 +18,17 @@ pub enum NoteKind {
     Decision,
     Request,
     Risk,
+    /// What a standup went through (written when it ends: `model::flow::standup_note`).
+    Standup,
 }
 
 impl NoteKind {
-    pub const ALL: [NoteKind; 4] = [
+    pub const ALL: [NoteKind; 5] = [
         NoteKind::Meeting,
         NoteKind::Decision,
         NoteKind::Request,
         NoteKind::Risk,
+        NoteKind::Standup,
     ];
 
     pub fn name(self) -> &'static str {
@@ -34,6 +37,7 @@ impl NoteKind {
             NoteKind::Decision => "decision",
             NoteKind::Request => "request",
             NoteKind::Risk => "risk",
+            NoteKind::Standup => "standup",
         }
     }
 

@@ -70,7 +70,7 @@ impl Board {
             Edit::SetSettings(s) => named(|| "settings".into(), |say| fields::settings(s, say)),
             Edit::SetViews(views) => first(|say| crate::model::view::check_views(views, say)),
             Edit::SetTeam(team) => self.check_team(team),
-            Edit::SetTeamSprints(_) | Edit::SetConflicts(_) => Ok(()),
+            Edit::SetTeamSprints(_) | Edit::SetSprintScope(_) | Edit::SetConflicts(_) => Ok(()),
             Edit::RemoveItem(_)
             | Edit::MoveItem { .. }
             | Edit::Reorder(_)

@@ -71,6 +71,9 @@ pub(super) fn settings(s: &Settings, say: &mut Say<'_>) {
     if let Some(Err(e)) = s.standup_at.map(value::check_standup_at) {
         say(e);
     }
+    if let Err(e) = value::check_cycle_sample(s.cycle_sample) {
+        say(e);
+    }
 }
 
 pub(super) fn item(it: &Item, say: &mut Say<'_>) {

@@ -48,6 +48,8 @@ pub const CAPACITY: RangeInclusive<u32> = 0..=9_999;
 pub const STANDUP_MINUTES: RangeInclusive<u32> = 1..=120;
 /// The length of a new sprint, in days.
 pub const SPRINT_DAYS: RangeInclusive<u32> = 1..=60;
+/// How many done items the cycle-time percentiles may draw from.
+pub const CYCLE_SAMPLE: RangeInclusive<u32> = 1..=1000;
 /// The letters in a project key.
 pub const KEY_LETTERS: RangeInclusive<usize> = 1..=10;
 /// The largest amount of money (a budget, a planned or actual cost): a million million.

@@ -2,8 +2,8 @@
 //! limits, capacity, the standup timebox.
 
 use super::{
-    CADENCE_DAYS, CAPACITY, KEY_LETTERS, MAX_MONEY, SCALE, SPRINT_DAYS, STANDUP_MINUTES, WIP_LIMIT,
-    range_words,
+    CADENCE_DAYS, CAPACITY, CYCLE_SAMPLE, KEY_LETTERS, MAX_MONEY, SCALE, SPRINT_DAYS,
+    STANDUP_MINUTES, WIP_LIMIT, range_words,
 };
 use std::ops::RangeInclusive;
 
@@ -172,6 +172,16 @@ pub fn parse_project_name(v: &str) -> Result<String, String> {
 /// The sprint length as typed: 1–60 days.
 pub fn parse_sprint_days(v: &str) -> Result<u32, String> {
     parse_in(v, &SPRINT_DAYS, " days")
+}
+
+/// The cycle-time sample as typed: 1–1000 done items.
+pub fn parse_cycle_sample(v: &str) -> Result<u32, String> {
+    parse_in(v, &CYCLE_SAMPLE, " items")
+}
+
+/// The cycle-time sample is 1–1000 done items.
+pub fn check_cycle_sample(n: u32) -> Result<u32, String> {
+    check_in("cycle-time sample", n, &CYCLE_SAMPLE, " items")
 }
 
 /// The sprint length is 1–60 days.

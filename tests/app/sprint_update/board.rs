@@ -127,6 +127,12 @@ fn card_right_moves_the_card_the_selection_follows_and_undo_restores_it() {
         i.status = "Doing".into();
         i.status_since = TODAY;
         i.updated = TODAY;
+        // The step is recorded in its history (it had none: it had not left the first column).
+        assert!(i.history.is_empty());
+        i.history = vec![cairn::model::flow::Step::Entered {
+            on: TODAY,
+            column: "Doing".into(),
+        }];
     });
     // The remaining points did not change, but today's burndown point is recorded with the move.
     let expected = with_burndown(&expected, 18);
@@ -301,6 +307,11 @@ fn toggle_blocked_asks_for_a_reason_then_blocks_and_unblocks() {
     let blocked = with_item(&before, crn22, |i| {
         i.blocked = Some("waiting on legal review".into());
         i.updated = TODAY;
+        // The blocked period starts in its history.
+        i.history.push(cairn::model::flow::Step::Blocked {
+            on: TODAY,
+            reason: "waiting on legal review".into(),
+        });
     });
     let blocked = with_burndown(&blocked, 18);
     assert!(
@@ -314,6 +325,16 @@ fn toggle_blocked_asks_for_a_reason_then_blocks_and_unblocks() {
     assert!(matches!(app.mode, Mode::Normal), "no form to unblock");
     assert_eq!(status(&app), "Unblock CRN-22");
     assert_eq!(item(&app, "CRN-22").blocked, None);
+    assert_eq!(
+        item(&app, "CRN-22").history.last(),
+        Some(&cairn::model::flow::Step::Unblocked { on: TODAY }),
+        "the period ends in its history"
+    );
+    assert_eq!(
+        item(&app, "CRN-22").history.last(),
+        Some(&cairn::model::flow::Step::Unblocked { on: TODAY }),
+        "the period ends in its history"
+    );
 
     undo_to(&mut app, &blocked, "Unblock CRN-22");
     undo_to(&mut app, &before, "Block CRN-22");

@@ -26,7 +26,8 @@ fn close_sprint_asks_and_b_sends_the_unfinished_work_to_the_top_of_the_backlog()
             app.mode,
             Mode::CloseSprint {
                 sprint: SPRINT_23,
-                next: Some(SPRINT_24)
+                next: Some(SPRINT_24),
+                walk: None
             }
         ),
         "asks where the unfinished work goes"
@@ -239,10 +240,90 @@ fn n_without_a_planned_sprint_keeps_asking() {
         app.mode,
         Mode::CloseSprint {
             sprint: SPRINT_23,
-            next: None
+            next: None,
+            ..
         }
     ));
     assert_eq!(app.update(Action::LeftoversToNextSprint), vec![]);
     assert!(matches!(app.mode, Mode::CloseSprint { .. }), "still asking");
     assert!(app.doc.board == before);
+}
+
+/// One by one: each unfinished item carried over or returned, k steps back, and the close records
+/// the report (committed, added, removed, completed, carried over, returned).
+#[test]
+fn e_walks_the_unfinished_items_one_by_one_and_the_close_keeps_a_report() {
+    let mut app = app();
+    let before = app.doc.board.clone();
+    let unfinished = ids(&app, &UNFINISHED);
+    press(&mut app, 'c');
+    assert_eq!(
+        action_for_key(&app, key_event(KeyCode::Char('e'))),
+        Some(Action::LeftoversEach)
+    );
+    app.update(Action::LeftoversEach);
+    // CRN-22 and CRN-21 to the next sprint, CRN-19 to the backlog, then back one and to the next.
+    app.update(Action::LeftoversToNextSprint);
+    app.update(Action::LeftoversToNextSprint);
+    app.update(Action::LeftoversToBacklog);
+    app.update(Action::Up);
+    assert!(
+        matches!(&app.mode, Mode::CloseSprint { walk: Some(w), .. } if w.len() == 2),
+        "back to the third item"
+    );
+    assert!(
+        app.doc.board == before,
+        "nothing changes until the last answer"
+    );
+    app.update(Action::LeftoversToNextSprint);
+    app.update(Action::LeftoversToBacklog);
+    assert_eq!(
+        app.update(Action::LeftoversToBacklog),
+        vec![Effect::Changed]
+    );
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        status(&app),
+        "Close Sprint 23: velocity 13 points, 3 carried over, 2 to the backlog"
+    );
+    let b = &app.doc.board;
+    let went: Vec<Option<SprintId>> = unfinished
+        .iter()
+        .map(|id| b.item(*id).expect("kept").sprint)
+        .collect();
+    let next = Some(SPRINT_24);
+    assert_eq!(went, vec![next, next, next, None, None]);
+    let report = b
+        .scope_of(SPRINT_23)
+        .and_then(|s| s.report.clone())
+        .expect("a report");
+    // The sample: 28 committed; CRN-22 (3) and CRN-25 (2) joined, CRN-30 (2) left; 13 done;
+    // CRN-22, CRN-21, CRN-19 carried (3 + 3 + 5); CRN-23 and CRN-25 returned (5 + 2).
+    assert_eq!(
+        (
+            report.committed,
+            report.added,
+            report.removed,
+            report.completed
+        ),
+        (28, 5, 2, 13)
+    );
+    assert_eq!((report.carried, report.returned), (11, 7));
+    // The closed sprint's burndown gives the report.
+    app.update(Action::Burndown);
+    app.update(Action::ColumnLeft);
+    let s = crate::common::screen::screen(&app, 120, 40);
+    assert!(
+        s.contains(
+            "Closed: committed 28 · added 5 · removed 2 · completed 13 · carried over 11 · to the \
+             backlog 7"
+        ),
+        "{s}"
+    );
+    app.update(Action::Burndown);
+    app.update(Action::Undo);
+    assert!(
+        app.doc.board == before,
+        "undo brings the sprint and its items back"
+    );
 }

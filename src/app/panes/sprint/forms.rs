@@ -25,7 +25,8 @@ impl App {
                         self.mode = Mode::Form(Box::new(form));
                         return Vec::new();
                     }
-                    item.blocked = Some(reason);
+                    let flow = crate::model::flow::Workflow::of(&self.doc.board);
+                    crate::model::flow::set_blocked(&mut item, Some(reason), flow, self.run.today);
                     format!("Block {key}")
                 } else {
                     let new = form.fields.iter().any(|f| f.is_new_person());

@@ -2,6 +2,8 @@
 //! limits apply), flag it blocked, assign it, plan, start and close sprints.
 
 pub mod capacity;
+mod close;
+pub mod flow;
 mod forms;
 mod planning;
 pub mod standup;
@@ -177,7 +179,8 @@ impl App {
                 let key = self.doc.board.item_key(item.id);
                 if item.blocked.is_some() {
                     let mut it = item;
-                    it.blocked = None;
+                    let flow = crate::model::flow::Workflow::of(&self.doc.board);
+                    crate::model::flow::set_blocked(&mut it, None, flow, today);
                     it.updated = today;
                     return self.change(Edit::UpdateItem(Box::new(it)), format!("Unblock {key}"));
                 }
@@ -200,6 +203,17 @@ impl App {
                 };
             }
             Standup => self.start_standup(),
+            CumulativeFlow => {
+                use flow::CfdView;
+                if !self.sprint.burndown() {
+                    self.sprint.screen = SprintScreen::Burndown { viewing: None };
+                }
+                self.sprint.cfd = match self.sprint.cfd {
+                    CfdView::Off => CfdView::Sprint,
+                    CfdView::Sprint => CfdView::Board,
+                    CfdView::Board => CfdView::Off,
+                };
+            }
             EditSprint => {
                 let target = self.doc.board.active_sprint().or_else(|| {
                     rules::next_planned(&self.doc.board).and_then(|id| self.doc.board.sprint(id))
@@ -243,7 +257,12 @@ impl App {
                     self.keymap.hint(&NewSprint)
                 )),
                 Some(id) => match rules::start_sprint(&self.doc.board, id, today) {
-                    Ok(Edit::UpdateSprint(mut started)) => {
+                    Ok(Edit::Batch(mut parts))
+                        if matches!(parts.first(), Some(Edit::UpdateSprint(_))) =>
+                    {
+                        let Some(Edit::UpdateSprint(started)) = parts.first_mut() else {
+                            return Vec::new();
+                        };
                         let name = started.name.clone();
                         let points = self.doc.board.sprint_points(id);
                         // What a PM wants to know before the sprint starts: an early start moves
@@ -265,7 +284,7 @@ impl App {
                             ));
                         }
                         let label = format!("Start {name} with {points} points committed");
-                        let edit = Edit::UpdateSprint(started);
+                        let edit = Edit::Batch(parts);
                         // The new board opens on its first column, asked or not.
                         self.sprint.column = 0;
                         self.sprint.card = None;
@@ -300,7 +319,11 @@ impl App {
                         return self.close_sprint(sprint, rules::Leftovers::TopOfBacklog);
                     }
                     if self.writable() {
-                        self.mode = Mode::CloseSprint { sprint, next };
+                        self.mode = Mode::CloseSprint {
+                            sprint,
+                            next,
+                            walk: None,
+                        };
                     }
                 }
             },
@@ -397,44 +420,20 @@ impl App {
         sprint: crate::model::SprintId,
         leftovers: rules::Leftovers,
     ) -> Vec<Effect> {
-        match rules::close_sprint(&self.doc.board, sprint, self.run.today, leftovers) {
-            Ok(edit) => {
-                let name = self
-                    .doc
+        let unfinished = !self.unfinished_of(sprint).is_empty();
+        let moved = match leftovers {
+            _ if !unfinished => "everything done".to_string(),
+            rules::Leftovers::TopOfBacklog => {
+                "unfinished work to the top of the backlog".to_string()
+            }
+            rules::Leftovers::Sprint(n) => format!(
+                "unfinished work to {}",
+                self.doc
                     .board
-                    .sprint(sprint)
-                    .map_or(String::new(), |s| s.name.clone());
-                let done = self.doc.board.done_points(sprint);
-                let unfinished = self.doc.board.remaining_points(sprint) > 0
-                    || self
-                        .doc
-                        .board
-                        .sprint_items(sprint)
-                        .any(|i| !self.doc.board.is_done(i));
-                let moved = match leftovers {
-                    _ if !unfinished => "everything done".to_string(),
-                    rules::Leftovers::TopOfBacklog => {
-                        "unfinished work to the top of the backlog".to_string()
-                    }
-                    rules::Leftovers::Sprint(n) => {
-                        format!(
-                            "unfinished work to {}",
-                            self.doc
-                                .board
-                                .sprint(n)
-                                .map_or("the next sprint", |s| s.name.as_str())
-                        )
-                    }
-                };
-                self.change(
-                    edit,
-                    format!("Close {name}: velocity {done} points, {moved}"),
-                )
-            }
-            Err(e) => {
-                self.error(e.to_string());
-                Vec::new()
-            }
-        }
+                    .sprint(n)
+                    .map_or("the next sprint", |s| s.name.as_str())
+            ),
+        };
+        self.close_with(sprint, &|_| leftovers, moved)
     }
 }

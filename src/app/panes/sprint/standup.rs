@@ -322,6 +322,45 @@ impl App {
         }
     }
 
+    /// Ends the standup: the summary in the status line and, when something was discussed, the
+    /// dated standup note on the board (one undoable step; `model::flow::standup_note`).
+    fn end_standup(&mut self, s: &Standup) -> Vec<Effect> {
+        let summary = s.summary(self).join(" · ");
+        if s.discussed.is_empty() || !self.writable() {
+            self.info(summary);
+            return Vec::new();
+        }
+        let b = &self.doc.board;
+        let mut spoke: Vec<String> = Vec::new();
+        for id in &s.discussed {
+            if let Some(who) = b.item(*id).map(|i| i.assignee.clone())
+                && !who.is_empty()
+                && !spoke.contains(&who)
+            {
+                spoke.push(who);
+            }
+        }
+        let record = crate::model::flow::StandupRecord {
+            took: s.elapsed.as_secs(),
+            timebox: u64::from(b.settings.standup_minutes) * 60,
+            spoke,
+            discussed: s.discussed.clone(),
+        };
+        match crate::model::flow::standup_note(b, &record, self.run.today) {
+            Ok(edit) => {
+                let label = format!("Standup note for {}", self.run.today);
+                let effects = self.change(edit, label);
+                let team = crate::model::flow::TEAM;
+                self.info(format!("{summary} · noted on {team} in the note timeline"));
+                effects
+            }
+            Err(e) => {
+                self.error(format!("The standup note was not written: {e}"));
+                Vec::new()
+            }
+        }
+    }
+
     /// A tick of the clock: the standup's timers follow it.
     pub(crate) fn standup_tick(&mut self) -> Vec<Effect> {
         let now = self.clock;
@@ -351,11 +390,7 @@ impl App {
                 s.parked = Some(left);
                 s.stop_started = s.elapsed;
             }
-            Action::Standup | Action::Cancel => {
-                let summary = s.summary(self);
-                self.info(summary.join(" · "));
-                return Vec::new();
-            }
+            Action::Standup | Action::Cancel => return self.end_standup(&s),
             other => {
                 // x, H, L and the rest act on the walk's selected card on the board.
                 self.sprint.screen = SprintScreen::Standup(s);

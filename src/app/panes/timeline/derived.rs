@@ -236,6 +236,7 @@ impl App {
     pub fn prepare_frame(&mut self) {
         self.refresh_index();
         self.prepare_flow();
+        self.prepare_sprint_frame();
         if self.pane != crate::app::Pane::Timeline {
             return;
         }

@@ -3,37 +3,13 @@
 //! report with `scraper` (html5ever) and a real headless browser, `check --json` with serde_json,
 //! the completion script with bash itself.
 
-use assert_cmd::Command;
+mod common;
+
 use cairn::model::forecast::{Forecast, forecast};
+use common::cli::{TODAY, cairn, sample};
 use icalendar::{Component, DatePerhapsTime};
 use std::fs;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
-
-const TODAY: &str = "2026-12-01";
-
-/// The binary with a private home and the sample's day.
-fn cairn(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("cairn").expect("binary built");
-    cmd.env_remove("CAIRN_FILE")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("CAIRN_TODAY", TODAY);
-    cmd
-}
-
-/// A temp dir holding the sample board as `b.ron`.
-fn sample() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let board = dir.path().join("b.ron");
-    cairn(dir.path())
-        .args(["init", "--sample", "--file"])
-        .arg(&board)
-        .assert()
-        .success();
-    (dir, board)
-}
 
 /// Runs cairn with `args` on `board`: (exit code, stdout, stderr).
 fn run(dir: &Path, board: &Path, args: &[&str]) -> (i32, String, String) {

@@ -3,34 +3,12 @@
 //! read back with an HTML parser (scraper, on html5ever) and in a real headless browser
 //! (`chromium --headless`, when it is installed; CI installs it and there it must run).
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{TODAY, cairn, sample};
 use scraper::{Html, Selector};
 use std::fs;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
-
-const TODAY: &str = "2026-12-01";
-
-fn cairn(home: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("cairn").expect("binary built");
-    cmd.env_remove("CAIRN_FILE")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("CAIRN_TODAY", TODAY);
-    cmd
-}
-
-fn sample() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let board = dir.path().join("b.ron");
-    cairn(dir.path())
-        .args(["init", "--sample", "--file"])
-        .arg(&board)
-        .assert()
-        .success();
-    (dir, board)
-}
+use std::path::Path;
 
 fn export(dir: &Path, board: &Path, format: &str) -> String {
     let out = cairn(dir)

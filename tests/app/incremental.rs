@@ -302,3 +302,37 @@ fn the_sprint_panes_cycle_time_follows_cards_moved_into_done_and_back() {
         "only {checked} of the steps changed the board"
     );
 }
+
+/// The cumulative flow is walked once per revision and view: the frames of keys that change
+/// nothing draw the kept one, which equals a fresh walk; a change walks it again.
+#[test]
+fn the_cumulative_flow_is_kept_between_frames_and_follows_a_change() {
+    let mut app = App::new(sample_board(TODAY), "b.ron", TODAY);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    app.update(Action::ShowSprint);
+    app.update(Action::Burndown);
+    for view in ["the sprint's", "the board's"] {
+        app.update(Action::CumulativeFlow);
+        cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
+        let kept = app.cumulative_flow().expect("a cumulative flow");
+        app.update(Action::Down); // changes nothing
+        cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
+        assert_eq!(app.cumulative_flow().expect("kept"), kept, "{view}");
+    }
+    // A card done: the board's flow is walked again and counts it.
+    let before = app.cumulative_flow().expect("kept").1;
+    let id = app.doc.board.active_sprint().map(|s| s.id).expect("active");
+    let card = app
+        .doc
+        .board
+        .sprint_items(id)
+        .find(|i| !app.doc.board.is_done(i))
+        .map(|i| i.id)
+        .expect("an open card");
+    let done = app.doc.board.done_column().to_string();
+    let edit = rules::set_status_over_limit(&app.doc.board, card, &done, TODAY).expect("moves");
+    apply(&mut app, edit);
+    cairn::ui::draw_app(&mut terminal, &mut app).expect("draws");
+    let after = app.cumulative_flow().expect("kept").1;
+    assert_ne!(after, before, "the change is in the kept flow");
+}

@@ -19,7 +19,12 @@ pub struct FlowCache {
     every_done: bool,
     /// The board's cycle sample they were kept for.
     sample: u32,
+    /// The cumulative flow last drawn, for the view, sprint and day it was drawn for.
+    cfd: Option<(CfdKey, CfdDays)>,
 }
+
+type CfdKey = (CfdView, Option<crate::model::SprintId>, jiff::civil::Date);
+type CfdDays = (jiff::civil::Date, Vec<flow::CfdDay>);
 
 /// Done items kept beyond the cycle sample.
 const SPARE: usize = 64;
@@ -36,6 +41,11 @@ impl App {
     /// changes since touched when they can be followed (a card moved: its cost is the card's), else
     /// from the board.
     pub fn prepare_sprint_frame(&mut self) {
+        self.prepare_flow_figures();
+        self.prepare_cfd();
+    }
+
+    fn prepare_flow_figures(&mut self) {
         if self.pane != crate::app::Pane::Sprint || self.sprint.flow.is_at(self.doc.revision) {
             return;
         }
@@ -54,6 +64,30 @@ impl App {
         };
     }
 
+    /// Keeps the cumulative flow the burndown screen shows, so the frames that follow (keys that
+    /// change nothing) do not walk the items again.
+    fn prepare_cfd(&mut self) {
+        if self.pane != crate::app::Pane::Sprint || self.sprint.cfd == CfdView::Off {
+            return;
+        }
+        let key = self.cfd_key();
+        if self
+            .sprint
+            .flow
+            .cfd
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key)
+        {
+            return;
+        }
+        self.sprint.flow.cfd = self.compute_cumulative_flow().map(|days| (key, days));
+    }
+
+    fn cfd_key(&self) -> CfdKey {
+        let sprint = self.viewed_sprint().map(|s| s.id);
+        (self.sprint.cfd, sprint, self.run.today)
+    }
+
     fn flow_cache(&self, latest: Vec<flow::Done>) -> FlowCache {
         let board = &self.doc.board;
         let keep = board.settings.cycle_sample.max(1) as usize + SPARE;
@@ -67,6 +101,7 @@ impl App {
             latest,
             every_done,
             sample: board.settings.cycle_sample,
+            cfd: None,
         }
     }
 
@@ -152,7 +187,18 @@ pub const BOARD_WEEKS: i64 = 8;
 impl App {
     /// The cumulative flow the burndown screen shows, with its first and last day: the viewed
     /// sprint's days up to today, or the board's last `BOARD_WEEKS` weeks. Walks the items once.
-    pub fn cumulative_flow(&self) -> Option<(jiff::civil::Date, Vec<flow::CfdDay>)> {
+    pub fn cumulative_flow(&self) -> Option<CfdDays> {
+        match &self.sprint.flow.cfd {
+            Some((key, days))
+                if self.sprint.flow.is_at(self.doc.revision) && *key == self.cfd_key() =>
+            {
+                Some(days.clone())
+            }
+            _ => self.compute_cumulative_flow(),
+        }
+    }
+
+    fn compute_cumulative_flow(&self) -> Option<CfdDays> {
         let b = &self.doc.board;
         let today = self.run.today;
         match self.sprint.cfd {

@@ -189,7 +189,8 @@ fn event_loop(
     let file = crate::store::resolve(path).unwrap_or_else(|_| path.to_path_buf());
     let mut outside = watch::Watch::start(&file);
     let mut follow = app.run.read_only.then(|| watch::Follow::new(&file));
-    let git_hint = watch::git_driver_hint(&file);
+    // Asked once the first frame is on screen: the git processes would compete with it for a core.
+    let mut git_hint: Option<std::sync::mpsc::Receiver<String>> = None;
     let mut hint: Option<String> = None;
     let mut times = keytimes::KeyTimes::from_env();
     loop {
@@ -212,6 +213,9 @@ fn event_loop(
             crate::ui::draw_app(term, app)?;
             dirty = false;
             times.drawn();
+            if git_hint.is_none() {
+                git_hint = Some(watch::git_driver_hint(&file));
+            }
         }
         let wait = saver
             .as_ref()
@@ -372,7 +376,7 @@ fn event_loop(
         }
         dirty |= watch.look(app, path);
         // The git hint waits for a quiet status bar, so it is seen.
-        hint = hint.or_else(|| git_hint.try_recv().ok());
+        hint = hint.or_else(|| git_hint.as_ref().and_then(|g| g.try_recv().ok()));
         if app.run.status.is_none()
             && let Some(text) = hint.take()
         {

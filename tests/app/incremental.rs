@@ -8,7 +8,7 @@ use cairn::app::{Action, App};
 use cairn::commands::sample_board;
 use cairn::input::action_for_key;
 use cairn::io::generate::generate;
-use cairn::model::{Board, flow, rules};
+use cairn::model::{Board, ItemId, SprintId, flow, rules};
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -42,6 +42,25 @@ fn keys() -> impl Strategy<Value = Vec<KeyEvent>> {
     proptest::collection::vec(prop_oneof![5 => char_key, 2 => special], 1..120)
 }
 
+/// The items that wait on `id`, as a walk of the board finds them.
+fn waiting_on(board: &Board, id: ItemId) -> Vec<ItemId> {
+    board
+        .items
+        .iter()
+        .filter(|o| o.blocked_by.contains(&id))
+        .map(|o| o.id)
+        .collect()
+}
+
+/// The sprint's cards in `column`, in rank order, as a scan of the board finds them.
+fn cards_in(board: &Board, sprint: SprintId, column: &str) -> Vec<ItemId> {
+    board
+        .sprint_items(sprint)
+        .filter(|i| i.status == column)
+        .map(|i| i.id)
+        .collect()
+}
+
 /// The index and the rows equal a build from the board as it is now.
 fn same_as_rebuilt(app: &App, after: &str) -> Result<(), TestCaseError> {
     let board = &app.doc.board;
@@ -54,22 +73,12 @@ fn same_as_rebuilt(app: &App, after: &str) -> Result<(), TestCaseError> {
     // Every epic's roll-up as `rules::rollup` counts it, every item's links as a walk finds them.
     for it in board.items.iter() {
         prop_assert_eq!(app.rollup(it.id), rules::rollup(board, it.id), "{}", after);
-        let walk: Vec<_> = board
-            .items
-            .iter()
-            .filter(|o| o.blocked_by.contains(&it.id))
-            .map(|o| o.id)
-            .collect();
-        prop_assert_eq!(app.blocks_of(it.id), walk, "{}", after);
+        prop_assert_eq!(app.blocks_of(it.id), waiting_on(board, it.id), "{}", after);
     }
     // The active sprint's cards per column as a scan of the board finds them.
     if let Some(s) = board.active_sprint() {
         for (c, col) in board.columns.iter().enumerate() {
-            let scan: Vec<_> = board
-                .sprint_items(s.id)
-                .filter(|i| i.status == col.name)
-                .map(|i| i.id)
-                .collect();
+            let scan = cards_in(board, s.id, &col.name);
             prop_assert_eq!(app.index.cards(c), scan.as_slice(), "{}", after);
         }
     }
@@ -238,22 +247,12 @@ fn a_large_board_read_on_two_threads_gives_the_index_a_scan_gives() {
     }
     for it in board.items.iter().step_by(151) {
         assert_eq!(app.rollup(it.id), rules::rollup(board, it.id));
-        let walk: Vec<_> = board
-            .items
-            .iter()
-            .filter(|o| o.blocked_by.contains(&it.id))
-            .map(|o| o.id)
-            .collect();
-        assert_eq!(app.blocks_of(it.id), walk);
+        assert_eq!(app.blocks_of(it.id), waiting_on(board, it.id));
     }
     let s = board.active_sprint().expect("an active sprint");
     let mut cards = 0;
     for (c, col) in board.columns.iter().enumerate() {
-        let scan: Vec<_> = board
-            .sprint_items(s.id)
-            .filter(|i| i.status == col.name)
-            .map(|i| i.id)
-            .collect();
+        let scan = cards_in(board, s.id, &col.name);
         assert_eq!(app.index.cards(c), scan.as_slice(), "column {}", col.name);
         cards += scan.len();
     }

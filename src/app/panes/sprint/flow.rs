@@ -29,6 +29,11 @@ type CfdDays = (jiff::civil::Date, Vec<flow::CfdDay>);
 /// Done items kept beyond the cycle sample.
 const SPARE: usize = 64;
 
+/// How many done items the cache keeps for `board`: its sample and the spare.
+fn kept(board: &crate::model::Board) -> usize {
+    board.settings.cycle_sample.max(1) as usize + SPARE
+}
+
 impl FlowCache {
     /// Up to date with the board of `revision`.
     pub fn is_at(&self, revision: u64) -> bool {
@@ -57,10 +62,7 @@ impl App {
             .and_then(|ops| follow(&self.sprint.flow, ops, self));
         self.sprint.flow = match followed {
             Some(latest) => self.flow_cache(latest),
-            None => {
-                let keep = self.doc.board.settings.cycle_sample.max(1) as usize + SPARE;
-                self.flow_cache(flow::latest_done(&self.doc.board, keep))
-            }
+            None => self.flow_cache(flow::latest_done(&self.doc.board, kept(&self.doc.board))),
         };
     }
 
@@ -90,7 +92,7 @@ impl App {
 
     fn flow_cache(&self, latest: Vec<flow::Done>) -> FlowCache {
         let board = &self.doc.board;
-        let keep = board.settings.cycle_sample.max(1) as usize + SPARE;
+        let keep = kept(board);
         let mut latest = latest;
         let every_done = latest.len() < keep;
         latest.truncate(keep);
@@ -131,8 +133,7 @@ impl App {
             std::borrow::Cow::Borrowed(&self.sprint.flow)
         } else {
             let board = &self.doc.board;
-            let keep = board.settings.cycle_sample.max(1) as usize + SPARE;
-            std::borrow::Cow::Owned(self.flow_cache(flow::latest_done(board, keep)))
+            std::borrow::Cow::Owned(self.flow_cache(flow::latest_done(board, kept(board))))
         }
     }
 }

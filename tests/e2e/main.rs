@@ -6,6 +6,7 @@
 mod common;
 
 mod e2e_init;
+mod e2e_input;
 mod e2e_live;
 mod e2e_people;
 mod e2e_sprint;

@@ -18,6 +18,9 @@ pub enum Effect {
     Reload,
     /// Save now and quit.
     Quit,
+    /// A tick changed what the screen shows (a message made way, the standup's timer moved on a
+    /// second): draw again. A tick without it draws nothing.
+    Redraw,
     // Stakeholders
     /// Open a note in $EDITOR (a new one when `note` is `None`); the text comes back as `NoteEdited`.
     EditNote {

@@ -46,8 +46,13 @@ impl App {
     fn dispatch(&mut self, action: Action) -> Vec<Effect> {
         if let Action::Tick(now) = action {
             self.clock = now;
-            self.expire_message(now);
-            return self.standup_tick();
+            let expired = self.expire_message(now);
+            let timer = self.standup_tick();
+            return if expired || timer {
+                vec![Effect::Redraw]
+            } else {
+                Vec::new()
+            };
         }
         if let Action::Paste(text) = action {
             return self.paste(text);

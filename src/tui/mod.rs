@@ -259,8 +259,9 @@ fn event_loop(
             }
         } else {
             app.warm_timeline(); // idle: the timeline's tables before it is opened
-            if app.ticking() {
-                app.update(Action::Tick(run_started.elapsed())); // the standup timer
+            // The standup's timer and a message that makes way: drawn when the screen changes.
+            if app.ticking() && app.update(Action::Tick(run_started.elapsed())) == [Effect::Redraw]
+            {
                 dirty = true;
             }
             let today = crate::today();
@@ -279,6 +280,7 @@ fn event_loop(
                     }
                 }
                 Effect::Quit => return Ok(()),
+                Effect::Redraw => dirty = true,
                 Effect::ViewState(state) => views.keep(state),
                 Effect::Reload => match saver.as_mut() {
                     Some(s) => s.reload(),

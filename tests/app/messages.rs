@@ -3,7 +3,7 @@
 //! message log keeps every one in full.
 
 use crate::common::screen::screen;
-use cairn::app::{Action, App, Mode};
+use cairn::app::{Action, App, Effect, Mode};
 use cairn::commands::sample_board;
 use jiff::civil::{Date, date};
 use std::time::Duration;
@@ -66,11 +66,17 @@ fn the_next_key_takes_a_message_away_and_the_hints_come_back() {
 fn a_message_goes_after_a_few_seconds_without_a_key() {
     let mut app = app();
     app.info("Saved again");
-    app.update(Action::Tick(Duration::from_secs(100)));
+    // A tick that changes nothing on screen asks for no frame (an idle cairn draws nothing).
+    let tick = |app: &mut App, ms: u64| app.update(Action::Tick(Duration::from_millis(ms)));
+    assert_eq!(tick(&mut app, 100_000), vec![], "just shown");
     assert!(app.run.status.is_some(), "just shown");
-    app.update(Action::Tick(Duration::from_millis(102_000)));
+    assert_eq!(tick(&mut app, 102_000), vec![], "still there after 2 s");
     assert!(app.run.status.is_some(), "still there after 2 s");
-    app.update(Action::Tick(Duration::from_millis(105_100)));
+    assert_eq!(
+        tick(&mut app, 105_100),
+        vec![Effect::Redraw],
+        "gone after 5 s"
+    );
     assert!(app.run.status.is_none(), "gone after 5 s");
     assert!(last_line(&screen(&app, 80, 24)).contains("a add"));
 }

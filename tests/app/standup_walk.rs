@@ -9,7 +9,7 @@
 
 use crate::common;
 
-use cairn::app::{Action, App};
+use cairn::app::{Action, App, Effect};
 use cairn::commands::sample_board;
 use cairn::model::ItemId;
 use common::keys::press;
@@ -206,6 +206,31 @@ fn everyone_with_a_card_in_the_sprint_gets_a_turn() {
     let text = screen(&app, 80, 24);
     assert!(text.contains("Now: Léa Moreau"), "{text}");
     assert!(text.contains("CRN-26"), "{text}");
+}
+
+/// The standup's timers redraw the screen once a second, when a figure they show changes, and not
+/// on every tick: a tick within the same second asks for no frame.
+#[test]
+fn the_standup_timer_asks_for_a_frame_once_a_second() {
+    let mut app = App::new(sample_board(TODAY), "b.ron", TODAY);
+    app.update(Action::Tick(Duration::from_millis(10_000)));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('S'));
+    assert!(app.sprint.standup().is_some());
+    let tick = |app: &mut App, ms: u64| app.update(Action::Tick(Duration::from_millis(ms)));
+    assert_eq!(tick(&mut app, 10_250), vec![], "0:00 still");
+    assert_eq!(tick(&mut app, 10_500), vec![], "0:00 still");
+    assert_eq!(tick(&mut app, 11_000), vec![Effect::Redraw], "0:01");
+    assert_eq!(tick(&mut app, 11_750), vec![], "0:01 still");
+    // The next stop's own timer starts at 0:00 in the middle of a second; it too is redrawn when
+    // its figure changes.
+    key(&mut app, ' ');
+    assert_eq!(tick(&mut app, 12_000), vec![Effect::Redraw], "0:02 in all");
+    assert_eq!(
+        tick(&mut app, 12_750),
+        vec![Effect::Redraw],
+        "0:01 at this stop"
+    );
 }
 
 /// 65 seconds read `1:05`, in the summary on screen and in the message the standup leaves.

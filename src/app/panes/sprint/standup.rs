@@ -361,13 +361,20 @@ impl App {
         }
     }
 
-    /// A tick of the clock: the standup's timers follow it.
-    pub(crate) fn standup_tick(&mut self) -> Vec<Effect> {
+    /// A tick of the clock: the standup's timers follow it. True when a timer on screen (whole
+    /// seconds) shows another figure.
+    pub(crate) fn standup_tick(&mut self) -> bool {
         let now = self.clock;
         if let SprintScreen::Standup(s) = &mut self.sprint.screen {
+            let shown = |s: &Standup| {
+                let stop = s.elapsed.saturating_sub(s.stop_started);
+                (s.elapsed.as_secs(), stop.as_secs())
+            };
+            let before = shown(s);
             s.elapsed = now.saturating_sub(s.started);
+            return shown(s) != before;
         }
-        Vec::new()
+        false
     }
 
     /// True while something on screen follows the clock (the runner ticks only then).

@@ -12,7 +12,6 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use std::path::Path;
-use std::time::Duration;
 
 /// What the first run starts with.
 pub enum Start {
@@ -123,9 +122,8 @@ pub fn ask(path: &Path) -> std::io::Result<Start> {
     let mut term = terminal::enter(false)?;
     let result = (|| loop {
         term.draw(|f| draw(f, &ask))?;
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
-        }
+        // A blocking read (a resize is an event too, and redraws): crossterm's `poll` with a
+        // timeout ends each wait in a busy loop (see `events.rs`).
         let Event::Key(k) = event::read()? else {
             continue;
         };

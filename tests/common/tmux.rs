@@ -231,6 +231,16 @@ impl Tmux {
     }
 }
 
+/// CPU time used so far by every thread of `pid`, from `/proc/<pid>/task/*/schedstat` (ns on a CPU).
+pub fn cpu_time(pid: u32) -> Duration {
+    let tasks = fs::read_dir(format!("/proc/{pid}/task")).expect("cairn's threads");
+    let ns: u64 = tasks
+        .filter_map(|t| fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    Duration::from_nanos(ns)
+}
+
 /// The state letter and the fields after it in `/proc/<pid>/stat`, if the process is there.
 pub fn stat(pid: &str) -> Option<(char, Vec<String>)> {
     let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;

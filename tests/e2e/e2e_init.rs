@@ -71,6 +71,15 @@ fn the_first_run_asks_and_starts_an_empty_board() {
     assert!(screen.contains("Start an empty board"), "{screen}");
     assert!(screen.contains("Explore the sample board"), "{screen}");
     assert!(!board.exists(), "nothing is written before the answer");
+    // The question waits without using the CPU (it once redrew and polled four times a second).
+    let pid = t.cairn_pid("main");
+    let (before, start) = (cpu_time(pid), std::time::Instant::now());
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let used = cpu_time(pid) - before;
+    assert!(
+        used < start.elapsed() / 1000,
+        "the question used {used:?} of CPU in 2 s"
+    );
 
     t.keys("main", &["Enter"]);
     let screen = t.see("main", "Name  payments");

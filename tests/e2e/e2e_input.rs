@@ -8,16 +8,6 @@ use crate::common;
 
 use common::tmux::*;
 
-/// CPU time used so far by every thread of `pid`, from `/proc/<pid>/task/*/schedstat` (ns on a CPU).
-fn cpu_time(pid: u32) -> Duration {
-    let tasks = fs::read_dir(format!("/proc/{pid}/task")).expect("cairn's threads");
-    let ns: u64 = tasks
-        .filter_map(|t| fs::read_to_string(t.ok()?.path().join("schedstat")).ok())
-        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-        .sum();
-    Duration::from_nanos(ns)
-}
-
 /// A cairn waiting for a key used to spend ~22 ms of CPU a second: its reader waited in 40 ms
 /// slices, and crossterm ends each wait in a busy loop of zero-timeout polls for the last fraction of
 /// a millisecond. That took a core beside every key on a 2-core machine, and a laptop's battery.

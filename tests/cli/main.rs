@@ -1,12 +1,14 @@
 //! The command-line contract, through the built binary: every subcommand, every bad input, exit codes
 //! (0 ok, 1 data, 2 usage) and the board left byte for byte as it was after a refusal. One test
-//! binary, a module a subcommand (and one for the start and usage).
+//! binary, a module a subcommand (and one for the start and usage); `file_sizes` holds the house
+//! rule that no source file passes 500 lines.
 
 #[path = "../common/mod.rs"]
 mod common;
 
 mod check;
 mod export;
+mod file_sizes;
 mod generate;
 mod import;
 mod start;

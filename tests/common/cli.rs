@@ -9,12 +9,17 @@ pub const TODAY: &str = "2026-12-01";
 
 /// The binary with a private home (HOME and the XDG dirs inside `home`) and `TODAY` as today.
 pub fn cairn(home: &Path) -> Command {
+    cairn_on(home, TODAY)
+}
+
+/// The binary with a private home, as `cairn`, and `today` (`YYYY-MM-DD`) as today.
+pub fn cairn_on(home: &Path, today: &str) -> Command {
     let mut cmd = Command::cargo_bin("cairn").expect("binary built");
     cmd.env_remove("CAIRN_FILE")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("CAIRN_TODAY", TODAY);
+        .env("CAIRN_TODAY", today);
     cmd
 }
 

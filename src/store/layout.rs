@@ -4,7 +4,7 @@
 //! the ids present), so two additions do not both change one line. In memory the backlog stays in
 //! rank order (`Board::items`); this is only the file's shape.
 //!
-//! Measured on a generated 1k board (`tests/store.rs` holds the figures): a rank move changes 2
+//! Measured on a generated 1k board (`tests/store/` holds the figures): a rank move changes 2
 //! lines of `git diff`, a status change 3 and its history step (1 line, 4 when the item's history
 //! list opens), a title edit 2, a new item its block and 1 rank line.
 

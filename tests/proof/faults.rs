@@ -1,4 +1,4 @@
-//! Faults in the save path beyond `tests/store.rs`: every step of every kind of save (the board, a
+//! Faults in the save path beyond `tests/store/`: every step of every kind of save (the board, a
 //! conflict copy) failing in turn, with the change kept and the next save going where it should; a
 //! directory that cannot be written even by root (a read-only bind mount); and, in the real binary,
 //! a full disk that fills and empties while cairn runs.

@@ -80,7 +80,7 @@ pub(super) fn gantt(g: &Gantt) -> String {
     lines.join("\n")
 }
 
-/// ```mermaid xychart-beta: points remaining each day (the first line) against the ideal (the
+/// A Mermaid `xychart-beta`: points remaining each day (the first line) against the ideal (the
 /// second), days on the x-axis.
 pub(super) fn burndown(b: &Burndown) -> String {
     let days: Vec<String> = b

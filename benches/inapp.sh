@@ -55,14 +55,22 @@ for b in boards:
         log = f"{w}/times.txt"
         if os.path.exists(log):
             os.remove(log)
-        tmux("kill-server")
         cmd = f"env CAIRN_KEY_TIMES={log} {cairn} --file {w}/{b}.ron"
-        tmux("-f", "/dev/null", "new-session", "-d", "-s", "a", "-x", "120", "-y", "40", cmd)
-        start = time.time()
-        while "items" not in tmux("capture-pane", "-p", "-t", "a"):
-            if time.time() - start > 30:
-                sys.exit(f"{b}: cairn did not show its items")
-            time.sleep(0.05)
+        # A new session right after kill-server can meet the old server on its way out and be
+        # lost with it: wait for the old one to go, and start again if the pane never shows.
+        for attempt in range(3):
+            tmux("kill-server")
+            while subprocess.run(["tmux", "-L", "inapp", "list-sessions"], env=env,
+                                 capture_output=True).returncode == 0:
+                time.sleep(0.05)
+            tmux("-f", "/dev/null", "new-session", "-d", "-s", "a", "-x", "120", "-y", "40", cmd)
+            start = time.time()
+            while "items" not in tmux("capture-pane", "-p", "-t", "a") and time.time() - start < 30:
+                time.sleep(0.05)
+            if "items" in tmux("capture-pane", "-p", "-t", "a"):
+                break
+        else:
+            sys.exit(f"{b}: cairn did not show its items")
         for k in setup:
             tmux("send-keys", "-t", "a", k)
             time.sleep(0.3)
@@ -77,6 +85,11 @@ for b in boards:
         tmux("send-keys", "-t", "a", "q")
         start = time.time()
         while not os.path.exists(log) and time.time() - start < 30:
+            time.sleep(0.05)
+        # The next run starts once this cairn has ended (its last save written, its memory given
+        # back): the server goes with its last session.
+        while subprocess.run(["tmux", "-L", "inapp", "has-session", "-t", "a"], env=env,
+                             capture_output=True).returncode == 0 and time.time() - start < 30:
             time.sleep(0.05)
         time.sleep(0.2)
         lines = [l.split() for l in open(log).read().splitlines()]

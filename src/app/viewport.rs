@@ -58,6 +58,25 @@ pub struct Viewport {
     /// The details' lines as wrapped to their width, and how many of them show at once.
     pub details_lines: usize,
     pub details_rows: usize,
+    /// The backlog table's columns as last fitted: fitting reads up to 500 items, so a key that
+    /// changes neither the board nor the table's width (a move, a scroll) reuses them.
+    pub backlog_columns: Option<BacklogColumns>,
+}
+
+/// The backlog table's column widths (`ui::backlog_cells` fits them), with the board revision and
+/// the width they were fitted at. Every change to the board counts up its revision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BacklogColumns {
+    pub revision: u64,
+    pub width: u16,
+    pub key: u16,
+    pub status: u16,
+    pub title: u16,
+    /// The priority marker column, while any item (of the sampled) has a priority.
+    pub priority: bool,
+    pub sprint: Option<u16>,
+    pub assignee: Option<u16>,
+    pub tags: Option<u16>,
 }
 
 impl Viewport {
@@ -87,6 +106,7 @@ impl Default for Viewport {
             details: Area::default(),
             details_lines: 0,
             details_rows: 0,
+            backlog_columns: None,
         }
     }
 }

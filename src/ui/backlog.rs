@@ -129,7 +129,7 @@ fn table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Viewp
         inner.y += 1;
         inner.height -= 1;
     }
-    let columns = Columns::fit(app, inner.width);
+    let columns = Columns::kept(app, inner.width, vp);
     // Without the details, the selection's facts the table has no room for go on a line below it.
     let summary = !app.backlog.details && inner.width < WIDE && !columns.shows_everything();
     let summary = summary && inner.height > 3;

@@ -5,22 +5,15 @@ use super::backlog::{SCORE_WIDTH, moscow, score_text};
 use super::widgets;
 use crate::app::App;
 use crate::app::panes::epic_rows::Shape;
+use crate::app::viewport::Viewport;
 use crate::model::{Board, Item, ItemKind};
 use ratatui::layout::Constraint;
 use ratatui::widgets::Cell;
 
 /// The table's columns at one width: the title first, then the sprint, the assignee and the tags
-/// while the title keeps [`TITLE_MIN`] columns; what is shown is cut with `…`.
-pub(super) struct Columns {
-    key: u16,
-    status: u16,
-    title: u16,
-    /// The priority marker column, while any item (of the sampled) has a priority.
-    priority: bool,
-    sprint: Option<u16>,
-    assignee: Option<u16>,
-    tags: Option<u16>,
-}
+/// while the title keeps [`TITLE_MIN`] columns; what is shown is cut with `…`. The viewport keeps
+/// the last fit ([`Columns::kept`]).
+pub(super) use crate::app::viewport::BacklogColumns as Columns;
 
 /// The fewest columns a title gets before any optional column is shown.
 const TITLE_MIN: u16 = 36;
@@ -33,6 +26,20 @@ const SAMPLED: usize = 500;
 const FIXED: [u16; 5] = [5, 5, 3, 6, SCORE_WIDTH as u16 + 1];
 
 impl Columns {
+    /// The columns at `width`: those the viewport kept when neither the board nor the width has
+    /// changed since, else fitted again (and kept).
+    pub(super) fn kept(app: &App, width: u16, vp: &mut Viewport) -> Columns {
+        let revision = app.doc.revision;
+        match vp.backlog_columns {
+            Some(c) if c.revision == revision && c.width == width => c,
+            _ => {
+                let c = Columns::fit(app, width);
+                vp.backlog_columns = Some(c);
+                c
+            }
+        }
+    }
+
     pub(super) fn fit(app: &App, width: u16) -> Columns {
         let b = &app.doc.board;
         let status = b
@@ -67,6 +74,8 @@ impl Columns {
         let assignee = take(longest(people, 18).max(8));
         let tags = take(10);
         let mut columns = Columns {
+            revision: app.doc.revision,
+            width,
             key,
             status,
             title: room,

@@ -48,15 +48,7 @@ fn focused_value(app: &App) -> String {
     f.fields[f.focus].value()
 }
 
-fn focus(app: &mut App, label: &str) {
-    for _ in 0..form(app).fields.len() {
-        if form(app).fields[form(app).focus].id.label() == label {
-            return;
-        }
-        app.update(Action::PrevField);
-    }
-    panic!("the form has no {label} field");
-}
+use common::keys::focus;
 
 /// A key with Ctrl held, through the keymap as a terminal sends it.
 fn ctrl(app: &mut App, c: char) {

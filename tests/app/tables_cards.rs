@@ -115,6 +115,50 @@ fn backlog_table_200x60_gives_tags_the_room_titles_do_not_need() {
     insta::assert_snapshot!("backlog_table_200x60", s);
 }
 
+/// The table's columns are fitted once per board revision and width (a fit reads up to 500 items):
+/// a move keeps them, and a change that needs a wider column, or another width, fits them again.
+#[test]
+fn the_backlog_columns_follow_a_change_and_a_width_but_not_a_move() {
+    let mut app = app();
+    let assignee = |s: &str| {
+        let header = s
+            .lines()
+            .find(|l| l.contains("Assignee"))
+            .expect("a header");
+        let start = header.find("Assignee").expect("Assignee");
+        header[start..].find("Tags").expect("Tags after Assignee")
+    };
+    let before = screen_into(&mut app, 200, 60);
+    let fitted = app
+        .viewport
+        .backlog_columns
+        .expect("fitted on the first frame");
+    press(&mut app, KeyCode::Char('j'));
+    screen_into(&mut app, 200, 60);
+    assert_eq!(
+        app.viewport.backlog_columns,
+        Some(fitted),
+        "a move fits nothing"
+    );
+    // A name longer than any on the board, given to the selected item through its form.
+    press(&mut app, KeyCode::Char('e'));
+    common::keys::focus(&mut app, "Assignee");
+    ctrl(&mut app, 'u');
+    common::keys::press_keys(&mut app, "Maximiliana Oyelaran-Quist");
+    press(&mut app, KeyCode::Enter);
+    let after = screen_into(&mut app, 200, 60);
+    assert!(
+        assignee(&after) > assignee(&before),
+        "the Assignee column widened for the longer name:\n{after}"
+    );
+    assert!(after.contains("Maximiliana Oyel"), "{after}");
+    let wide = app.viewport.backlog_columns.expect("fitted");
+    screen_into(&mut app, 120, 40);
+    let narrow = app.viewport.backlog_columns.expect("fitted");
+    assert_eq!(narrow.width, 118, "fitted again to the narrower table");
+    assert_ne!(wide.width, narrow.width);
+}
+
 // Point 25: item details scroll.
 
 /// CRN-22 with its details open below the table (Enter), drawn once so the app knows their size.

@@ -1,7 +1,7 @@
 //! Pressing keys as a terminal would: the key event through the keymap (`action_for_key`), then
 //! `App::update`.
 
-use cairn::app::{App, Effect};
+use cairn::app::{Action, App, Effect, Mode};
 use cairn::input::action_for_key;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -29,4 +29,21 @@ pub fn press_keys(app: &mut App, text: &str) {
     for c in text.chars() {
         press(app, KeyCode::Char(c));
     }
+}
+
+/// Moves the open form's focus to the field called `label` (panics without a form or that field).
+pub fn focus(app: &mut App, label: &str) {
+    let fields = match &app.mode {
+        Mode::Form(f) => f.fields.len(),
+        _ => panic!("a form is open"),
+    };
+    for _ in 0..fields {
+        if let Mode::Form(f) = &app.mode
+            && f.fields[f.focus].id.label() == label
+        {
+            return;
+        }
+        app.update(Action::PrevField);
+    }
+    panic!("the form has no {label} field");
 }

@@ -76,7 +76,12 @@ pub(super) fn read_text(path: &Path) -> Result<Text, StoreError> {
     if meta.len() >= MAP_FROM
         && let Some(mapped) = Mapped::new(&file, meta.len())
     {
-        let checked = std::str::from_utf8(mapped.bytes()).map(|_| ());
+        // SIMD first (a 63 MB board in ~3 ms instead of ~12, before the parse can start); std's
+        // check only to say where a file that is not UTF-8 stops being so.
+        let checked = match simdutf8::basic::from_utf8(mapped.bytes()) {
+            Ok(_) => Ok(()),
+            Err(_) => std::str::from_utf8(mapped.bytes()).map(|_| ()),
+        };
         // Cut short while it was checked: read it again, as it is now.
         if !mapped.cut() {
             return match checked {

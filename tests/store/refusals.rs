@@ -57,6 +57,25 @@ fn bad_files_are_refused_with_line_and_column_and_left_untouched() {
 
     let (msg, _) = refused(b"\xff\xfe not text");
     assert!(msg.contains(":1:1: not UTF-8 text"), "{msg}");
+
+    // A board over a megabyte is mapped and checked another way: the place is still exact, and so
+    // is a sequence cut at the very end.
+    let large = store::to_ron(&generate(3_000, 2)).expect("serialises");
+    assert!(large.len() > 1 << 20, "large enough to be mapped");
+    let lines: Vec<&str> = large.lines().collect();
+    let at = lines.len() * 2 / 3;
+    let mut bad = lines[..at].join("\n").into_bytes();
+    bad.extend_from_slice(b"\n    ab\xc3(");
+    bad.extend_from_slice(lines[at..].join("\n").as_bytes());
+    let (msg, _) = refused(&bad);
+    assert!(
+        msg.contains(&format!(":{}:7: not UTF-8 text", at + 1)),
+        "{msg}"
+    );
+    let mut cut = large.into_bytes();
+    cut.extend_from_slice("é".as_bytes().split_last().expect("two bytes").1);
+    let (msg, _) = refused(&cut);
+    assert!(msg.contains("not UTF-8 text"), "{msg}");
 }
 
 #[test]

@@ -18,6 +18,7 @@ mod flow;
 mod flow_forecast;
 mod forms;
 mod hide_done;
+mod hints;
 mod imported;
 mod incremental;
 mod item_links;

@@ -42,4 +42,5 @@ mod tables_cards;
 mod team;
 mod timeline_snapshots;
 mod timeline_update;
+mod units;
 mod update;

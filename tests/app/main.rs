@@ -27,6 +27,7 @@ mod outside;
 mod people_snapshots;
 mod people_update;
 mod plurals;
+mod reopen;
 mod routing;
 mod sample_board;
 mod sample_story;

@@ -161,7 +161,7 @@ fn the_close_walk_80x24_and_120x40() {
     app.update(Action::CloseSprint);
     let s = screen(&app, 80, 24);
     assert!(
-        s.contains("Committed 28 · added 5 · removed 2 · completed 13"),
+        s.contains("Points committed 28 · added 5 · removed 2 · completed 13"),
         "{s}"
     );
     insta::assert_snapshot!("flow_close_question_80x24", s);

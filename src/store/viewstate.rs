@@ -1,11 +1,11 @@
-//! The per-board view state: what each pane's filter was and whether the backlog showed done items,
-//! so the next start opens where this user left off. One user's state, never the shared board file:
+//! The per-board view state: what each pane's filter was, whether the backlog showed done items,
+//! and the pane and selections on show at the end, so the next start opens where this user left off. One user's state, never the shared board file:
 //! a small RON file per board under `<data dir>/cairn/views/`, named for the board's canonical path
 //! (a readable name and a short hash), written atomically. A missing or broken file is not an error:
 //! the board opens with no filters.
 
 use super::atomic::{self, Faults, Target};
-use crate::model::ViewPane;
+use crate::model::{ItemId, ViewPane};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io;
@@ -25,13 +25,47 @@ pub struct PaneView {
     pub view: Option<String>,
 }
 
-/// Each pane's last view, and the backlog's show-done flag.
+/// Each pane's last view, the backlog's show-done flag, and where the user was.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewState {
     /// Only the panes with a filter are listed.
     pub panes: BTreeMap<ViewPane, PaneView>,
     pub show_done: bool,
+    /// The pane on show and the selections (a state file from before it has none: the backlog).
+    #[serde(skip_serializing_if = "Place::is_start")]
+    pub place: Place,
+}
+
+/// The four panes, as the state file names them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Shown {
+    #[default]
+    Backlog,
+    Sprint,
+    Timeline,
+    Stakeholders,
+}
+
+/// Where the user left off: the pane on show, the backlog's selected item and the sprint board's
+/// card, each with where it was (the row, the column), where the selection lands when it is gone.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    pub pane: Shown,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemId>,
+    pub row: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card: Option<ItemId>,
+    pub column: usize,
+}
+
+impl Place {
+    /// Where a first start opens: the backlog's first row, the board's first column.
+    pub fn is_start(&self) -> bool {
+        *self == Place::default()
+    }
 }
 
 /// The directory of the state files: `<data dir>/cairn/views` (`$XDG_DATA_HOME` on Linux).
@@ -164,6 +198,34 @@ mod tests {
             std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
             1
         );
+    }
+
+    #[test]
+    fn where_the_user_was_round_trips_and_an_older_file_without_it_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b-0.ron");
+        let mut state = state();
+        state.place = Place {
+            pane: Shown::Sprint,
+            item: Some(ItemId(22)),
+            row: 3,
+            card: Some(ItemId(19)),
+            column: 2,
+        };
+        save(&path, &state).unwrap();
+        assert_eq!(load(&path), Ok(Some(state)));
+        // A file written before the place was kept: the backlog, as on a first start.
+        std::fs::write(
+            &path,
+            "(panes: {Backlog: (filter: \"tag:bug\")}, show_done: true)",
+        )
+        .unwrap();
+        let old = load(&path).unwrap().expect("a state");
+        assert!(old.place.is_start() && old.show_done, "{old:?}");
+        // And a first start's place is not written at all.
+        save(&path, &old).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains("place"), "{text}");
     }
 
     #[test]

@@ -271,8 +271,8 @@ enum Side {
     Below,
 }
 
-/// The cut line's row: `── 85% by Beta (Dec 14): 27 of 61 open pts above ─────`, the milestone named,
-/// with an arrow when the line itself is above or below the rows on screen.
+/// The cut line's row: `── by Beta (Dec 14), 85% sure: 27/61 pts above · 9 items below ──`, the
+/// milestone named (cut first when short of room), with an arrow when the line itself is above or below the rows on screen.
 fn cut_row(c: &crate::model::forecast::Cut, side: Side, w: u16, theme: &Theme) -> Line<'static> {
     let total = c.above_points + c.below_points;
     let text = if c.sprints == 0 {
@@ -287,13 +287,17 @@ fn cut_row(c: &crate::model::forecast::Cut, side: Side, w: u16, theme: &Theme) -
             Side::Above => "▲ ",
             Side::Below => "▼ ",
         };
-        format!(
-            " {arrow}by {} ({}), 85% sure: {}/{total} pts above · {} below ",
-            c.name,
-            widgets::short_date(c.date),
-            c.above_points,
-            c.below
-        )
+        let below = crate::model::words::count(c.below, "item");
+        let counts = format!("{}/{total} pts above · {below} below", c.above_points);
+        let when = widgets::short_date(c.date);
+        let full = format!(" {arrow}by {} ({when}), 85% sure: {counts} ", c.name);
+        // Short of room the milestone's name gives way, never the counts.
+        let tail = format!(" ({when}), 85%: {counts} ");
+        let room = usize::from(w).saturating_sub(widgets::width(&format!("── {arrow}by{tail}")));
+        match widgets::width(&full) + 2 <= usize::from(w) {
+            true => full,
+            false => format!(" {arrow}by {}{tail}", widgets::fit(&c.name, room)),
+        }
     };
     let w = usize::from(w);
     let text = widgets::fit(&format!("──{text}"), w);

@@ -51,7 +51,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, sprint: &Sprint, theme: &T
         Line::from(vec![
             Span::raw(format!("Day {elapsed} of {length}: ")),
             Span::raw(format!(
-                "{remaining} of {committed} points left (ideal by now {ideal_now:.0}{}) — ",
+                "{remaining} of {committed} points left (ideal by now {}{}) — ",
+                crate::model::words::count(ideal_now.round() as u32, "point"),
                 change_words(b, sprint, committed, scope)
             )),
             verdict,
@@ -232,7 +233,7 @@ fn y_top(highest: u32) -> u32 {
     (highest / step + 1) * step
 }
 
-/// `; +5 pts added, −2 removed since start` from what the sprint recorded at its start, else the
+/// `; +5 pts added, −2 pts removed since start` from what the sprint recorded at its start, else the
 /// net change (`; 3 added`).
 fn change_words(b: &crate::model::Board, sprint: &Sprint, committed: u32, scope: u32) -> String {
     match crate::model::flow::scope_change(b, sprint.id) {

@@ -8,28 +8,43 @@ use super::widgets::{self, first_fit, fit, width};
 use crate::model::{Column, Item};
 use ratatui::text::{Line, Span};
 
-/// `Doing 2/3 · 8 pts`, `Doing 4/3 OVER · 13 pts`, `To do 5 · 21 pts`.
-pub(super) fn column_header(
-    column: &Column,
-    (n, points): (usize, u32),
-    w: usize,
+/// The shown columns' headers, each given its column's count, points and width: `Doing 2/3 · 8 pts`,
+/// `Doing 4/3 OVER · 13 pts`, `To do 5 · 21 pts`. Short of room every header shortens the same way
+/// (`· 8p`, then no points), and only as far as the narrowest needs.
+pub(super) fn column_headers(
+    columns: &[(&Column, (usize, u32), usize)],
     theme: &Theme,
-) -> Line<'static> {
-    let over = column.wip_limit.is_some_and(|l| n > l as usize);
-    let count = column
-        .wip_limit
-        .map_or(n.to_string(), |l| format!("{n}/{l}"));
-    let head = format!("{} {count}{}", column.name, if over { " OVER" } else { "" });
+) -> Vec<Line<'static>> {
+    let forms: Vec<(bool, [String; 3])> = columns
+        .iter()
+        .map(|(column, (n, points), _)| {
+            let over = column.wip_limit.is_some_and(|l| *n > l as usize);
+            let count = column
+                .wip_limit
+                .map_or(n.to_string(), |l| format!("{n}/{l}"));
+            let head = format!("{} {count}{}", column.name, if over { " OVER" } else { "" });
+            let long = format!("{head} · {}", crate::model::words::count(*points, "pt"));
+            (over, [long, format!("{head} · {points}p"), head])
+        })
+        .collect();
     // One cell short of the column, so two headers never run together.
-    let text = first_fit(
-        w.saturating_sub(1),
-        [
-            format!("{head} · {}", crate::model::words::count(points, "pt")),
-            format!("{head} {points}p"),
-            head,
-        ],
-    );
-    Line::styled(text, if over { theme.error } else { theme.header })
+    let room = |w: usize| w.saturating_sub(1);
+    let level = (0..3)
+        .find(|&l| {
+            forms
+                .iter()
+                .zip(columns)
+                .all(|((_, f), (_, _, w))| width(&f[l]) <= room(*w))
+        })
+        .unwrap_or(2);
+    forms
+        .into_iter()
+        .zip(columns)
+        .map(|((over, f), (_, _, w))| {
+            let text = fit(&f[level], room(*w));
+            Line::styled(text, if over { theme.error } else { theme.header })
+        })
+        .collect()
 }
 
 /// The cards from `offset` that fit in `rows` lines, a blank line between, and `↑ n above` /

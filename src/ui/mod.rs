@@ -15,6 +15,7 @@ mod empty;
 mod entry_details;
 mod form;
 mod gantt;
+pub mod hints;
 mod messages;
 mod overlay;
 mod picker;

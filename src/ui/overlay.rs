@@ -292,7 +292,7 @@ pub fn close_sprint(
         text.push(Line::styled(
             widgets::fit(
                 &format!(
-                    "Committed {} · added {} · removed {} · completed {}",
+                    "Points committed {} · added {} · removed {} · completed {}",
                     c.committed,
                     c.added,
                     c.removed,

@@ -52,16 +52,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         let how = if b.team_sprints.contains(&sprint.id) {
             "the team's".to_string()
         } else {
-            format!("the team can take on {total}")
+            format!(
+                "the team can take on {}",
+                crate::model::words::count(total, "point")
+            )
         };
         words.push(Span::raw(format!(" ({how})")));
     }
     if let Some(v) = velocity {
-        words.push(Span::raw(format!(" · average velocity {v:.0}")));
+        words.push(Span::raw(format!(" · average velocity {v:.0} points")));
     }
     if planned > sprint.capacity {
         words.push(Span::styled(
-            format!(" · OVER capacity by {}", planned - sprint.capacity),
+            format!(
+                " · OVER capacity by {}",
+                crate::model::words::count(planned - sprint.capacity, "point")
+            ),
             theme.error,
         ));
     } else if velocity.is_some_and(|v| f64::from(planned) > v) {

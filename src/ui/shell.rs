@@ -133,100 +133,11 @@ fn save_state(app: &App, theme: &Theme) -> Span<'static> {
     }
 }
 
-/// Key hints for what the user is doing now, from the keymap (so they follow the config).
+/// Key hints for what the user is doing now (`hints::shown`), each key from the keymap.
 fn hints(app: &App, theme: &Theme) -> Vec<Span<'static>> {
-    use crate::app::Context;
-    // An overlay's hints name the keys its own context binds now.
-    if let Some((context, _)) = app.mode.layer() {
-        let key = |a: &Action| app.keymap.key_in(context, a).unwrap_or_default();
-        return hint_spans(app.mode.hints(), key, theme);
-    }
-    // The standup's name its own keys, then the sprint board's it acts with.
-    if let Some(standup) = app.sprint.standup().filter(|_| app.pane == Pane::Sprint) {
-        let key = |a: &Action| {
-            app.keymap
-                .key_in(Context::Standup, a)
-                .or_else(|| app.keymap.hint_in(app.pane, a))
-                .unwrap_or_default()
-        };
-        return hint_spans(standup.hints(), key, theme);
-    }
-
-    let wanted: &[(Action, &'static str)] = match app.pane {
-        Pane::Backlog => &[
-            (Action::AddItem, "add"),
-            (Action::EditItem, "edit"),
-            (Action::MoveDown, "down"),
-            (Action::MoveUp, "up"),
-            (Action::Filter, "filter"),
-            (Action::Help, "help"),
-            (Action::Quit, "quit"),
-        ],
-        Pane::Sprint if app.sprint.planning() => &[
-            (Action::SendToSprint, "plan / unplan"),
-            (Action::ColumnLeft, "backlog"),
-            (Action::ColumnRight, "sprint"),
-            (Action::Team, "team"),
-            (Action::Plan, "back"),
-        ],
-        Pane::Sprint if app.team_view().is_some() => &[
-            (Action::AddPerson, "add"),
-            (Action::DaysOff, "days off"),
-            (Action::Team, "back"),
-        ],
-        Pane::Sprint => &[
-            (Action::CardRight, "move right"),
-            (Action::CardLeft, "left"),
-            (Action::ToggleBlocked, "blocked"),
-            (Action::Burndown, "burndown"),
-            (Action::CloseSprint, "close"),
-            (Action::Help, "help"),
-        ],
-        // Stakeholders
-        Pane::Stakeholders => &[
-            (Action::AddNote, "note"),
-            (Action::AddStakeholder, "add"),
-            (Action::GridView, "grid"),
-            (Action::NoteTimeline, "notes"),
-            (Action::WriteReport, "report"),
-            (Action::Help, "help"),
-        ],
-        Pane::Timeline if app.timeline.sub == crate::app::timeline::Sub::Risks => &[
-            (Action::AddEntry, "add risk"),
-            (Action::EditEntry, "edit"),
-            (Action::CloseRisk, "close/reopen"),
-            (Action::LinkItems, "link"),
-            (Action::Cancel, "back"),
-        ],
-        Pane::Timeline => &[
-            (Action::ShiftLater, "later"),
-            (Action::ShiftEarlier, "earlier"),
-            (Action::AddEntry, "add"),
-            (Action::ZoomIn, "zoom"),
-            (Action::Budget, "budget"),
-            (Action::Risks, "risks"),
-            (Action::Help, "help"),
-        ],
-    };
-    wanted
-        .iter()
-        .filter_map(|(a, w)| {
-            app.keymap
-                .hint_in(app.pane, a)
-                .map(|k| widgets::hint(k, w, theme))
-        })
-        .flatten()
-        .collect()
-}
-
-/// Hints as spans, two a hint (so the bar can drop whole ones), each key named by `key`.
-fn hint_spans(
-    hints: &[crate::app::overlay::Hint],
-    key: impl Fn(&Action) -> String,
-    theme: &Theme,
-) -> Vec<Span<'static>> {
     use crate::app::overlay::Hint;
-    hints
+    let key = |a: &Action| super::hints::key(app, a).unwrap_or_default();
+    super::hints::shown(app)
         .iter()
         .flat_map(|h| match h {
             Hint::Key(a, what) => widgets::hint(key(a), what, theme),

@@ -3,7 +3,7 @@
 //! Only the active sprint's items are looked at (one pass over the backlog), and only the cards on
 //! screen are turned into lines.
 
-use super::cards::{cards_lines, column_header, legend};
+use super::cards::{cards_lines, column_headers, legend};
 use super::theme::Theme;
 use super::widgets::{self, fit, pack};
 use crate::app::{App, Viewport};
@@ -189,18 +189,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         .unwrap_or(0);
     let per_screen = (rows.saturating_sub(2) / 3).max(1);
     let offset = selected_row.saturating_sub(per_screen - 1);
-    let rects = Layout::horizontal(vec![Constraint::Fill(1); shown]).spacing(1);
-    for (n, ((column, cards), rect)) in board
+    let rects = Layout::horizontal(vec![Constraint::Fill(1); shown])
+        .spacing(1)
+        .split(body);
+    let heads: Vec<_> = board
         .columns
         .iter()
-        .zip(&columns)
+        .zip(&counts)
         .skip(first)
-        .zip(rects.split(body).iter())
+        .zip(rects.iter())
+        .map(|((column, count), rect)| (column, *count, usize::from(rect.width)))
+        .collect();
+    let headers = column_headers(&heads, theme);
+    for (n, ((cards, rect), mut header)) in columns
+        .iter()
+        .skip(first)
+        .zip(rects.iter())
+        .zip(headers)
         .enumerate()
     {
         let w = usize::from(rect.width);
         let focused = first + n == selected_column;
-        let mut header = column_header(column, counts[first + n], w, theme);
         if focused {
             header = header
                 .style(theme.accent)
@@ -257,13 +266,15 @@ fn summary(
     if let Some(change) = change {
         parts.push(Span::styled(change, cx.theme.warn));
     }
+    // Every figure says it is points, as the sprint's own does.
+    let pts = |n: u32| crate::model::words::count(n, "pt");
     parts.extend([
-        text(format!("{done} done")),
-        text(format!("{} remaining", total - done)),
-        text(format!("capacity {}", s.capacity)),
+        text(format!("{} done", pts(done))),
+        text(format!("{} remaining", pts(total - done))),
+        text(format!("capacity {}", pts(s.capacity))),
     ]);
     if total > s.capacity {
-        let over = format!("OVER capacity by {}", total - s.capacity);
+        let over = format!("OVER capacity by {}", pts(total - s.capacity));
         parts.push(Span::styled(over, cx.theme.warn));
     }
     if !s.goal.is_empty() {
@@ -370,10 +381,17 @@ pub(super) mod tests {
     fn shows_the_columns_with_counts_limits_and_cards() {
         let text = screen(&sample(Pane::Sprint), 80, 24);
         shows(&text, &["Sprint 23 · Nov 16 – Nov 29 · 1d left"]);
-        shows(&text, &["Goal: Refunds, wallets", "OVER capacity by 3"]);
-        shows(&text, &["To do 1 · 2 pts", "Doing 2/3 · 8 pts"]);
-        // A header one cell short of its column keeps a gap before the next one.
-        shows(&text, &["Review 2/2 8p      Done 5 · 13 pts"]);
+        shows(&text, &["Goal: Refunds, wallets", "OVER capacity by 3 pts"]);
+        // Review's header does not fit with "· 8 pts": every header shortens the same way, and
+        // one cell short of its column keeps a gap before the next one.
+        shows(
+            &text,
+            &[
+                "To do 1 · 2p",
+                "Doing 2/3 · 8p",
+                "Review 2/2 · 8p    Done 5 · 13p",
+            ],
+        );
         shows(&text, &["CRN-23 Reconcile", "⛔ 5p · 9/9d▲ · Ana"]);
         assert!(!text.contains("more column"), "all fit:\n{text}");
     }
@@ -406,7 +424,7 @@ pub(super) mod tests {
         shows(
             &text,
             &[
-                "31 pts (28 committed) · +5 pts added, −2 removed since start · 13 done · 18 remaining",
+                "31 pts (28 committed) · +5 pts added, −2 pts removed since start · 13 pts done · 18 pts remaining",
             ],
         );
     }

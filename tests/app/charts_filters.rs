@@ -393,7 +393,7 @@ fn the_burndown_legend_covers_no_day_and_added_scope_is_in_range() {
     let app = burndown(today);
     let text = screen(&app, 80, 24);
     assert!(
-        text.contains("(ideal by now 2; +5 pts added, −2 removed"),
+        text.contains("(ideal by now 2 points; +5 pts added, −2"),
         "{text}"
     );
 }

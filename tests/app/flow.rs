@@ -113,7 +113,10 @@ fn the_cycle_sample_is_a_setting_and_a_bad_one_is_refused_beside_the_field() {
 fn the_board_marks_old_cards_and_says_the_scope_change_80x24_and_120x40() {
     let mut app = sprint_pane();
     let s = screen(&app, 80, 24);
-    assert!(s.contains("+5 pts added, −2 removed since start"), "{s}");
+    assert!(
+        s.contains("+5 pts added, −2 pts removed since start"),
+        "{s}"
+    );
     assert!(s.contains("⛔ 5p · 9/9d▲ · Ana"), "{s}");
     assert!(s.contains("▲>6d ▲▲>9d"), "{s}");
     insta::assert_snapshot!("flow_board_80x24", s);
@@ -124,7 +127,10 @@ fn the_board_marks_old_cards_and_says_the_scope_change_80x24_and_120x40() {
     assert_eq!((stats.p50, stats.p85), (Some(6), Some(9)));
     app.update(Action::Burndown);
     let s = screen(&app, 80, 24);
-    assert!(s.contains("+5 pts added, −2 removed"), "{s}");
+    assert!(
+        s.contains("+5 pts added, −2") && s.contains("pts removed since start"),
+        "{s}"
+    );
     assert!(s.contains("▀▀▀ scope"), "{s}");
     insta::assert_snapshot!("flow_burndown_80x24", s);
     insta::assert_snapshot!("flow_burndown_120x40", screen(&app, 120, 40));
@@ -155,7 +161,7 @@ fn the_close_walk_80x24_and_120x40() {
     app.update(Action::CloseSprint);
     let s = screen(&app, 80, 24);
     assert!(
-        s.contains("Committed 28 · added 5 · removed 2 · completed 13"),
+        s.contains("Points committed 28 · added 5 · removed 2 · completed 13"),
         "{s}"
     );
     insta::assert_snapshot!("flow_close_question_80x24", s);

@@ -100,7 +100,7 @@ fn burndown_100x30() {
         &s,
         &[
             "Burndown — Sprint 23",
-            "Day 13 of 14: 18 of 28 points left (ideal by now 2; +5 pts added, −2 removed since start)",
+            "Day 13 of 14: 18 of 28 points left (ideal by now 2 points; +5 pts added, −2 pts removed",
             "Velocity (average of the last 3: 24.0)",
         ],
     );

@@ -71,10 +71,11 @@ fn a_note_added_with_n_is_kept_and_reported() {
     assert_eq!(note.date, jiff::civil::date(2026, 11, 28));
 
     t.open("again", 100, 30);
-    t.see("again", "1 Backlog");
+    // It reopens where it was left, on the stakeholders (whose register shows the latest note).
+    t.see("again", "Stakeholders — 6 · due first");
     t.keys("again", &["4", "Enter"]);
-    let screen = t.see("again", NOTE);
-    assert!(screen.contains("Nov 28 2026 decision"), "{screen}");
+    let screen = t.see("again", "Nov 28 2026 decision");
+    assert!(screen.contains(NOTE), "{screen}");
     t.keys("again", &["q"]);
     assert_eq!(t.wait_exit("again"), "status 0");
 

@@ -8,7 +8,7 @@ use crate::app::timeline::Sub;
 use crate::app::{Action, App, Effect, Filter, Form, FormKind, Mode, Palette, Pane, SprintScreen};
 use crate::model::view::{find_view, parse_view_name};
 use crate::model::{Edit, SavedView, ViewPane, value};
-use crate::store::viewstate::{PaneView, ViewState};
+use crate::store::viewstate::{PaneView, Place, Shown, ViewState};
 use std::collections::HashMap;
 
 /// Which saved view each list shows (by name), and what the state file last got.
@@ -332,8 +332,21 @@ impl App {
 
     /// What the state file keeps now: each list's filter (and the view it came from), show-done.
     pub fn view_state(&self) -> ViewState {
+        let pane = match self.pane {
+            Pane::Backlog => Shown::Backlog,
+            Pane::Sprint => Shown::Sprint,
+            Pane::Timeline => Shown::Timeline,
+            Pane::Stakeholders => Shown::Stakeholders,
+        };
         let mut state = ViewState {
             show_done: self.backlog.show_done,
+            place: Place {
+                pane,
+                item: self.backlog.selected,
+                row: self.selected_row().unwrap_or(self.backlog.row),
+                card: self.sprint.card,
+                column: self.sprint.column,
+            },
             ..ViewState::default()
         };
         for pane in ViewPane::ALL {
@@ -352,11 +365,13 @@ impl App {
         state
     }
 
-    /// Puts back the lists' filters and show-done from the state file (after the board is loaded);
-    /// from now on a changed view asks the runner to write the file (`Effect::ViewState`).
+    /// Puts back the lists' filters, show-done, the pane and the selections from the state file
+    /// (after the board is loaded); from now on a changed view asks the runner to write the file
+    /// (`Effect::ViewState`).
     pub fn restore_views(&mut self, state: Option<ViewState>) {
         let state = state.unwrap_or_default();
         self.backlog.show_done = state.show_done;
+        self.restore_place(&state.place);
         for (pane, view) in &state.panes {
             self.put_filter(*pane, &view.filter);
             if let Some(name) = &view.view {
@@ -367,13 +382,53 @@ impl App {
         self.views.kept = Some(self.view_state());
     }
 
+    /// The pane and the selections of the state file: the backlog's item while it is on the board
+    /// (else `refresh_visible` selects the row it was on), the card in the column it is in now
+    /// (else the column it was in, whose first card is selected).
+    fn restore_place(&mut self, place: &Place) {
+        self.pane = match place.pane {
+            Shown::Backlog => Pane::Backlog,
+            Shown::Sprint => Pane::Sprint,
+            Shown::Timeline => Pane::Timeline,
+            Shown::Stakeholders => Pane::Stakeholders,
+        };
+        self.backlog.row = place.row;
+        self.backlog.selected = place.item.filter(|id| self.item(*id).is_some());
+        let board = &self.doc.board;
+        self.sprint.column = place.column.min(board.columns.len().saturating_sub(1));
+        self.sprint.card = None;
+        let sprint = board.active_sprint().map(|s| s.id);
+        let card = place
+            .card
+            .and_then(|id| self.item(id))
+            .filter(|it| sprint.is_some() && it.sprint == sprint);
+        if let Some((id, column)) =
+            card.and_then(|it| Some((it.id, board.column_index(&it.status)?)))
+        {
+            self.sprint.column = column;
+            self.sprint.card = Some(id);
+        }
+    }
+
     /// After an action: when the view state changed (and is not being typed), ask for it to be kept.
+    /// A selection that moved alone waits for the quit (no write per key); a filter or pane does not.
     pub(crate) fn keep_views(&mut self, effects: &mut Vec<Effect>) {
         if self.views.kept.is_none() || matches!(self.mode, Mode::Filter(_)) {
             return;
         }
         let now = self.view_state();
-        if self.views.kept.as_ref() != Some(&now) {
+        let moved_only = |kept: &ViewState| {
+            kept.panes == now.panes
+                && kept.show_done == now.show_done
+                && kept.place.pane == now.place.pane
+        };
+        let quitting = effects.contains(&Effect::Quit);
+        let same = match self.views.kept.as_ref() {
+            Some(kept) if quitting => *kept == now,
+            Some(kept) => moved_only(kept),
+            None => true,
+        };
+        if !same {
             self.views.kept = Some(now.clone());
             effects.insert(0, Effect::ViewState(now));
         }

@@ -20,7 +20,7 @@ pub struct ScopeChange {
 }
 
 impl ScopeChange {
-    /// `+8 pts added, −3 removed since start`; `None` when nothing changed.
+    /// `+8 pts added, −3 pts removed since start`; `None` when nothing changed.
     pub fn describe(&self) -> Option<String> {
         if self.added == 0
             && self.removed == 0
@@ -30,9 +30,11 @@ impl ScopeChange {
             return None;
         }
         let net = if self.net_only { " (net)" } else { "" };
+        let pts = |n: u32| crate::model::words::count(n, "pt");
         Some(format!(
-            "+{} pts added, −{} removed since start{net}",
-            self.added, self.removed
+            "+{} added, −{} removed since start{net}",
+            pts(self.added),
+            pts(self.removed)
         ))
     }
 }

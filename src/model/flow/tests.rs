@@ -230,7 +230,7 @@ fn scope_change_counts_what_joined_and_left_after_the_start() {
     assert_eq!((c.committed, c.added, c.removed), (10, 8, 3));
     assert_eq!(
         c.describe().as_deref(),
-        Some("+8 pts added, −3 removed since start")
+        Some("+8 pts added, −3 pts removed since start")
     );
     assert_eq!(
         (c.added_items, c.removed_items),

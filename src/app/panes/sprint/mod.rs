@@ -95,7 +95,7 @@ impl App {
     }
 
     /// Sprints that have a burndown (started ones), oldest first.
-    fn started_sprints(&self) -> Vec<crate::model::SprintId> {
+    pub(crate) fn started_sprints(&self) -> Vec<crate::model::SprintId> {
         let mut s: Vec<&Sprint> = self
             .doc
             .board

@@ -39,6 +39,48 @@ fn list_motion(action: &Action) -> bool {
     )
 }
 
+/// An action on something this screen does not show: the charts hide the board's cards, the budget
+/// the gantt's entries, the note timeline the register's stakeholder. Such a key would change what
+/// the user cannot see, so it says where it works instead.
+fn acts_on_hidden(screen: Screen, action: &Action) -> bool {
+    use Action::*;
+    match screen {
+        Screen::Burndown => matches!(
+            action,
+            CardLeft
+                | CardRight
+                | ToggleBlocked
+                | Assign
+                | SendToSprint
+                | Details
+                | DetailsDown
+                | DetailsUp
+                | ScrollDetails(_)
+        ),
+        Screen::Budget => matches!(
+            action,
+            ShiftEarlier
+                | ShiftLater
+                | ShiftWeekEarlier
+                | ShiftWeekLater
+                | EndEarlier
+                | EndLater
+                | EndWeekEarlier
+                | EndWeekLater
+                | EditEntry
+                | DeleteEntry
+                | Dependencies
+                | LinkItems
+                | CloseRisk
+        ),
+        Screen::Notes => matches!(
+            action,
+            MorePower | LessPower | MoreInterest | LessInterest | GridLeft | GridRight
+        ),
+        _ => false,
+    }
+}
+
 impl Screen {
     /// In words, for "does nothing here" messages.
     pub fn describe(self) -> &'static str {
@@ -89,6 +131,9 @@ impl App {
     pub fn screen_offers(&self, action: &Action) -> bool {
         use Action::*;
         let screen = self.screen();
+        if acts_on_hidden(screen, action) {
+            return false;
+        }
         match screen {
             Screen::Backlog => {
                 list_motion(action)

@@ -17,6 +17,7 @@ mod first_week_c;
 mod flow;
 mod flow_forecast;
 mod forms;
+mod hidden;
 mod hide_done;
 mod hints;
 mod imported;

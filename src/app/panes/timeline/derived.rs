@@ -66,6 +66,10 @@ pub struct TimelineCache {
     pub items_gen: u64,
     /// Fingerprint of `items` and `work` as the last full refresh built them.
     pub dense_fp: Option<u64>,
+    /// Moves on whenever `work` is built again.
+    pub work_gen: u64,
+    /// The points earned value counts, followed with `items`.
+    pub evm: super::earned::EvmPoints,
 }
 
 impl TimelineCache {
@@ -117,6 +121,7 @@ impl TimelineCache {
         // The epics' children are read each time a row's progress is counted; their layout is in
         // the fingerprint, so moving a story to another epic counts the work again.
         self.work = Work::of(board);
+        self.work_gen += 1;
         let dense_fp = fingerprint(
             table
                 .iter()
@@ -174,6 +179,8 @@ impl TimelineCache {
             self.ahead_fp = Some(ahead_fp);
         }
         self.critical = None;
+        self.evm
+            .refresh(board, &self.work, self.work_gen, &self.items);
         self.broken = plan::broken_dependencies(&board.timeline);
         self.order = sorted(&board.timeline);
         let velocities = recent_velocities(&board.sprints, HISTORY);
@@ -279,7 +286,7 @@ impl App {
 
     /// The timeline's board-wide tables for the board as it is: after a change, the items' parts
     /// from what it changed, else (another day, a new board) from the board.
-    fn bring_timeline_up_to_date(&mut self) {
+    pub(crate) fn bring_timeline_up_to_date(&mut self) {
         let key = self.timeline_key();
         if self.timeline.cache.key != Some(key) && !self.follow_timeline(key) {
             self.timeline

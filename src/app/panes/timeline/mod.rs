@@ -4,6 +4,7 @@
 
 mod delete;
 mod derived;
+mod earned;
 mod follow;
 mod form;
 mod risks;

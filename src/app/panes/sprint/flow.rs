@@ -48,6 +48,9 @@ impl App {
     pub fn prepare_sprint_frame(&mut self) {
         self.prepare_flow_figures();
         self.prepare_cfd();
+        if self.pane == crate::app::Pane::Sprint && self.sprint.planning() {
+            self.refresh_planning();
+        }
     }
 
     fn prepare_flow_figures(&mut self) {

@@ -5,7 +5,7 @@ pub mod capacity;
 mod close;
 pub mod flow;
 mod forms;
-mod planning;
+pub mod planning;
 pub mod standup;
 
 use crate::app::cursor;

@@ -127,15 +127,6 @@ impl App {
         all
     }
 
-    /// The notes the timeline shows, newest first, one at a time (what a key or a frame walks to
-    /// find its rows without a list of every note).
-    pub fn timeline_notes_iter(&self) -> impl Iterator<Item = (&Stakeholder, &Note)> + '_ {
-        let f = &self.people.notes;
-        let (board, today) = (&self.doc.board, self.run.today);
-        self.newest_notes()
-            .filter(move |(s, n)| f.is_empty() || f.matches(board, s, n, today))
-    }
-
     pub(crate) fn shown_notes(&self) -> Vec<NoteId> {
         self.timeline_notes().iter().map(|(_, n)| n.id).collect()
     }

@@ -223,6 +223,8 @@ pub struct SprintView {
     pub flow: panes::sprint::flow::FlowCache,
     /// In the burndown: the cumulative flow diagram shown instead (`F`).
     pub cfd: panes::sprint::flow::CfdView,
+    /// The planning view's two lists, kept between keys.
+    pub plan: panes::sprint::planning::PlanLists,
 }
 
 impl SprintView {

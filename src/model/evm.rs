@@ -98,6 +98,13 @@ impl Evm {
     /// before the last milestone or release), the points of the work linked to milestones and
     /// releases (every item's when none is linked) and what the timeline records as spent.
     pub fn of(board: &Board) -> Evm {
+        let (planned, done) = points_of(board);
+        Evm::with_points(board, planned, done)
+    }
+
+    /// [`Evm::of`] with the points planned and done given (counted elsewhere, as the app keeps
+    /// them from change to change): everything else is read from the sprints and the timeline.
+    pub fn with_points(board: &Board, points_planned: u32, points_done: u32) -> Evm {
         let (planned_cost, actual) = budget_totals(&board.timeline);
         let bac = if board.project.budget > 0 {
             board.project.budget
@@ -123,30 +130,6 @@ impl Evm {
             let len = i64::from(s.length_days().max(1));
             let days = i64::from((d - s.end).get_days());
             planned += u32::try_from((days + len - 1) / len).unwrap_or(0);
-        }
-        let work = Work::of(board);
-        let linked: Vec<super::ItemId> = board
-            .timeline
-            .iter()
-            .filter(|e| e.kind.is_point())
-            .flat_map(|e| e.items.iter().copied())
-            .collect();
-        let mut ids = work.expand(&linked);
-        if ids.is_empty() {
-            ids = board
-                .items
-                .iter()
-                .filter(|i| !work.has_children(i.id))
-                .map(|i| i.id)
-                .collect();
-        }
-        let wanted: std::collections::HashSet<_> = ids.into_iter().collect();
-        let (mut points_planned, mut points_done) = (0, 0);
-        for i in board.items.iter().filter(|i| wanted.contains(&i.id)) {
-            points_planned += i.points_or_zero();
-            if board.is_done(i) {
-                points_done += i.points_or_zero();
-            }
         }
         Evm::compute(EvmInput {
             bac,
@@ -185,6 +168,37 @@ impl Evm {
             Err(why) => format!("no schedule reading ({why})"),
         }
     }
+}
+
+/// The points of the release's work and of what of it is done: the work linked to milestones and
+/// releases (an epic's through its children), or every item but the epics with children when
+/// nothing is linked.
+pub fn points_of(board: &Board) -> (u32, u32) {
+    let work = Work::of(board);
+    let linked: Vec<super::ItemId> = board
+        .timeline
+        .iter()
+        .filter(|e| e.kind.is_point())
+        .flat_map(|e| e.items.iter().copied())
+        .collect();
+    let mut ids = work.expand(&linked);
+    if ids.is_empty() {
+        ids = board
+            .items
+            .iter()
+            .filter(|i| !work.has_children(i.id))
+            .map(|i| i.id)
+            .collect();
+    }
+    let wanted: std::collections::HashSet<_> = ids.into_iter().collect();
+    let (mut points_planned, mut points_done) = (0, 0);
+    for i in board.items.iter().filter(|i| wanted.contains(&i.id)) {
+        points_planned += i.points_or_zero();
+        if board.is_done(i) {
+            points_done += i.points_or_zero();
+        }
+    }
+    (points_planned, points_done)
 }
 
 /// A figure as text: two decimals, or "—" (the reason is said elsewhere).

@@ -15,17 +15,19 @@ pub fn draw(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    entries: &[&TimelineEntry],
+    entries: super::timeline::Rows<'_>,
     header: Vec<Line<'static>>,
     theme: &Theme,
     vp: &mut crate::app::Viewport,
 ) {
     let today = app.run.today;
-    let costed: Vec<&TimelineEntry> = entries
-        .iter()
-        .copied()
-        .filter(|e| e.kind == EntryKind::Phase || e.planned_cost > 0 || e.actual_cost > 0)
-        .collect();
+    // The rows with a cost, walked as needed: the frame builds the rows on screen only.
+    let costed = || {
+        entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Phase || e.planned_cost > 0 || e.actual_cost > 0)
+    };
+    let costed_len = costed().count();
     let currency = app.doc.board.project.currency.trim();
     let k = |a: crate::app::Action| app.keymap.hint(&a);
     let title = format!(
@@ -33,7 +35,7 @@ pub fn draw(
         k(crate::app::Action::Budget),
         k(crate::app::Action::Cancel)
     );
-    let empty = costed.is_empty().then(|| {
+    let empty = (costed_len == 0).then(|| {
         format!(
             "No phases yet: {} adds one; its form has planned and actual cost.",
             k(crate::app::Action::AddEntry)
@@ -48,7 +50,7 @@ pub fn draw(
     let body = if room > 0 {
         // Right below the table when it is short: its header, rows, the project's total and the
         // blank line the table keeps under it (what `rows_room` leaves for them).
-        let table_h = (costed.len() + 3).min(usize::from(body.height) - room) as u16;
+        let table_h = (costed_len + 3).min(usize::from(body.height) - room) as u16;
         let [table, evm_area, _] = ratatui::layout::Layout::vertical([
             ratatui::layout::Constraint::Length(table_h),
             ratatui::layout::Constraint::Length(room as u16),
@@ -66,7 +68,7 @@ pub fn draw(
     vp.page = rows_room.max(1);
     let selected = app.selected_entry().map(|e| e.id);
     let at = selected
-        .and_then(|id| costed.iter().position(|e| e.id == id))
+        .and_then(|id| costed().position(|e| e.id == id))
         .unwrap_or(0);
     let offset = at.saturating_sub(rows_room.saturating_sub(1));
     let row = |e: &TimelineEntry| {
@@ -118,12 +120,8 @@ pub fn draw(
         };
         (cells, style)
     };
-    let mut rows: Vec<(Vec<String>, ratatui::style::Style)> = costed
-        .iter()
-        .skip(offset)
-        .take(rows_room)
-        .map(|e| row(e))
-        .collect();
+    let mut rows: Vec<(Vec<String>, ratatui::style::Style)> =
+        costed().skip(offset).take(rows_room).map(row).collect();
     let (planned, actual) = budget_totals(&app.doc.board.timeline);
     let budget = app.doc.board.project.budget;
     let pct = |a: u64, b: u64| percent(a, b).map_or_else(|| "—".to_string(), |p| format!("{p}%"));

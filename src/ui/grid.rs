@@ -6,7 +6,7 @@ use super::stakeholders::due_summary;
 use super::theme::Theme;
 use super::widgets::{self, fit};
 use crate::app::App;
-use crate::app::stakeholders::{GRID, quadrant_members};
+use crate::app::stakeholders::GRID;
 use crate::model::{HIGH, Quadrant, Stakeholder, stakeholders_due};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -26,11 +26,10 @@ fn advice(q: Quadrant) -> &'static str {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let all = &app.doc.board.stakeholders;
-    let filter = &app.people.filter;
     let shown: usize = GRID
         .iter()
         .flatten()
-        .map(|q| quadrant_members(all, *q, filter).len())
+        .map(|q| app.quadrant_rows(*q).len())
         .sum();
     let count = if shown == all.len() {
         all.len().to_string()
@@ -86,7 +85,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn quadrant(frame: &mut Frame, area: Rect, app: &App, q: Quadrant, theme: &Theme) {
-    let members = quadrant_members(&app.doc.board.stakeholders, q, &app.people.filter);
+    // Positions in the kept quadrant: the frame builds the lines on screen only.
+    let members = app.quadrant_rows(q);
+    let person = |p: &u32| app.person_at(*p);
     let mut name = q.name().to_string();
     name[..1].make_ascii_uppercase();
     let block = widgets::block(format!(" {name} · {} ", members.len()), theme);
@@ -101,7 +102,7 @@ fn quadrant(frame: &mut Frame, area: Rect, app: &App, q: Quadrant, theme: &Theme
     let rows = room.saturating_sub(lines.len());
     let selected = app
         .selected_person()
-        .and_then(|p| members.iter().position(|s| s.id == p.id));
+        .and_then(|p| members.iter().position(|m| person(m).id == p.id));
     // Keep the selection in view; say how many more there are when they do not fit.
     let start = match selected {
         Some(sel) if rows > 0 && sel >= rows => sel + 1 - rows,
@@ -112,8 +113,14 @@ fn quadrant(frame: &mut Frame, area: Rect, app: &App, q: Quadrant, theme: &Theme
     } else {
         rows
     };
-    for (i, s) in members.iter().enumerate().skip(start).take(take) {
-        lines.push(person_line(s, app, Some(i) == selected, width, theme));
+    for (i, m) in members.iter().enumerate().skip(start).take(take) {
+        lines.push(person_line(
+            person(m),
+            app,
+            Some(i) == selected,
+            width,
+            theme,
+        ));
     }
     let hidden = members.len().saturating_sub(start + take);
     if hidden > 0 && rows > 0 {

@@ -18,7 +18,9 @@ pub fn draw(
     theme: &Theme,
     vp: &mut crate::app::Viewport,
 ) {
-    let notes = app.timeline_notes();
+    // Walked, not listed: the frame builds the rows on screen only.
+    let notes = || app.timeline_notes_iter();
+    let shown = notes().count();
     let total: usize = app
         .doc
         .board
@@ -30,7 +32,7 @@ pub fn draw(
     let count = if f.is_empty() {
         format!("{total}")
     } else {
-        format!("{} of {total}", notes.len())
+        format!("{shown} of {total}")
     };
     let title = format!(" Notes — {count} · newest first ");
     let since = f
@@ -72,7 +74,7 @@ pub fn draw(
             "No notes yet: {} adds one to the selected stakeholder.",
             app.keymap.hint(&crate::app::Action::AddNote)
         ))
-    } else if notes.is_empty() {
+    } else if shown == 0 {
         Some(format!(
             "No note matches the filter: {} clears it.",
             app.keymap.hint(&crate::app::Action::Cancel)
@@ -87,7 +89,7 @@ pub fn draw(
     let selected = app
         .people
         .note
-        .and_then(|id| notes.iter().position(|(_, n)| n.id == id))
+        .and_then(|id| notes().position(|(_, n)| n.id == id))
         .unwrap_or(0);
     // Only the notes that can be on screen are built: at most one a row from the offset.
     let rows = usize::from(body.height);
@@ -95,8 +97,7 @@ pub fn draw(
     if selected >= offset + rows {
         offset = selected + 1 - rows;
     }
-    let items: Vec<_> = notes
-        .iter()
+    let items: Vec<_> = notes()
         .enumerate()
         .skip(offset)
         .take(rows + 1)

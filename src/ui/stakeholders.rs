@@ -75,7 +75,9 @@ fn register(
     vp: &mut crate::app::Viewport,
 ) {
     let (all, today) = (&app.doc.board.stakeholders, app.run.today);
-    let order = app.people_order();
+    // Positions in the kept order: the frame builds the rows on screen only.
+    let order = app.people_rows();
+    let person = |p: &u32| app.person_at(*p);
     let due = stakeholders_due(all, today);
     let header = due_summary(
         all.len(),
@@ -112,7 +114,7 @@ fn register(
     let rows_fit = usize::from(table.height.saturating_sub(1)) / 2;
     let selected = app
         .selected_person()
-        .and_then(|p| order.iter().position(|s| s.id == p.id));
+        .and_then(|p| order.iter().position(|m| person(m).id == p.id));
     // Only the rows on screen are built: keep the selection in view, like the backlog.
     let offset = crate::app::cursor::window(vp.people_offset, selected, order.len(), rows_fit);
     vp.people_offset = offset;
@@ -120,7 +122,7 @@ fn register(
         .iter()
         .skip(offset)
         .take(rows_fit.max(1))
-        .map(|s| row(s, today, w, theme));
+        .map(|m| row(person(m), today, w, theme));
     let widths = (0..5).filter(shown).map(|i| Constraint::Length(w[i]));
     let widget = Table::new(rows, widths)
         .header(heads)
@@ -131,14 +133,15 @@ fn register(
     let mut state = TableState::default().with_selected(selected.map(|s| s - offset));
     frame.render_stateful_widget(widget, table, &mut state);
     // Each stakeholder's two lines, below the header, are a place to click.
-    for (n, person) in order.iter().skip(offset).take(rows_fit.max(1)).enumerate() {
+    for (n, m) in order.iter().skip(offset).take(rows_fit.max(1)).enumerate() {
         let area = crate::app::Area {
             x: table.x,
             y: table.y + 1 + 2 * n as u16,
             width: table.width,
             height: 2,
         };
-        vp.hits.push((area, crate::app::Target::Person(person.id)));
+        vp.hits
+            .push((area, crate::app::Target::Person(person(m).id)));
     }
 }
 

@@ -28,11 +28,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
         area
     };
     // By position, not by id: `Board::entry` is a linear search, so one a row would be quadratic.
-    let entries: Vec<&TimelineEntry> = app
-        .timeline_order()
-        .into_iter()
-        .map(|p| &app.doc.board.timeline[p])
-        .collect();
+    let order = app.timeline_order();
+    let entries = Rows {
+        order: &order,
+        all: &app.doc.board.timeline,
+    };
     let view = &app.timeline;
     let details_h = if view.details && area.height >= 24 {
         12
@@ -44,14 +44,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let [main, details] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(details_h)]).areas(area);
     let header = header_lines(
-        &entries,
+        entries,
         app,
         usize::from(area.width).saturating_sub(2),
         theme,
     );
     match view.sub {
-        Sub::Gantt => gantt(frame, main, app, &entries, header, theme, vp),
-        Sub::Budget => super::budget::draw(frame, main, app, &entries, header, theme, vp),
+        Sub::Gantt => gantt(frame, main, app, entries, header, theme, vp),
+        Sub::Budget => super::budget::draw(frame, main, app, entries, header, theme, vp),
         Sub::Risks => super::risks::draw(frame, main, app, header, theme, vp),
     }
     if details_h > 0 {
@@ -62,11 +62,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     }
 }
 
+/// The gantt's rows in order: positions in the board's timeline, read one at a time, so a frame
+/// builds a list of the rows on screen only.
+#[derive(Clone, Copy)]
+pub(super) struct Rows<'a> {
+    order: &'a [usize],
+    all: &'a [TimelineEntry],
+}
+
+impl<'a> Rows<'a> {
+    pub(super) fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = &'a TimelineEntry> + 'a {
+        let all = self.all;
+        self.order.iter().map(move |&p| &all[p])
+    }
+}
+
 fn gantt(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    entries: &[&TimelineEntry],
+    entries: Rows<'_>,
     header: Vec<Line<'static>>,
     theme: &Theme,
     vp: &mut Viewport,
@@ -121,7 +144,8 @@ fn gantt(
         .unwrap_or(0);
     let offset = cursor::window(vp.timeline_offset, Some(at), entries.len(), rows_room);
     vp.timeline_offset = offset;
-    let visible = &entries[offset..entries.len().min(offset + rows_room)];
+    let visible: Vec<&TimelineEntry> = entries.iter().skip(offset).take(rows_room).collect();
+    let visible = &visible[..];
     let infos = app.row_infos(visible);
     let widget = Gantt {
         rows: visible.iter().copied().zip(infos).collect(),
@@ -195,24 +219,17 @@ pub(super) fn money(n: u64) -> String {
 }
 
 /// Today, what is in progress, the next milestone and the budget, packed into as few lines as fit.
-fn header_lines(
-    entries: &[&TimelineEntry],
-    app: &App,
-    w: usize,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+fn header_lines(entries: Rows<'_>, app: &App, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let (today, project) = (app.run.today, &app.doc.board.project);
+    // The first names and a count of the rest: no list of every entry that matches.
     let names = |pick: &dyn Fn(&TimelineEntry) -> bool| {
-        let names: Vec<&str> = entries
-            .iter()
-            .filter(|e| pick(e))
-            .map(|e| e.name.as_str())
-            .collect();
-        if names.len() > 3 {
-            let more = format!("and {} more", names.len() - 2);
-            return [&names[..2].join(", "), more.as_str()].join(" ");
+        let n = entries.iter().filter(|e| pick(e)).count();
+        let first = entries.iter().filter(|e| pick(e)).map(|e| e.name.as_str());
+        if n > 3 {
+            let two: Vec<&str> = first.take(2).collect();
+            return format!("{} and {} more", two.join(", "), n - 2);
         }
-        names.join(", ")
+        first.collect::<Vec<&str>>().join(", ")
     };
     let now = names(&|e| e.start <= today && today <= e.end);
     let over = names(&|e| e.burn(today).is_overspending());

@@ -9,6 +9,7 @@ mod charts_filters;
 mod conflicts;
 mod conflicts_screen;
 mod due_dates;
+mod earned_value;
 mod empty_board;
 mod epics;
 mod first_week_a;

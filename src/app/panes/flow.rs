@@ -36,13 +36,20 @@ impl App {
                     .map(|e| (key, cut_line(&self.doc.board, e, self.run.today)));
             }
         }
-        // Only while the budget view shows it: it reads every item (≈ 10 ms at 100k), which
-        // switching to the timeline after a change must not pay.
+        // Only while the budget view shows it, from the points the timeline's tables keep in step
+        // with the changes (`timeline::earned`), so a change costs what it changed, not the board.
         if self.pane == Pane::Timeline
             && self.timeline.sub == super::timeline::Sub::Budget
             && self.flow.evm.as_ref().map(|(r, _)| *r) != Some(rev)
         {
-            self.flow.evm = Some((rev, Evm::of(&self.doc.board)));
+            self.bring_timeline_up_to_date();
+            let points = &self.timeline.cache.evm;
+            let evm = if points.is_counted() {
+                Evm::with_points(&self.doc.board, points.planned, points.done)
+            } else {
+                Evm::of(&self.doc.board)
+            };
+            self.flow.evm = Some((rev, evm));
         }
     }
 
@@ -81,6 +88,12 @@ impl App {
             .filter(|i| !board.is_done(i))
             .filter_map(|i| i.blocked.as_ref().map(|r| (i.id, r.clone())))
             .collect()
+    }
+
+    /// Whether the earned value kept is the board's as it is now (what `prepare_flow` computes
+    /// for the budget view).
+    pub fn evm_is_kept(&self) -> bool {
+        self.flow.evm.as_ref().map(|(r, _)| *r) == Some(self.doc.revision)
     }
 
     /// AgileEVM's figures for the board.

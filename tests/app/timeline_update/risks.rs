@@ -8,7 +8,7 @@ fn risk_register_add_edit_close_link_and_the_marker() {
     let mut app = app();
     press(&mut app, 'r');
     let before = app.doc.board.clone();
-    let ids: Vec<RiskId> = app.risk_rows();
+    let ids: Vec<RiskId> = app.risk_rows().into_owned();
     assert_eq!(ids, [RiskId(1), RiskId(2), RiskId(3), RiskId(4), RiskId(5)]);
     assert_eq!(app.selected_risk().unwrap().id, RiskId(1));
     assert!(gantt_line(&app, "Risk register").contains("4 open, 1 high"));

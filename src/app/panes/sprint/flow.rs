@@ -19,8 +19,9 @@ pub struct FlowCache {
     every_done: bool,
     /// The board's cycle sample they were kept for.
     sample: u32,
-    /// The cumulative flow last drawn, for the view, sprint and day it was drawn for.
-    cfd: Option<(CfdKey, CfdDays)>,
+    /// The cumulative flows drawn at this revision, one a view (sprint, board), each for the
+    /// sprint and day it was drawn for: `F` cycling back to a chart does not walk the cards again.
+    cfd: Vec<(CfdKey, CfdDays)>,
 }
 
 type CfdKey = (CfdView, Option<crate::model::SprintId>, jiff::civil::Date);
@@ -48,6 +49,9 @@ impl App {
     pub fn prepare_sprint_frame(&mut self) {
         self.prepare_flow_figures();
         self.prepare_cfd();
+        if self.pane == crate::app::Pane::Sprint && self.sprint.planning() {
+            self.refresh_planning();
+        }
     }
 
     fn prepare_flow_figures(&mut self) {
@@ -73,16 +77,14 @@ impl App {
             return;
         }
         let key = self.cfd_key();
-        if self
-            .sprint
-            .flow
-            .cfd
-            .as_ref()
-            .is_some_and(|(k, _)| *k == key)
-        {
+        if self.sprint.flow.cfd.iter().any(|(k, _)| *k == key) {
             return;
         }
-        self.sprint.flow.cfd = self.compute_cumulative_flow().map(|days| (key, days));
+        if let Some(days) = self.compute_cumulative_flow() {
+            let kept = &mut self.sprint.flow.cfd;
+            kept.retain(|(k, _)| k.0 != key.0);
+            kept.push((key, days));
+        }
     }
 
     fn cfd_key(&self) -> CfdKey {
@@ -103,7 +105,7 @@ impl App {
             latest,
             every_done,
             sample: board.settings.cycle_sample,
-            cfd: None,
+            cfd: Vec::new(),
         }
     }
 
@@ -189,12 +191,10 @@ impl App {
     /// The cumulative flow the burndown screen shows, with its first and last day: the viewed
     /// sprint's days up to today, or the board's last `BOARD_WEEKS` weeks. Walks the items once.
     pub fn cumulative_flow(&self) -> Option<CfdDays> {
-        match &self.sprint.flow.cfd {
-            Some((key, days))
-                if self.sprint.flow.is_at(self.doc.revision) && *key == self.cfd_key() =>
-            {
-                Some(days.clone())
-            }
+        let key = self.cfd_key();
+        let kept = &self.sprint.flow;
+        match kept.cfd.iter().find(|(k, _)| *k == key) {
+            Some((_, days)) if kept.is_at(self.doc.revision) => Some(days.clone()),
             _ => self.compute_cumulative_flow(),
         }
     }

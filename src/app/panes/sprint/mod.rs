@@ -5,49 +5,60 @@ pub mod capacity;
 mod close;
 pub mod flow;
 mod forms;
-mod planning;
+pub mod planning;
 pub mod standup;
 
 use crate::app::cursor;
 use crate::app::{Action, App, Effect, Form, FormKind, Mode, SprintScreen};
 use crate::model::{Edit, Item, ItemId, Sprint, SprintState, rules};
+use std::borrow::Cow;
 
 impl App {
     /// The active sprint's cards in a workflow column that the board's filter lets through, in rank
     /// order.
     pub fn column_cards(&self, column: usize) -> Vec<ItemId> {
+        self.column_rows(column).into_owned()
+    }
+
+    /// [`App::column_cards`], borrowed from the index when no filter applies: a key on a column
+    /// of 5,000 cards copies none of them.
+    pub fn column_rows(&self, column: usize) -> Cow<'_, [ItemId]> {
         let (Some(sprint), Some(col)) = (
             self.doc.board.active_sprint(),
             self.doc.board.columns.get(column),
         ) else {
-            return Vec::new();
+            return Cow::Borrowed(&[]);
         };
         let filter = &self.sprint.filter;
         let board = &self.doc.board;
         if self.index.is_at(self.doc.revision) {
             // The sprint's cards from the index: a walk of the column, not of the board.
-            return self
-                .index
-                .cards(column)
-                .iter()
-                .copied()
-                .filter(|&id| {
-                    filter.is_empty() || self.item(id).is_some_and(|i| filter.matches(board, i))
-                })
-                .collect();
+            let cards = self.index.cards(column);
+            if filter.is_empty() {
+                return Cow::Borrowed(cards);
+            }
+            return Cow::Owned(
+                cards
+                    .iter()
+                    .copied()
+                    .filter(|&id| self.item(id).is_some_and(|i| filter.matches(board, i)))
+                    .collect(),
+            );
         }
-        board
-            .sprint_items(sprint.id)
-            .filter(|i| i.status == col.name)
-            .filter(|i| filter.is_empty() || filter.matches(board, i))
-            .map(|i| i.id)
-            .collect()
+        Cow::Owned(
+            board
+                .sprint_items(sprint.id)
+                .filter(|i| i.status == col.name)
+                .filter(|i| filter.is_empty() || filter.matches(board, i))
+                .map(|i| i.id)
+                .collect(),
+        )
     }
 
     /// How many of the active sprint's cards the board's filter lets through.
     pub fn sprint_card_count(&self) -> usize {
         (0..self.doc.board.columns.len())
-            .map(|c| self.column_cards(c).len())
+            .map(|c| self.column_rows(c).len())
             .sum()
     }
 
@@ -57,7 +68,7 @@ impl App {
         if let Some(s) = self.sprint.standup() {
             return s.selected();
         }
-        let cards = self.column_cards(self.sprint.column);
+        let cards = self.column_rows(self.sprint.column);
         match self.sprint.card {
             Some(id) if cards.contains(&id) => Some(id),
             _ => cards.first().copied(),
@@ -137,15 +148,20 @@ impl App {
                     (self.sprint.column + 1).min(columns - 1)
                 };
                 // Keep about the same height, so h/l walks across a row of cards.
-                let cards = self.column_cards(self.sprint.column);
-                self.sprint.card = cards.get(row.min(cards.len().saturating_sub(1))).copied();
+                let cards = self.column_rows(self.sprint.column);
+                let card = cards.get(row.min(cards.len().saturating_sub(1))).copied();
+                drop(cards);
+                self.sprint.card = card;
             }
             Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_) => {
-                let cards = self.column_cards(self.sprint.column);
+                let cards = self.column_rows(self.sprint.column);
                 // A card takes three rows, so a page is a third of the rows.
                 let page = self.viewport.page / 3;
-                if let Some(to) = cursor::motion(&action, self.card_row(), cards.len(), page) {
-                    self.sprint.card = Some(cards[to]);
+                let to =
+                    cursor::motion(&action, self.card_row(), cards.len(), page).map(|to| cards[to]);
+                drop(cards);
+                if let Some(id) = to {
+                    self.sprint.card = Some(id);
                 }
             }
             CardLeft | CardRight => return self.move_card(action == CardRight),
@@ -340,7 +356,7 @@ impl App {
 
     /// Row of the selected card in its column.
     fn card_row(&self) -> usize {
-        let cards = self.column_cards(self.sprint.column);
+        let cards = self.column_rows(self.sprint.column);
         self.selected_card()
             .and_then(|id| cards.iter().position(|c| *c == id))
             .unwrap_or(0)

@@ -2,7 +2,30 @@
 //! sprint. `s` or Enter pulls the selected item in or sends it back; the capacity gauge warns when over.
 
 use crate::app::{Action, App, Effect};
-use crate::model::{ItemId, ItemKind, SprintId, rules};
+use crate::model::{Board, ItemId, ItemKind, SprintId, rules};
+use std::borrow::Cow;
+
+/// The planning view's two lists, kept for the board of `key` (revision, planned sprint).
+#[derive(Debug, Default)]
+pub struct PlanLists {
+    key: Option<(u64, Option<SprintId>)>,
+    left: Vec<ItemId>,
+    right: Vec<ItemId>,
+}
+
+/// Candidates (in no sprint, not done, not epics) and the planned sprint's items, in rank order,
+/// into the two buffers (cleared first).
+fn fill(board: &Board, planned: Option<SprintId>, left: &mut Vec<ItemId>, right: &mut Vec<ItemId>) {
+    left.clear();
+    right.clear();
+    for it in &board.items {
+        if it.sprint.is_none() && !board.is_done(it) && it.kind != ItemKind::Epic {
+            left.push(it.id);
+        } else if it.sprint.is_some() && it.sprint == planned {
+            right.push(it.id);
+        }
+    }
+}
 
 impl App {
     /// The sprint being planned: the planned sprint that starts first.
@@ -12,22 +35,42 @@ impl App {
 
     /// The two lists of the planning view, in rank order: candidates and the planned sprint's items.
     pub fn planning_lists(&self) -> (Vec<ItemId>, Vec<ItemId>) {
-        let planned = self.planned_sprint();
-        let mut left = Vec::new();
-        let mut right = Vec::new();
-        for it in &self.doc.board.items {
-            if it.sprint.is_none() && !self.doc.board.is_done(it) && it.kind != ItemKind::Epic {
-                left.push(it.id);
-            } else if it.sprint.is_some() && it.sprint == planned {
-                right.push(it.id);
-            }
+        let (left, right) = self.planning_rows();
+        (left.into_owned(), right.into_owned())
+    }
+
+    fn plan_key(&self) -> (u64, Option<SprintId>) {
+        (self.doc.revision, self.planned_sprint())
+    }
+
+    /// The two lists walked from the items again when the board changed since (before a frame of
+    /// the planning view, in the same buffers): the keys between changes only read them.
+    pub fn refresh_planning(&mut self) {
+        let key = self.plan_key();
+        if self.sprint.plan.key == Some(key) {
+            return;
         }
-        (left, right)
+        let mut plan = std::mem::take(&mut self.sprint.plan);
+        fill(&self.doc.board, key.1, &mut plan.left, &mut plan.right);
+        plan.key = Some(key);
+        self.sprint.plan = plan;
+    }
+
+    /// The two lists as kept for this board, else walked now.
+    pub fn planning_rows(&self) -> (Cow<'_, [ItemId]>, Cow<'_, [ItemId]>) {
+        let key = self.plan_key();
+        let plan = &self.sprint.plan;
+        if plan.key == Some(key) {
+            return (Cow::Borrowed(&plan.left), Cow::Borrowed(&plan.right));
+        }
+        let (mut left, mut right) = (Vec::new(), Vec::new());
+        fill(&self.doc.board, key.1, &mut left, &mut right);
+        (Cow::Owned(left), Cow::Owned(right))
     }
 
     /// The selected item of each side: the remembered one while it is still there, else the first.
     pub fn planning_selection(&self) -> (Option<ItemId>, Option<ItemId>) {
-        let (left, right) = self.planning_lists();
+        let (left, right) = self.planning_rows();
         let pick = |list: &[ItemId], remembered: Option<ItemId>| match remembered {
             Some(id) if list.contains(&id) => Some(id),
             _ => list.first().copied(),
@@ -40,8 +83,8 @@ impl App {
 
     pub(crate) fn planning_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
-        let (left, right) = self.planning_lists();
         let (sel_left, sel_right) = self.planning_selection();
+        let (left, right) = self.planning_rows();
         let (list, selected) = if self.sprint.plan_right {
             (&right, sel_right)
         } else {
@@ -51,11 +94,15 @@ impl App {
             .and_then(|id| list.iter().position(|x| *x == id))
             .unwrap_or(0);
         let moved = crate::app::cursor::motion(&action, row, list.len(), self.viewport.page);
+        let moved = moved.and_then(|to| list.get(to).copied());
+        // What `s` selects next, so a few presses plan a sprint.
+        let next = selected.and_then(|id| list.iter().skip_while(|x| **x != id).nth(1).copied());
+        drop((left, right));
         if matches!(
             action,
             Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_)
         ) {
-            let id = moved.and_then(|to| list.get(to).copied());
+            let id = moved;
             if self.sprint.plan_right {
                 self.sprint.plan_right_item = id;
             } else {
@@ -83,8 +130,6 @@ impl App {
                     crate::app::panes::backlog::sprint_label(&self.doc.board, from),
                     crate::app::panes::backlog::sprint_label(&self.doc.board, target)
                 );
-                // The selection moves on to the next one, so a few presses plan a sprint.
-                let next = list.iter().skip_while(|x| **x != id).nth(1).copied();
                 match rules::assign_sprint(&self.doc.board, id, target, self.run.today) {
                     Ok(edit) => {
                         let effects = self.change_into_sprint(id, target, edit, label);

@@ -41,20 +41,23 @@ pub(crate) fn grid_cell(q: Quadrant) -> (usize, usize) {
 impl App {
     /// j/k in the grid: along the quadrant's list, on into the quadrant above or below.
     pub(crate) fn move_in_grid(&mut self, action: &Action) {
-        let all = &self.doc.board.stakeholders;
-        let filter = &self.people.filter;
         let Some(current) = self.selected_person() else {
             // Nothing selected yet: the first of the first quadrant that has anyone.
-            self.people.selected = GRID
-                .iter()
-                .flatten()
-                .find_map(|q| quadrant_members(all, *q, filter).first().map(|s| s.id));
+            self.people.selected = GRID.iter().flatten().find_map(|q| {
+                self.quadrant_rows(*q)
+                    .first()
+                    .map(|&p| self.person_at(p).id)
+            });
             return;
         };
         let (r, c) = grid_cell(current.quadrant());
-        let here = quadrant_members(all, current.quadrant(), filter);
-        let at = here.iter().position(|s| s.id == current.id).unwrap_or(0);
-        let other = quadrant_members(all, GRID[1 - r][c], filter);
+        // Positions in the kept quadrants: no list of a quadrant's members per key.
+        let here = self.quadrant_rows(current.quadrant());
+        let other = self.quadrant_rows(GRID[1 - r][c]);
+        let at = here
+            .iter()
+            .position(|&p| self.person_at(p).id == current.id)
+            .unwrap_or(0);
         let to = match action {
             Action::Down | Action::Scroll(1..) | Action::PageDown => {
                 if at + 1 < here.len() {
@@ -78,15 +81,15 @@ impl App {
             Action::Bottom => here.last(),
             _ => None,
         };
-        if let Some(s) = to {
-            self.people.selected = Some(s.id);
+        let to = to.map(|&p| self.person_at(p).id);
+        drop((here, other));
+        if let Some(id) = to {
+            self.people.selected = Some(id);
         }
     }
 
     /// ← and → in the grid: the quadrant beside, at about the same height.
     pub(crate) fn move_across_grid(&mut self, right: bool) {
-        let all = &self.doc.board.stakeholders;
-        let filter = &self.people.filter;
         let Some(current) = self.selected_person() else {
             self.move_in_grid(&Action::Down);
             return;
@@ -96,17 +99,19 @@ impl App {
         if to_col == c {
             return;
         }
-        let at = quadrant_members(all, current.quadrant(), filter)
+        let at = self
+            .quadrant_rows(current.quadrant())
             .iter()
-            .position(|s| s.id == current.id)
+            .position(|&p| self.person_at(p).id == current.id)
             .unwrap_or(0);
         // The same row of quadrants first, else the other row: never a jump to nowhere.
         let target = [GRID[r][to_col], GRID[1 - r][to_col]]
             .into_iter()
-            .map(|q| quadrant_members(all, q, filter))
-            .find(|m| !m.is_empty());
+            .map(|q| self.quadrant_rows(q))
+            .find(|m| !m.is_empty())
+            .map(|m| self.person_at(m[at.min(m.len() - 1)]).id);
         match target {
-            Some(m) => self.people.selected = Some(m[at.min(m.len() - 1)].id),
+            Some(id) => self.people.selected = Some(id),
             None => {
                 let side = if right { "high" } else { "low" };
                 self.info(format!("Nobody with {side} interest"));

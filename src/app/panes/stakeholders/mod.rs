@@ -7,6 +7,7 @@
 mod form;
 mod grid;
 mod newest;
+mod order;
 
 use grid::by_grid;
 pub use grid::quadrant_members;
@@ -65,6 +66,8 @@ impl Sort {
 /// The stakeholders pane's view.
 #[derive(Debug, Default)]
 pub struct PeopleView {
+    /// The register's order and the quadrants, kept between keys (`App::people_rows`).
+    pub order: order::PeopleOrder,
     /// Every note, newest first, as of a revision (`App::timeline_notes` reads it).
     pub newest: newest::NotesOrder,
     pub screen: Screen,
@@ -84,6 +87,9 @@ pub struct PeopleView {
 
 /// True when a stakeholder matches every word of the register's filter.
 pub fn matches_filter(s: &Stakeholder, filter: &str) -> bool {
+    if filter.trim().is_empty() {
+        return true; // no words: nothing to build a haystack for
+    }
     let hay = [
         s.name.as_str(),
         &s.role,
@@ -106,9 +112,31 @@ pub fn register_order<'a>(
     filter: &str,
     today: Date,
 ) -> Vec<&'a Stakeholder> {
-    let mut list: Vec<&Stakeholder> = all.iter().filter(|s| matches_filter(s, filter)).collect();
+    let mut rows = Vec::new();
+    register_order_by(&mut rows, all, sort, filter, today);
+    rows.into_iter().map(|p| &all[p as usize]).collect()
+}
+
+/// [`register_order`] as positions in `all`, into `out` (cleared first; its buffer is reused).
+/// Every order ends with the id, so the unstable sort gives the same order without a buffer.
+pub(crate) fn register_order_by(
+    out: &mut Vec<u32>,
+    all: &[Stakeholder],
+    sort: Sort,
+    filter: &str,
+    today: Date,
+) {
+    out.clear();
+    out.extend(
+        all.iter()
+            .enumerate()
+            .filter(|(_, s)| matches_filter(s, filter))
+            .map(|(p, _)| p as u32),
+    );
+    let at = |p: &u32| &all[*p as usize];
     match sort {
-        Sort::Due => list.sort_by(|a, b| {
+        Sort::Due => out.sort_unstable_by(|a, b| {
+            let (a, b) = (at(a), at(b));
             let overdue = |s: &Stakeholder| s.days_overdue(today).map_or(i32::MIN, |d| d);
             overdue(b)
                 .cmp(&overdue(a))
@@ -116,15 +144,13 @@ pub fn register_order<'a>(
                 .then(a.name.cmp(&b.name))
                 .then(a.id.cmp(&b.id))
         }),
-        Sort::Name => list.sort_by(|a, b| {
-            a.name
-                .to_lowercase()
-                .cmp(&b.name.to_lowercase())
-                .then(a.id.cmp(&b.id))
+        // Each name lowered once, not at every comparison.
+        Sort::Name => out.sort_by_cached_key(|p| (at(p).name.to_lowercase(), at(p).id)),
+        Sort::Quadrant => out.sort_unstable_by(|a, b| {
+            let (a, b) = (at(a), at(b));
+            a.quadrant().cmp(&b.quadrant()).then(by_grid(a, b))
         }),
-        Sort::Quadrant => list.sort_by(|a, b| a.quadrant().cmp(&b.quadrant()).then(by_grid(a, b))),
     }
-    list
 }
 
 /// The grid's quadrants as laid out on screen: top row high power, right column high interest.
@@ -141,36 +167,36 @@ impl App {
             .selected
             .and_then(|id| self.doc.board.stakeholder(id))
             .or_else(|| {
-                let order = self.people_order();
+                let order = self.people_rows();
                 let row = self.people.row.min(order.len().saturating_sub(1));
-                order.get(row).copied()
+                order.get(row).map(|&p| self.person_at(p))
             })
     }
 
     /// The register as shown now.
     pub fn people_order(&self) -> Vec<&Stakeholder> {
-        register_order(
-            &self.doc.board.stakeholders,
-            self.people.sort,
-            &self.people.filter,
-            self.run.today,
-        )
+        self.people_rows()
+            .iter()
+            .map(|&p| self.person_at(p))
+            .collect()
     }
 
     /// Keeps the selection on a stakeholder that is shown: the same one, else the one now on its
     /// row, else the first. Called after every change and filter.
     pub(crate) fn settle_people(&mut self) {
-        let order: Vec<StakeholderId> = self.people_order().iter().map(|s| s.id).collect();
-        match self
+        self.refresh_people_order();
+        let order = self.people_rows();
+        let all = &self.doc.board.stakeholders;
+        let found = self
             .people
             .selected
-            .and_then(|id| order.iter().position(|o| *o == id))
-        {
+            .and_then(|id| order.iter().position(|&p| all[p as usize].id == id));
+        let row = self.people.row.min(order.len().saturating_sub(1));
+        let first = order.get(row).map(|&p| all[p as usize].id);
+        drop(order);
+        match found {
             Some(row) => self.people.row = row,
-            None => {
-                let row = self.people.row.min(order.len().saturating_sub(1));
-                self.people.selected = order.get(row).copied();
-            }
+            None => self.people.selected = first,
         }
         if self.selected_person().is_none() {
             self.people.details = false;
@@ -339,26 +365,31 @@ impl App {
         }
         match self.people.screen {
             Screen::Register => {
-                let order: Vec<StakeholderId> = self.people_order().iter().map(|s| s.id).collect();
+                let order = self.people_rows();
                 if order.is_empty() {
                     return;
                 }
                 let row = by(self.people.row as i64, order.len());
-                self.people.selected = Some(order[row]);
+                let id = self.person_at(order[row]).id;
+                drop(order);
+                self.people.selected = Some(id);
                 self.people.row = row;
             }
             Screen::Grid => self.move_in_grid(action),
             Screen::Notes => {
-                let shown = self.shown_notes();
-                if shown.is_empty() {
+                // Walked, not listed: a 20,000-note timeline costs no list of them per key.
+                let len = self.timeline_notes_iter().count();
+                if len == 0 {
                     return;
                 }
                 let row = self
                     .people
                     .note
-                    .and_then(|n| shown.iter().position(|s| *s == n))
+                    .and_then(|id| self.timeline_notes_iter().position(|(_, n)| n.id == id))
                     .unwrap_or(0);
-                self.people.note = Some(shown[by(row as i64, shown.len())]);
+                let to = by(row as i64, len);
+                let note = self.timeline_notes_iter().nth(to).map(|(_, n)| n.id);
+                self.people.note = note;
             }
         }
     }

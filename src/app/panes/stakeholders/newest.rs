@@ -52,18 +52,28 @@ impl App {
 
     /// Every note, newest first: from the order kept for this board, else sorted now.
     pub(super) fn notes_newest_first(&self) -> Vec<(&Stakeholder, &Note)> {
+        self.newest_notes().collect()
+    }
+
+    /// Every note, newest first, one at a time: read from the order kept for this board (no list
+    /// of them built), else sorted now.
+    pub(super) fn newest_notes(&self) -> Box<dyn Iterator<Item = (&Stakeholder, &Note)> + '_> {
         if self.people.newest.revision != Some(self.doc.revision) {
-            return self.doc.board.notes_newest_first();
+            return Box::new(self.doc.board.notes_newest_first().into_iter());
         }
         let people = &self.doc.board.stakeholders;
-        self.people
-            .newest
-            .order
-            .iter()
-            .map(|&(s, n)| {
-                let p = &people[s as usize];
-                (p, &p.notes[n as usize])
-            })
-            .collect()
+        Box::new(self.people.newest.order.iter().map(move |&(s, n)| {
+            let p = &people[s as usize];
+            (p, &p.notes[n as usize])
+        }))
+    }
+
+    /// The notes the timeline shows, newest first, one at a time (what a key or a frame walks to
+    /// find its rows without a list of every note).
+    pub fn timeline_notes_iter(&self) -> impl Iterator<Item = (&Stakeholder, &Note)> + '_ {
+        let f = &self.people.notes;
+        let (board, today) = (&self.doc.board, self.run.today);
+        self.newest_notes()
+            .filter(move |(s, n)| f.is_empty() || f.matches(board, s, n, today))
     }
 }

@@ -66,6 +66,17 @@ pub struct TimelineCache {
     pub items_gen: u64,
     /// Fingerprint of `items` and `work` as the last full refresh built them.
     pub dense_fp: Option<u64>,
+    /// Moves on whenever `work` is built again.
+    pub work_gen: u64,
+    /// Fingerprint of the entries' ids, dates, kinds and dependencies behind `broken` and `order`.
+    pub dates_fp: Option<u64>,
+    /// Entries an open high-exposure risk is linked to, and the risk register's order
+    /// (`App::risk_rows`), with the fingerprint of the risks behind them.
+    pub risky: HashSet<EntryId>,
+    pub risk_rows: Vec<crate::model::RiskId>,
+    pub risks_fp: Option<u64>,
+    /// The points earned value counts, followed with `items`.
+    pub evm: super::earned::EvmPoints,
 }
 
 impl TimelineCache {
@@ -117,6 +128,7 @@ impl TimelineCache {
         // The epics' children are read each time a row's progress is counted; their layout is in
         // the fingerprint, so moving a story to another epic counts the work again.
         self.work = Work::of(board);
+        self.work_gen += 1;
         let dense_fp = fingerprint(
             table
                 .iter()
@@ -173,9 +185,34 @@ impl TimelineCache {
             self.forecasts.clear();
             self.ahead_fp = Some(ahead_fp);
         }
-        self.critical = None;
-        self.broken = plan::broken_dependencies(&board.timeline);
-        self.order = sorted(&board.timeline);
+        self.evm
+            .refresh(board, &self.work, self.work_gen, &self.items);
+        let risks_fp = fingerprint(board.risks.iter().flat_map(|r| {
+            let open = u64::from(r.is_open()) << 1 | u64::from(r.is_high());
+            let exposure = u64::from(r.probability) << 8 | u64::from(r.impact);
+            [u64::MAX, u64::from(r.id.0), open, exposure, day(r.raised)]
+                .into_iter()
+                .chain(r.entries.iter().map(|e| u64::from(e.0)))
+        }));
+        if self.risks_fp != Some(risks_fp) {
+            self.risky = plan::entries_at_high_risk(board);
+            self.risk_rows = super::risk_order(board);
+            self.risks_fp = Some(risks_fp);
+        }
+        // A change to the items leaves the entries' dates alone: the broken dependencies, the
+        // gantt's order and the critical path are worked out again only when those change.
+        let dates_fp = fingerprint(board.timeline.iter().flat_map(|e| {
+            [u64::from(e.id.0), day(e.start), day(e.end), e.kind as u64]
+                .into_iter()
+                .chain(std::iter::once(u64::MAX))
+                .chain(e.depends_on.iter().map(|d| u64::from(d.0)))
+        }));
+        if self.dates_fp != Some(dates_fp) || self.order.len() != board.timeline.len() {
+            self.broken = plan::broken_dependencies(&board.timeline);
+            self.order = sorted(&board.timeline);
+            self.critical = None;
+            self.dates_fp = Some(dates_fp);
+        }
         let velocities = recent_velocities(&board.sprints, HISTORY);
         let needed_key = Some((velocities, cadence.first_share.to_bits()));
         if self.needed_key != needed_key {
@@ -237,6 +274,9 @@ impl App {
         self.refresh_index();
         self.prepare_flow();
         self.prepare_sprint_frame();
+        if self.pane == crate::app::Pane::Stakeholders {
+            self.refresh_people_order();
+        }
         if self.pane != crate::app::Pane::Timeline {
             return;
         }
@@ -279,7 +319,7 @@ impl App {
 
     /// The timeline's board-wide tables for the board as it is: after a change, the items' parts
     /// from what it changed, else (another day, a new board) from the board.
-    fn bring_timeline_up_to_date(&mut self) {
+    pub(crate) fn bring_timeline_up_to_date(&mut self) {
         let key = self.timeline_key();
         if self.timeline.cache.key != Some(key) && !self.follow_timeline(key) {
             self.timeline
@@ -315,7 +355,7 @@ impl App {
         let board = &self.doc.board;
         let velocities = recent_velocities(&board.sprints, HISTORY);
         let cadence = Cadence::of(board, self.run.today);
-        let risky = plan::entries_at_high_risk(board);
+        let risky = &cache.risky;
         let critical = match (&cache.critical, self.timeline.critical) {
             (_, false) => None,
             (Some(c), true) => Some(std::borrow::Cow::Borrowed(c)),

@@ -43,6 +43,7 @@ impl App {
         touched.dedup();
         let done = self.doc.board.done_column().to_string();
         let (mut changed, mut reshaped) = (false, false);
+        let mut moved: Vec<(ItemId, u32, u32)> = Vec::new();
         for &id in &touched {
             let at = id.0 as usize;
             let it = self.item(id);
@@ -57,6 +58,9 @@ impl App {
             if cache.shapes.len() <= at {
                 cache.shapes.resize(at + 1, 0);
             }
+            if cache.items[at] != v {
+                moved.push((id, cache.items[at], v));
+            }
             changed |= cache.items[at] != v;
             reshaped |= cache.shapes[at] != s;
             cache.items[at] = v;
@@ -64,6 +68,12 @@ impl App {
         }
         if reshaped {
             self.timeline.cache.work = Work::of(&self.doc.board);
+            self.timeline.cache.work_gen += 1; // earned value counts again
+        } else {
+            let cache = &mut self.timeline.cache;
+            for (id, old, new) in moved {
+                cache.evm.follow(id, old, new, &cache.work);
+            }
         }
         if changed || reshaped {
             self.timeline.cache.items_gen += 1;

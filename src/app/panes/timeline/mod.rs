@@ -4,6 +4,7 @@
 
 mod delete;
 mod derived;
+mod earned;
 mod follow;
 mod form;
 mod risks;
@@ -18,6 +19,7 @@ use crate::app::picker::{Picker, Purpose};
 use crate::app::{Action, App, Effect, Form, Mode};
 use crate::model::{Edit, EntryId, Risk, RiskId, TimelineEntry, open_risks_by_exposure, plan};
 use jiff::civil::Date;
+use std::borrow::Cow;
 
 /// How much time a column of the chart stands for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -113,28 +115,36 @@ fn add_days(d: Date, n: i32) -> Date {
 impl App {
     /// Positions in `board.timeline` in the order the gantt lists them (by start, then end, then
     /// id), the pane's filter applied.
-    pub fn timeline_order(&self) -> Vec<usize> {
-        let mut order = self.timeline_sorted();
+    /// Borrowed from the frame cache when no filter applies, so a key costs no copy of it.
+    pub fn timeline_order(&self) -> Cow<'_, [usize]> {
+        let order = self.timeline_sorted();
         let words = self.timeline.filter.to_lowercase();
         let words: Vec<&str> = words.split_whitespace().collect();
-        if !words.is_empty() {
-            let t = &self.doc.board.timeline;
-            order.retain(|&p| {
-                let e = &t[p];
-                let hay = format!("{} {} {}", e.name, e.owner, e.kind.name()).to_lowercase();
-                words.iter().all(|w| hay.contains(w))
-            });
+        if words.is_empty() {
+            return order;
         }
-        order
+        let t = &self.doc.board.timeline;
+        let mut order = order.into_owned();
+        order.retain(|&p| {
+            let e = &t[p];
+            let hay = format!("{} {} {}", e.name, e.owner, e.kind.name()).to_lowercase();
+            words.iter().all(|w| hay.contains(w))
+        });
+        Cow::Owned(order)
     }
 
     /// Every entry's position in the gantt's order, with no filter (what the frame cache keeps).
-    pub fn timeline_sorted(&self) -> Vec<usize> {
+    pub fn timeline_sorted(&self) -> Cow<'_, [usize]> {
         let cache = &self.timeline.cache;
         if cache.key == Some(self.timeline_key()) {
-            return cache.order.clone();
+            return Cow::Borrowed(&cache.order);
         }
-        derived::sorted(&self.doc.board.timeline)
+        Cow::Owned(derived::sorted(&self.doc.board.timeline))
+    }
+
+    /// The gantt's rows as entry ids, one at a time (no list of them built).
+    fn timeline_ids(&self) -> (Cow<'_, [usize]>, &[TimelineEntry]) {
+        (self.timeline_order(), &self.doc.board.timeline)
     }
 
     /// Which board a `TimelineCache` was filled from.
@@ -151,10 +161,8 @@ impl App {
 
     /// Timeline entries in the order the gantt lists them.
     pub fn timeline_rows(&self) -> Vec<EntryId> {
-        self.timeline_order()
-            .into_iter()
-            .map(|p| self.doc.board.timeline[p].id)
-            .collect()
+        let (order, t) = self.timeline_ids();
+        order.iter().map(|&p| t[p].id).collect()
     }
 
     /// The selected entry: the remembered one while it exists, else the first upcoming one.
@@ -166,31 +174,39 @@ impl App {
         {
             return Some(e);
         }
-        let rows = self.timeline_rows();
+        let (order, t) = self.timeline_ids();
         let today = self.run.today;
-        rows.iter()
-            .filter_map(|id| self.doc.board.entry(*id))
+        order
+            .iter()
+            .map(|&p| &t[p])
             .find(|e| e.end >= today)
-            .or_else(|| rows.last().and_then(|id| self.doc.board.entry(*id)))
+            .or_else(|| order.last().map(|&p| &t[p]))
     }
 
-    /// Risks in the register's order: open ones by exposure, then closed ones.
-    pub fn risk_rows(&self) -> Vec<RiskId> {
-        let mut rows: Vec<RiskId> = open_risks_by_exposure(&self.doc.board.risks)
+    /// Risks in the register's order: open ones by exposure, then closed ones. Borrowed from the
+    /// frame cache when it is current (kept until the risks change).
+    pub fn risk_rows(&self) -> Cow<'_, [RiskId]> {
+        let cache = &self.timeline.cache;
+        if cache.key == Some(self.timeline_key()) {
+            return Cow::Borrowed(&cache.risk_rows);
+        }
+        Cow::Owned(risk_order(&self.doc.board))
+    }
+}
+
+/// [`App::risk_rows`] from the board.
+pub(crate) fn risk_order(board: &crate::model::Board) -> Vec<RiskId> {
+    {
+        let mut rows: Vec<RiskId> = open_risks_by_exposure(&board.risks)
             .iter()
             .map(|r| r.id)
             .collect();
-        rows.extend(
-            self.doc
-                .board
-                .risks
-                .iter()
-                .filter(|r| !r.is_open())
-                .map(|r| r.id),
-        );
+        rows.extend(board.risks.iter().filter(|r| !r.is_open()).map(|r| r.id));
         rows
     }
+}
 
+impl App {
     pub fn selected_risk(&self) -> Option<&Risk> {
         let rows = self.risk_rows();
         let id = match self.timeline.risk {
@@ -369,18 +385,18 @@ impl App {
 
     /// j/k and friends over the gantt's rows; the chart follows the selection when it leaves the view.
     fn move_entry_selection(&mut self, action: &Action) {
-        let rows = self.timeline_rows();
-        if rows.is_empty() {
+        let (order, t) = self.timeline_ids();
+        if order.is_empty() {
             return;
         }
         let at = self
             .selected_entry()
-            .and_then(|e| rows.iter().position(|id| *id == e.id))
+            .and_then(|e| order.iter().position(|&p| t[p].id == e.id))
             .unwrap_or(0);
         // The chart does not jump with the selection: entries off screen say where they are (← Sep 11),
         // and h/l or t scroll.
-        if let Some(to) = crate::app::cursor::motion(action, at, rows.len(), self.viewport.page) {
-            self.timeline.selected = Some(rows[to]);
+        if let Some(to) = crate::app::cursor::motion(action, at, order.len(), self.viewport.page) {
+            self.timeline.selected = Some(t[order[to]].id);
         }
     }
 

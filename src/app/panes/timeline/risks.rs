@@ -9,9 +9,9 @@ impl App {
     /// The risk register's keys: j/k, add, edit, close, link, delete; Esc or r goes back.
     pub(crate) fn risk_action(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
-        let rows = self.risk_rows();
         match action {
             Down | Up | Top | Bottom | PageDown | PageUp | Scroll(_) => {
+                let rows = self.risk_rows();
                 if rows.is_empty() {
                     return Vec::new();
                 }
@@ -20,8 +20,11 @@ impl App {
                     .and_then(|r| rows.iter().position(|id| *id == r.id))
                     .unwrap_or(0);
                 let page = self.viewport.page;
-                if let Some(to) = crate::app::cursor::motion(&action, at, rows.len(), page) {
-                    self.timeline.risk = Some(rows[to]);
+                let to =
+                    crate::app::cursor::motion(&action, at, rows.len(), page).map(|to| rows[to]);
+                drop(rows);
+                if let Some(id) = to {
+                    self.timeline.risk = Some(id);
                 }
             }
             Cancel | Risks => self.timeline.sub = Sub::Gantt,
@@ -65,6 +68,7 @@ impl App {
                     self.info("No risk selected");
                     return Vec::new();
                 };
+                let rows = self.risk_rows().into_owned(); // a change follows: the list is the board's
                 let at = rows.iter().position(|id| *id == r.id).unwrap_or(0);
                 let next = rows
                     .get(at + 1)

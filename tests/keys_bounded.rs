@@ -47,20 +47,6 @@ const KNOWN: &[(&str, &str, &[&str], &str)] = &[
     ),
     (
         "items",
-        "backlog filter typing",
-        &["typing a letter"],
-        "backlog (app/rows.rs, app/filter): a letter filters every item again and \
-         `Filter::matches` allocates per item (about 3.5 allocations an item)",
-    ),
-    (
-        "items",
-        "backlog filtered (search)",
-        &["J (a change)"],
-        "backlog (app/rows.rs): with a filter, every change filters every item again (as \
-         typing)",
-    ),
-    (
-        "items",
         "sprint planning",
         &["j", "k", "G", "g", "l", "h", "s (a change)"],
         "ui/planning.rs (not this round's): each frame copies both lists (`planning_lists`, \

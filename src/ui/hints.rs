@@ -260,8 +260,12 @@ fn stakeholders(app: &App) -> Vec<Hint> {
             let mut hints = Vec::new();
             if let Some(s) = app.selected_person() {
                 let can = |power: i8, interest: i8| {
-                    crate::model::stakeholder::shift_on_grid(&app.doc.board, s.id, power, interest)
-                        .is_ok()
+                    crate::model::stakeholder::can_shift_on_grid(
+                        &app.doc.board,
+                        s.id,
+                        power,
+                        interest,
+                    )
                 };
                 hints.extend(pair(
                     (LessInterest, can(0, -1)),

@@ -347,9 +347,9 @@ impl Filter {
             return false;
         }
         let word = |w: &String| {
-            item.title.to_lowercase().contains(w.as_str())
-                || board.item_key(item.id).to_lowercase() == *w
-                || item.assignee.to_lowercase().contains(w.as_str())
+            names::contains_lowered(&item.title, w)
+                || names::is_key_of(w, &board.project.key, item.id.0)
+                || names::contains_lowered(&item.assignee, w)
         };
         self.kinds.allows(|k| item.kind == *k)
             && self.moscows.allows(|m| item.moscow == *m)

@@ -54,6 +54,46 @@ pub fn several(token: &str, names: &[&str]) -> String {
     format!("{token} ({} or {last}?)", list.join(", "))
 }
 
+/// Whether `hay`, lowercased, contains `lowered` (a lowercased word), without allocating for an
+/// ASCII `hay` (a title or a name): the filter asks it of every item at every key.
+pub(crate) fn contains_lowered(hay: &str, lowered: &str) -> bool {
+    if !hay.is_ascii() {
+        // Σ lowercases by its place in the word, which only `str::to_lowercase` knows.
+        if hay.contains('Σ') {
+            return hay.to_lowercase().contains(lowered);
+        }
+        let folded = || hay.chars().flat_map(char::to_lowercase);
+        let len = folded().count();
+        let want = lowered.chars().count();
+        return (0..=len.saturating_sub(want))
+            .any(|at| folded().skip(at).take(want).eq(lowered.chars()));
+    }
+    // An ASCII text lowercases to ASCII: a word with anything else is not in it.
+    if !lowered.is_ascii() {
+        return false;
+    }
+    let (hay, word) = (hay.as_bytes(), lowered.as_bytes());
+    word.is_empty()
+        || hay.windows(word.len()).any(|w| {
+            w.iter()
+                .zip(word)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        })
+}
+
+/// Whether `lowered` is the key of item `id` in a project keyed `key` (`item_key`, lowercased),
+/// without writing the key out.
+pub(crate) fn is_key_of(lowered: &str, key: &str, id: u32) -> bool {
+    let Some((prefix, number)) = lowered.rsplit_once('-') else {
+        return false;
+    };
+    let canonical = number == "0" || !number.starts_with('0');
+    canonical
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && number.parse::<u32>() == Ok(id)
+        && prefix.chars().eq(key.chars().flat_map(char::to_lowercase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +127,52 @@ mod tests {
             "status:do (Doing or Done?)"
         );
         assert_eq!(several("k:a", &["x", "y", "z"]), "k:a (x, y or z?)");
+    }
+
+    /// The allocation-free checks say what lowercasing and writing the key out would.
+    #[test]
+    fn words_and_keys_match_as_lowercased_text_would() {
+        let texts = [
+            "Card form crashes",
+            "APPLE Pay",
+            "Łódź rollout",
+            "ﬁle Straße",
+            "",
+            "a-b",
+        ];
+        let words = [
+            "card",
+            "pay",
+            "apple pay",
+            "łódź",
+            "strasse",
+            "straße",
+            "",
+            "b",
+            "x",
+            "ﬁ",
+        ];
+        for t in texts {
+            for w in words {
+                let w = w.to_lowercase();
+                let expected = t.to_lowercase().contains(w.as_str());
+                assert_eq!(contains_lowered(t, &w), expected, "{t:?} ∋ {w:?}");
+            }
+        }
+        for (word, key, id) in [
+            ("crn-12", "CRN", 12),
+            ("crn-012", "CRN", 12),
+            ("crn-0", "CRN", 0),
+            ("crn-12", "CRN", 13),
+            ("a-b-7", "A-B", 7),
+            ("öl-3", "ÖL", 3),
+            ("crn-", "CRN", 0),
+            ("12", "CRN", 12),
+            ("crn-+1", "CRN", 1),
+        ] {
+            let expected =
+                crate::model::item_key(key, crate::model::ItemId(id)).to_lowercase() == word;
+            assert_eq!(is_key_of(word, key, id), expected, "{word} {key} {id}");
+        }
     }
 }

@@ -66,6 +66,15 @@ pub fn delete_stakeholder(board: &Board, id: StakeholderId) -> Result<Edit, Peop
 }
 
 /// Moves a stakeholder on the grid: power and interest change by the deltas, within 1–5.
+/// Whether `shift_on_grid` would move the stakeholder (for the hints, drawn every frame: without
+/// the copy of the stakeholder and every note the edit carries).
+pub fn can_shift_on_grid(board: &Board, id: StakeholderId, power: i8, interest: i8) -> bool {
+    let within = |value: u8, by: i8| {
+        u8::try_from(i16::from(value) + i16::from(by)).is_ok_and(|v| SCALE.contains(&v))
+    };
+    person(board, id).is_ok_and(|s| within(s.power, power) && within(s.interest, interest))
+}
+
 pub fn shift_on_grid(
     board: &Board,
     id: StakeholderId,

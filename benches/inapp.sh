@@ -29,7 +29,7 @@ for b in "${boards[@]}"; do
   esac
 done
 python3 - "$cairn" "$w" "${boards[@]}" <<'PY'
-import os, subprocess, sys, time
+import os, shutil, subprocess, sys, time
 cairn, w, boards = sys.argv[1], sys.argv[2], sys.argv[3:]
 env = dict(os.environ, HOME=f"{w}/home", XDG_DATA_HOME=f"{w}/data",
            XDG_CONFIG_HOME=f"{w}/config", CAIRN_TODAY="2026-12-01", CAIRN_SAMPLE="1")
@@ -55,6 +55,8 @@ for b in boards:
         log = f"{w}/times.txt"
         if os.path.exists(log):
             os.remove(log)
+        # Each case starts where a first start does: cairn reopens where the last run left it.
+        shutil.rmtree(f"{w}/data/cairn/views", ignore_errors=True)
         cmd = f"env CAIRN_KEY_TIMES={log} {cairn} --file {w}/{b}.ron"
         # A new session right after kill-server can meet the old server on its way out and be
         # lost with it: wait for the old one to go, and start again if the pane never shows.

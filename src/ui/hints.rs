@@ -190,14 +190,20 @@ fn sprint(app: &App) -> Vec<Hint> {
 /// lets the card in or asks first.
 fn can_move(app: &App, card: &crate::model::Item, by: isize) -> bool {
     let board = &app.doc.board;
-    let Some(to) = board
+    let Some((at, to)) = board
         .column_index(&card.status)
         .and_then(|c| c.checked_add_signed(by))
-        .and_then(|c| board.columns.get(c))
+        .and_then(|c| Some((c, board.columns.get(c)?)))
     else {
         return false;
     };
-    match crate::model::rules::set_status(board, card.id, &to.name, app.run.today) {
+    // Drawn every frame: the column's count from the index, not a walk of the board.
+    use crate::model::rules::{set_status, set_status_counted};
+    let moved = match app.cards_in_column(at) {
+        Some(n) => set_status_counted(board, card.id, &to.name, app.run.today, n),
+        None => set_status(board, card.id, &to.name, app.run.today),
+    };
+    match moved {
         Ok(_) => true,
         Err(crate::model::RuleError::WipLimit { .. }) => {
             board.settings.wip_policy == crate::model::WipPolicy::Ask

@@ -130,7 +130,19 @@ pub fn set_points(
 /// Moves an item to a workflow column, checking the column's WIP limit for items of the active sprint.
 /// Records when it entered the column, and the done date when the column is the last one.
 pub fn set_status(board: &Board, id: ItemId, column: &str, today: Date) -> Result<Edit, RuleError> {
-    move_to_column(board, id, column, today, false)
+    move_to_column(board, id, column, today, false, None)
+}
+
+/// [`set_status`] when the caller knows how many of the active sprint's cards the column holds
+/// (the app's index does): the WIP check then reads no other item.
+pub fn set_status_counted(
+    board: &Board,
+    id: ItemId,
+    column: &str,
+    today: Date,
+    in_column: usize,
+) -> Result<Edit, RuleError> {
+    move_to_column(board, id, column, today, false, Some(in_column))
 }
 
 /// The same move past a full column, after the user said yes (the `Ask` policy).
@@ -140,7 +152,7 @@ pub fn set_status_over_limit(
     column: &str,
     today: Date,
 ) -> Result<Edit, RuleError> {
-    move_to_column(board, id, column, today, true)
+    move_to_column(board, id, column, today, true, None)
 }
 
 fn move_to_column(
@@ -149,6 +161,7 @@ fn move_to_column(
     column: &str,
     today: Date,
     over_limit: bool,
+    in_column: Option<usize>,
 ) -> Result<Edit, RuleError> {
     let current = item(board, id)?;
     let col = board
@@ -167,7 +180,7 @@ fn move_to_column(
         WipPolicy::Refuse | WipPolicy::Ask
     ) && !over_limit;
     if let (Some(limit), true, true) = (col.wip_limit, in_active, checked)
-        && board.wip_count(column) >= limit as usize
+        && in_column.unwrap_or_else(|| board.wip_count(column)) >= limit as usize
     {
         return Err(RuleError::WipLimit {
             column: column.to_string(),

@@ -119,6 +119,21 @@ fn wip_limit_refuses_a_move_into_a_full_column() {
             limit: 2
         })
     );
+    // Given the column's count (as the app's index knows it), the same answer, every column.
+    for column in ["To do", "Doing", "Review", "Done"] {
+        let count = b.wip_count(column);
+        for id in 1..=4 {
+            assert_eq!(
+                set_status_counted(&b, ItemId(id), column, TODAY, count),
+                set_status(&b, ItemId(id), column, TODAY),
+                "CRN-{id} to {column}"
+            );
+        }
+    }
+    assert!(
+        set_status_counted(&b, ItemId(3), "Review", TODAY, 1).is_ok(),
+        "the count decides"
+    );
     b.settings.wip_policy = WipPolicy::Warn;
     assert!(
         set_status(&b, ItemId(3), "Review", TODAY).is_ok(),

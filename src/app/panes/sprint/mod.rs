@@ -20,6 +20,14 @@ impl App {
         self.column_rows(column).into_owned()
     }
 
+    /// How many of the active sprint's cards the column at `column` holds, filter or not, when the
+    /// index is up to date (what a WIP limit counts, without a walk of the board).
+    pub fn cards_in_column(&self, column: usize) -> Option<usize> {
+        self.index
+            .is_at(self.doc.revision)
+            .then(|| self.index.cards(column).len())
+    }
+
     /// [`App::column_cards`], borrowed from the index when no filter applies: a key on a column
     /// of 5,000 cards copies none of them.
     pub fn column_rows(&self, column: usize) -> Cow<'_, [ItemId]> {
@@ -383,7 +391,13 @@ impl App {
             ));
             return Vec::new();
         };
-        match rules::set_status(&self.doc.board, item.id, &column, self.run.today) {
+        let moved = match self.cards_in_column(to) {
+            Some(n) => {
+                rules::set_status_counted(&self.doc.board, item.id, &column, self.run.today, n)
+            }
+            None => rules::set_status(&self.doc.board, item.id, &column, self.run.today),
+        };
+        match moved {
             Ok(edit) => {
                 let label = format!("Move {} to {column}", self.doc.board.item_key(item.id));
                 let effects = self.change(edit, label);

@@ -47,14 +47,6 @@ const KNOWN: &[(&str, &str, &[&str], &str)] = &[
     ),
     (
         "items",
-        "sprint planning",
-        &["j", "k", "G", "g", "l", "h", "s (a change)"],
-        "ui/planning.rs (not this round's): each frame copies both lists (`planning_lists`, \
-         kept now: `planning_rows` borrows them) and `next_release_must` builds `Work::of` of \
-         every item",
-    ),
-    (
-        "items",
         "sprint cumulative flow",
         &["F after a change"],
         "by nature, for now: the first frame of a chart after a change walks the sprint's \

@@ -3,7 +3,7 @@
 
 use super::{Theme, widgets};
 use crate::app::{App, Viewport};
-use crate::model::evm::{MUST_LIMIT, MustShare, next_release_must};
+use crate::model::evm::{MUST_LIMIT, MustShare};
 use crate::model::{ItemId, average_velocity};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let (left, right) = app.planning_lists();
+    let (left, right) = app.planning_rows();
     let (sel_left, sel_right) = app.planning_selection();
     let planned: u32 = right
         .iter()
@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, vp: &mut Vi
     let sprint_items = right.iter().filter_map(|id| b.item(*id));
     let line = must_line(
         MustShare::of(sprint_items),
-        next_release_must(b, sprint.start),
+        app.planning_release_must(),
         usize::from(inner.width),
         theme,
     );

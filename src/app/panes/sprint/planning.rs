@@ -2,6 +2,7 @@
 //! sprint. `s` or Enter pulls the selected item in or sends it back; the capacity gauge warns when over.
 
 use crate::app::{Action, App, Effect};
+use crate::model::evm::{MustShare, next_release_must};
 use crate::model::{Board, ItemId, ItemKind, SprintId, rules};
 use std::borrow::Cow;
 
@@ -11,6 +12,8 @@ pub struct PlanLists {
     key: Option<(u64, Option<SprintId>)>,
     left: Vec<ItemId>,
     right: Vec<ItemId>,
+    /// The next release's Must share (it reads every item of the release's work).
+    release_must: Option<(String, MustShare)>,
 }
 
 /// Candidates (in no sprint, not done, not epics) and the planned sprint's items, in rank order,
@@ -25,6 +28,12 @@ fn fill(board: &Board, planned: Option<SprintId>, left: &mut Vec<ItemId>, right:
             right.push(it.id);
         }
     }
+}
+
+/// The next release's Must share from the start of the `planned` sprint.
+fn release_must(board: &Board, planned: Option<SprintId>) -> Option<(String, MustShare)> {
+    let start = board.sprint(planned?)?.start;
+    next_release_must(board, start)
 }
 
 impl App {
@@ -52,6 +61,7 @@ impl App {
         }
         let mut plan = std::mem::take(&mut self.sprint.plan);
         fill(&self.doc.board, key.1, &mut plan.left, &mut plan.right);
+        plan.release_must = release_must(&self.doc.board, key.1);
         plan.key = Some(key);
         self.sprint.plan = plan;
     }
@@ -66,6 +76,15 @@ impl App {
         let (mut left, mut right) = (Vec::new(), Vec::new());
         fill(&self.doc.board, key.1, &mut left, &mut right);
         (Cow::Owned(left), Cow::Owned(right))
+    }
+
+    /// The Must share of the next release after the planned sprint starts, as kept for this board.
+    pub fn planning_release_must(&self) -> Option<(String, MustShare)> {
+        let plan = &self.sprint.plan;
+        if plan.key == Some(self.plan_key()) {
+            return plan.release_must.clone();
+        }
+        release_must(&self.doc.board, self.planned_sprint())
     }
 
     /// The selected item of each side: the remembered one while it is still there, else the first.

@@ -40,13 +40,6 @@ const SLACK_BYTES: usize = 8 * 1024;
 const KNOWN: &[(&str, &str, &[&str], &str)] = &[
     (
         "items",
-        "backlog grouped by epic",
-        &["J (a change)", "space (fold)"],
-        "backlog (app/rows.rs, panes/epic_rows.rs): every change or fold groups every row \
-         again (`epic_rows::group` builds new row and shape lists of the whole backlog)",
-    ),
-    (
-        "items",
         "sprint cumulative flow",
         &["F after a change"],
         "by nature, for now: the first frame of a chart after a change walks the sprint's \

@@ -159,6 +159,8 @@ pub struct BacklogView {
     pub headings: usize,
     /// The buffer the next refresh of `visible` fills (kept, so a change allocates nothing).
     pub shown: Vec<usize>,
+    /// The grouping's buffers, kept for the same reason.
+    pub scratch: panes::epic_rows::Scratch,
 }
 
 impl BacklogView {

@@ -63,11 +63,17 @@ impl App {
         };
         self.backlog.done_hidden = done_hidden;
         if self.backlog.group {
-            let (rows, shapes) = panes::epic_rows::group(board, &shown, &self.backlog.collapsed);
-            self.backlog.headings = shapes.iter().filter(|s| s.context).count();
-            self.backlog.visible = rows;
-            self.backlog.shapes = shapes;
-            self.backlog.shown = shown;
+            let b = &mut self.backlog;
+            panes::epic_rows::group_into(
+                board,
+                &shown,
+                &b.collapsed,
+                &mut b.scratch,
+                &mut b.visible,
+                &mut b.shapes,
+            );
+            b.headings = b.shapes.iter().filter(|s| s.context).count();
+            b.shown = shown;
         } else {
             // The old rows' buffer is kept for the next refresh: no allocation per change.
             self.backlog.shown = std::mem::replace(&mut self.backlog.visible, shown);

@@ -21,6 +21,28 @@ const NONE: u32 = u32::MAX;
 /// Deeper nesting than any real board has: a parent loop written into a file ends here.
 const MAX_DEPTH: u8 = 16;
 
+/// The buffers a grouping works in, kept between changes (a grouped backlog's `J` or fold then
+/// allocates nothing: they are sized to the board once).
+#[derive(Debug, Default)]
+pub struct Scratch {
+    pos_of: Vec<u32>,
+    /// 0: not in the list, 1: shown, 2: the epic of something shown.
+    included: Vec<u8>,
+    first: Vec<u32>,
+    next: Vec<u32>,
+    roots: Vec<usize>,
+    loose: Vec<usize>,
+    emitted: Vec<bool>,
+    stack: Vec<(usize, u8)>,
+    folding: Vec<(usize, u8)>,
+}
+
+/// Clears `v` and fills it with `n` copies of `value`, in the buffer it already has.
+fn reset<T: Clone>(v: &mut Vec<T>, n: usize, value: T) {
+    v.clear();
+    v.resize(n, value);
+}
+
 /// The grouped order of `shown` (positions in `board.items` the filter lets through, in rank
 /// order) and how each row is drawn. Children of a `collapsed` epic are left out and counted.
 pub fn group(
@@ -28,8 +50,40 @@ pub fn group(
     shown: &[usize],
     collapsed: &BTreeSet<ItemId>,
 ) -> (Vec<usize>, Vec<Shape>) {
+    let (mut rows, mut shapes) = (Vec::new(), Vec::new());
+    group_into(
+        board,
+        shown,
+        collapsed,
+        &mut Scratch::default(),
+        &mut rows,
+        &mut shapes,
+    );
+    (rows, shapes)
+}
+
+/// [`group`] into `rows` and `shapes` (cleared first), working in `scratch`.
+pub fn group_into(
+    board: &Board,
+    shown: &[usize],
+    collapsed: &BTreeSet<ItemId>,
+    scratch: &mut Scratch,
+    rows: &mut Vec<usize>,
+    shapes: &mut Vec<Shape>,
+) {
     let n = board.items.len();
-    let mut pos_of = vec![NONE; board.item_id_bound()];
+    let Scratch {
+        pos_of,
+        included,
+        first,
+        next,
+        roots,
+        loose,
+        emitted,
+        stack,
+        folding,
+    } = scratch;
+    reset(pos_of, board.item_id_bound(), NONE);
     for (p, it) in board.items.iter().enumerate() {
         pos_of[it.id.0 as usize] = p as u32;
     }
@@ -40,8 +94,7 @@ pub fn group(
         (q != NONE && q as usize != p && board.items[q as usize].kind == ItemKind::Epic)
             .then_some(q as usize)
     };
-    // 0: not in the list, 1: shown, 2: the epic of something shown.
-    let mut included = vec![0u8; n];
+    reset(included, n, 0u8);
     for &p in shown {
         included[p] = 1;
     }
@@ -53,8 +106,9 @@ pub fn group(
         }
     }
     // Children in rank order: built from the bottom up.
-    let (mut first, mut next) = (vec![NONE; n], vec![NONE; n]);
-    let mut roots = Vec::new();
+    reset(first, n, NONE);
+    reset(next, n, NONE);
+    roots.clear();
     for p in (0..n).rev().filter(|&p| included[p] != 0) {
         match parent(p) {
             Some(q) => {
@@ -65,13 +119,21 @@ pub fn group(
         }
     }
     roots.reverse();
-    let is_epic = |p: &usize| board.items[*p].kind == ItemKind::Epic;
-    let (epics, loose): (Vec<usize>, Vec<usize>) = roots.into_iter().partition(is_epic);
-    let mut rows = Vec::with_capacity(shown.len());
-    let mut shapes = Vec::with_capacity(shown.len());
-    let mut emitted = vec![false; n];
-    let mut stack: Vec<(usize, u8)> = Vec::new();
-    for root in epics.into_iter().chain(loose) {
+    // The epics first, then the loose items, each in rank order.
+    loose.clear();
+    roots.retain(|&p| {
+        let epic = board.items[p].kind == ItemKind::Epic;
+        if !epic {
+            loose.push(p);
+        }
+        epic
+    });
+    roots.append(loose);
+    rows.clear();
+    shapes.clear();
+    reset(emitted, n, false);
+    stack.clear();
+    for &root in roots.iter() {
         stack.push((root, 0));
         while let Some((p, depth)) = stack.pop() {
             if std::mem::replace(&mut emitted[p], true) {
@@ -80,7 +142,7 @@ pub fn group(
             let it = &board.items[p];
             let epic = it.kind == ItemKind::Epic;
             let fold = epic && collapsed.contains(&it.id);
-            let folded = fold.then(|| fold_away(&first, &next, p, &mut emitted));
+            let folded = fold.then(|| fold_away(first, next, p, emitted, folding));
             rows.push(p);
             shapes.push(Shape {
                 depth,
@@ -107,13 +169,19 @@ pub fn group(
             ..Shape::default()
         });
     }
-    (rows, shapes)
 }
 
 /// Folds away the rows below `p` (all levels): marks them as placed and says how many.
-fn fold_away(first: &[u32], next: &[u32], p: usize, placed: &mut [bool]) -> u32 {
+fn fold_away(
+    first: &[u32],
+    next: &[u32],
+    p: usize,
+    placed: &mut [bool],
+    stack: &mut Vec<(usize, u8)>,
+) -> u32 {
     let mut count = 0;
-    let mut stack = vec![(p, 0u8)];
+    stack.clear();
+    stack.push((p, 0u8));
     while let Some((q, depth)) = stack.pop() {
         let mut c = first[q];
         while c != NONE && depth < MAX_DEPTH {

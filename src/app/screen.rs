@@ -57,22 +57,13 @@ fn acts_on_hidden(screen: Screen, action: &Action) -> bool {
                 | DetailsUp
                 | ScrollDetails(_)
         ),
-        Screen::Budget => matches!(
-            action,
-            ShiftEarlier
-                | ShiftLater
-                | ShiftWeekEarlier
-                | ShiftWeekLater
-                | EndEarlier
-                | EndLater
-                | EndWeekEarlier
-                | EndWeekLater
-                | EditEntry
-                | DeleteEntry
-                | Dependencies
-                | LinkItems
-                | CloseRisk
-        ),
+        Screen::Budget => {
+            super::timeline::shifts_dates(action)
+                || matches!(
+                    action,
+                    EditEntry | DeleteEntry | Dependencies | LinkItems | CloseRisk
+                )
+        }
         Screen::Notes => matches!(
             action,
             MorePower | LessPower | MoreInterest | LessInterest | GridLeft | GridRight

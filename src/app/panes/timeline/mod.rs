@@ -10,6 +10,7 @@ mod form;
 mod risks;
 mod submit;
 
+pub(crate) use risks::shifts_dates;
 use submit::entry_choice;
 
 pub use derived::{RowInfo, TimelineCache};

@@ -109,17 +109,7 @@ impl App {
                 // Gantt keys still scroll and zoom behind the register; the rest says where it works.
                 self.timeline.sub = Sub::Gantt;
                 let effects = self.timeline_action(other.clone());
-                if matches!(
-                    other,
-                    ShiftEarlier
-                        | ShiftLater
-                        | ShiftWeekEarlier
-                        | ShiftWeekLater
-                        | EndEarlier
-                        | EndLater
-                        | EndWeekEarlier
-                        | EndWeekLater
-                ) {
+                if shifts_dates(&other) {
                     return effects;
                 }
                 self.timeline.sub = Sub::Risks;
@@ -128,4 +118,20 @@ impl App {
         }
         Vec::new()
     }
+}
+
+/// The keys that move the selected entry's start or end (by a day or a week).
+pub(crate) fn shifts_dates(action: &Action) -> bool {
+    use Action::*;
+    matches!(
+        action,
+        ShiftEarlier
+            | ShiftLater
+            | ShiftWeekEarlier
+            | ShiftWeekLater
+            | EndEarlier
+            | EndLater
+            | EndWeekEarlier
+            | EndWeekLater
+    )
 }

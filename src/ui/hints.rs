@@ -190,19 +190,14 @@ fn sprint(app: &App) -> Vec<Hint> {
 /// lets the card in or asks first.
 fn can_move(app: &App, card: &crate::model::Item, by: isize) -> bool {
     let board = &app.doc.board;
-    let Some((at, to)) = board
+    let Some(to) = board
         .column_index(&card.status)
         .and_then(|c| c.checked_add_signed(by))
-        .and_then(|c| Some((c, board.columns.get(c)?)))
+        .filter(|&c| c < board.columns.len())
     else {
         return false;
     };
-    // Drawn every frame: the column's count from the index, not a walk of the board.
-    use crate::model::rules::{set_status, set_status_counted};
-    let moved = match app.cards_in_column(at) {
-        Some(n) => set_status_counted(board, card.id, &to.name, app.run.today, n),
-        None => set_status(board, card.id, &to.name, app.run.today),
-    };
+    let moved = app.card_moved_to(card.id, to);
     match moved {
         Ok(_) => true,
         Err(crate::model::RuleError::WipLimit { .. }) => {

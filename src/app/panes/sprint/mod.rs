@@ -20,12 +20,21 @@ impl App {
         self.column_rows(column).into_owned()
     }
 
-    /// How many of the active sprint's cards the column at `column` holds, filter or not, when the
-    /// index is up to date (what a WIP limit counts, without a walk of the board).
-    pub fn cards_in_column(&self, column: usize) -> Option<usize> {
-        self.index
-            .is_at(self.doc.revision)
-            .then(|| self.index.cards(column).len())
+    /// The card moved to the column at `column` (by the board's status rule), the WIP limit
+    /// counted from the index when it is up to date: a key, and the hints drawn every frame, read
+    /// the column instead of walking the board.
+    pub fn card_moved_to(
+        &self,
+        id: ItemId,
+        column: usize,
+    ) -> Result<Edit, crate::model::RuleError> {
+        let board = &self.doc.board;
+        let name = board.columns.get(column).map_or("", |c| c.name.as_str());
+        if self.index.is_at(self.doc.revision) {
+            let n = self.index.cards(column).len();
+            return rules::set_status_counted(board, id, name, self.run.today, n);
+        }
+        rules::set_status(board, id, name, self.run.today)
     }
 
     /// [`App::column_cards`], borrowed from the index when no filter applies: a key on a column
@@ -391,13 +400,7 @@ impl App {
             ));
             return Vec::new();
         };
-        let moved = match self.cards_in_column(to) {
-            Some(n) => {
-                rules::set_status_counted(&self.doc.board, item.id, &column, self.run.today, n)
-            }
-            None => rules::set_status(&self.doc.board, item.id, &column, self.run.today),
-        };
-        match moved {
+        match self.card_moved_to(item.id, to) {
             Ok(edit) => {
                 let label = format!("Move {} to {column}", self.doc.board.item_key(item.id));
                 let effects = self.change(edit, label);
